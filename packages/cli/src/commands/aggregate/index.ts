@@ -1,0 +1,52 @@
+import { relative, resolve } from 'node:path';
+import { aggregateFiles, writeAggregateOutputs } from '@jianshen/aggregator/node';
+import type { Command } from 'commander';
+import { exitCodes } from '../../shared/cli-error.js';
+import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
+import { helpText } from '../../shared/lang.js';
+import { loadCampaignOption } from '../../shared/load-campaign-option.js';
+import { createProgress } from '../../shared/progress.js';
+
+interface AggregateCommandOptions extends GlobalOptions {
+  out: string;
+  replace?: boolean;
+  submittedOn?: string;
+  maskPhone?: boolean;
+}
+
+export function registerAggregateCommand(program: Command, context: CommandContext): void {
+  const { lang } = context;
+  program
+    .command('aggregate')
+    .description(helpText(lang, '汇总各单位报送：合并工作簿、问题清单和 report.json', 'merge submissions into a consolidated workbook, an issues list and report.json'))
+    .argument('<inputs...>', helpText(lang, '报送文件或目录', 'submission files or folders'))
+    .requiredOption('-o, --out <dir>', helpText(lang, '输出目录', 'output folder'))
+    .option('--replace', helpText(lang, '同一单位较新的文件替换较早的文件', 'a newer file from the same unit replaces the older one'))
+    .option('--submitted-on <date>', helpText(lang, '按此日期判断是否逾期（缺省用文件修改时间）', 'judge lateness by this date (default: file times)'))
+    .option('--mask-phone', helpText(lang, '在输出中隐去联系电话中间四位', 'mask contact numbers in the outputs'))
+    .action(async (inputs: string[], options: AggregateCommandOptions) => {
+      const campaign = await loadCampaignOption(options, context);
+      const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');
+      const report = await aggregateFiles(inputs, campaign, {
+        lang,
+        cwd: context.cwd,
+        ...(options.replace ? { replace: true } : {}),
+        ...(options.submittedOn ? { submittedOn: options.submittedOn } : {}),
+        onProgress: (state) => progress.update(state),
+      }).finally(() => progress.stop());
+      const outDir = resolve(context.cwd, options.out);
+      const written = await writeAggregateOutputs(report, campaign, outDir, {
+        lang,
+        ...(options.maskPhone ? { maskPhone: true } : {}),
+      });
+      const errors = report.issues.filter((issue) => issue.severity === 'error').length;
+      const { summary } = report;
+      context.stdout(
+        lang === 'zh'
+          ? `汇总完成：${report.files.length} 个文件，有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误`
+          : `Aggregated ${report.files.length} files: ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors`,
+      );
+      for (const file of written) context.stdout(`  ${relative(context.cwd, file) || file}`);
+      context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
+    });
+}

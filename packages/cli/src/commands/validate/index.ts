@@ -1,0 +1,34 @@
+import { aggregateFiles } from '@jianshen/aggregator/node';
+import type { Command } from 'commander';
+import { exitCodes } from '../../shared/cli-error.js';
+import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
+import { helpText } from '../../shared/lang.js';
+import { loadCampaignOption } from '../../shared/load-campaign-option.js';
+import { formatIssueLine } from '../../shared/print-issues.js';
+import { createProgress } from '../../shared/progress.js';
+
+export function registerValidateCommand(program: Command, context: CommandContext): void {
+  const { lang } = context;
+  program
+    .command('validate')
+    .description(helpText(lang, '校验报送文件并列出问题（不写输出）', 'check submissions and list the issues (writes nothing)'))
+    .argument('<files...>', helpText(lang, '报送文件或目录（.xlsx .csv .docx）', 'submission files or folders (.xlsx .csv .docx)'))
+    .action(async (files: string[], options: GlobalOptions) => {
+      const campaign = await loadCampaignOption(options, context);
+      const progress = createProgress(context, lang === 'zh' ? '校验' : 'Checking');
+      const report = await aggregateFiles(files, campaign, {
+        lang,
+        cwd: context.cwd,
+        onProgress: (state) => progress.update(state),
+      }).finally(() => progress.stop());
+      for (const issue of report.issues) context.stdout(formatIssueLine(issue, lang));
+      const errors = report.issues.filter((issue) => issue.severity === 'error').length;
+      const warnings = report.issues.length - errors;
+      context.stdout(
+        lang === 'zh'
+          ? `${report.files.length} 个文件，读取 ${report.summary.rowsRead} 行，有效 ${report.summary.rowsAccepted} 行；${errors} 个错误，${warnings} 个警告`
+          : `${report.files.length} files, ${report.summary.rowsRead} rows read, ${report.summary.rowsAccepted} accepted; ${errors} errors, ${warnings} warnings`,
+      );
+      context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
+    });
+}

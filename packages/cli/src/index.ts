@@ -1,0 +1,59 @@
+import { CampaignError } from '@jianshen/schema';
+import { CommanderError } from 'commander';
+import { createProgram } from './program.js';
+import { exitCodes, UsageError } from './shared/cli-error.js';
+import type { CommandContext } from './shared/command-context.js';
+import { detectLang } from './shared/lang.js';
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  interactive?: boolean;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and resolves to the
+ * exit code: 0 ok, 1 data errors found, 2 usage or configuration error. Never calls process.exit.
+ */
+export async function run(argv: readonly string[], options: RunOptions = {}): Promise<number> {
+  const environment = options.env ?? process.env;
+  const context: CommandContext = {
+    lang: detectLang(argv, environment),
+    cwd: options.cwd ?? process.cwd(),
+    stdout: options.stdout ?? ((text) => process.stdout.write(`${text}\n`)),
+    stderr: options.stderr ?? ((text) => process.stderr.write(`${text}\n`)),
+    interactive: options.interactive ?? Boolean(process.stderr.isTTY),
+    exitCode: exitCodes.ok,
+  };
+  const debug = argv.includes('--debug');
+  const program = createProgram(context);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version "errors" are commander's way of stopping after printing.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+        return exitCodes.ok;
+      }
+      return exitCodes.usage;
+    }
+    const prefix = context.lang === 'zh' ? '错误：' : 'Error: ';
+    if (error instanceof CampaignError) {
+      for (const issue of error.issues) {
+        context.stderr(`${prefix}${issue.path}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`);
+      }
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      context.stderr(`${prefix}${message.split('\n')[0]}`);
+    }
+    if (debug && error instanceof Error && error.stack) context.stderr(error.stack);
+    if (error instanceof CampaignError || error instanceof UsageError) return exitCodes.usage;
+    // Anything else is a fault of ours or of the machine (disk full): still not a crash dump.
+    return exitCodes.usage;
+  }
+}
+
+export { exitCodes, UsageError };

@@ -1,0 +1,32 @@
+import { SingleBar } from 'cli-progress';
+import type { CommandContext } from './command-context.js';
+
+export interface ProgressReporter {
+  update(progress: { done: number; total: number; path?: string }): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr for long runs in a terminal; silent in pipes and CI logs. */
+export function createProgress(context: CommandContext, label: string): ProgressReporter {
+  if (!context.interactive) return { update() {}, stop() {} };
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {value}/{total} {file}`,
+    hideCursor: true,
+    clearOnComplete: true,
+    stream: process.stderr,
+  });
+  let started = false;
+  return {
+    update({ done, total, path }) {
+      if (!started) {
+        bar.start(total, 0, { file: '' });
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done, { file: path ?? '' });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

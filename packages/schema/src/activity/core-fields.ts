@@ -1,0 +1,92 @@
+import { normalizeDate } from '../normalize/date.js';
+import { normalizeMode } from '../normalize/mode.js';
+import { normalizePhones } from '../normalize/phone.js';
+import { accept, type CellValue, type NormalizeResult, reject } from '../normalize/result.js';
+import { normalizeText } from '../normalize/text.js';
+import {
+  contactSchema,
+  dateRangeSchema,
+  modeSchema,
+  nameSchema,
+  noteSchema,
+  organizerSchema,
+  phoneSchema,
+  requiredActivityColumns,
+  seqSchema,
+  summarySchema,
+} from './activity-row.js';
+import { columnRegistry } from './column-meta.js';
+import type { FieldDefinition, FieldContext } from './field-definition.js';
+import type { z } from 'zod';
+
+function textField(key: string, schema: z.ZodType<string>): FieldDefinition<string> {
+  const meta = columnRegistry.get(schema);
+  return {
+    key,
+    label: meta?.label ?? key,
+    schema,
+    normalize: (cell) => {
+      const text = normalizeText(cell);
+      if (meta?.maxLength !== undefined && text.length > meta.maxLength) {
+        return reject('text-too-long', { label: meta.label, max: meta.maxLength, value: text });
+      }
+      return accept(text);
+    },
+  };
+}
+
+function normalizeSequence(cell: CellValue): NormalizeResult<number | undefined> {
+  // 序号 is renumbered on merge: a hand-typed, restarting or formula value is never an error.
+  const text = normalizeText(cell);
+  const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  return accept(Number.isSafeInteger(number) && number > 0 ? number : undefined);
+}
+
+function normalizeDateInPeriod(cell: CellValue, context: FieldContext) {
+  const result = normalizeDate(cell, {
+    ...(context.defaultYear !== undefined ? { defaultYear: context.defaultYear } : {}),
+    ...(context.date1904 !== undefined ? { date1904: context.date1904 } : {}),
+  });
+  const period = context.period;
+  if (!result.ok || !period) return result;
+  const { start, end } = result.value;
+  if (start < period.start || end > period.end) {
+    const shown = start === end ? start : `${start} 至 ${end}`;
+    return accept(result.value, [
+      ...result.notes,
+      { code: 'date-outside-period', data: { value: shown, start: period.start, end: period.end } },
+    ]);
+  }
+  return result;
+}
+
+/** The nine built-in columns, in attachment order, with the normalisers for what clerks type. */
+export const coreFields: readonly FieldDefinition[] = [
+  {
+    key: 'seq',
+    label: '序号',
+    schema: seqSchema.optional(),
+    normalize: normalizeSequence,
+  },
+  textField('organizer', organizerSchema),
+  textField('name', nameSchema),
+  textField('summary', summarySchema),
+  { key: 'mode', label: '举办方式（线上、线下）', schema: modeSchema, normalize: normalizeMode },
+  { key: 'date', label: '举办时间', schema: dateRangeSchema, normalize: normalizeDateInPeriod },
+  textField('contact', contactSchema),
+  {
+    key: 'phone',
+    label: '联系方式',
+    schema: phoneSchema,
+    normalize: (cell, context) =>
+      normalizePhones(
+        cell,
+        context.defaultAreaCode !== undefined ? { defaultAreaCode: context.defaultAreaCode } : {},
+      ),
+  },
+  textField('note', noteSchema),
+].map((field) => ({
+  ...field,
+  source: 'core',
+  required: (requiredActivityColumns as readonly string[]).includes(field.key),
+})) as readonly FieldDefinition[];

@@ -1,0 +1,89 @@
+import { defaultSeverity, isMessageCode } from '../issues/messages.js';
+import type { CellValue } from '../normalize/result.js';
+import { isBlankCell, normalizeText } from '../normalize/text.js';
+import type { FieldContext, FieldIssue, ResolvedField } from './field-definition.js';
+
+export interface ParsedRow {
+  /** True when no error was found: the row counts. */
+  ok: boolean;
+  /** Normalised values by field key; a field with an error is absent. */
+  values: Record<string, unknown>;
+  issues: FieldIssue[];
+}
+
+function shown(cell: CellValue): string {
+  return normalizeText(cell);
+}
+
+/** Plugin fields have only a zod schema: try the cleaned text, then the number a numeric text means. */
+function parseWithSchema(field: ResolvedField, cell: CellValue) {
+  const candidate = typeof cell === 'string' ? normalizeText(cell) : cell;
+  const first = field.schema.safeParse(candidate);
+  if (first.success || typeof candidate !== 'string') return first;
+  const number = Number(candidate.replace(/,/g, ''));
+  if (candidate !== '' && Number.isFinite(number)) {
+    const second = field.schema.safeParse(number);
+    if (second.success) return second;
+  }
+  return first;
+}
+
+/**
+ * Normalises and validates one row of cells against the campaign's fields.
+ * Errors keep the row out, warnings keep it in; a row is never half-imported.
+ */
+export function parseRow(
+  cells: Readonly<Record<string, CellValue>>,
+  fields: readonly ResolvedField[],
+  context: FieldContext = {},
+): ParsedRow {
+  const values: Record<string, unknown> = {};
+  const issues: FieldIssue[] = [];
+  for (const field of fields) {
+    const cell = cells[field.key];
+    if (isBlankCell(cell) || (typeof cell === 'string' && normalizeText(cell) === '')) {
+      if (field.required) {
+        issues.push({ field: field.key, code: 'required', severity: 'error', data: { label: field.label } });
+      }
+      continue;
+    }
+    if (field.normalize) {
+      const result = field.normalize(cell, context);
+      if (!result.ok) {
+        issues.push({
+          field: field.key,
+          code: result.code,
+          severity: defaultSeverity(result.code),
+          data: { label: field.label, value: shown(cell), ...result.data },
+          value: shown(cell),
+        });
+        continue;
+      }
+      for (const note of result.notes) {
+        issues.push({
+          field: field.key,
+          code: note.code,
+          severity: isMessageCode(note.code) ? defaultSeverity(note.code) : 'warning',
+          data: { label: field.label, value: shown(cell), ...note.data },
+          value: shown(cell),
+        });
+      }
+      if (result.value !== undefined) values[field.key] = result.value;
+      continue;
+    }
+    const parsed = parseWithSchema(field, cell);
+    if (parsed.success) {
+      values[field.key] = parsed.data;
+    } else {
+      const reason = parsed.error.issues.map((issue) => issue.message).join('；');
+      issues.push({
+        field: field.key,
+        code: 'value-invalid',
+        severity: 'error',
+        data: { label: field.label, value: shown(cell), reason },
+        value: shown(cell),
+      });
+    }
+  }
+  return { ok: !issues.some((issue) => issue.severity === 'error'), values, issues };
+}

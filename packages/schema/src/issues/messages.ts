@@ -1,0 +1,193 @@
+import { formatTemplate, type Lang, type LocalizedText, localize } from '../i18n/lang.js';
+import type { Severity } from './issue.js';
+
+/** A message definition: default severity plus its text in both languages. */
+export interface MessageDefinition {
+  severity: Severity;
+  text: LocalizedText;
+}
+
+/**
+ * Every built-in issue code. Codes are part of the public contract (report.json, plugins):
+ * add new ones, never rename. Placeholders: {label} column header, {value} the typed value.
+ */
+export const messages = {
+  // Cell values
+  required: {
+    severity: 'error',
+    text: { zh: '「{label}」不能为空', en: '"{label}" is required' },
+  },
+  'text-too-long': {
+    severity: 'error',
+    text: { zh: '「{label}」超过 {max} 个字', en: '"{label}" is longer than {max} characters' },
+  },
+  'value-invalid': {
+    severity: 'error',
+    text: { zh: '「{label}」的值「{value}」不符合要求：{reason}', en: '"{label}" value "{value}" is invalid: {reason}' },
+  },
+  'date-invalid': {
+    severity: 'error',
+    text: {
+      zh: '无法识别的日期「{value}」，请填写如 2024年6月15日 或 2024.7.15-7.19',
+      en: 'Unrecognised date "{value}"; write e.g. 2024-06-15 or 2024.7.15-7.19',
+    },
+  },
+  'date-impossible': {
+    severity: 'error',
+    text: { zh: '日期「{value}」不存在', en: 'The date "{value}" does not exist' },
+  },
+  'date-range-reversed': {
+    severity: 'error',
+    text: { zh: '日期范围「{value}」的结束早于开始', en: 'The date range "{value}" ends before it starts' },
+  },
+  'date-outside-period': {
+    severity: 'warning',
+    text: {
+      zh: '举办时间 {value} 不在活动期间（{start} 至 {end}）内',
+      en: 'Date {value} is outside the campaign period ({start} to {end})',
+    },
+  },
+  'mode-unknown': {
+    severity: 'error',
+    text: {
+      zh: '举办方式「{value}」无法识别，应为 线上、线下 或 线上线下',
+      en: 'Unknown mode "{value}"; use 线上 (online), 线下 (offline) or 线上线下 (both)',
+    },
+  },
+  'phone-invalid': {
+    severity: 'error',
+    text: {
+      zh: '联系方式「{value}」不是有效的手机号或带区号的固定电话',
+      en: '"{value}" is not a valid mobile number or landline with area code',
+    },
+  },
+  'phone-precision-lost': {
+    severity: 'error',
+    text: {
+      zh: '联系方式「{value}」被 Excel 存成了科学计数法，号码已丢失，请将单元格设为文本后重新填写',
+      en: '"{value}" was stored by Excel in scientific notation and the number is lost; format the cell as text and type it again',
+    },
+  },
+  'phone-leading-zero-restored': {
+    severity: 'warning',
+    text: {
+      zh: '联系方式「{value}」丢失了开头的 0（单元格为数字格式），已按「{phone}」读取',
+      en: '"{value}" lost its leading 0 (number cell); read as "{phone}"',
+    },
+  },
+  // Rows and tables
+  'duplicate-row': {
+    severity: 'warning',
+    text: {
+      zh: '与 {other} 重复（同一举办单位、活动名称和举办时间），只计一次',
+      en: 'Duplicate of {other} (same organiser, name and date); counted once',
+    },
+  },
+  'unknown-column': {
+    severity: 'warning',
+    text: { zh: '未知的列「{label}」，其内容未导入', en: 'Unknown column "{label}"; its contents were not imported' },
+  },
+  'missing-column': {
+    severity: 'error',
+    text: { zh: '表头中缺少必填列「{label}」', en: 'The header has no column "{label}", which is required' },
+  },
+  'unit-missing': {
+    severity: 'warning',
+    text: {
+      zh: '未找到「单位名称（盖章）」一行，已用文件名「{unit}」作为报送单位',
+      en: 'No 单位名称（盖章） line found; the file name "{unit}" is used as the unit',
+    },
+  },
+  // Files
+  'file-unreadable': {
+    severity: 'error',
+    text: { zh: '文件无法读取：{reason}', en: 'The file cannot be read: {reason}' },
+  },
+  'file-empty': {
+    severity: 'error',
+    text: { zh: '文件是空的', en: 'The file is empty' },
+  },
+  'file-legacy-xls': {
+    severity: 'error',
+    text: {
+      zh: '这是旧版 .xls 文件，请另存为 .xlsx 后重新报送',
+      en: 'This is a legacy .xls file; save it as .xlsx and send it again',
+    },
+  },
+  'file-encrypted': {
+    severity: 'error',
+    text: {
+      zh: '文件设置了打开密码，请取消密码后重新报送',
+      en: 'The file is password-protected; remove the password and send it again',
+    },
+  },
+  'file-unsupported': {
+    severity: 'error',
+    text: {
+      zh: '不支持的文件类型（{format}），请报送 .xlsx、.csv 或 .docx',
+      en: 'Unsupported file type ({format}); send .xlsx, .csv or .docx',
+    },
+  },
+  'file-too-large': {
+    severity: 'error',
+    text: { zh: '文件超出限制：{reason}', en: 'The file exceeds a limit: {reason}' },
+  },
+  'header-not-found': {
+    severity: 'error',
+    text: {
+      zh: '未找到统计表的表头（应包含 活动名称、举办时间 等列）',
+      en: 'No table header found (expected columns such as 活动名称 and 举办时间)',
+    },
+  },
+  'late-submission': {
+    severity: 'warning',
+    text: { zh: '{unit} 于 {date} 报送，晚于截止日期 {deadline}', en: '{unit} submitted on {date}, after the deadline {deadline}' },
+  },
+  'unit-not-submitted': {
+    severity: 'warning',
+    text: { zh: '{unit} 尚未报送', en: '{unit} has not submitted' },
+  },
+  'file-superseded': {
+    severity: 'warning',
+    text: { zh: '已被同一单位较新的文件 {other} 替换', en: 'Replaced by the newer file {other} from the same unit' },
+  },
+  // Campaign files
+  'campaign-invalid': {
+    severity: 'error',
+    text: { zh: '活动配置「{field}」有误：{reason}', en: 'Campaign setting "{field}" is invalid: {reason}' },
+  },
+  'campaign-doc-number': {
+    severity: 'error',
+    text: {
+      zh: '发文字号「{value}」格式应为 X字〔YYYY〕N号，如 临体字〔2024〕44号',
+      en: 'Document number "{value}" must look like X字〔YYYY〕N号, e.g. 临体字〔2024〕44号',
+    },
+  },
+  'plugin-not-found': {
+    severity: 'error',
+    text: { zh: '找不到插件「{plugin}」：{reason}', en: 'Plugin "{plugin}" not found: {reason}' },
+  },
+  'plugin-conflict': {
+    severity: 'error',
+    text: { zh: '插件冲突：{reason}', en: 'Plugin conflict: {reason}' },
+  },
+  'plugin-invalid': {
+    severity: 'error',
+    text: { zh: '插件「{plugin}」无效：{reason}', en: 'Plugin "{plugin}" is invalid: {reason}' },
+  },
+} as const satisfies Record<string, MessageDefinition>;
+
+export type MessageCode = keyof typeof messages;
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(messages, code);
+}
+
+/** The message for a built-in code in the given language, placeholders filled. */
+export function formatMessage(code: MessageCode, data: Record<string, unknown> = {}, lang: Lang = 'zh'): string {
+  return formatTemplate(localize(messages[code].text, lang), data);
+}
+
+export function defaultSeverity(code: MessageCode): Severity {
+  return messages[code].severity;
+}
