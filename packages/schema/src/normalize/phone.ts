@@ -1,0 +1,208 @@
+// The max metadata, not min: min only checks number lengths, so 0311-1234567 (石家庄 numbers have
+// 8 digits) or an invented area code would pass. max knows each Chinese area code and its
+// subscriber-number length; the cost is ~145 kB of metadata in the browser bundle.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { accept, type CellValue, type NormalizeNote, type NormalizeResult, reject } from './result.js';
+import { normalizeText } from './text.js';
+import { toHalfWidth } from './width.js';
+
+export interface NormalizePhonesOptions {
+  /** Area code for 7–8 digit local numbers written without one, e.g. '0357' (临汾). */
+  defaultAreaCode?: string;
+}
+
+// Mobile numbers by shape (1[3-9] + 9 digits), not by metadata: new ranges open every year and
+// an outdated table would reject a clerk's real phone.
+const mobilePattern = /^1[3-9]\d{9}$/;
+// A local subscriber number never starts with 0 or 1.
+const localPattern = /^[2-9]\d{6,7}$/;
+
+/** Canonical landline (0357-1234567) for digits starting with 0, if it is a real Chinese number. */
+function landline(digits: string): string | undefined {
+  // 0 + area code (2 or 3 digits) + subscriber (7 or 8 digits): 10–11 digits after the 0.
+  if (!/^0\d{10,11}$/.test(digits)) return undefined;
+  const phone = parsePhoneNumberFromString(digits, 'CN');
+  if (!phone?.isValid()) return undefined;
+  const type = phone.getType();
+  if (type !== 'FIXED_LINE' && type !== 'FIXED_LINE_OR_MOBILE') return undefined;
+  // 010 (北京) and 02x are the only 2-digit area codes; all others have 3.
+  const areaLength = /^(?:10|2)/.test(phone.nationalNumber) ? 2 : 3;
+  return `0${phone.nationalNumber.slice(0, areaLength)}-${phone.nationalNumber.slice(areaLength)}`;
+}
+
+/** Mobile or landline for a run of digits; `international` digits came after +86 (no trunk 0). */
+function completeNumber(
+  digits: string,
+  international: boolean,
+): { phone: string; landline: boolean } | undefined {
+  if (mobilePattern.test(digits)) return { phone: digits, landline: false };
+  const fixed =
+    landline(digits) ?? (international && !digits.startsWith('0') ? landline(`0${digits}`) : undefined);
+  return fixed === undefined ? undefined : { phone: fixed, landline: true };
+}
+
+function localWithArea(digits: string, areaCode: string | undefined): string | undefined {
+  if (areaCode === undefined || !localPattern.test(digits)) return undefined;
+  const area = toHalfWidth(areaCode).replace(/\D/g, '').replace(/^0/, '');
+  if (!/^\d{2,3}$/.test(area)) return undefined;
+  return landline(`0${area}${digits}`);
+}
+
+/** How a digit group is joined to the one before it. */
+type Join = 'start' | 'break' | 'extension' | 'hyphen' | 'space';
+
+interface Group {
+  digits: string;
+  join: Join;
+  /** Preceded by +86 / 0086. */
+  international: boolean;
+}
+
+const countryCodePattern = /(?:\+\s*86|(?<!\d)0086)(?=[\s\-()]*\d)/g;
+// 转801, 分机801, 转分机 801, ext. 801, x801: the extension markers.
+const tokenPattern =
+  /(\d+)|(转分机号?|分机号?|转|ext\.?|x)|([ \t().:]+)|([-\u2010-\u2015\u2212]+)|(\u0001)|([\s\S])/giy;
+
+/** Splits cell text into digit groups, remembering what separated each from the previous one. */
+function digitGroups(text: string): Group[] {
+  const groups: Group[] = [];
+  let join: Join = 'start';
+  let international = false;
+  tokenPattern.lastIndex = 0;
+  for (let match = tokenPattern.exec(text); match; match = tokenPattern.exec(text)) {
+    const [, digits, extension, space, hyphen, country] = match;
+    if (digits !== undefined) {
+      groups.push({ digits, join, international });
+      join = 'space';
+      international = false;
+      continue;
+    }
+    // The strongest separator wins: anything else (letters, 、 / , ; 或 newline …) breaks.
+    if (country !== undefined) {
+      join = 'break';
+      international = true;
+    } else if (space !== undefined) {
+      if (join === 'start') join = 'break';
+    } else if (hyphen !== undefined) {
+      if (join === 'space') join = 'hyphen';
+    } else if (extension !== undefined) {
+      if (join !== 'break' && join !== 'start') join = 'extension';
+      else join = 'break';
+    } else {
+      join = 'break';
+    }
+    if (join === 'start') join = 'break';
+  }
+  return groups;
+}
+
+/** The first complete number made of groups[from..to] joined only by spaces/hyphens/brackets. */
+function matchAt(
+  groups: Group[],
+  from: number,
+): { phone: string; landline: boolean; to: number } | undefined {
+  const first = groups[from];
+  if (!first) return undefined;
+  let digits = '';
+  for (let to = from; to < groups.length; to++) {
+    const group = groups[to];
+    if (!group || (to > from && group.join !== 'space' && group.join !== 'hyphen')) break;
+    digits += group.digits;
+    if (digits.length > 13) break;
+    const found = completeNumber(digits, first.international);
+    if (found) return { ...found, to };
+  }
+  return undefined;
+}
+
+/** A 7–8 digit local number starting at groups[from], completed with the default area code. */
+function matchLocal(
+  groups: Group[],
+  from: number,
+  areaCode: string | undefined,
+): { phone: string; landline: boolean; to: number } | undefined {
+  let digits = '';
+  for (let to = from; to < groups.length; to++) {
+    const group = groups[to];
+    if (!group || (to > from && group.join !== 'space' && group.join !== 'hyphen')) break;
+    digits += group.digits;
+    if (digits.length > 8) break;
+    const phone = localWithArea(digits, areaCode);
+    if (phone) return { phone, landline: true, to };
+  }
+  return undefined;
+}
+
+/** An extension after a landline: 转801, ext 801, or a short -801 that starts no number. */
+function extensionAt(groups: Group[], at: number): string | undefined {
+  const group = groups[at];
+  if (!group) return undefined;
+  if (group.join === 'extension' && /^\d{1,6}$/.test(group.digits)) return group.digits;
+  if (group.join === 'hyphen' && /^\d{1,5}$/.test(group.digits) && !matchAt(groups, at)) return group.digits;
+  return undefined;
+}
+
+function phonesFromText(text: string, areaCode: string | undefined): string[] | undefined {
+  const groups = digitGroups(text.replace(countryCodePattern, '\u0001'));
+  if (groups.length === 0) return undefined;
+  const phones: string[] = [];
+  let at = 0;
+  while (at < groups.length) {
+    const found = matchAt(groups, at) ?? matchLocal(groups, at, areaCode);
+    // Digits that form no number: refuse the cell rather than drop a mistyped second number.
+    if (!found) return undefined;
+    let phone = found.phone;
+    at = found.to + 1;
+    if (found.landline) {
+      const extension = extensionAt(groups, at);
+      if (extension !== undefined) {
+        phone = `${phone}转${extension}`;
+        at += 1;
+      }
+    }
+    if (!phones.includes(phone)) phones.push(phone);
+  }
+  return phones;
+}
+
+function phonesFromNumber(value: number, areaCode: string | undefined): NormalizeResult<string[]> {
+  const shown = normalizeText(value);
+  if (!Number.isFinite(value) || value <= 0) return reject('phone-invalid', { value: shown });
+  // A fraction or an unsafe integer cannot be a phone that Excel kept intact.
+  if (!Number.isSafeInteger(value)) return reject('phone-precision-lost', { value: shown });
+  const digits = String(value);
+  // 13900000000: what 1.39E+10 becomes when it is typed back or re-read as a number.
+  if (digits.length >= 10 && /0{5}$/.test(digits)) return reject('phone-precision-lost', { value: shown });
+  if (mobilePattern.test(digits)) return accept([digits]);
+  const restored = landline(`0${digits}`);
+  if (restored) {
+    const note: NormalizeNote = {
+      code: 'phone-leading-zero-restored',
+      data: { value: shown, phone: restored },
+    };
+    return accept([restored], [note]);
+  }
+  const local = localWithArea(digits, areaCode);
+  if (local) return accept([local]);
+  return reject('phone-invalid', { value: shown });
+}
+
+/**
+ * Reads a 联系方式 cell into canonical phones: mobile 13912345678, landline 0357-1234567,
+ * extension 0357-1234567转801. Several numbers in one cell are all returned (duplicates once).
+ * An empty cell is phone-invalid; whether the field is required is the caller's decision.
+ */
+export function normalizePhones(
+  value: CellValue,
+  options: NormalizePhonesOptions = {},
+): NormalizeResult<string[]> {
+  if (typeof value === 'number') return phonesFromNumber(value, options.defaultAreaCode);
+  const shown = normalizeText(value);
+  if (typeof value !== 'string') return reject('phone-invalid', { value: shown });
+  const text = toHalfWidth(shown, { punctuation: true });
+  // 1.39E+10: Excel's scientific notation saved as text; the digits are gone.
+  if (/\d(?:\.\d+)?e\+\d/i.test(text)) return reject('phone-precision-lost', { value: shown });
+  const phones = phonesFromText(text, options.defaultAreaCode);
+  if (!phones || phones.length === 0) return reject('phone-invalid', { value: shown });
+  return accept(phones);
+}
