@@ -60,8 +60,7 @@ function normalizeDateInPeriod(cell: CellValue, context: FieldContext) {
   return result;
 }
 
-/** The nine built-in columns, in attachment order, with the normalisers for what clerks type. */
-export const coreFields: readonly FieldDefinition[] = [
+const builtInFields: FieldDefinition[] = [
   {
     key: 'seq',
     label: '序号',
@@ -85,8 +84,11 @@ export const coreFields: readonly FieldDefinition[] = [
       ),
   },
   textField('note', noteSchema),
-].map((field) => ({
+];
+
+/** The nine built-in columns, in attachment order, with the normalisers for what clerks type. */
+export const coreFields: readonly FieldDefinition[] = builtInFields.map((field) => ({
   ...field,
   source: 'core',
   required: (requiredActivityColumns as readonly string[]).includes(field.key),
-})) as readonly FieldDefinition[];
+}));

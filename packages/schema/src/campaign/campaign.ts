@@ -8,7 +8,13 @@ const isoDay = z.preprocess(
   z.iso.date({ error: '须为 YYYY-MM-DD 格式的日期 (a YYYY-MM-DD date)' }),
 );
 
-export const docNumberSchema = z.string().superRefine((value, context) => {
+export const docNumberSchema = z
+  .string()
+  .meta({
+    description: '发文字号，如 临体字〔2024〕44号 (document number)',
+    pattern: docNumberPattern.source,
+  })
+  .superRefine((value, context) => {
   const problem = explainDocNumber(value);
   if (problem) {
     context.addIssue({

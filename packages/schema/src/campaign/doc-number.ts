@@ -22,6 +22,7 @@ export function explainDocNumber(text: string): { zh: string; en: string } | und
   if (/[[\](){}【】（）［］]/.test(text)) {
     return { zh: '年份须用六角括号〔〕', en: 'the year goes inside 〔〕 (U+3014/U+3015)' };
   }
+  if (!/〔.*〕/.test(text)) return { zh: '格式应为 X字〔YYYY〕N号', en: 'must look like X字〔YYYY〕N号' };
   if (/第/.test(text)) return { zh: '序号前不加“第”', en: 'no 第 before the number' };
   if (/〕0\d*号$/.test(text)) return { zh: '序号不编虚位（不加前导 0）', en: 'no leading zeros in the number' };
   if (/〔\d{2}〕/.test(text)) return { zh: '年份须写全称（4 位）', en: 'the year must have four digits' };

@@ -1,0 +1,114 @@
+import { CampaignError, linfen2024Campaign } from '@jianshen/schema';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { definePlugin } from './plugin.js';
+import { resolveCampaign } from './resolve-campaign.js';
+import { defineRule } from './rule.js';
+
+const participation = definePlugin({
+  name: 'participation',
+  fields: [{ key: 'participants', label: '参与人数', schema: z.number().int().min(0) }],
+  rules: {
+    positive: defineRule({ meta: { messages: { zero: '参与人数为 0' } }, create: () => ({}) }),
+  },
+  summaries: [{ id: 'participants-total', label: '参与人数', totals: [{ key: 'p', label: 'p', value: () => 1 }] }],
+  notice: { blocks: [{ heading: '统计口径', children: ['参与人数按实际到场人数统计。'] }] },
+});
+
+async function rejection(promise: Promise<unknown>): Promise<CampaignError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(CampaignError);
+  return error as CampaignError;
+}
+
+describe('resolveCampaign', () => {
+  it('resolves the built-in campaign to the nine columns', async () => {
+    const campaign = await resolveCampaign(linfen2024Campaign);
+    expect(campaign.fields.map((field) => field.key)).toEqual([
+      'seq',
+      'organizer',
+      'name',
+      'summary',
+      'mode',
+      'date',
+      'contact',
+      'phone',
+      'note',
+    ]);
+    expect(campaign.tableTitle).toBe('2024年全民健身志愿服务活动统计表');
+    expect(campaign.fieldContext).toEqual({
+      defaultYear: 2024,
+      period: { start: '2024-06-01', end: '2024-11-30' },
+      defaultAreaCode: '0357',
+    });
+    expect(campaign.fingerprint).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it('applies a plugin: its column before 备注, its rule, summary and notice section', async () => {
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [participation] });
+    expect(campaign.fields.map((field) => field.key).slice(-2)).toEqual(['participants', 'note']);
+    expect(campaign.fields.at(-2)).toMatchObject({ label: '参与人数', source: 'participation', column: { kind: 'number' } });
+    expect(campaign.rules.map((rule) => rule.id)).toEqual(['participation/positive']);
+    expect(campaign.summaries.map((summary) => summary.id)).toEqual(['participants-total']);
+    // After 六、活动要求, before the closing paragraph.
+    const headings = campaign.body.map((block) => (typeof block === 'string' ? block.slice(0, 4) : block.heading));
+    expect(headings.slice(-3)).toEqual(['活动要求', '统计口径', '请各县（']);
+    expect(campaign.fingerprint).not.toBe((await resolveCampaign(linfen2024Campaign)).fingerprint);
+  });
+
+  it('fails clearly when two plugins add the same column', async () => {
+    const again = definePlugin({ ...participation, name: 'participation-copy', rules: {}, summaries: [] });
+    const error = await rejection(resolveCampaign({ ...linfen2024Campaign, plugins: [participation, again] }, { path: 'c.yaml' }));
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: 'c.yaml', code: 'plugin-conflict', message: expect.stringContaining('参与人数') }),
+    ]);
+  });
+
+  it('fails clearly when a plugin redefines a built-in column or a summary id', async () => {
+    const clash = definePlugin({
+      name: 'clash',
+      fields: [{ key: 'phone', label: '电话', schema: z.string() }],
+      summaries: [{ id: 'participants-total', label: 'x' }],
+    });
+    const error = await rejection(resolveCampaign({ ...linfen2024Campaign, plugins: [participation, clash] }));
+    expect(error.issues.map((issue) => issue.code)).toEqual(['plugin-conflict', 'plugin-conflict']);
+    expect(error.message).toContain('内置列');
+  });
+
+  it('names an unknown plugin and the file', async () => {
+    const error = await rejection(
+      resolveCampaign(
+        { ...linfen2024Campaign, plugins: ['@jianshen/plugin-nonexistent'] },
+        {
+          path: 'city/campaign.yaml',
+          loadPlugin: async (specifier) => {
+            throw new Error(`Cannot find module '${specifier}'`);
+          },
+        },
+      ),
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({
+        path: 'city/campaign.yaml',
+        field: 'plugins[0]',
+        code: 'plugin-not-found',
+        message: expect.stringContaining('@jianshen/plugin-nonexistent'),
+      }),
+    ]);
+  });
+
+  it('rejects a malformed plugin with the reason', async () => {
+    const error = await rejection(
+      resolveCampaign({ ...linfen2024Campaign, plugins: ['./broken.mjs'] }, { loadPlugin: async () => ({ name: 'broken', fields: [{ key: '参与', label: 'x' }] }) as never }),
+    );
+    expect(error.issues[0]).toMatchObject({ code: 'plugin-invalid', message: expect.stringContaining('fields[0].key') });
+  });
+
+  it('tells browser callers how to pass plugins named by string', async () => {
+    const error = await rejection(resolveCampaign({ ...linfen2024Campaign, plugins: ['x'] }, { lang: 'en' }));
+    expect(error.issues[0]?.message).toContain('loadCampaign');
+  });
+});

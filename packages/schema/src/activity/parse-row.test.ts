@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { coreFields } from './core-fields.js';
+import { resolveField } from './field-definition.js';
+import { parseRow } from './parse-row.js';
+
+const fields = coreFields.map((field) => resolveField(field));
+const context = { defaultYear: 2024, period: { start: '2024-06-01', end: '2024-11-30' }, defaultAreaCode: '0357' };
+const valid = {
+  seq: '1',
+  organizer: '尧都区体育中心',
+  name: '社会体育指导员进社区',
+  summary: '太极拳教学',
+  mode: '线下',
+  date: '2024年6月15日',
+  contact: '王明',
+  phone: '13912345678',
+  note: '',
+};
+
+describe('parseRow', () => {
+  it('normalises a valid row', () => {
+    const result = parseRow(valid, fields, context);
+    expect(result).toEqual({
+      ok: true,
+      issues: [],
+      values: {
+        seq: 1,
+        organizer: '尧都区体育中心',
+        name: '社会体育指导员进社区',
+        summary: '太极拳教学',
+        mode: 'offline',
+        date: { start: '2024-06-15', end: '2024-06-15' },
+        contact: '王明',
+        phone: ['13912345678'],
+      },
+    });
+  });
+
+  it('keeps a row with warnings (date outside the period)', () => {
+    const result = parseRow({ ...valid, date: '2024年12月5日' }, fields, context);
+    expect(result.ok).toBe(true);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ field: 'date', code: 'date-outside-period', severity: 'warning', value: '2024年12月5日' }),
+    ]);
+  });
+
+  it('keeps a row out for each error, naming the field', () => {
+    const result = parseRow({ ...valid, name: '  ', mode: '电视', date: '2024年2月30日', phone: '无' }, fields, context);
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => [issue.field, issue.code])).toEqual([
+      ['name', 'required'],
+      ['mode', 'mode-unknown'],
+      ['date', 'date-impossible'],
+      ['phone', 'phone-invalid'],
+    ]);
+  });
+
+  it('treats a hand-typed or formula 序号 as optional, never as an error', () => {
+    expect(parseRow({ ...valid, seq: '=ROW()-3' }, fields, context).ok).toBe(true);
+    expect(parseRow({ ...valid, seq: undefined }, fields, context).values.seq).toBeUndefined();
+  });
+
+  it('rejects text longer than the column allows', () => {
+    const result = parseRow({ ...valid, name: '长'.repeat(101) }, fields, context);
+    expect(result.issues).toEqual([expect.objectContaining({ field: 'name', code: 'text-too-long' })]);
+  });
+
+  it('validates plugin fields with their zod schema, numbers typed as text included', () => {
+    const participants = resolveField({
+      key: 'participants',
+      label: '参与人数',
+      schema: z.number().int().nonnegative(),
+      source: 'participation',
+    });
+    const withPlugin = [...fields, participants];
+    expect(parseRow({ ...valid, participants: '120' }, withPlugin, context).values.participants).toBe(120);
+    expect(parseRow({ ...valid, participants: 35 }, withPlugin, context).values.participants).toBe(35);
+    const bad = parseRow({ ...valid, participants: '约一百' }, withPlugin, context);
+    expect(bad.ok).toBe(false);
+    expect(bad.issues).toEqual([
+      expect.objectContaining({ field: 'participants', code: 'value-invalid', value: '约一百' }),
+    ]);
+  });
+});
