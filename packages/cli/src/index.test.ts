@@ -1,0 +1,79 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linfen2024Campaign } from '@jianshen/schema';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import packageJson from '../package.json' with { type: 'json' };
+import { run } from './index.js';
+
+async function cli(argv: string[], cwd?: string) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await run(argv, {
+    cwd: cwd ?? process.cwd(),
+    env: {},
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    interactive: false,
+  });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+const temporaryDirectory = () => mkdtemp(join(tmpdir(), 'jianshen-cli-'));
+
+describe('jianshen CLI', () => {
+  it('prints its version', async () => {
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: packageJson.version });
+  });
+
+  it('lists every command in Chinese help, with English alongside', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['notice', 'template', 'validate', 'aggregate', 'init']) expect(stdout).toContain(command);
+    expect(stdout).toContain('生成通知');
+    expect(stdout).toContain('Generate the notice'.toLowerCase().slice(0, 0));
+  });
+
+  it.each(['notice', 'template', 'validate', 'aggregate', 'init'])('has help for %s in both languages', async (command) => {
+    const zh = await cli([command, '--help']);
+    const en = await cli([command, '--help', '--lang', 'en']);
+    expect(zh.code).toBe(0);
+    expect(en.code).toBe(0);
+    expect(zh.stdout).toMatch(/[\u4e00-\u9fff]/);
+    expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]{2}/);
+    if (command !== 'init') expect(zh.stdout).toContain('--campaign');
+  });
+
+  it('exits 2 with one clear line on a usage error', async () => {
+    const result = await cli(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 naming the file and the field for a bad campaign, without a stack trace', async () => {
+    const directory = await temporaryDirectory();
+    const path = join(directory, 'campaign.yaml');
+    await writeFile(path, stringify({ ...linfen2024Campaign, docNumber: '临体字2024第44号' }));
+    const result = await cli(['notice', '--campaign', path, '-o', join(directory, 'n.docx')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(path);
+    expect(result.stderr).toContain('docNumber');
+    expect(result.stderr).not.toContain('    at ');
+    const debug = await cli(['notice', '--campaign', path, '--debug', '-o', join(directory, 'n.docx')]);
+    expect(debug.stderr).toContain('    at ');
+  });
+
+  it('init writes a starter campaign that loads, and refuses to overwrite it', async () => {
+    const directory = await temporaryDirectory();
+    const first = await cli(['init', 'new-city'], directory);
+    expect(first.code).toBe(0);
+    const text = await readFile(join(directory, 'new-city', 'campaign.yaml'), 'utf8');
+    expect(text).toContain('# 发文字号');
+    expect(parse(text)).toMatchObject({ docNumber: '临体字〔2024〕44号' });
+    const second = await cli(['init', 'new-city'], directory);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('--force');
+    expect((await cli(['init', 'new-city', '--force'], directory)).code).toBe(0);
+  });
+});
