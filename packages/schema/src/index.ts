@@ -13,3 +13,4 @@ export * from './issues/issue.js';
 export * from './issues/messages.js';
 export * from './json-schema.js';
 export * from './normalize/index.js';
+export * from './template-marker.js';
