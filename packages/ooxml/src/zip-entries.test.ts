@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readZipText, repackZip, unpackZip } from './zip-entries.js';
+import { packZip, readZipText, repackZip, unpackZip } from './zip-entries.js';
 
 function sampleZip(date: Date): Uint8Array {
   return zipSync({
@@ -21,5 +21,16 @@ describe('repackZip', () => {
     expect(Object.keys(unpackZip(repacked))).toEqual(['[Content_Types].xml', 'word/document.xml']);
     expect(readZipText(repacked, 'word/document.xml')).toBe('<w:document/>');
     expect(readZipText(repacked, 'missing.xml')).toBeUndefined();
+  });
+});
+
+describe('packZip', () => {
+  it('packs edited entries exactly as repackZip would', () => {
+    const original = sampleZip(new Date('2024-05-20T08:00:00Z'));
+    const entries = unpackZip(original);
+    entries['word/document.xml'] = strToU8('<w:document edited="1"/>');
+    const packed = packZip(entries);
+    expect(readZipText(packed, 'word/document.xml')).toBe('<w:document edited="1"/>');
+    expect(Buffer.from(packZip(unpackZip(original))).equals(Buffer.from(repackZip(original)))).toBe(true);
   });
 });

@@ -8,7 +8,14 @@ export const fixedZipDate = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
  * inputs give byte-identical files. `[Content_Types].xml` stays first, as Office expects.
  */
 export function repackZip(bytes: Uint8Array, date: Date = fixedZipDate): Uint8Array {
-  const entries = unzipSync(bytes);
+  return packZip(unzipSync(bytes), date);
+}
+
+/**
+ * Packs entries (e.g. from `unpackZip`, after editing a part) the way `repackZip` does:
+ * fixed dates, stable order, `[Content_Types].xml` first.
+ */
+export function packZip(entries: Unzipped, date: Date = fixedZipDate): Uint8Array {
   const names = Object.keys(entries).sort((a, b) => {
     if (a === '[Content_Types].xml') return -1;
     if (b === '[Content_Types].xml') return 1;
