@@ -1,4 +1,4 @@
-import { unzipSync, type Unzipped, zipSync } from 'fflate';
+import { type Unzipped, unzipSync, zipSync } from 'fflate';
 
 /** 1980-01-01 is the earliest time a zip can hold; a fixed stamp makes outputs byte-identical. */
 export const fixedZipDate = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -37,7 +37,8 @@ export function unpackZip(bytes: Uint8Array): Unzipped {
 
 /** The text of one part, e.g. `word/document.xml`, or undefined when absent. */
 export function readZipText(bytes: Uint8Array | Unzipped, name: string): string | undefined {
-  const entries = bytes instanceof Uint8Array ? unzipSync(bytes, { filter: (file) => file.name === name }) : bytes;
+  const entries =
+    bytes instanceof Uint8Array ? unzipSync(bytes, { filter: (file) => file.name === name }) : bytes;
   const entry = entries[name];
   return entry ? new TextDecoder().decode(entry) : undefined;
 }
