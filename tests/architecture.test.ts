@@ -35,12 +35,17 @@ function sourceFiles(directory: string): string[] {
 }
 
 describe('architecture', () => {
-  it.each(packageNames.filter((name) => name !== 'cli'))('%s imports node: modules only under src/node/', (name) => {
-    const offenders = sourceFiles(join(packagesDirectory, name, 'src'))
-      .filter((path) => !relative(join(packagesDirectory, name, 'src'), path).startsWith('node/'))
-      .filter((path) => /from ['"]node:|require\(['"]node:|import\(['"]node:/.test(readFileSync(path, 'utf8')));
-    expect(offenders.map((path) => relative(root, path))).toEqual([]);
-  });
+  it.each(packageNames.filter((name) => name !== 'cli'))(
+    '%s imports node: modules only under src/node/',
+    (name) => {
+      const offenders = sourceFiles(join(packagesDirectory, name, 'src'))
+        .filter((path) => !relative(join(packagesDirectory, name, 'src'), path).startsWith('node/'))
+        .filter((path) =>
+          /from ['"]node:|require\(['"]node:|import\(['"]node:/.test(readFileSync(path, 'utf8')),
+        );
+      expect(offenders.map((path) => relative(root, path))).toEqual([]);
+    },
+  );
 
   it('schema has no exceljs or docx', () => {
     const manifest = JSON.parse(readFileSync(join(packagesDirectory, 'schema', 'package.json'), 'utf8'));
@@ -54,7 +59,8 @@ describe('architecture', () => {
       .filter((dependency) => dependency.startsWith('@jianshen/'))
       .map((dependency) => dependency.slice('@jianshen/'.length));
     expect(Number.isNaN(layerOf(name))).toBe(false);
-    for (const dependency of internal) expect(layerOf(dependency), `${name} → ${dependency}`).toBeLessThan(layerOf(name));
+    for (const dependency of internal)
+      expect(layerOf(dependency), `${name} → ${dependency}`).toBeLessThan(layerOf(name));
   });
 
   it.each(packageNames.filter((name) => name !== 'cli'))('%s is packaged like the others', (name) => {

@@ -30,20 +30,24 @@ describe('jianshen CLI', () => {
   it('lists every command in Chinese help, with English alongside', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['notice', 'template', 'validate', 'aggregate', 'init']) expect(stdout).toContain(command);
+    for (const command of ['notice', 'template', 'validate', 'aggregate', 'init'])
+      expect(stdout).toContain(command);
     expect(stdout).toContain('生成通知');
-    expect(stdout).toContain('Generate the notice'.toLowerCase().slice(0, 0));
+    expect(stdout).toContain('Jianshen Kit: generate the notice');
   });
 
-  it.each(['notice', 'template', 'validate', 'aggregate', 'init'])('has help for %s in both languages', async (command) => {
-    const zh = await cli([command, '--help']);
-    const en = await cli([command, '--help', '--lang', 'en']);
-    expect(zh.code).toBe(0);
-    expect(en.code).toBe(0);
-    expect(zh.stdout).toMatch(/[\u4e00-\u9fff]/);
-    expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]{2}/);
-    if (command !== 'init') expect(zh.stdout).toContain('--campaign');
-  });
+  it.each(['notice', 'template', 'validate', 'aggregate', 'init'])(
+    'has help for %s in both languages',
+    async (command) => {
+      const zh = await cli([command, '--help']);
+      const en = await cli([command, '--help', '--lang', 'en']);
+      expect(zh.code).toBe(0);
+      expect(en.code).toBe(0);
+      expect(zh.stdout).toMatch(/[\u4e00-\u9fff]/);
+      expect(en.stdout).not.toMatch(/[\u4e00-\u9fff]{2}/);
+      if (command !== 'init') expect(zh.stdout).toContain('--campaign');
+    },
+  );
 
   it('exits 2 with one clear line on a usage error', async () => {
     const result = await cli(['frobnicate']);

@@ -35,7 +35,11 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version "errors" are commander's way of stopping after printing.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      ) {
         return exitCodes.ok;
       }
       return exitCodes.usage;

@@ -30,8 +30,19 @@ export function createProgram(context: CommandContext): Command {
     .exitOverride();
   const addGlobalOptions = (command: Command) =>
     command
-      .option('-c, --campaign <file>', helpText(lang, '活动配置文件（YAML/JSON/TS），缺省为内置的临汾 2024 活动', 'campaign file (YAML, JSON or TS); default: the built-in Linfen 2024 campaign'))
-      .addOption(new Option('--lang <lang>', helpText(lang, '消息语言', 'message language')).choices(['zh', 'en']).default('zh'))
+      .option(
+        '-c, --campaign <file>',
+        helpText(
+          lang,
+          '活动配置文件（YAML/JSON/TS），缺省为内置的临汾 2024 活动',
+          'campaign file (YAML, JSON or TS); default: the built-in Linfen 2024 campaign',
+        ),
+      )
+      .addOption(
+        new Option('--lang <lang>', helpText(lang, '消息语言', 'message language'))
+          .choices(['zh', 'en'])
+          .default('zh'),
+      )
       .option('--debug', helpText(lang, '出错时显示调用栈', 'print stack traces on errors'))
       .helpOption('-h, --help', helpText(lang, '显示帮助', 'show help'))
       .exitOverride();

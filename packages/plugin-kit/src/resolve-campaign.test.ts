@@ -11,7 +11,9 @@ const participation = definePlugin({
   rules: {
     positive: defineRule({ meta: { messages: { zero: '参与人数为 0' } }, create: () => ({}) }),
   },
-  summaries: [{ id: 'participants-total', label: '参与人数', totals: [{ key: 'p', label: 'p', value: () => 1 }] }],
+  summaries: [
+    { id: 'participants-total', label: '参与人数', totals: [{ key: 'p', label: 'p', value: () => 1 }] },
+  ],
   notice: { blocks: [{ heading: '统计口径', children: ['参与人数按实际到场人数统计。'] }] },
 });
 
@@ -50,20 +52,32 @@ describe('resolveCampaign', () => {
   it('applies a plugin: its column before 备注, its rule, summary and notice section', async () => {
     const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [participation] });
     expect(campaign.fields.map((field) => field.key).slice(-2)).toEqual(['participants', 'note']);
-    expect(campaign.fields.at(-2)).toMatchObject({ label: '参与人数', source: 'participation', column: { kind: 'number' } });
+    expect(campaign.fields.at(-2)).toMatchObject({
+      label: '参与人数',
+      source: 'participation',
+      column: { kind: 'number' },
+    });
     expect(campaign.rules.map((rule) => rule.id)).toEqual(['participation/positive']);
     expect(campaign.summaries.map((summary) => summary.id)).toEqual(['participants-total']);
     // After 六、活动要求, before the closing paragraph.
-    const headings = campaign.body.map((block) => (typeof block === 'string' ? block.slice(0, 4) : block.heading));
+    const headings = campaign.body.map((block) =>
+      typeof block === 'string' ? block.slice(0, 4) : block.heading,
+    );
     expect(headings.slice(-3)).toEqual(['活动要求', '统计口径', '请各县（']);
     expect(campaign.fingerprint).not.toBe((await resolveCampaign(linfen2024Campaign)).fingerprint);
   });
 
   it('fails clearly when two plugins add the same column', async () => {
     const again = definePlugin({ ...participation, name: 'participation-copy', rules: {}, summaries: [] });
-    const error = await rejection(resolveCampaign({ ...linfen2024Campaign, plugins: [participation, again] }, { path: 'c.yaml' }));
+    const error = await rejection(
+      resolveCampaign({ ...linfen2024Campaign, plugins: [participation, again] }, { path: 'c.yaml' }),
+    );
     expect(error.issues).toEqual([
-      expect.objectContaining({ path: 'c.yaml', code: 'plugin-conflict', message: expect.stringContaining('参与人数') }),
+      expect.objectContaining({
+        path: 'c.yaml',
+        code: 'plugin-conflict',
+        message: expect.stringContaining('参与人数'),
+      }),
     ]);
   });
 
@@ -73,7 +87,9 @@ describe('resolveCampaign', () => {
       fields: [{ key: 'phone', label: '电话', schema: z.string() }],
       summaries: [{ id: 'participants-total', label: 'x' }],
     });
-    const error = await rejection(resolveCampaign({ ...linfen2024Campaign, plugins: [participation, clash] }));
+    const error = await rejection(
+      resolveCampaign({ ...linfen2024Campaign, plugins: [participation, clash] }),
+    );
     expect(error.issues.map((issue) => issue.code)).toEqual(['plugin-conflict', 'plugin-conflict']);
     expect(error.message).toContain('内置列');
   });
@@ -102,9 +118,15 @@ describe('resolveCampaign', () => {
 
   it('rejects a malformed plugin with the reason', async () => {
     const error = await rejection(
-      resolveCampaign({ ...linfen2024Campaign, plugins: ['./broken.mjs'] }, { loadPlugin: async () => ({ name: 'broken', fields: [{ key: '参与', label: 'x' }] }) as never }),
+      resolveCampaign(
+        { ...linfen2024Campaign, plugins: ['./broken.mjs'] },
+        { loadPlugin: async () => ({ name: 'broken', fields: [{ key: '参与', label: 'x' }] }) as never },
+      ),
     );
-    expect(error.issues[0]).toMatchObject({ code: 'plugin-invalid', message: expect.stringContaining('fields[0].key') });
+    expect(error.issues[0]).toMatchObject({
+      code: 'plugin-invalid',
+      message: expect.stringContaining('fields[0].key'),
+    });
   });
 
   it('tells browser callers how to pass plugins named by string', async () => {

@@ -85,7 +85,10 @@ function lastSectionIndex(body: readonly BodyBlock[]): number {
 }
 
 /** Inserts plugin notice sections: after the named section, else after the last section. */
-function mergeNoticeBody(body: readonly BodyBlock[], contributions: readonly NoticeContribution[]): BodyBlock[] {
+function mergeNoticeBody(
+  body: readonly BodyBlock[],
+  contributions: readonly NoticeContribution[],
+): BodyBlock[] {
   const merged = [...body];
   for (const contribution of contributions) {
     const named =
@@ -159,7 +162,10 @@ export async function resolveCampaign(
           severity: 'error',
           message: formatMessage(
             'plugin-not-found',
-            { plugin: reference, reason: error instanceof Error ? error.message.split('\n')[0] : String(error) },
+            {
+              plugin: reference,
+              reason: error instanceof Error ? error.message.split('\n')[0] : String(error),
+            },
             lang,
           ),
         });
@@ -219,7 +225,14 @@ export async function resolveCampaign(
     for (const [ruleName, rule] of Object.entries(plugin.rules ?? {})) {
       const id = `${plugin.name}/${ruleName}`;
       if (rules.some((existing) => existing.id === id)) {
-        issues.push(conflict(path, lang, 'plugins', lang === 'zh' ? `规则 ${id} 重复定义` : `rule ${id} is defined twice`));
+        issues.push(
+          conflict(
+            path,
+            lang,
+            'plugins',
+            lang === 'zh' ? `规则 ${id} 重复定义` : `rule ${id} is defined twice`,
+          ),
+        );
         continue;
       }
       rules.push({ id, plugin: plugin.name, rule });
@@ -241,7 +254,8 @@ export async function resolveCampaign(
       }
       summaries.push({ ...summary, plugin: plugin.name });
     }
-    if (plugin.notice) contributions.push(...(Array.isArray(plugin.notice) ? plugin.notice : [plugin.notice]));
+    if (plugin.notice)
+      contributions.push(...(Array.isArray(plugin.notice) ? plugin.notice : [plugin.notice]));
   }
   if (issues.length > 0) throw new CampaignError(issues, path);
 

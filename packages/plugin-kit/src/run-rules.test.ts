@@ -9,7 +9,12 @@ import { runRules } from './run-rules.js';
 const onlineNeedsNote = defineRule({
   meta: {
     severity: 'warning',
-    messages: { 'online-note': { zh: '线上活动请在备注中写明平台（{name}）', en: 'Name the platform for online activity {name}' } },
+    messages: {
+      'online-note': {
+        zh: '线上活动请在备注中写明平台（{name}）',
+        en: 'Name the platform for online activity {name}',
+      },
+    },
   },
   create: (context) => ({
     row(entry) {
@@ -69,13 +74,24 @@ describe('runRules', () => {
         message: '线上活动请在备注中写明平台（线上讲座）',
         rule: 'local/onlineNeedsNote',
       },
-      { path: '', code: 'crowded', severity: 'error', message: '尧都区 同一天有 2 项活动', rule: 'local/atMostOnePerDay' },
+      {
+        path: '',
+        code: 'crowded',
+        severity: 'error',
+        message: '尧都区 同一天有 2 项活动',
+        rule: 'local/atMostOnePerDay',
+      },
     ]);
   });
 
   it('turns a crashing rule into one error instead of stopping', async () => {
-    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [definePlugin({ name: 'bad', rules: { crashing } })] });
+    const campaign = await resolveCampaign({
+      ...linfen2024Campaign,
+      plugins: [definePlugin({ name: 'bad', rules: { crashing } })],
+    });
     const issues = runRules(campaign, [entry({ name: 'x' }, 4)], 'en');
-    expect(issues).toEqual([expect.objectContaining({ code: 'rule-crashed', message: 'Rule failed bad/crashing: boom' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'rule-crashed', message: 'Rule failed bad/crashing: boom' }),
+    ]);
   });
 });

@@ -23,7 +23,9 @@ export function runRules(
       const template = rule.meta.messages[descriptor.code];
       const message =
         descriptor.message ??
-        (template === undefined ? descriptor.code : formatTemplate(localize(template, lang), descriptor.data));
+        (template === undefined
+          ? descriptor.code
+          : formatTemplate(localize(template, lang), descriptor.data));
       const source = descriptor.row?.source;
       issues.push({
         path: source?.path ?? '',

@@ -9,7 +9,9 @@ describe('JSON Schema export', () => {
       properties: Record<string, { pattern?: string; description?: string }>;
     };
     expect(schema.type).toBe('object');
-    expect(schema.required).toEqual(expect.arrayContaining(['id', 'issuer', 'docNumber', 'title', 'body', 'period']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['id', 'issuer', 'docNumber', 'title', 'body', 'period']),
+    );
     expect(schema.properties.docNumber?.pattern).toContain('〔');
     expect(new RegExp(schema.properties.docNumber!.pattern!, 'u').test('临体字〔2024〕44号')).toBe(true);
   });

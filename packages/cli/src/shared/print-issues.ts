@@ -10,6 +10,7 @@ export function formatIssueLine(issue: Issue, lang: Lang): string {
   ]
     .filter(Boolean)
     .join(' ');
-  const level = issue.severity === 'error' ? (lang === 'zh' ? '错误' : 'error') : lang === 'zh' ? '警告' : 'warning';
+  const level =
+    issue.severity === 'error' ? (lang === 'zh' ? '错误' : 'error') : lang === 'zh' ? '警告' : 'warning';
   return `${where}: ${level} ${issue.message} (${issue.code})`;
 }

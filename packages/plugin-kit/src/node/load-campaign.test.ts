@@ -1,10 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CampaignError } from '@jianshen/schema';
+import { CampaignError, linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { linfen2024Campaign } from '@jianshen/schema';
 import { loadCampaign } from './load-campaign.js';
 
 const fixtures = new URL('./__fixtures__/', import.meta.url).pathname;
@@ -46,9 +45,14 @@ describe('loadCampaign', () => {
   });
 
   it('names the file and the field for a bad 发文字号', async () => {
-    const path = await campaignFile('campaign.yaml', stringify({ ...linfen2024Campaign, docNumber: '临体字[2024]44号' }));
+    const path = await campaignFile(
+      'campaign.yaml',
+      stringify({ ...linfen2024Campaign, docNumber: '临体字[2024]44号' }),
+    );
     const error = await loadError(path);
-    expect(error.issues).toEqual([expect.objectContaining({ path, field: 'docNumber', code: 'campaign-doc-number' })]);
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path, field: 'docNumber', code: 'campaign-doc-number' }),
+    ]);
   });
 
   it('names the file and the field for a missing title', async () => {

@@ -44,7 +44,11 @@ export async function readCampaignFile(path: string, options: LoadCampaignOption
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw fileError(path, code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : String(error), lang);
+    throw fileError(
+      path,
+      code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : String(error),
+      lang,
+    );
   }
   if (extension === '.json') {
     try {
@@ -71,9 +75,13 @@ export async function importPlugin(specifier: string, campaignPath: string): Pro
  * Reads a campaign file, loads the plugins it names (relative to the file) and resolves it.
  * Without a path, the built-in Linfen 2024 campaign.
  */
-export async function loadCampaign(path?: string, options: LoadCampaignOptions = {}): Promise<ResolvedCampaign> {
+export async function loadCampaign(
+  path?: string,
+  options: LoadCampaignOptions = {},
+): Promise<ResolvedCampaign> {
   const lang = options.lang ?? defaultLang;
-  if (path === undefined) return resolveCampaign(linfen2024Campaign, { path: '(built-in: linfen-2024)', lang });
+  if (path === undefined)
+    return resolveCampaign(linfen2024Campaign, { path: '(built-in: linfen-2024)', lang });
   const input = await readCampaignFile(path, options);
   return resolveCampaign(input, { path, lang, loadPlugin: (specifier) => importPlugin(specifier, path) });
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { normalizeDate } from '../normalize/date.js';
 import { normalizeMode } from '../normalize/mode.js';
 import { normalizePhones } from '../normalize/phone.js';
@@ -16,8 +17,7 @@ import {
   summarySchema,
 } from './activity-row.js';
 import { columnRegistry } from './column-meta.js';
-import type { FieldDefinition, FieldContext } from './field-definition.js';
-import type { z } from 'zod';
+import type { FieldContext, FieldDefinition } from './field-definition.js';
 
 function textField(key: string, schema: z.ZodType<string>): FieldDefinition<string> {
   const meta = columnRegistry.get(schema);

@@ -28,9 +28,19 @@ describe('column metadata', () => {
   });
 
   it('derives column metadata for plugin fields from their schema', () => {
-    const venue = resolveField({ key: 'venue', label: '六进场所', schema: z.enum(['机关', '校园']), source: 'p' });
+    const venue = resolveField({
+      key: 'venue',
+      label: '六进场所',
+      schema: z.enum(['机关', '校园']),
+      source: 'p',
+    });
     expect(venue.column).toMatchObject({ kind: 'choice', options: ['机关', '校园'], label: '六进场所' });
-    const count = resolveField({ key: 'count', label: '参与人数', schema: z.number().int().min(0), source: 'p' });
+    const count = resolveField({
+      key: 'count',
+      label: '参与人数',
+      schema: z.number().int().min(0),
+      source: 'p',
+    });
     expect(count.column.kind).toBe('number');
     expect(count.required).toBe(false);
     expect(count.source).toBe('p');

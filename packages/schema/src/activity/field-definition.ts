@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { LocalizedText } from '../i18n/lang.js';
 import type { MessageCode } from '../issues/messages.js';
-import type { CellValue, NormalizeResult } from '../normalize/result.js';
 import type { DateRange } from '../normalize/date.js';
+import type { CellValue, NormalizeResult } from '../normalize/result.js';
 import { type ColumnKind, type ColumnMeta, columnRegistry } from './column-meta.js';
 
 /** What a field's normaliser may know about the campaign around it. */
@@ -69,11 +69,15 @@ function kindFromSchema(schema: z.ZodType): { kind: ColumnKind; options?: readon
   while (def.innerType && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable')) {
     def = (def.innerType as { _zod: { def: Record<string, unknown> } })._zod.def;
   }
-  if (def.type === 'enum') return { kind: 'choice', options: Object.values(def.entries as Record<string, string>) };
+  if (def.type === 'enum')
+    return { kind: 'choice', options: Object.values(def.entries as Record<string, string>) };
   if (def.type === 'number' || def.type === 'int' || def.type === 'bigint') return { kind: 'number' };
   if (def.type === 'pipe') {
     const inner = (def.out as { _zod: { def: Record<string, unknown> } })._zod.def;
     if (inner.type === 'number') return { kind: 'number' };
+    // z.preprocess(aliases, z.enum([...])): still a dropdown of the enum's values.
+    if (inner.type === 'enum')
+      return { kind: 'choice', options: Object.values(inner.entries as Record<string, string>) };
   }
   return { kind: 'text' };
 }

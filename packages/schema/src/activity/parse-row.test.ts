@@ -5,7 +5,11 @@ import { resolveField } from './field-definition.js';
 import { parseRow } from './parse-row.js';
 
 const fields = coreFields.map((field) => resolveField(field));
-const context = { defaultYear: 2024, period: { start: '2024-06-01', end: '2024-11-30' }, defaultAreaCode: '0357' };
+const context = {
+  defaultYear: 2024,
+  period: { start: '2024-06-01', end: '2024-11-30' },
+  defaultAreaCode: '0357',
+};
 const valid = {
   seq: '1',
   organizer: '尧都区体育中心',
@@ -41,12 +45,21 @@ describe('parseRow', () => {
     const result = parseRow({ ...valid, date: '2024年12月5日' }, fields, context);
     expect(result.ok).toBe(true);
     expect(result.issues).toEqual([
-      expect.objectContaining({ field: 'date', code: 'date-outside-period', severity: 'warning', value: '2024年12月5日' }),
+      expect.objectContaining({
+        field: 'date',
+        code: 'date-outside-period',
+        severity: 'warning',
+        value: '2024年12月5日',
+      }),
     ]);
   });
 
   it('keeps a row out for each error, naming the field', () => {
-    const result = parseRow({ ...valid, name: '  ', mode: '电视', date: '2024年2月30日', phone: '无' }, fields, context);
+    const result = parseRow(
+      { ...valid, name: '  ', mode: '电视', date: '2024年2月30日', phone: '无' },
+      fields,
+      context,
+    );
     expect(result.ok).toBe(false);
     expect(result.issues.map((issue) => [issue.field, issue.code])).toEqual([
       ['name', 'required'],

@@ -15,15 +15,15 @@ export const docNumberSchema = z
     pattern: docNumberPattern.source,
   })
   .superRefine((value, context) => {
-  const problem = explainDocNumber(value);
-  if (problem) {
-    context.addIssue({
-      code: 'custom',
-      message: `发文字号「${value}」有误：${problem.zh} (document number: ${problem.en})`,
-      params: { code: 'campaign-doc-number' },
-    });
-  }
-});
+    const problem = explainDocNumber(value);
+    if (problem) {
+      context.addIssue({
+        code: 'custom',
+        message: `发文字号「${value}」有误：${problem.zh} (document number: ${problem.en})`,
+        params: { code: 'campaign-doc-number' },
+      });
+    }
+  });
 
 export const fontsSchema = z
   .object({
@@ -71,8 +71,11 @@ export const attachmentSchema = z.discriminatedUnion('kind', [
 export const pluginReferenceSchema = z.union([
   z.string().min(1),
   z.custom<{ name: string }>(
-    (value) => typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string',
-    { message: '插件须为包名、相对路径或 definePlugin() 的结果 (a package name, a relative path or a plugin)' },
+    (value) =>
+      typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string',
+    {
+      message: '插件须为包名、相对路径或 definePlugin() 的结果 (a package name, a relative path or a plugin)',
+    },
   ),
 ]);
 
@@ -80,93 +83,97 @@ export const pluginReferenceSchema = z.union([
  * A reporting campaign: everything the notice, the template and the aggregator need.
  * Field names are English; texts are what the bureau prints.
  */
-export const campaignSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    /** Stable id, written into templates so the aggregator recognises them. */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '只能包含小写字母、数字和连字符 (lowercase letters, digits, hyphens)'),
-    /** 份号, 6 digits, optional. */
-    copyNumber: z.string().regex(/^\d{6}$/).optional(),
-    /** 密级和保密期限, optional. */
-    secrecy: z.string().optional(),
-    /** 紧急程度 (特急/加急), optional. */
-    urgency: z.string().optional(),
-    issuer: z.strictObject({
-      /** The bureau's full name, e.g. 临汾市体育局. */
-      name: z.string().min(1),
-      /** 发文机关标志, e.g. 临汾市体育局文件. */
-      mark: z.string().min(1),
-      /** Area code of the bureau's city, used for landlines typed without one. */
-      areaCode: z
-        .string()
-        .regex(/^0\d{2,3}$/)
-        .optional(),
+export const campaignSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Stable id, written into templates so the aggregator recognises them. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, '只能包含小写字母、数字和连字符 (lowercase letters, digits, hyphens)'),
+  /** 份号, 6 digits, optional. */
+  copyNumber: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  /** 密级和保密期限, optional. */
+  secrecy: z.string().optional(),
+  /** 紧急程度 (特急/加急), optional. */
+  urgency: z.string().optional(),
+  issuer: z.strictObject({
+    /** The bureau's full name, e.g. 临汾市体育局. */
+    name: z.string().min(1),
+    /** 发文机关标志, e.g. 临汾市体育局文件. */
+    mark: z.string().min(1),
+    /** Area code of the bureau's city, used for landlines typed without one. */
+    areaCode: z
+      .string()
+      .regex(/^0\d{2,3}$/)
+      .optional(),
+  }),
+  /** 发文字号, e.g. 临体字〔2024〕44号. */
+  docNumber: docNumberSchema,
+  /** 签发人 (upward documents only). */
+  signer: z.string().optional(),
+  /** 标题. */
+  title: z.string().min(1),
+  /** 主送机关. */
+  recipients: z.string().min(1),
+  /** 正文. */
+  body: z.array(bodyBlockSchema).min(1),
+  /** 联系人 lines after the body. */
+  contacts: z
+    .strictObject({
+      people: z.array(contactPersonSchema).default([]),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+      address: z.string().optional(),
+    })
+    .optional(),
+  attachments: z
+    .array(attachmentSchema)
+    .default([])
+    .refine((list) => list.filter((item) => item.kind === 'statistics-table').length <= 1, {
+      message: '最多一个统计表附件 (at most one statistics-table attachment)',
     }),
-    /** 发文字号, e.g. 临体字〔2024〕44号. */
-    docNumber: docNumberSchema,
-    /** 签发人 (upward documents only). */
-    signer: z.string().optional(),
-    /** 标题. */
-    title: z.string().min(1),
-    /** 主送机关. */
-    recipients: z.string().min(1),
-    /** 正文. */
-    body: z.array(bodyBlockSchema).min(1),
-    /** 联系人 lines after the body. */
-    contacts: z
-      .strictObject({
-        people: z.array(contactPersonSchema).default([]),
-        phone: z.string().optional(),
-        email: z.string().optional(),
-        address: z.string().optional(),
-      })
-      .optional(),
-    attachments: z
-      .array(attachmentSchema)
-      .default([])
-      .refine((list) => list.filter((item) => item.kind === 'statistics-table').length <= 1, {
-        message: '最多一个统计表附件 (at most one statistics-table attachment)',
-      }),
-    /** 署名 and 成文日期; `seal` places them for a stamped document. */
-    signature: z
-      .strictObject({
-        name: z.string().min(1),
-        date: isoDay,
-        seal: z.boolean().default(true),
-      })
-      .optional(),
-    /** 版记: 抄送 and 印发机关 with 印发日期. */
-    imprint: z
-      .strictObject({
-        cc: z.array(z.string().min(1)).default([]),
-        office: z.string().min(1),
-        date: isoDay,
-      })
-      .optional(),
-    /** The activity period rows are checked against. */
-    period: z
-      .strictObject({ start: isoDay, end: isoDay })
-      .refine((period) => period.start <= period.end, { message: '结束日期早于开始日期 (end before start)' }),
-    /** Submission deadline (报送截止日期). */
-    deadline: isoDay,
-    /** Who collects the tables, e.g. 市体育局群体科. */
-    submitTo: z.string().optional(),
-    /** Units expected to submit; the aggregator reports who has not. */
-    expectedUnits: z.array(z.string().min(1)).default([]),
-    /** Statistics-table settings. */
-    table: z
-      .strictObject({
-        /** The unit line above the table. */
-        unitLine: z.string().default('单位名称（盖章）：'),
-        /** Empty rows in templates and on the attachment page. */
-        rows: z.number().int().min(1).max(1000).default(20),
-        /** Template protection password; none by default. */
-        password: z.string().optional(),
-      })
-      .default({ unitLine: '单位名称（盖章）：', rows: 20 }),
-    fonts: fontsSchema,
-    plugins: z.array(pluginReferenceSchema).default([]),
-  });
+  /** 署名 and 成文日期; `seal` places them for a stamped document. */
+  signature: z
+    .strictObject({
+      name: z.string().min(1),
+      date: isoDay,
+      seal: z.boolean().default(true),
+    })
+    .optional(),
+  /** 版记: 抄送 and 印发机关 with 印发日期. */
+  imprint: z
+    .strictObject({
+      cc: z.array(z.string().min(1)).default([]),
+      office: z.string().min(1),
+      date: isoDay,
+    })
+    .optional(),
+  /** The activity period rows are checked against. */
+  period: z
+    .strictObject({ start: isoDay, end: isoDay })
+    .refine((period) => period.start <= period.end, { message: '结束日期早于开始日期 (end before start)' }),
+  /** Submission deadline (报送截止日期). */
+  deadline: isoDay,
+  /** Who collects the tables, e.g. 市体育局群体科. */
+  submitTo: z.string().optional(),
+  /** Units expected to submit; the aggregator reports who has not. */
+  expectedUnits: z.array(z.string().min(1)).default([]),
+  /** Statistics-table settings. */
+  table: z
+    .strictObject({
+      /** The unit line above the table. */
+      unitLine: z.string().default('单位名称（盖章）：'),
+      /** Empty rows in templates and on the attachment page. */
+      rows: z.number().int().min(1).max(1000).default(20),
+      /** Template protection password; none by default. */
+      password: z.string().optional(),
+    })
+    .default({ unitLine: '单位名称（盖章）：', rows: 20 }),
+  fonts: fontsSchema,
+  plugins: z.array(pluginReferenceSchema).default([]),
+});
 
 /** What a campaign file contains (defaults not yet applied). */
 export type CampaignInput = z.input<typeof campaignSchema>;

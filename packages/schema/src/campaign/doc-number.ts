@@ -24,7 +24,8 @@ export function explainDocNumber(text: string): { zh: string; en: string } | und
   }
   if (!/〔.*〕/.test(text)) return { zh: '格式应为 X字〔YYYY〕N号', en: 'must look like X字〔YYYY〕N号' };
   if (/第/.test(text)) return { zh: '序号前不加“第”', en: 'no 第 before the number' };
-  if (/〕0\d*号$/.test(text)) return { zh: '序号不编虚位（不加前导 0）', en: 'no leading zeros in the number' };
+  if (/〕0\d*号$/.test(text))
+    return { zh: '序号不编虚位（不加前导 0）', en: 'no leading zeros in the number' };
   if (/〔\d{2}〕/.test(text)) return { zh: '年份须写全称（4 位）', en: 'the year must have four digits' };
   if (!/号$/.test(text)) return { zh: '须以“号”结尾', en: 'must end with 号' };
   return { zh: '格式应为 X字〔YYYY〕N号', en: 'must look like X字〔YYYY〕N号' };

@@ -18,7 +18,10 @@ function errorMap(lang: Lang): z.core.$ZodErrorMap {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** Turns zod's findings into our issues, naming the campaign file and the setting. */
@@ -38,7 +41,8 @@ export function campaignIssues(error: z.ZodError, path: string, lang: Lang = def
       field,
       code,
       severity: 'error',
-      message: code === 'campaign-invalid' ? formatMessage('campaign-invalid', { field, reason }, lang) : reason,
+      message:
+        code === 'campaign-invalid' ? formatMessage('campaign-invalid', { field, reason }, lang) : reason,
     } satisfies Issue;
   });
 }
@@ -50,7 +54,11 @@ export class CampaignError extends Error {
     readonly issues: Issue[],
     readonly path: string,
   ) {
-    super(issues.map((issue) => `${issue.path}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`).join('\n'));
+    super(
+      issues
+        .map((issue) => `${issue.path}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`)
+        .join('\n'),
+    );
   }
 }
 

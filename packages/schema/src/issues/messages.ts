@@ -23,7 +23,10 @@ export const messages = {
   },
   'value-invalid': {
     severity: 'error',
-    text: { zh: '「{label}」的值「{value}」不符合要求：{reason}', en: '"{label}" value "{value}" is invalid: {reason}' },
+    text: {
+      zh: '「{label}」的值「{value}」不符合要求：{reason}',
+      en: '"{label}" value "{value}" is invalid: {reason}',
+    },
   },
   'date-invalid': {
     severity: 'error',
@@ -85,7 +88,10 @@ export const messages = {
   },
   'unknown-column': {
     severity: 'warning',
-    text: { zh: '未知的列「{label}」，其内容未导入', en: 'Unknown column "{label}"; its contents were not imported' },
+    text: {
+      zh: '未知的列「{label}」，其内容未导入',
+      en: 'Unknown column "{label}"; its contents were not imported',
+    },
   },
   'missing-column': {
     severity: 'error',
@@ -141,7 +147,10 @@ export const messages = {
   },
   'late-submission': {
     severity: 'warning',
-    text: { zh: '{unit} 于 {date} 报送，晚于截止日期 {deadline}', en: '{unit} submitted on {date}, after the deadline {deadline}' },
+    text: {
+      zh: '{unit} 于 {date} 报送，晚于截止日期 {deadline}',
+      en: '{unit} submitted on {date}, after the deadline {deadline}',
+    },
   },
   'unit-not-submitted': {
     severity: 'warning',
@@ -149,7 +158,10 @@ export const messages = {
   },
   'file-superseded': {
     severity: 'warning',
-    text: { zh: '已被同一单位较新的文件 {other} 替换', en: 'Replaced by the newer file {other} from the same unit' },
+    text: {
+      zh: '已被同一单位较新的文件 {other} 替换',
+      en: 'Replaced by the newer file {other} from the same unit',
+    },
   },
   // Campaign files
   'campaign-invalid': {
@@ -184,7 +196,11 @@ export function isMessageCode(code: string): code is MessageCode {
 }
 
 /** The message for a built-in code in the given language, placeholders filled. */
-export function formatMessage(code: MessageCode, data: Record<string, unknown> = {}, lang: Lang = 'zh'): string {
+export function formatMessage(
+  code: MessageCode,
+  data: Record<string, unknown> = {},
+  lang: Lang = 'zh',
+): string {
   return formatTemplate(localize(messages[code].text, lang), data);
 }
 

@@ -19,7 +19,13 @@ export function registerInitCommand(program: Command, context: CommandContext): 
   program
     .command('init')
     .argument('[dir]', helpText(lang, '目标目录', 'target directory'), '.')
-    .description(helpText(lang, '为新的城市或活动生成 campaign.yaml（以临汾 2024 为范本）', 'write a starter campaign.yaml for a new city (from the Linfen 2024 example)'))
+    .description(
+      helpText(
+        lang,
+        '为新的城市或活动生成 campaign.yaml（以临汾 2024 为范本）',
+        'write a starter campaign.yaml for a new city (from the Linfen 2024 example)',
+      ),
+    )
     .option('--force', helpText(lang, '覆盖已有的 campaign.yaml', 'overwrite an existing campaign.yaml'))
     .action(async (dir: string, options: { force?: boolean }) => {
       const target = join(resolve(context.cwd, dir), 'campaign.yaml');
