@@ -1,5 +1,6 @@
 export * from './choice-schema.js';
 export * from './plugin.js';
+export * from './plugin-factory.js';
 export * from './resolve-campaign.js';
 export * from './row-entry.js';
 export * from './rule.js';

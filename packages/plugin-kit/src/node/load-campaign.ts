@@ -4,6 +4,7 @@ import { CampaignError, defaultLang, formatMessage, type Lang, linfen2024Campaig
 import { createJiti } from 'jiti';
 import { parseDocument } from 'yaml';
 import type { Plugin } from '../plugin.js';
+import { instantiatePlugin } from '../plugin-factory.js';
 import { type ResolvedCampaign, resolveCampaign } from '../resolve-campaign.js';
 
 export interface LoadCampaignOptions {
@@ -67,8 +68,8 @@ export async function readCampaignFile(path: string, options: LoadCampaignOption
 export async function importPlugin(specifier: string, campaignPath: string): Promise<Plugin> {
   const jiti = createJiti(resolve(campaignPath), { interopDefault: true });
   const loaded = (await jiti.import(specifier, { default: true })) as unknown;
-  // A plugin module may export the plugin or a factory that returns one.
-  return (typeof loaded === 'function' ? (loaded as () => Plugin)() : loaded) as Plugin;
+  // A plugin module may export the plugin or a factory that returns one (given zod and the kit).
+  return (await instantiatePlugin(loaded)) as Plugin;
 }
 
 /**
