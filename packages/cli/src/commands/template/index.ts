@@ -17,21 +17,39 @@ export function registerTemplateCommand(program: Command, context: CommandContex
   const { lang } = context;
   program
     .command('template')
-    .description(helpText(lang, '生成统计表模板：.xlsx（带数据验证）或 .docx', 'write the table template: .xlsx with validation, or .docx'))
-    .option('-o, --output <file>', helpText(lang, '输出文件（.xlsx 或 .docx）', 'output file (.xlsx or .docx)'), 'template.xlsx')
-    .option('--rows <n>', helpText(lang, '空白填报行数（默认取活动配置）', 'number of input rows (default: from the campaign)'), positiveInteger)
+    .description(
+      helpText(
+        lang,
+        '生成统计表模板：.xlsx（带数据验证）或 .docx',
+        'write the table template: .xlsx with validation, or .docx',
+      ),
+    )
+    .option(
+      '-o, --output <file>',
+      helpText(lang, '输出文件（.xlsx 或 .docx）', 'output file (.xlsx or .docx)'),
+      'template.xlsx',
+    )
+    .option(
+      '--rows <n>',
+      helpText(lang, '空白填报行数（默认取活动配置）', 'number of input rows (default: from the campaign)'),
+      positiveInteger,
+    )
     .action(async (options: GlobalOptions & { output: string; rows?: number }) => {
       const output = resolve(context.cwd, options.output);
       const format = extname(output).toLowerCase();
       if (format !== '.xlsx' && format !== '.docx') {
         throw new UsageError(
-          lang === 'zh' ? `输出文件须以 .xlsx 或 .docx 结尾：${options.output}` : `the output must end in .xlsx or .docx: ${options.output}`,
+          lang === 'zh'
+            ? `输出文件须以 .xlsx 或 .docx 结尾：${options.output}`
+            : `the output must end in .xlsx or .docx: ${options.output}`,
         );
       }
       const campaign = await loadCampaignOption(options, context);
       const renderOptions = options.rows === undefined ? {} : { rows: options.rows };
       const data =
-        format === '.xlsx' ? await renderTemplateXlsx(campaign, renderOptions) : await renderTemplateDocx(campaign, renderOptions);
+        format === '.xlsx'
+          ? await renderTemplateXlsx(campaign, renderOptions)
+          : await renderTemplateDocx(campaign, renderOptions);
       await writeFileAtomic(output, data);
       const shown = relative(context.cwd, output) || output;
       context.stdout(lang === 'zh' ? `已生成模板：${shown}` : `Template written: ${shown}`);
