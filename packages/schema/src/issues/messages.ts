@@ -163,6 +163,24 @@ export const messages = {
       en: 'Replaced by the newer file {other} from the same unit',
     },
   },
+  'unit-inferred': {
+    severity: 'warning',
+    text: {
+      zh: '未找到「单位名称（盖章）」一行，已根据{source}认定报送单位为「{unit}」',
+      en: 'No 单位名称（盖章） line found; the unit "{unit}" was taken from the {source}',
+    },
+  },
+  'table-empty': {
+    severity: 'warning',
+    text: { zh: '统计表中没有填写任何活动', en: 'The table has no activities filled in' },
+  },
+  'template-mismatch': {
+    severity: 'warning',
+    text: {
+      zh: '该文件的模板{reason}，请核对各列是否与本次活动一致',
+      en: 'This file’s template {reason}; check that its columns match this campaign',
+    },
+  },
   // Campaign files
   'campaign-invalid': {
     severity: 'error',

@@ -1,0 +1,479 @@
+import type { ResolvedCampaign, RowEntry } from '@jianshen/plugin-kit';
+import { runRules } from '@jianshen/plugin-kit';
+import {
+  type ActivityMode,
+  compareIssues,
+  type DateRange,
+  defaultLang,
+  type FieldIssue,
+  formatMessage,
+  isMessageCode,
+  type Lang,
+  matchTemplateMarker,
+  parseRow,
+  parseTemplateMarker,
+} from '@jianshen/schema';
+import { resolveLimits } from './limits.js';
+import { readSubmission } from './read/read-submission.js';
+import type {
+  AggregateOptions,
+  AggregateReport,
+  FileReport,
+  ReportIssue,
+  ReportRow,
+  SubmissionInput,
+} from './report.js';
+import { summarize } from './summarize.js';
+import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
+import { normalizeLabel } from './table/labels.js';
+
+/** A row that passed the schema, waiting for duplicates, superseding and plugin rules. */
+interface Candidate {
+  file: number;
+  /** The row's unit (a 来源单位 cell) or its table's. */
+  unit: string;
+  /** The unit of the table the row is in: what --replace compares. */
+  tableUnit: string;
+  values: Record<string, unknown>;
+  extra: Record<string, string>;
+  source: { path: string; sheet: string; row: number };
+  status: 'accepted' | 'duplicate' | 'superseded' | 'rejected';
+}
+
+const chinaOffsetMs = 8 * 3_600_000;
+
+/** The calendar day in China (UTC+8) at an instant: a file saved at 01:00 on the 29th is the 29th. */
+export function chinaDay(instant: Date): string {
+  return new Date(instant.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
+}
+
+function baseName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.replace(/\.[^.]+$/, '');
+}
+
+function message(issue: Pick<FieldIssue, 'code' | 'data' | 'message'>, lang: Lang): string {
+  if (issue.message) return issue.message;
+  return isMessageCode(issue.code) ? formatMessage(issue.code, issue.data ?? {}, lang) : issue.code;
+}
+
+function unitMatches(unit: string, expected: string): boolean {
+  const name = normalizeLabel(expected);
+  return name !== '' && normalizeLabel(unit).includes(name);
+}
+
+function duplicateKey(values: Record<string, unknown>): string {
+  const date = values.date as DateRange | undefined;
+  const clean = (value: unknown) => normalizeLabel(typeof value === 'string' ? value : '');
+  return [clean(values.organizer), clean(values.name), date?.start ?? '', date?.end ?? ''].join('\u0000');
+}
+
+function where(source: Candidate['source'], lang: Lang): string {
+  return lang === 'zh' ? `${source.path} 第 ${source.row} 行` : `${source.path} row ${source.row}`;
+}
+
+/**
+ * Reads, validates and merges submissions: every file becomes a `files` entry, every data row an
+ * accepted row or an issue at its file, sheet, row and field, and the counts add up
+ * (rowsRead = accepted + rejected + duplicate + superseded, per file and in total).
+ */
+export async function aggregate(
+  inputs: readonly SubmissionInput[],
+  campaign: ResolvedCampaign,
+  options: AggregateOptions = {},
+): Promise<AggregateReport> {
+  return aggregateSources(
+    inputs.map((input) => ({
+      path: input.path,
+      ...(input.modified ? { modified: input.modified } : {}),
+      load: async () => input.data,
+    })),
+    campaign,
+    options,
+  );
+}
+
+/** A submission whose bytes are loaded only when its turn comes (bounded memory for big batches). */
+export interface SubmissionSource {
+  path: string;
+  modified?: Date;
+  load(): Promise<Uint8Array>;
+}
+
+/** `aggregate` over lazily loaded sources: only one file's bytes are held at a time. */
+export async function aggregateSources(
+  inputs: readonly SubmissionSource[],
+  campaign: ResolvedCampaign,
+  options: AggregateOptions = {},
+): Promise<AggregateReport> {
+  const lang = options.lang ?? defaultLang;
+  const limits = resolveLimits(options.limits);
+  const files: FileReport[] = [];
+  const issues: ReportIssue[] = [];
+  const candidates: Candidate[] = [];
+  const fileUnits: string[][] = [];
+  const modifiedTimes: (number | undefined)[] = [];
+  const issue = (entry: ReportIssue) => issues.push(entry);
+
+  for (const [index, input] of inputs.entries()) {
+    options.onProgress?.({ done: index, total: inputs.length, path: input.path });
+    // Let a progress bar draw and a browser stay responsive between files.
+    await Promise.resolve();
+    const file: FileReport = {
+      path: input.path,
+      format: 'unknown',
+      unit: '',
+      status: 'ok',
+      rowsRead: 0,
+      rowsAccepted: 0,
+      rowsRejected: 0,
+      rowsDuplicate: 0,
+      rowsSuperseded: 0,
+      rowsSkipped: emptySkipped(),
+      tables: 0,
+    };
+    files.push(file);
+    modifiedTimes.push(input.modified?.getTime());
+    const units: string[] = [];
+    fileUnits.push(units);
+    const submittedOn = options.submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
+    if (submittedOn) file.submittedOn = submittedOn;
+
+    let outcome: ReturnType<typeof readSubmission>;
+    try {
+      outcome = readSubmission(await input.load(), input.path, limits, lang);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      outcome = { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
+    }
+    file.format = outcome.format;
+    if (!outcome.ok) {
+      file.status = outcome.status;
+      issue({
+        path: input.path,
+        code: outcome.code,
+        severity: 'error',
+        message: formatMessage(outcome.code, outcome.data, lang),
+      });
+      continue;
+    }
+    const { workbook } = outcome;
+    if (workbook.templateMarker !== undefined) {
+      const marker = parseTemplateMarker(workbook.templateMarker);
+      const match = marker ? matchTemplateMarker(marker, campaign) : 'match';
+      if (marker && match !== 'match') {
+        const reasons = {
+          'other-campaign': {
+            zh: `属于另一活动（${marker.campaign}）`,
+            en: `belongs to another campaign (${marker.campaign})`,
+          },
+          'columns-changed': {
+            zh: '生成后活动的列已变更',
+            en: 'was made before the campaign’s columns changed',
+          },
+          'newer-version': { zh: '由更新版本的工具生成', en: 'was made by a newer version of the kit' },
+        } as const;
+        issue({
+          path: input.path,
+          code: 'template-mismatch',
+          severity: 'warning',
+          message: formatMessage('template-mismatch', { reason: reasons[match][lang] }, lang),
+        });
+      }
+    }
+    const tables: FoundTable[] = [];
+    for (const sheet of workbook.sheets) {
+      tables.push(
+        ...findTables(sheet, campaign.fields, {
+          fallbackUnit: baseName(input.path),
+          expectedUnits: campaign.expectedUnits,
+        }),
+      );
+    }
+    file.tables = tables.length;
+    if (tables.length === 0) {
+      file.status = 'failed';
+      issue({
+        path: input.path,
+        code: 'header-not-found',
+        severity: 'error',
+        message: formatMessage('header-not-found', {}, lang),
+      });
+      continue;
+    }
+    const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
+    const labelOf = new Map(campaign.fields.map((field) => [field.key, field.label]));
+    for (const table of tables) {
+      const at = { path: input.path, sheet: table.sheet };
+      if (!units.includes(table.unit)) units.push(table.unit);
+      if (table.unitSource !== 'unit-line') {
+        const source =
+          table.unitSource === 'file-name'
+            ? undefined
+            : {
+                title: { zh: '表格标题', en: 'table title' },
+                'sheet-name': { zh: '工作表名称', en: 'sheet name' },
+              }[table.unitSource];
+        issue({
+          ...at,
+          row: table.headerRow,
+          code: source ? 'unit-inferred' : 'unit-missing',
+          severity: 'warning',
+          message: source
+            ? formatMessage('unit-inferred', { unit: table.unit, source: source[lang] }, lang)
+            : formatMessage('unit-missing', { unit: table.unit }, lang),
+        });
+      }
+      for (const unknown of table.unknownColumns) {
+        issue({
+          ...at,
+          row: table.headerRow,
+          code: 'unknown-column',
+          severity: 'warning',
+          message: formatMessage('unknown-column', { label: unknown.label }, lang),
+          value: unknown.label,
+        });
+      }
+      for (const field of table.missingFields) {
+        issue({
+          ...at,
+          row: table.headerRow,
+          field: field.key,
+          code: 'missing-column',
+          severity: 'error',
+          message: formatMessage('missing-column', { label: field.label }, lang),
+        });
+      }
+      for (const [reason, count] of Object.entries(table.skipped) as [keyof typeof table.skipped, number][]) {
+        file.rowsSkipped[reason] += count;
+      }
+      if (table.rows.length === 0) {
+        issue({
+          ...at,
+          row: table.headerRow,
+          code: 'table-empty',
+          severity: 'warning',
+          message: formatMessage('table-empty', {}, lang),
+        });
+      }
+      for (const dataRow of table.rows) {
+        file.rowsRead++;
+        const parsed = parseRow(dataRow.cells, campaign.fields, context);
+        // Missing columns are reported once at the header, not once per row.
+        const rowIssues = parsed.issues.filter(
+          (found) =>
+            !(found.code === 'required' && table.missingFields.some((field) => field.key === found.field)),
+        );
+        for (const found of rowIssues) {
+          issue({
+            ...at,
+            row: dataRow.row,
+            field: found.field,
+            code: found.code,
+            severity: found.severity,
+            message: message(found, lang),
+            ...(found.value !== undefined ? { value: found.value } : {}),
+          });
+        }
+        if (!parsed.ok) {
+          file.rowsRejected++;
+          // A row kept out only by a missing column still needs an error at its own row.
+          if (!rowIssues.some((found) => found.severity === 'error')) {
+            const missing = table.missingFields[0];
+            issue({
+              ...at,
+              row: dataRow.row,
+              ...(missing ? { field: missing.key } : {}),
+              code: 'missing-column',
+              severity: 'error',
+              message: formatMessage(
+                'missing-column',
+                { label: missing ? (labelOf.get(missing.key) ?? missing.key) : '' },
+                lang,
+              ),
+            });
+          }
+          continue;
+        }
+        candidates.push({
+          file: index,
+          unit: dataRow.unit ?? table.unit,
+          tableUnit: table.unit,
+          values: parsed.values,
+          extra: dataRow.extra,
+          source: { path: input.path, sheet: table.sheet, row: dataRow.row },
+          status: 'accepted',
+        });
+      }
+    }
+    file.unit = units.join('、');
+  }
+  options.onProgress?.({ done: inputs.length, total: inputs.length });
+
+  // --replace: per unit, the newest file (by time, then by input order) is the one that counts.
+  if (options.replace) {
+    const newestByUnit = new Map<string, number>();
+    for (const [index, units] of fileUnits.entries()) {
+      if (files[index]?.status !== 'ok') continue;
+      for (const unit of units) {
+        const key = normalizeLabel(unit);
+        const previous = newestByUnit.get(key);
+        const time = modifiedTimes[index] ?? Number.NEGATIVE_INFINITY;
+        const previousTime =
+          previous === undefined ? undefined : (modifiedTimes[previous] ?? Number.NEGATIVE_INFINITY);
+        if (previousTime === undefined || time >= previousTime) newestByUnit.set(key, index);
+      }
+    }
+    const notified = new Set<string>();
+    for (const candidate of candidates) {
+      const newest = newestByUnit.get(normalizeLabel(candidate.tableUnit));
+      if (newest === undefined || newest === candidate.file) continue;
+      candidate.status = 'superseded';
+      const file = files[candidate.file];
+      const newer = files[newest];
+      if (!file || !newer) continue;
+      file.rowsSuperseded++;
+      file.supersededBy = newer.path;
+      const key = `${candidate.file}:${newest}`;
+      if (!notified.has(key)) {
+        notified.add(key);
+        issue({
+          path: file.path,
+          code: 'file-superseded',
+          severity: 'warning',
+          message: formatMessage('file-superseded', { other: newer.path }, lang),
+        });
+      }
+    }
+  }
+
+  // The same activity twice (in one file or in two) counts once: the first one read.
+  const firstByKey = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    if (candidate.status !== 'accepted') continue;
+    const key = duplicateKey(candidate.values);
+    const first = firstByKey.get(key);
+    if (!first) {
+      firstByKey.set(key, candidate);
+      continue;
+    }
+    candidate.status = 'duplicate';
+    const file = files[candidate.file];
+    if (file) file.rowsDuplicate++;
+    issue({
+      ...candidate.source,
+      field: 'name',
+      code: 'duplicate-row',
+      severity: 'warning',
+      message: formatMessage('duplicate-row', { other: where(first.source, lang) }, lang),
+    });
+  }
+
+  // Plugin rules see the accepted rows; a rule error keeps its row out like a schema error.
+  const accepted = candidates.filter((candidate) => candidate.status === 'accepted');
+  const entries: RowEntry[] = accepted.map((candidate) => ({
+    values: candidate.values as RowEntry['values'],
+    unit: candidate.unit,
+    source: candidate.source,
+  }));
+  const ruleIssues = runRules(campaign, entries, lang);
+  for (const found of ruleIssues) {
+    const { rule: _rule, ...rest } = found;
+    issue(rest);
+    if (found.severity !== 'error' || found.row === undefined) continue;
+    const candidate = accepted.find(
+      (entry) =>
+        entry.status === 'accepted' &&
+        entry.source.path === found.path &&
+        entry.source.sheet === found.sheet &&
+        entry.source.row === found.row,
+    );
+    if (candidate) {
+      candidate.status = 'rejected';
+      const file = files[candidate.file];
+      if (file) file.rowsRejected++;
+    }
+  }
+
+  const rows: ReportRow[] = [];
+  const pluginKeys = campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key);
+  for (const candidate of candidates) {
+    if (candidate.status !== 'accepted') continue;
+    const file = files[candidate.file];
+    if (file) file.rowsAccepted++;
+    const values = candidate.values;
+    const date = values.date as DateRange;
+    const row: ReportRow = {
+      seq: rows.length + 1,
+      organizer: String(values.organizer ?? ''),
+      name: String(values.name ?? ''),
+      summary: String(values.summary ?? ''),
+      mode: values.mode as ActivityMode,
+      start: date.start,
+      end: date.end,
+      contact: String(values.contact ?? ''),
+      phone: (values.phone as string[] | undefined) ?? [],
+      note: String(values.note ?? ''),
+      unit: candidate.unit,
+      source: candidate.source,
+    };
+    for (const key of pluginKeys) if (values[key] !== undefined) row[key] = values[key];
+    if (Object.keys(candidate.extra).length > 0) row.extra = candidate.extra;
+    rows.push(row);
+  }
+
+  // Lateness and missing units.
+  const lateUnits: AggregateReport['summary']['lateUnits'] = [];
+  for (const file of files) {
+    if (file.status !== 'ok' || file.supersededBy || !file.submittedOn) continue;
+    if (file.submittedOn > campaign.deadline) {
+      lateUnits.push({ unit: file.unit, path: file.path, submittedOn: file.submittedOn });
+      issue({
+        path: file.path,
+        code: 'late-submission',
+        severity: 'warning',
+        message: formatMessage(
+          'late-submission',
+          { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline },
+          lang,
+        ),
+      });
+    }
+  }
+  const submitted = files.flatMap((file, index) =>
+    file.status === 'ok' ? (fileUnits[index] ?? []) : [baseName(file.path)],
+  );
+  const missingUnits = campaign.expectedUnits.filter(
+    (expected) => !submitted.some((unit) => unitMatches(unit, expected)),
+  );
+  const campaignPath = campaign.sourcePath ?? campaign.id;
+  for (const unit of missingUnits) {
+    issue({
+      path: campaignPath,
+      field: 'expectedUnits',
+      code: 'unit-not-submitted',
+      severity: 'warning',
+      message: formatMessage('unit-not-submitted', { unit }, lang),
+    });
+  }
+
+  const order = new Map(inputs.map((input, index) => [input.path, index]));
+  issues.sort(
+    (a, b) =>
+      (order.get(a.path) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.path) ?? Number.MAX_SAFE_INTEGER) ||
+      compareIssues(a, b),
+  );
+  return {
+    version: 1,
+    campaign: {
+      id: campaign.id,
+      title: campaign.tableTitle,
+      fingerprint: campaign.fingerprint,
+      deadline: campaign.deadline,
+    },
+    files,
+    rows,
+    issues,
+    summary: summarize({ files, rows, issues, campaign, missingUnits, lateUnits, lang }),
+  };
+}

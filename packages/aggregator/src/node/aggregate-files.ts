@@ -1,0 +1,116 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import { aggregateSources, type SubmissionSource } from '../aggregate.js';
+import { resolveLimits } from '../limits.js';
+import type { AggregateOptions, AggregateReport } from '../report.js';
+import { rememberInputs } from './input-registry.js';
+
+export interface AggregateFilesOptions extends AggregateOptions {
+  /** Base for relative inputs and for the paths shown in the report (default: process.cwd()). */
+  cwd?: string;
+}
+
+// Extensions read from folders; files named on the command line are read whatever their name.
+const folderExtensions = new Set([
+  '.xlsx',
+  '.xlsm',
+  '.xls',
+  '.et',
+  '.csv',
+  '.txt',
+  '.docx',
+  '.doc',
+  '.wps',
+  '.ods',
+  '',
+]);
+
+/** Office lock files (~$x.xlsx, .~lock.x#), hidden files and system litter are never submissions. */
+export function isIgnoredName(name: string): boolean {
+  return (
+    name.startsWith('.') ||
+    name.startsWith('~$') ||
+    name.startsWith('~') ||
+    name.endsWith('~') ||
+    name.endsWith('.tmp') ||
+    /^(?:thumbs\.db|desktop\.ini)$/i.test(name)
+  );
+}
+
+async function walk(directory: string, found: string[]): Promise<void> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (isIgnoredName(entry.name)) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) await walk(path, found);
+    else if (entry.isFile() && folderExtensions.has(extname(entry.name).toLowerCase())) found.push(path);
+  }
+}
+
+/** Expands files and folders (recursively, sorted) into absolute file paths, each once. */
+export async function collectSubmissionFiles(
+  inputs: readonly string[],
+  cwd = process.cwd(),
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) await walk(path, files);
+    else files.push(path);
+  }
+  return [...new Set(files)];
+}
+
+function shownPath(path: string, cwd: string): string {
+  const shown = relative(cwd, path);
+  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown.split(sep).join('/');
+}
+
+/** Reads at most `limit` bytes: a file over the limit is refused without being loaded whole. */
+async function readBounded(path: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const length = Math.min(size, limit + 1);
+    const buffer = new Uint8Array(length);
+    let offset = 0;
+    while (offset < length) {
+      const { bytesRead } = await handle.read(buffer, offset, length - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Aggregates files and folders from disk: folders are searched recursively (Office lock files
+ * and hidden files skipped), each file's modification time is its submission time, and only one
+ * file is in memory at a time. A missing file is one error for that file, like a broken one.
+ */
+export async function aggregateFiles(
+  inputs: readonly string[],
+  campaign: ResolvedCampaign,
+  options: AggregateFilesOptions = {},
+): Promise<AggregateReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const limits = resolveLimits(options.limits);
+  const paths = await collectSubmissionFiles(inputs, cwd);
+  const sources: SubmissionSource[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    sources.push({
+      path: shownPath(path, cwd),
+      ...(info ? { modified: info.mtime } : {}),
+      load: () => readBounded(path, limits.maxFileBytes),
+    });
+  }
+  const report = await aggregateSources(sources, campaign, options);
+  rememberInputs(report, paths);
+  return report;
+}

@@ -1,0 +1,40 @@
+import type { CellValue } from '@jianshen/schema';
+
+/** A rectangle of merged cells: rows 1-based as the clerk sees them, columns 0-based. */
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One row as read, before any interpretation: cells by 0-based column. */
+export interface GridRow {
+  /** 1-based row number as the clerk sees it (spreadsheet row, CSV record, docx table row). */
+  row: number;
+  cells: CellValue[];
+}
+
+/**
+ * What every reader (xlsx, csv, docx) produces: sheets of raw rows plus merges. The table finder
+ * works on this shape only, so every format gets the same header, unit and footer logic.
+ */
+export interface GridSheet {
+  name: string;
+  rows: GridRow[];
+  merges: MergeRange[];
+  /** Text before the table (docx paragraphs), searched for the 单位名称（盖章） line. */
+  leadingLines?: string[];
+  hidden?: boolean;
+}
+
+export type SubmissionFormat = 'xlsx' | 'csv' | 'docx' | 'xls' | 'unknown';
+
+export interface GridWorkbook {
+  format: SubmissionFormat;
+  sheets: GridSheet[];
+  /** Serial dates count from 1904 (Mac Excel). */
+  date1904: boolean;
+  /** Text of the JianshenTemplate defined name, when the file came from our template. */
+  templateMarker?: string;
+}

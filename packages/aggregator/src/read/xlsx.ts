@@ -1,0 +1,386 @@
+import { type CellValue, excelSerialToIsoDay, templateMarkerName } from '@jianshen/schema';
+import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
+import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
+import { attribute, createXmlStream, parseXml } from './xml.js';
+import { findEntry, readEntryText, streamEntry, type ZipDirectory } from './zip.js';
+
+/** Resolves a relationship target against the folder of the part that owns it. */
+export function resolvePartPath(base: string, target: string): string {
+  // openpyxl and some others write absolute part names (/xl/worksheets/sheet1.xml).
+  const parts = target.startsWith('/') ? [] : base.split('/').slice(0, -1);
+  for (const segment of target.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function readRelationships(zip: ZipDirectory, part: string): Map<string, Relationship> {
+  const slash = part.lastIndexOf('/');
+  const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const entry = findEntry(zip, relsPath);
+  const relationships = new Map<string, Relationship>();
+  if (!entry) return relationships;
+  parseXml(relsPath, readEntryText(zip, entry), {
+    open(name, attributes) {
+      if (name !== 'Relationship') return;
+      const id = attributes.Id ?? '';
+      relationships.set(id, {
+        type: attributes.Type ?? '',
+        target: attributes.Target ?? '',
+        external: attributes.TargetMode === 'External',
+      });
+    },
+  });
+  return relationships;
+}
+
+/** Text of every `<t>` under the current element, leaving out phonetic guides (`<rPh>`). */
+function createTextCollector() {
+  let depthInPhonetic = 0;
+  let inText = false;
+  let text = '';
+  return {
+    open(name: string) {
+      if (name === 'rPh') depthInPhonetic++;
+      else if (name === 't' && depthInPhonetic === 0) inText = true;
+    },
+    close(name: string) {
+      if (name === 'rPh') depthInPhonetic--;
+      else if (name === 't') inText = false;
+    },
+    text(value: string) {
+      if (inText) text += value;
+    },
+    take(): string {
+      const value = text;
+      text = '';
+      return value;
+    },
+  };
+}
+
+function cellTooLong(limits: ReadLimits): LimitError {
+  return new LimitError('maxCellLength', {
+    zh: `有单元格超过 ${limits.maxCellLength} 个字符`,
+    en: `a cell is longer than ${limits.maxCellLength} characters`,
+  });
+}
+
+function readSharedStrings(zip: ZipDirectory, part: string, limits: ReadLimits): string[] {
+  const entry = findEntry(zip, part);
+  if (!entry) return [];
+  const strings: string[] = [];
+  const collector = createTextCollector();
+  const stream = createXmlStream(part, {
+    open(name) {
+      if (name === 'si') collector.take();
+      collector.open(name);
+    },
+    close(name) {
+      collector.close(name);
+      if (name === 'si') {
+        const value = collector.take();
+        if (value.length > limits.maxCellLength) throw cellTooLong(limits);
+        strings.push(value);
+      }
+    },
+    text: (value) => collector.text(value),
+  });
+  const decoder = new TextDecoder();
+  streamEntry(zip, entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })));
+  stream.write(decoder.decode());
+  stream.close();
+  return strings;
+}
+
+// Built-in number formats that show a date (14–17, 22; 27–36 and 50–58 are the East Asian ones).
+const builtInDateFormats = new Set([
+  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** A custom format shows a date when it has y or d outside quotes, brackets and escapes. */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/_./g, '')
+    .toLowerCase();
+  // Only the first section counts (positive numbers), which is where dates are formatted.
+  const first = bare.split(';')[0] ?? '';
+  return /[yd]/.test(first) || /[年日]/.test(code.replace(/"/g, ''));
+}
+
+function readDateStyles(zip: ZipDirectory, part: string | undefined): boolean[] {
+  const entry = part ? findEntry(zip, part) : undefined;
+  if (!entry || !part) return [];
+  const custom = new Map<number, string>();
+  const dateStyles: boolean[] = [];
+  let inCellXfs = false;
+  parseXml(part, readEntryText(zip, entry), {
+    open(name, attributes) {
+      if (name === 'numFmt') custom.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) {
+        const id = Number(attributes.numFmtId ?? 0);
+        const code = custom.get(id);
+        dateStyles.push(code !== undefined ? isDateFormatCode(code) : builtInDateFormats.has(id));
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return dateStyles;
+}
+
+/** A1-style column letters to a 0-based index. */
+export function columnIndex(reference: string): number {
+  let index = 0;
+  for (const char of reference) {
+    const code = char.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    index = index * 26 + (code - 64);
+  }
+  return index - 1;
+}
+
+function parseReference(reference: string): { row: number; column: number } | undefined {
+  const match = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(reference.toUpperCase());
+  if (!match) return undefined;
+  return { column: columnIndex(match[1] ?? 'A'), row: Number(match[2]) };
+}
+
+export function parseRange(reference: string): MergeRange | undefined {
+  const [from, to] = reference.split(':');
+  const start = from ? parseReference(from) : undefined;
+  const end = to ? parseReference(to) : start;
+  if (!start || !end) return undefined;
+  return {
+    top: Math.min(start.row, end.row),
+    bottom: Math.max(start.row, end.row),
+    left: Math.min(start.column, end.column),
+    right: Math.max(start.column, end.column),
+  };
+}
+
+function dateFromSerial(serial: number, date1904: boolean): Date | undefined {
+  const day = excelSerialToIsoDay(serial, date1904);
+  return day === undefined ? undefined : new Date(`${day}T00:00:00Z`);
+}
+
+interface SheetContext {
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  limits: ReadLimits;
+}
+
+function readSheet(zip: ZipDirectory, part: string, name: string, context: SheetContext): GridSheet {
+  const entry = findEntry(zip, part);
+  if (!entry) {
+    throw new UnreadableError({
+      zh: `缺少工作表 ${name}（${part}）`,
+      en: `worksheet ${name} is missing (${part})`,
+    });
+  }
+  const { limits } = context;
+  const rows: GridRow[] = [];
+  const merges: MergeRange[] = [];
+  let rowNumber = 0;
+  let cells: CellValue[] = [];
+  let column = -1;
+  let type = 'n';
+  let style = 0;
+  let raw = '';
+  let inValue = false;
+  let inInline = false;
+  const inline = createTextCollector();
+
+  const finishCell = () => {
+    let value: CellValue;
+    if (type === 'inlineStr') value = inline.take();
+    else if (raw === '') value = undefined;
+    else if (type === 's') value = context.sharedStrings[Number(raw)] ?? '';
+    else if (type === 'str' || type === 'e') value = raw;
+    else if (type === 'b') value = raw === '1' || raw.toLowerCase() === 'true';
+    else if (type === 'd') {
+      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
+      value = Number.isNaN(date.getTime()) ? raw : new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
+    } else {
+      const number = Number(raw);
+      value = Number.isFinite(number) ? number : raw;
+      if (typeof value === 'number' && context.dateStyles[style]) {
+        value = dateFromSerial(value, context.date1904) ?? value;
+      }
+    }
+    if (value === undefined || value === '') return;
+    if (typeof value === 'string' && value.length > limits.maxCellLength) throw cellTooLong(limits);
+    if (column >= limits.maxColumns) {
+      throw new LimitError('maxColumns', {
+        zh: `工作表「${name}」超过 ${limits.maxColumns} 列`,
+        en: `sheet "${name}" has more than ${limits.maxColumns} columns`,
+      });
+    }
+    cells[column] = value;
+  };
+
+  const stream = createXmlStream(part, {
+    open(element, attributes) {
+      if (inInline) {
+        inline.open(element);
+        return;
+      }
+      switch (element) {
+        case 'row': {
+          const number = Number(attributes.r);
+          rowNumber = Number.isInteger(number) && number > 0 ? number : rowNumber + 1;
+          cells = [];
+          column = -1;
+          break;
+        }
+        case 'c': {
+          const reference = attributes.r ? parseReference(attributes.r) : undefined;
+          column = reference ? reference.column : column + 1;
+          type = attributes.t ?? 'n';
+          style = Number(attributes.s ?? 0);
+          raw = '';
+          inline.take();
+          break;
+        }
+        case 'v':
+          inValue = true;
+          break;
+        case 'is':
+          inInline = true;
+          break;
+        case 'mergeCell': {
+          const range = attributes.ref ? parseRange(attributes.ref) : undefined;
+          if (range) merges.push(range);
+          break;
+        }
+      }
+    },
+    close(element) {
+      if (inInline) {
+        if (element === 'is') inInline = false;
+        else inline.close(element);
+        return;
+      }
+      if (element === 'v') inValue = false;
+      else if (element === 'c') finishCell();
+      else if (element === 'row') {
+        if (cells.length > 0) {
+          if (rowNumber > limits.maxRows) {
+            throw new LimitError('maxRows', {
+              zh: `工作表「${name}」超过 ${limits.maxRows} 行`,
+              en: `sheet "${name}" has more than ${limits.maxRows} rows`,
+            });
+          }
+          rows.push({ row: rowNumber, cells });
+        }
+      }
+    },
+    text(value) {
+      if (inInline) inline.text(value);
+      else if (inValue) raw += value;
+    },
+  });
+  const decoder = new TextDecoder();
+  streamEntry(zip, entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })));
+  stream.write(decoder.decode());
+  stream.close();
+  return { name, rows, merges };
+}
+
+interface WorkbookSheet {
+  name: string;
+  relationship: string;
+  hidden: boolean;
+}
+
+/** Reads every worksheet of an xlsx (Excel, WPS, LibreOffice, openpyxl …) into grids. */
+export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
+  const root = readRelationships(zip, '');
+  const office = [...root.values()].find((relationship) => relationship.type.endsWith('/officeDocument'));
+  let workbookPart = office ? resolvePartPath('', office.target) : 'xl/workbook.xml';
+  if (!findEntry(zip, workbookPart)) workbookPart = 'xl/workbook.xml';
+  const workbookEntry = findEntry(zip, workbookPart);
+  if (!workbookEntry) {
+    throw new UnreadableError({
+      zh: '不是有效的 Excel 工作簿（缺少 workbook.xml）',
+      en: 'not a valid workbook (no workbook.xml)',
+    });
+  }
+  const sheets: WorkbookSheet[] = [];
+  let date1904 = false;
+  let templateMarker: string | undefined;
+  let definedName: string | undefined;
+  let definedText = '';
+  parseXml(workbookPart, readEntryText(zip, workbookEntry), {
+    open(name, attributes) {
+      if (name === 'workbookPr') {
+        const value = (attributes.date1904 ?? '').toLowerCase();
+        date1904 = value === '1' || value === 'true';
+      } else if (name === 'sheet') {
+        sheets.push({
+          name: attributes.name ?? `Sheet${sheets.length + 1}`,
+          relationship: attribute(attributes, 'id') ?? '',
+          hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
+        });
+      } else if (name === 'definedName') {
+        definedName = attributes.name;
+        definedText = '';
+      }
+    },
+    text(value) {
+      if (definedName !== undefined) definedText += value;
+    },
+    close(name) {
+      if (name === 'definedName') {
+        if (definedName === templateMarkerName) templateMarker = definedText;
+        definedName = undefined;
+      }
+    },
+  });
+  if (sheets.length > limits.maxSheets) {
+    throw new LimitError('maxSheets', {
+      zh: `工作表超过 ${limits.maxSheets} 个`,
+      en: `more than ${limits.maxSheets} worksheets`,
+    });
+  }
+  const relationships = readRelationships(zip, workbookPart);
+  const partOf = (suffix: string) => {
+    const found = [...relationships.values()].find((relationship) => relationship.type.endsWith(suffix));
+    return found ? resolvePartPath(workbookPart, found.target) : undefined;
+  };
+  const sharedStringsPart = partOf('/sharedStrings');
+  const context: SheetContext = {
+    sharedStrings: sharedStringsPart ? readSharedStrings(zip, sharedStringsPart, limits) : [],
+    dateStyles: readDateStyles(zip, partOf('/styles')),
+    date1904,
+    limits,
+  };
+  const grids: GridSheet[] = [];
+  for (const sheet of sheets) {
+    const relationship = relationships.get(sheet.relationship);
+    // Chart sheets and dialog sheets hold no cells.
+    if (!relationship || relationship.external || !relationship.type.endsWith('/worksheet')) continue;
+    const grid = readSheet(zip, resolvePartPath(workbookPart, relationship.target), sheet.name, context);
+    grids.push(sheet.hidden ? { ...grid, hidden: true } : grid);
+  }
+  return {
+    format: 'xlsx',
+    sheets: grids,
+    date1904,
+    ...(templateMarker !== undefined ? { templateMarker } : {}),
+  };
+}

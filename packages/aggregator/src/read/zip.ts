@@ -1,0 +1,163 @@
+import { Inflate } from 'fflate';
+import { LimitError, UnreadableError } from '../limits.js';
+
+/** One entry of a zip's central directory. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  /** As declared by the file: never trusted, the inflater counts real bytes. */
+  declaredSize: number;
+  localOffset: number;
+  encrypted: boolean;
+}
+
+/** The zip's directory by normalised name (no leading slash, lower case), read without inflating anything. */
+export interface ZipDirectory {
+  bytes: Uint8Array;
+  entries: Map<string, ZipEntry>;
+  /** Bytes all entries of this file may still inflate to. */
+  budget: { remaining: number };
+}
+
+const unreadable = (zh: string, en: string) => new UnreadableError({ zh, en });
+
+export function zipKey(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+export function isZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
+}
+
+/** Reads the central directory; throws UnreadableError for a truncated or corrupt zip. */
+export function readZipDirectory(bytes: Uint8Array, maxInflatedBytes: number): ZipDirectory {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record sits in the last 22 + 65,535 (comment) bytes.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) {
+    throw unreadable(
+      '文件不完整或已损坏（zip 结构缺失），请重新保存后报送',
+      'the file is truncated or corrupt (no zip directory)',
+    );
+  }
+  const count = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
+  const directoryOffset = view.getUint32(end + 16, true);
+  if (count === 0xffff || directoryOffset === 0xffffffff) {
+    throw unreadable('不支持 ZIP64 格式的文件', 'ZIP64 files are not supported');
+  }
+  if (directoryOffset + directorySize > end) {
+    throw unreadable(
+      '文件不完整或已损坏（zip 目录越界）',
+      'the file is truncated or corrupt (zip directory out of range)',
+    );
+  }
+  const entries = new Map<string, ZipEntry>();
+  const decoder = new TextDecoder();
+  let at = directoryOffset;
+  for (let index = 0; index < count; index++) {
+    if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) {
+      throw unreadable('文件已损坏（zip 目录项无效）', 'the file is corrupt (bad zip directory entry)');
+    }
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const declaredSize = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    entries.set(zipKey(name), {
+      name,
+      method,
+      compressedSize,
+      declaredSize,
+      localOffset,
+      encrypted: (flags & 1) === 1,
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return { bytes, entries, budget: { remaining: maxInflatedBytes } };
+}
+
+export function findEntry(zip: ZipDirectory, name: string): ZipEntry | undefined {
+  return zip.entries.get(zipKey(name));
+}
+
+function tooLarge(): LimitError {
+  return new LimitError('maxInflatedBytes', {
+    zh: '解压后的内容超过上限（可能是压缩炸弹）',
+    en: 'the unpacked content exceeds the limit (possibly a zip bomb)',
+  });
+}
+
+/**
+ * Inflates one entry chunk by chunk, counting the real output against the file's budget, so a
+ * zip bomb stops at the limit instead of filling memory. Declared sizes are checked first.
+ */
+export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+  const { bytes, budget } = zip;
+  if (entry.encrypted) throw unreadable('压缩包内容已加密', 'the zip content is encrypted');
+  if (entry.declaredSize > budget.remaining) throw tooLarge();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const local = entry.localOffset;
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
+    throw unreadable(`文件已损坏（${entry.name} 无效）`, `the file is corrupt (bad entry ${entry.name})`);
+  }
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const stop = start + entry.compressedSize;
+  if (stop > bytes.length) {
+    throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
+  }
+  const count = (chunk: Uint8Array) => {
+    budget.remaining -= chunk.length;
+    if (budget.remaining < 0) throw tooLarge();
+    onChunk(chunk);
+  };
+  if (entry.method === 0) {
+    count(bytes.subarray(start, stop));
+    return;
+  }
+  if (entry.method !== 8) {
+    throw unreadable(`不支持的压缩方式 ${entry.method}`, `unsupported compression method ${entry.method}`);
+  }
+  let finished = false;
+  const inflater = new Inflate((chunk, final) => {
+    if (chunk.length > 0) count(chunk);
+    if (final) finished = true;
+  });
+  const step = 64 * 1024;
+  try {
+    for (let at = start; at < stop; at += step) {
+      const next = Math.min(stop, at + step);
+      inflater.push(bytes.subarray(at, next), next === stop);
+    }
+  } catch (error) {
+    if (error instanceof LimitError || error instanceof UnreadableError) throw error;
+    throw unreadable(
+      `文件已损坏（${entry.name} 无法解压）`,
+      `the file is corrupt (${entry.name} cannot be inflated)`,
+    );
+  }
+  if (!finished) throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
+}
+
+/** A whole (small) entry as text, within the budget. */
+export function readEntryText(zip: ZipDirectory, entry: ZipEntry): string {
+  const decoder = new TextDecoder();
+  let text = '';
+  streamEntry(zip, entry, (chunk) => {
+    text += decoder.decode(chunk, { stream: true });
+  });
+  return text + decoder.decode();
+}

@@ -1,0 +1,145 @@
+import type { ActivityMode, Lang, Severity } from '@jianshen/schema';
+import type { ReadLimits } from './limits.js';
+import type { FileFormat } from './read/read-submission.js';
+import type { SkippedCounts } from './table/find-tables.js';
+
+/** One submission as bytes: what a browser hands over from a file input or a drop. */
+export interface SubmissionInput {
+  /** Shown in every issue; a relative path or a file name. */
+  path: string;
+  data: Uint8Array;
+  /** When the file was received (file mtime in Node); judged against the deadline. */
+  modified?: Date;
+}
+
+export interface AggregateProgress {
+  done: number;
+  total: number;
+  path?: string;
+}
+
+export interface AggregateOptions {
+  lang?: Lang;
+  /** A newer file from the same unit supersedes the older one (by `modified`, then input order). */
+  replace?: boolean;
+  /** ISO day all files count as submitted on; default: each file's `modified` (China time). */
+  submittedOn?: string;
+  onProgress?: (state: AggregateProgress) => void;
+  limits?: Partial<ReadLimits>;
+}
+
+export type FileStatus = 'ok' | 'failed' | 'unsupported';
+
+export interface FileReport {
+  path: string;
+  /** What the content turned out to be (detected from the bytes, not the name). */
+  format: FileFormat;
+  /** The submitting unit; several units' tables in one file are joined with 、. */
+  unit: string;
+  status: FileStatus;
+  /** Data rows found (skipped rows not included). */
+  rowsRead: number;
+  /** Rows in `rows` (after duplicates, superseding and rule errors). */
+  rowsAccepted: number;
+  /** Rows kept out by an error; each has an error issue at its row. */
+  rowsRejected: number;
+  /** Rows already counted from an earlier row (warning `duplicate-row` at the row). */
+  rowsDuplicate: number;
+  /** Rows of a unit a newer file replaced (`--replace`; issue `file-superseded`). */
+  rowsSuperseded: number;
+  /** Rows inside a table that held no data: blank, footer (填表人, 合计), example (示例), heading. */
+  rowsSkipped: SkippedCounts;
+  /** Statistics tables found in the file. */
+  tables: number;
+  /** The day the file counts as submitted (ISO), when known. */
+  submittedOn?: string;
+  /** The newer file that replaced this one, with `replace`. */
+  supersededBy?: string;
+}
+
+/** Where a row came from: the clerk finds it again at this file, sheet and row. */
+export interface RowSourceReport {
+  path: string;
+  sheet: string;
+  row: number;
+}
+
+export interface ReportRow {
+  /** Renumbered 1…n across the batch. */
+  seq: number;
+  organizer: string;
+  name: string;
+  summary: string;
+  mode: ActivityMode;
+  /** ISO days; a single day has start === end. */
+  start: string;
+  end: string;
+  contact: string;
+  /** Canonical numbers: 13912345678, 0357-1234567, 0357-1234567转801. */
+  phone: string[];
+  note: string;
+  unit: string;
+  source: RowSourceReport;
+  /** Cells under columns the campaign does not know, by their header text. */
+  extra?: Record<string, string>;
+  /** Plugin fields by key. */
+  [pluginField: string]: unknown;
+}
+
+export interface ReportIssue {
+  path: string;
+  sheet?: string;
+  row?: number;
+  field?: string;
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The value as typed, for issues about one cell. */
+  value?: string;
+}
+
+export interface GroupCount {
+  rows: number;
+  /** Plugin totals (e.g. participants) summed over the group's rows, by total key. */
+  totals: Record<string, number>;
+}
+
+export interface ReportSummary {
+  files: number;
+  filesOk: number;
+  filesFailed: number;
+  filesUnsupported: number;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsDuplicate: number;
+  rowsSuperseded: number;
+  rowsSkipped: SkippedCounts;
+  errors: number;
+  warnings: number;
+  /** Plugin totals over all accepted rows, by key. */
+  totals: Record<string, number>;
+  /** Labels of the totals, for tables. */
+  totalLabels: Record<string, string>;
+  byUnit: (GroupCount & { unit: string; files: number })[];
+  byMode: (GroupCount & { mode: ActivityMode; label: string })[];
+  /** By the month an activity starts in (YYYY-MM). */
+  byMonth: (GroupCount & { month: string })[];
+  /** One per plugin summary with `groupBy`. */
+  dimensions: { id: string; label: string; plugin: string; groups: (GroupCount & { group: string })[] }[];
+  /** Expected units (campaign.expectedUnits) with no file. */
+  missingUnits: string[];
+  /** Units whose file came after the deadline. */
+  lateUnits: { unit: string; path: string; submittedOn: string }[];
+}
+
+/** The JSON report: `aggregate`'s return value and `report.json`. */
+export interface AggregateReport {
+  /** Version of this shape; bumped only for incompatible changes. */
+  version: 1;
+  campaign: { id: string; title: string; fingerprint: string; deadline: string };
+  files: FileReport[];
+  rows: ReportRow[];
+  issues: ReportIssue[];
+  summary: ReportSummary;
+}

@@ -1,0 +1,142 @@
+import type { ResolvedCampaign, RowEntry } from '@jianshen/plugin-kit';
+import { type ActivityMode, activityModes, type Lang, localize, modeLabels } from '@jianshen/schema';
+import type {
+  AggregateReport,
+  FileReport,
+  GroupCount,
+  ReportIssue,
+  ReportRow,
+  ReportSummary,
+} from './report.js';
+import { emptySkipped } from './table/find-tables.js';
+import { normalizeLabel } from './table/labels.js';
+
+/** The row as rules and summaries see it (values keyed like the schema: `date` is a range). */
+export function rowEntry(row: ReportRow): RowEntry {
+  const { seq, start, end, unit, source, extra: _extra, ...values } = row;
+  return { values: { ...values, seq, date: { start, end } } as RowEntry['values'], unit, source };
+}
+
+interface SummaryInput {
+  files: readonly FileReport[];
+  rows: readonly ReportRow[];
+  issues: readonly ReportIssue[];
+  campaign: ResolvedCampaign;
+  missingUnits: string[];
+  lateUnits: ReportSummary['lateUnits'];
+  lang: Lang;
+}
+
+/** Counts by unit, mode, month and each plugin dimension, with plugin totals summed in each. */
+export function summarize(input: SummaryInput): ReportSummary {
+  const { files, rows, campaign, lang } = input;
+  const totalDefinitions = campaign.summaries.flatMap((summary) => summary.totals ?? []);
+  const entries = rows.map(rowEntry);
+  const newGroup = (): GroupCount => ({
+    rows: 0,
+    totals: Object.fromEntries(totalDefinitions.map((total) => [total.key, 0])),
+  });
+  const add = (group: GroupCount, entry: RowEntry) => {
+    group.rows++;
+    for (const total of totalDefinitions) {
+      const value = total.value(entry);
+      if (typeof value === 'number' && Number.isFinite(value))
+        group.totals[total.key] = (group.totals[total.key] ?? 0) + value;
+    }
+  };
+
+  const overall = newGroup();
+  const byUnit = new Map<string, GroupCount & { unit: string; files: number }>();
+  const byMode = new Map<ActivityMode, GroupCount>(activityModes.map((mode) => [mode, newGroup()]));
+  const byMonth = new Map<string, GroupCount>();
+  for (const file of files) {
+    if (file.status !== 'ok' || file.supersededBy) continue;
+    for (const unit of file.unit.split('、')) {
+      if (unit === '') continue;
+      const group = byUnit.get(unit) ?? { unit, files: 0, ...newGroup() };
+      group.files++;
+      byUnit.set(unit, group);
+    }
+  }
+  for (const entry of entries) {
+    add(overall, entry);
+    const unitGroup = byUnit.get(entry.unit) ?? { unit: entry.unit, files: 0, ...newGroup() };
+    add(unitGroup, entry);
+    byUnit.set(entry.unit, unitGroup);
+    const mode = entry.values.mode as ActivityMode;
+    const modeGroup = byMode.get(mode) ?? newGroup();
+    add(modeGroup, entry);
+    byMode.set(mode, modeGroup);
+    const month = (entry.values.date?.start ?? '').slice(0, 7);
+    const monthGroup = byMonth.get(month) ?? newGroup();
+    add(monthGroup, entry);
+    byMonth.set(month, monthGroup);
+  }
+  // Units in the order the campaign lists them, then the others by name.
+  const expectedIndex = (unit: string) => {
+    const index = campaign.expectedUnits.findIndex((expected) =>
+      normalizeLabel(unit).includes(normalizeLabel(expected)),
+    );
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const units = [...byUnit.values()].sort(
+    (a, b) => expectedIndex(a.unit) - expectedIndex(b.unit) || a.unit.localeCompare(b.unit, 'zh'),
+  );
+
+  const dimensions = campaign.summaries
+    .filter((summary) => summary.groupBy)
+    .map((summary) => {
+      const groups = new Map<string, GroupCount>();
+      for (const group of summary.order ?? []) groups.set(group, newGroup());
+      for (const entry of entries) {
+        const found = summary.groupBy?.(entry);
+        const keys = found === undefined ? [] : typeof found === 'string' ? [found] : [...new Set(found)];
+        for (const key of keys) {
+          const group = groups.get(key) ?? newGroup();
+          add(group, entry);
+          groups.set(key, group);
+        }
+      }
+      return {
+        id: summary.id,
+        label: localize(summary.label, lang),
+        plugin: summary.plugin,
+        groups: [...groups.entries()].map(([group, count]) => ({ group, ...count })),
+      };
+    });
+
+  const skipped = emptySkipped();
+  for (const file of files) {
+    for (const key of Object.keys(skipped) as (keyof typeof skipped)[]) skipped[key] += file.rowsSkipped[key];
+  }
+  const sum = (key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'rowsDuplicate' | 'rowsSuperseded') =>
+    files.reduce((total, file) => total + file[key], 0);
+  return {
+    files: files.length,
+    filesOk: files.filter((file) => file.status === 'ok').length,
+    filesFailed: files.filter((file) => file.status === 'failed').length,
+    filesUnsupported: files.filter((file) => file.status === 'unsupported').length,
+    rowsRead: sum('rowsRead'),
+    rowsAccepted: sum('rowsAccepted'),
+    rowsRejected: sum('rowsRejected'),
+    rowsDuplicate: sum('rowsDuplicate'),
+    rowsSuperseded: sum('rowsSuperseded'),
+    rowsSkipped: skipped,
+    errors: input.issues.filter((issue) => issue.severity === 'error').length,
+    warnings: input.issues.filter((issue) => issue.severity === 'warning').length,
+    totals: overall.totals,
+    totalLabels: Object.fromEntries(
+      totalDefinitions.map((total) => [total.key, localize(total.label, lang)]),
+    ),
+    byUnit: units,
+    byMode: [...byMode.entries()].map(([mode, count]) => ({ mode, label: modeLabels[mode][lang], ...count })),
+    byMonth: [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, count]) => ({ month, ...count })),
+    dimensions,
+    missingUnits: input.missingUnits,
+    lateUnits: input.lateUnits,
+  };
+}
+
+export type { AggregateReport };

@@ -1,0 +1,297 @@
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import { defaultLang, type Lang } from '@jianshen/schema';
+import type { AggregateReport, GroupCount, ReportIssue, ReportRow } from '../report.js';
+import { unitColumnLabels } from '../table/labels.js';
+import { displayValue, formatDateRange, modeLabel } from './format-values.js';
+import { maskPhone } from './mask-phone.js';
+import { type CellSpec, columnLetter, type SheetSpec, styles, writeXlsx } from './xlsx-writer.js';
+
+export interface OutputOptions {
+  lang?: Lang;
+  /** Hide the middle digits of contact numbers (outputs that travel upward). */
+  maskPhone?: boolean;
+}
+
+const sourceUnitLabel = unitColumnLabels[0] ?? '来源单位';
+
+function t(lang: Lang, zh: string, en: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
+function text(value: string | number | undefined, style: CellSpec['style'] = styles.text): CellSpec {
+  return { value, style };
+}
+
+/** Phones as the row shows them, masked on request. */
+export function phoneText(row: ReportRow, mask = false): string {
+  return row.phone.map((phone) => (mask ? maskPhone(phone) : phone)).join('、');
+}
+
+/** The value of one campaign field in a row, as a cell. */
+function fieldCell(row: ReportRow, key: string, options: OutputOptions): CellSpec {
+  switch (key) {
+    case 'seq':
+      return { value: row.seq, style: styles.center };
+    case 'mode':
+      return { value: modeLabel(row.mode, 'zh'), style: styles.center };
+    case 'date':
+      // A single day is a real date cell (sortable); a range or month is text as the attachment writes it.
+      return row.start === row.end
+        ? { value: new Date(`${row.start}T00:00:00Z`), style: styles.date }
+        : { value: formatDateRange(row.start, row.end), style: styles.center };
+    case 'phone':
+      return text(phoneText(row, options.maskPhone));
+    default: {
+      const value = displayValue(row[key]);
+      return typeof value === 'number' ? { value, style: styles.number } : text(value);
+    }
+  }
+}
+
+function mainSheet(report: AggregateReport, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
+  const fields = campaign.fields;
+  const width = fields.length + 1;
+  const last = columnLetter(width - 1);
+  const header = [
+    ...fields.map((field) => text(field.label, styles.header)),
+    text(sourceUnitLabel, styles.header),
+  ];
+  const rows: CellSpec[][] = [
+    [{ value: campaign.tableTitle, style: styles.title }],
+    [{ value: `${campaign.table.unitLine}${campaign.issuer.name}`, style: styles.plain }],
+    header,
+    ...report.rows.map((row) => [
+      ...fields.map((field) => fieldCell(row, field.key, options)),
+      text(row.unit),
+    ]),
+  ];
+  return {
+    name: t(options.lang ?? defaultLang, '汇总表', 'Consolidated'),
+    widths: [...fields.map((field) => field.width), 16],
+    rows,
+    merges: [`A1:${last}1`, `A2:${last}2`],
+    headerRows: 3,
+    landscape: true,
+  };
+}
+
+function totalsHeader(report: AggregateReport): CellSpec[] {
+  return Object.values(report.summary.totalLabels).map((label) => text(label, styles.header));
+}
+
+function totalsCells(group: GroupCount, style: CellSpec['style'] = styles.number): CellSpec[] {
+  return Object.values(group.totals).map((value) => ({ value, style }));
+}
+
+function overallRow(
+  report: AggregateReport,
+  lang: Lang,
+  leading: number,
+  extra: CellSpec[] = [],
+): CellSpec[] {
+  return [
+    { value: t(lang, '合计', 'Total'), style: styles.totalRow },
+    ...Array.from({ length: leading }, () => ({ value: undefined, style: styles.totalRow })),
+    { value: report.summary.rowsAccepted, style: styles.totalRow },
+    ...Object.values(report.summary.totals).map((value) => ({ value, style: styles.totalRow })),
+    ...extra,
+  ];
+}
+
+function groupSheet(
+  name: string,
+  title: string,
+  firstColumn: string,
+  groups: { label: string; count: GroupCount }[],
+  report: AggregateReport,
+  lang: Lang,
+): SheetSpec {
+  const totals = totalsHeader(report);
+  return {
+    name,
+    widths: [24, 10, ...totals.map(() => 12)],
+    rows: [
+      [{ value: title, style: styles.title }],
+      [text(firstColumn, styles.header), text(t(lang, '活动数', 'Activities'), styles.header), ...totals],
+      ...groups.map(({ label, count }) => [
+        text(label),
+        { value: count.rows, style: styles.number },
+        ...totalsCells(count),
+      ]),
+      overallRow(report, lang, 0),
+    ],
+    merges: [`A1:${columnLetter(1 + totals.length)}1`],
+    headerRows: 2,
+  };
+}
+
+function unitSheet(report: AggregateReport, campaign: ResolvedCampaign, lang: Lang): SheetSpec {
+  const { summary } = report;
+  const totals = totalsHeader(report);
+  const late = new Map(summary.lateUnits.map((entry) => [entry.unit, entry.submittedOn]));
+  const rows: CellSpec[][] = summary.byUnit.map((group) => {
+    const lateOn = late.get(group.unit);
+    return [
+      text(group.unit),
+      { value: group.files, style: styles.number },
+      { value: group.rows, style: styles.number },
+      ...totalsCells(group),
+      text(lateOn ? t(lang, `逾期报送（${lateOn}）`, `late (${lateOn})`) : ''),
+    ];
+  });
+  for (const unit of summary.missingUnits) {
+    rows.push([
+      text(unit),
+      { value: 0, style: styles.number },
+      { value: 0, style: styles.number },
+      ...totals.map(() => ({ value: 0, style: styles.number })),
+      text(t(lang, '未报送', 'not submitted')),
+    ]);
+  }
+  const fileCount = summary.byUnit.reduce((sum, group) => sum + group.files, 0);
+  const total = overallRow(report, lang, 0, [{ value: undefined, style: styles.totalRow }]);
+  total.splice(1, 0, { value: fileCount, style: styles.totalRow });
+  const width = 4 + totals.length;
+  return {
+    name: t(lang, '按单位', 'By unit'),
+    widths: [24, 12, 10, ...totals.map(() => 12), 20],
+    rows: [
+      [{ value: `${campaign.tableTitle}${t(lang, '（按单位）', ' (by unit)')}`, style: styles.title }],
+      [
+        text(t(lang, '单位', 'Unit'), styles.header),
+        text(t(lang, '报送文件数', 'Files'), styles.header),
+        text(t(lang, '活动数', 'Activities'), styles.header),
+        ...totals,
+        text(t(lang, '情况', 'Status'), styles.header),
+      ],
+      ...rows,
+      total,
+    ],
+    merges: [`A1:${columnLetter(width - 1)}1`],
+    headerRows: 2,
+  };
+}
+
+/** The label of the column an issue is about, as the clerk knows it. */
+function columnLabel(issue: ReportIssue, labels: ReadonlyMap<string, string>): string {
+  if (!issue.field) return '';
+  return labels.get(issue.field) ?? issue.field;
+}
+
+function severityLabel(issue: ReportIssue, lang: Lang): string {
+  return issue.severity === 'error' ? t(lang, '错误', 'error') : t(lang, '警告', 'warning');
+}
+
+/** The issues as table rows: file, sheet, row, column label, value as typed, level, message, code. */
+export function issueTable(
+  report: AggregateReport,
+  campaign: Pick<ResolvedCampaign, 'fields'> | undefined,
+  options: OutputOptions = {},
+): { header: string[]; rows: (string | number | undefined)[][] } {
+  const lang = options.lang ?? defaultLang;
+  const labels = new Map((campaign?.fields ?? []).map((field) => [field.key, field.label]));
+  const header = [
+    t(lang, '文件', 'File'),
+    t(lang, '工作表', 'Sheet'),
+    t(lang, '行', 'Row'),
+    t(lang, '列', 'Column'),
+    t(lang, '填写内容', 'Value as typed'),
+    t(lang, '级别', 'Level'),
+    t(lang, '问题', 'Message'),
+    t(lang, '代码', 'Code'),
+  ];
+  const rows = report.issues.map((issue) => {
+    const masked = options.maskPhone && issue.field === 'phone' && issue.value !== undefined;
+    const value = masked ? maskPhone(issue.value ?? '') : issue.value;
+    const message =
+      masked && issue.value ? issue.message.split(issue.value).join(value ?? '') : issue.message;
+    return [
+      issue.path,
+      issue.sheet ?? '',
+      issue.row,
+      columnLabel(issue, labels),
+      value ?? '',
+      severityLabel(issue, lang),
+      message,
+      issue.code,
+    ];
+  });
+  return { header, rows };
+}
+
+function issuesSheet(report: AggregateReport, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
+  const lang = options.lang ?? defaultLang;
+  const table = issueTable(report, campaign, options);
+  return {
+    name: t(lang, '问题清单', 'Issues'),
+    widths: [28, 12, 6, 16, 24, 6, 60, 20],
+    rows: [
+      table.header.map((label) => text(label, styles.header)),
+      ...table.rows.map((row) =>
+        row.map((value) => (typeof value === 'number' ? { value, style: styles.center } : text(value))),
+      ),
+    ],
+    headerRows: 1,
+    landscape: true,
+  };
+}
+
+/** The issues alone, as a workbook a clerk can work through. */
+export async function writeIssuesWorkbook(
+  report: AggregateReport,
+  campaign: ResolvedCampaign,
+  options: OutputOptions = {},
+): Promise<Uint8Array> {
+  return writeXlsx([issuesSheet(report, campaign, options)]);
+}
+
+/**
+ * The city's consolidated workbook: the campaign's table with every accepted row (renumbered,
+ * with a 来源单位 column), summary sheets by unit, 举办方式, month and each plugin dimension,
+ * and the issues. Nothing is written as a formula; the same report gives the same bytes.
+ */
+export async function writeConsolidatedWorkbook(
+  report: AggregateReport,
+  campaign: ResolvedCampaign,
+  options: OutputOptions = {},
+): Promise<Uint8Array> {
+  const lang = options.lang ?? defaultLang;
+  const { summary } = report;
+  const sheets: SheetSpec[] = [mainSheet(report, campaign, options), unitSheet(report, campaign, lang)];
+  sheets.push(
+    groupSheet(
+      t(lang, '按举办方式', 'By mode'),
+      `${campaign.tableTitle}${t(lang, '（按举办方式）', ' (by mode)')}`,
+      t(lang, '举办方式', 'Mode'),
+      summary.byMode.map((group) => ({ label: group.label, count: group })),
+      report,
+      lang,
+    ),
+    groupSheet(
+      t(lang, '按月份', 'By month'),
+      `${campaign.tableTitle}${t(lang, '（按月份）', ' (by month)')}`,
+      t(lang, '月份', 'Month'),
+      summary.byMonth.map((group) => ({
+        label:
+          lang === 'zh' ? `${group.month.slice(0, 4)}年${Number(group.month.slice(5, 7))}月` : group.month,
+        count: group,
+      })),
+      report,
+      lang,
+    ),
+  );
+  for (const dimension of summary.dimensions) {
+    sheets.push(
+      groupSheet(
+        `${t(lang, '按', 'By ')}${dimension.label}`,
+        `${campaign.tableTitle}${t(lang, `（按${dimension.label}）`, ` (by ${dimension.label})`)}`,
+        dimension.label,
+        dimension.groups.map((group) => ({ label: group.group, count: group })),
+        report,
+        lang,
+      ),
+    );
+  }
+  sheets.push(issuesSheet(report, campaign, options));
+  return writeXlsx(sheets);
+}

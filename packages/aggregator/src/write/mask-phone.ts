@@ -1,0 +1,16 @@
+/**
+ * Hides the middle of a phone number for outputs that travel upward (personal information):
+ * 13912345678 → 139****5678, 0357-1234567 → 0357-***4567; extensions stay.
+ */
+export function maskPhone(phone: string): string {
+  return phone.replace(/(\d[\d-]*\d)/g, (number) => {
+    const dash = number.indexOf('-');
+    if (dash > 0) {
+      const subscriber = number.slice(dash + 1);
+      const keep = Math.min(4, Math.max(0, subscriber.length - 3));
+      return `${number.slice(0, dash + 1)}${'*'.repeat(subscriber.length - keep)}${subscriber.slice(subscriber.length - keep)}`;
+    }
+    if (number.length < 7) return number;
+    return `${number.slice(0, 3)}${'*'.repeat(number.length - 7)}${number.slice(-4)}`;
+  });
+}
