@@ -23,7 +23,9 @@ describe('examples/linfen-2024/campaign.yaml', () => {
 
   it('points editors at the published JSON Schema', async () => {
     const text = await readFile(campaignPath, 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../packages/schema/campaign.schema.json');
+    expect(text.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../packages/schema/campaign.schema.json',
+    );
     const schemaPath = fileURLToPath(new URL('../../packages/schema/campaign.schema.json', import.meta.url));
     const schema = JSON.parse(await readFile(schemaPath, 'utf8')) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toContain('docNumber');
