@@ -61,7 +61,7 @@ describe('a campaign with plugin columns and another period', () => {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet?.name).toBe('2025年全民健身活动统计表');
-    const header = (sheet?.getRow(3).values as unknown[]).slice(1);
+    const header = ((sheet?.getRow(3).values ?? []) as unknown[]).slice(1);
     expect(header).toEqual([
       '序号',
       '举办单位',
