@@ -1,7 +1,7 @@
 import { zlibSync } from 'fflate';
-import { largeSheetXml, submissionSheet, validRow } from './submission.js';
+import { largeSheetStrings, submissionSheet, validRow } from './submission.js';
 import { buildXlsx, columnName, sheetXml } from './workbook-bytes.js';
-import { concatBytes, crc32, deflateStream, utf8, writeZip } from './zip-writer.js';
+import { concatBytes, crc32, utf8, writeZip, type ZipInput } from './zip-writer.js';
 
 /**
  * Hostile and broken inputs, generated at test time (nothing large is ever stored on disk).
@@ -335,6 +335,10 @@ export const injectionTexts = [
   '=1+1',
 ] as const;
 
+/**
+ * Injection texts in accepted rows (活动名称, 联系人, 备注) and in two rows that fail, so the
+ * value as typed also reaches the issues list: 举办方式 `=1+1` (row 9), 联系方式 `@SUM(A1:A9)` (row 10).
+ */
 export function formulaInjectionWorkbook(): Uint8Array {
   const rows = injectionTexts.map((text, index) => {
     const row = validRow(index + 1, '乡宁县');
@@ -343,7 +347,14 @@ export function formulaInjectionWorkbook(): Uint8Array {
     row[8] = text;
     return row;
   });
-  return buildXlsx({ sheets: [submissionSheet('乡宁县', rows)], sharedStrings: true });
+  const badMode = validRow(6, '乡宁县');
+  badMode[4] = '=1+1';
+  const badPhone = validRow(7, '乡宁县');
+  badPhone[7] = '@SUM(A1:A9)';
+  return buildXlsx({
+    sheets: [submissionSheet('乡宁县', [...rows, badMode, badPhone])],
+    sharedStrings: true,
+  });
 }
 
 const laughs = `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>`;
@@ -401,10 +412,29 @@ export function pathTraversalWorkbook(kind: 'relationship' | 'entries'): Uint8Ar
 }
 
 /**
- * A million-row sheet, as pieces of a zip a caller writes to a temp file: the sheet XML is
- * generated and deflated chunk by chunk, never held whole.
+ * Every part of a workbook whose sheet is `largeSheetXml` but the sheet itself: the caller
+ * deflates the sheet as it is generated (a million rows) and adds it as `xl/worksheets/sheet1.xml`.
  */
-export function millionRowWorkbook(rows = 1_000_000): Uint8Array {
-  const deflated = deflateStream(largeSheetXml('侯马市', rows));
-  return writeZip([...workbookSkeleton(), { name: 'xl/worksheets/sheet1.xml', deflated }]);
+export function largeWorkbookParts(): ZipInput[] {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const skeleton = workbookSkeleton().map((entry) =>
+    entry.name === 'xl/_rels/workbook.xml.rels'
+      ? {
+          ...entry,
+          data: entry.data.replace(
+            '</Relationships>',
+            `<Relationship Id="rId2" Type="${relationships}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+          ),
+        }
+      : entry,
+  );
+  const strings = largeSheetStrings.map((text) => `<si><t>${text}</t></si>`).join('');
+  return [
+    ...skeleton,
+    {
+      name: 'xl/sharedStrings.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${main}" count="${largeSheetStrings.length}" uniqueCount="${largeSheetStrings.length}">${strings}</sst>`,
+    },
+  ];
 }

@@ -50,17 +50,34 @@ export function submissionSheet(
   };
 }
 
+/** The shared strings a `largeSheetXml` sheet refers to, by index. */
+export const largeSheetStrings = [
+  '侯马市体育中心',
+  '健步走',
+  '线下',
+  '2024-06-15',
+  '王明',
+  '13912345678',
+] as const;
+
 /**
- * The worksheet XML of a submission with `rowCount` valid rows, produced piece by piece so a
- * million-row sheet never exists as one string.
+ * The worksheet XML of a submission with `rowCount` rows, produced in pieces of a few thousand
+ * rows so a million-row sheet never exists as one string. Cells use shared strings (indexes into
+ * `largeSheetStrings`) and leave out their own references, as the format allows, to keep the
+ * generated text small.
  */
 export function* largeSheetXml(unit: string, rowCount: number): Generator<string> {
   const head = sheetXml(submissionSheet(unit, [], { footer: false }));
   yield head.slice(0, head.indexOf('</sheetData>'));
+  const batch: string[] = [];
   for (let index = 1; index <= rowCount; index++) {
-    const row = firstDataRow + index - 1;
-    // Inline strings keep each row self-contained; cell references as Excel writes them.
-    yield `<row r="${row}"><c r="A${row}"><v>${index}</v></c><c r="B${row}" t="inlineStr"><is><t>${unit}体育中心</t></is></c><c r="C${row}" t="inlineStr"><is><t>健步走第${index}场</t></is></c><c r="E${row}" t="inlineStr"><is><t>线下</t></is></c><c r="F${row}" t="inlineStr"><is><t>2024-06-15</t></is></c><c r="G${row}" t="inlineStr"><is><t>王明</t></is></c><c r="H${row}" t="inlineStr"><is><t>13912345678</t></is></c></row>`;
+    batch.push(
+      `<row r="${firstDataRow + index - 1}"><c><v>${index}</v></c><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c/><c t="s"><v>2</v></c><c t="s"><v>3</v></c><c t="s"><v>4</v></c><c t="s"><v>5</v></c></row>`,
+    );
+    if (batch.length === 4096) {
+      yield batch.join('');
+      batch.length = 0;
+    }
   }
-  yield '</sheetData></worksheet>';
+  yield `${batch.join('')}</sheetData></worksheet>`;
 }

@@ -1,4 +1,4 @@
-import { Deflate, deflateSync } from 'fflate';
+import { deflateSync } from 'fflate';
 
 /**
  * A deliberately naive zip writer for test inputs. Unlike a real writer it lets a test lie:
@@ -46,36 +46,6 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
     at += chunk.length;
   }
   return out;
-}
-
-/**
- * Deflates text produced piece by piece (a million-row sheet) without ever holding the whole
- * uncompressed text: only the compressed chunks are kept.
- */
-export function deflateStream(pieces: Iterable<string>): { chunks: Uint8Array[]; crc: number; size: number } {
-  const chunks: Uint8Array[] = [];
-  const deflater = new Deflate({ level: 6 }, (chunk) => {
-    chunks.push(chunk);
-  });
-  let crc = 0;
-  let size = 0;
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const flush = (final: boolean) => {
-    const bytes = utf8(pending.join(''));
-    crc = crc32(bytes, crc);
-    size += bytes.length;
-    deflater.push(bytes, final);
-    pending = [];
-    pendingLength = 0;
-  };
-  for (const piece of pieces) {
-    pending.push(piece);
-    pendingLength += piece.length;
-    if (pendingLength > 1 << 20) flush(false);
-  }
-  flush(true);
-  return { chunks, crc, size };
 }
 
 function header(size: number): { bytes: Uint8Array; view: DataView } {

@@ -1,0 +1,38 @@
+// Child process: the aggregator over the same files, through its Node entry exactly as the CLI
+// calls it (built packages from node_modules/@jianshen/*/dist), then the outputs written to a
+// temporary folder. Prints one JSON line.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aggregateFiles, writeAggregateOutputs } from '@jianshen/aggregator/node';
+import { loadCampaign } from '@jianshen/plugin-kit/node';
+
+const manifest = JSON.parse(await readFile(process.argv[2], 'utf8'));
+const campaign = await loadCampaign(undefined, { lang: 'zh' });
+const started = performance.now();
+const report = await aggregateFiles(manifest.files, campaign, { lang: 'zh' });
+const aggregateMs = performance.now() - started;
+const aggregateRssKb = process.resourceUsage().maxRSS;
+const outDir = await mkdtemp(join(tmpdir(), 'jianshen-bench-out-'));
+const writeStarted = performance.now();
+try {
+  await writeAggregateOutputs(report, campaign, outDir, { lang: 'zh' });
+} finally {
+  await rm(outDir, { recursive: true, force: true });
+}
+const writeMs = performance.now() - writeStarted;
+const rowsRead = report.files.reduce((sum, file) => sum + (file.rowsRead ?? 0), 0);
+process.stdout.write(
+  `${JSON.stringify({
+    aggregateMs,
+    writeMs,
+    files: report.files.length,
+    failedFiles: report.files.filter((file) => file.status !== 'ok').length,
+    rowsRead,
+    rowsAccepted: report.summary?.rowsAccepted,
+    rowsRejected: report.summary?.rowsRejected,
+    issues: report.issues.length,
+    aggregateRssKb,
+    maxRssKb: process.resourceUsage().maxRSS,
+  })}\n`,
+);

@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// `npm run bench [-- --sizes small,medium,large] [--seed N] [--cli-runs N] [--out FILE]`
+//
+// Measures the built packages (run `npm run build` first): aggregation at three sizes against a
+// bare exceljs streaming read of the same files, peak memory, notice/template generation and CLI
+// start-up. Each measurement runs in its own child process so its peak RSS is its own. Prints a
+// table with PASS/FAIL against the targets and writes bench-results.json; exits 0 either way —
+// it measures, it does not gate.
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchSizes, ensureSubmissions } from './synthetic-submissions.mjs';
+
+const benchDirectory = dirname(fileURLToPath(import.meta.url));
+const root = resolve(benchDirectory, '..');
+const targets = { ratio: 1.0, peakRssMb: 300, cliStartupMs: 300 };
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'small,medium,large' },
+    seed: { type: 'string', default: '20240528' },
+    'cli-runs': { type: 'string', default: '15' },
+    out: { type: 'string', default: join(root, 'bench-results.json') },
+  },
+});
+const sizeNames = values.sizes
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+for (const name of sizeNames) {
+  if (!(name in benchSizes)) {
+    console.error(`unknown size "${name}"; use ${Object.keys(benchSizes).join(', ')}`);
+    process.exit(2);
+  }
+}
+const seed = Number(values.seed);
+
+/** Runs a measurement script in a fresh Node process; returns its JSON line or { error }. */
+function child(script, args) {
+  return new Promise((done) => {
+    const process_ = spawn(process.execPath, [join(benchDirectory, script), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    process_.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    process_.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    process_.on('close', (code) => {
+      const line = stdout.trim().split('\n').at(-1);
+      try {
+        if (code !== 0) throw new Error(`exit ${code}`);
+        done(JSON.parse(line));
+      } catch {
+        done({ error: `${script} failed (exit ${code}): ${firstError(stderr)}` });
+      }
+    });
+  });
+}
+
+/** The line of a child's stderr that names the error, not Node's trailer. */
+function firstError(stderr) {
+  const lines = stderr.trim().split('\n');
+  return (lines.find((line) => /^\w*Error\b|^Error \[/.test(line)) ?? lines.at(-1) ?? '').trim();
+}
+
+function median(numbers) {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function cliStartup(runs) {
+  const bin = join(root, 'packages/cli/dist/bin.js');
+  const times = [];
+  let version = '';
+  for (let index = 0; index <= runs; index++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [bin, '--version'], { cwd: root, encoding: 'utf8' });
+    const elapsed = performance.now() - started;
+    if (result.status !== 0) {
+      return { error: `jianshen --version failed: ${firstError(result.stderr || '')}` };
+    }
+    version = result.stdout.trim();
+    if (index > 0) times.push(elapsed); // the first run warms the file cache
+  }
+  return { medianMs: median(times), minMs: Math.min(...times), runs, version };
+}
+
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+const mb = (kb) => kb / 1024;
+const fixed = (value, digits = 0) => (typeof value === 'number' ? value.toFixed(digits) : '—');
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model,
+    memoryMb: Math.round(totalmem() / 2 ** 20),
+    node: process.version,
+  },
+  targets,
+  sizes: [],
+};
+
+for (const name of sizeNames) {
+  const size = benchSizes[name];
+  process.stderr.write(`[${name}] ${size.files} files × ${size.rows} rows: preparing… `);
+  const generatedAt = performance.now();
+  const submissions = await ensureSubmissions(size, {
+    seed,
+    onProgress: (done, total) => {
+      if (done % 100 === 0 || done === total) process.stderr.write(`${done} `);
+    },
+  });
+  process.stderr.write(
+    submissions.cached
+      ? '(cached)\n'
+      : `generated in ${fixed((performance.now() - generatedAt) / 1000, 1)} s\n`,
+  );
+  const manifest = join(submissions.directory, 'manifest.json');
+  process.stderr.write(`[${name}] bare exceljs read…\n`);
+  const floor = await child('measure-exceljs-floor.mjs', [manifest]);
+  process.stderr.write(`[${name}] aggregate…\n`);
+  const aggregate = await child('measure-aggregate.mjs', [manifest]);
+  const entry = {
+    name,
+    ...size,
+    dataRows: submissions.dataRows,
+    directory: submissions.directory,
+    floor,
+    aggregate,
+  };
+  if (!floor.error && !aggregate.error) {
+    entry.rowsPerSecond = submissions.dataRows / (aggregate.aggregateMs / 1000);
+    entry.ratio = aggregate.aggregateMs / floor.wallMs;
+    entry.peakRssMb = mb(aggregate.maxRssKb);
+    entry.accountedRows = aggregate.rowsRead === submissions.dataRows;
+    entry.verdicts = {
+      ratio: verdict(entry.ratio <= targets.ratio),
+      peakRss: verdict(entry.peakRssMb < targets.peakRssMb),
+    };
+  }
+  results.sizes.push(entry);
+}
+
+process.stderr.write('notice and template generation…\n');
+results.generators = await child('measure-generators.mjs', ['7']);
+process.stderr.write('CLI start-up…\n');
+results.cliStartup = cliStartup(Number(values['cli-runs']));
+if (!results.cliStartup.error) {
+  results.cliStartup.verdict = verdict(results.cliStartup.medianMs < targets.cliStartupMs);
+}
+
+// ---- report ----
+const lines = [];
+lines.push(
+  `Jianshen Kit bench — ${results.machine.cpus} cores, ${results.machine.cpuModel ?? '?'}, Node ${results.machine.node}`,
+  '',
+  'size    files  rows/file  data rows  aggregate s  write s  rows/s    exceljs floor s  ratio  target≤1.0  peak RSS MB  target<300  floor RSS MB',
+);
+for (const entry of results.sizes) {
+  const { aggregate, floor } = entry;
+  if (aggregate.error || floor.error) {
+    lines.push(
+      `${entry.name.padEnd(8)}${String(entry.files).padEnd(7)}${String(entry.rows).padEnd(11)}ERROR`,
+    );
+    if (floor.error) lines.push(`        floor: ${floor.error}`);
+    if (aggregate.error) lines.push(`        aggregate: ${aggregate.error}`);
+    continue;
+  }
+  lines.push(
+    [
+      entry.name.padEnd(8),
+      String(entry.files).padEnd(7),
+      String(entry.rows).padEnd(11),
+      String(entry.dataRows).padEnd(11),
+      fixed(aggregate.aggregateMs / 1000, 2).padEnd(13),
+      fixed(aggregate.writeMs / 1000, 2).padEnd(9),
+      fixed(entry.rowsPerSecond).padEnd(10),
+      fixed(floor.wallMs / 1000, 2).padEnd(17),
+      fixed(entry.ratio, 2).padEnd(7),
+      entry.verdicts.ratio.padEnd(12),
+      fixed(entry.peakRssMb).padEnd(13),
+      entry.verdicts.peakRss.padEnd(12),
+      fixed(mb(floor.maxRssKb)),
+    ].join(''),
+  );
+  if (!entry.accountedRows) {
+    lines.push(
+      `        note: the report reads ${aggregate.rowsRead} data rows; the generator wrote ${entry.dataRows}`,
+    );
+  }
+}
+lines.push('');
+const { notice, template } = results.generators;
+lines.push(
+  `notice (.docx):    ${notice?.error ? `ERROR ${notice.error}` : `${fixed(notice?.medianMs, 1)} ms (median of 7)`}`,
+  `template (.xlsx):  ${template?.error ? `ERROR ${template.error}` : `${fixed(template?.medianMs, 1)} ms (median of 7)`}`,
+);
+if (results.generators.error) lines.push(`generators: ERROR ${results.generators.error}`);
+const cli = results.cliStartup;
+lines.push(
+  cli.error
+    ? `CLI start-up: ERROR ${cli.error}`
+    : `CLI start-up (jianshen --version): ${fixed(cli.medianMs)} ms median of ${cli.runs}, target <${targets.cliStartupMs} ms: ${cli.verdict}`,
+);
+console.log(lines.join('\n'));
+await writeFile(values.out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten ${values.out}`);
