@@ -20,7 +20,7 @@ const keyComments: Record<string, string> = {
 
 /** The starter campaign `jianshen init` writes: the Linfen 2024 campaign with guidance comments. */
 export function starterCampaignYaml(campaign: CampaignInput = linfen2024Campaign): string {
-  const document = new Document({ $schema: 'https://jianshen.dev/schema/campaign.schema.json', ...campaign });
+  const document = new Document(campaign);
   document.commentBefore =
     ' 健身 Jianshen Kit 活动配置（campaign）\n' +
     ' 由 `jianshen init` 从临汾市 2024 年示例生成：请逐项改为本市本次活动的内容。\n' +
@@ -32,5 +32,6 @@ export function starterCampaignYaml(campaign: CampaignInput = linfen2024Campaign
     const comment = keyComments[item.key.value];
     if (comment) item.key.commentBefore = comment;
   }
-  return document.toString({ lineWidth: 0 });
+  // The YAML language server reads this comment: editors complete and check every setting.
+  return `# yaml-language-server: $schema=./node_modules/@jianshen/schema/campaign.schema.json\n${document.toString({ lineWidth: 0 })}`;
 }
