@@ -1,1 +1,22 @@
-export {};
+export { balanceTitle } from './balance-title.js';
+export { chineseDate } from './chinese-date.js';
+export { chineseNumeral } from './chinese-numeral.js';
+export { type FontRole, runFonts } from './fonts.js';
+export { type NoticeLabels, noticeLabels } from './labels.js';
+export * as layout from './layout.js';
+export { markSize } from './masthead.js';
+export {
+  attachmentLabel,
+  noticeDocument,
+  type RenderAttachmentOptions,
+  type RenderNoticeOptions,
+  renderAttachmentDocx,
+  renderNotice,
+} from './render-notice.js';
+export {
+  buildStatisticsTable,
+  buildStatisticsTableSection,
+  columnWidths,
+  type StatisticsTableOptions,
+  type StatisticsTableSectionOptions,
+} from './statistics-table.js';

@@ -1,0 +1,124 @@
+import { textWidthEm } from './text-width.js';
+
+const opening = new Set(['“', '‘', '《', '（', '(', '〔', '【', '「', '『', '[']);
+const closing = new Set(['”', '’', '》', '）', ')', '〕', '】', '」', '』', ']']);
+/** Punctuation that may not start a line. */
+const noLineStart = new Set([...closing, '，', '、', '。', '：', '；', '！', '？', '·', '—']);
+const unitAfterNumber = new Set(['年', '月', '日', '号', '届', '次', '个', '%']);
+
+function isAsciiWord(character: string): boolean {
+  return /^[0-9A-Za-z.\-_/@]$/.test(character);
+}
+function isSpace(character: string): boolean {
+  return character === ' ' || character === '\u3000';
+}
+
+/**
+ * What breaking the line before `characters[index]` costs, or undefined when it may not break
+ * there. Word and phrase boundaries are free; inside quotes, before 的, or between two Han
+ * characters of a phrase costs something.
+ */
+function breakCost(
+  characters: readonly string[],
+  index: number,
+  depth: number,
+  issuer: string,
+): number | undefined {
+  const before = characters[index - 1] ?? '';
+  const after = characters[index] ?? '';
+  if (isSpace(before) || isSpace(after)) return depth > 0 ? 2 : 0;
+  if (isAsciiWord(before) && isAsciiWord(after)) return undefined;
+  if (opening.has(before) || noLineStart.has(after)) return undefined;
+  if (/\d/.test(before) && unitAfterNumber.has(after)) return undefined;
+  if (depth > 0) return 8;
+  if (closing.has(before) || opening.has(after)) return 0;
+  const rest = characters.slice(index).join('');
+  if (rest.startsWith('关于')) return 0;
+  if (issuer && characters.slice(0, index).join('') === issuer) return 0;
+  if (after === '的') return 6;
+  return 3;
+}
+
+function trimmed(characters: readonly string[], start: number, end: number): string {
+  return characters
+    .slice(start, end)
+    .join('')
+    .replace(/^[ \u3000]+|[ \u3000]+$/g, '');
+}
+
+/**
+ * Splits a title into lines no wider than `capacity` em, balanced so no line is left with a
+ * stray character: fewest lines first, then the most even lengths and the cleanest breaks
+ * (GB/T 9704 §7.3.1: 词意完整，排列对称，长短适宜). `issuer` marks a free break after the
+ * bureau's name at the start of the title.
+ */
+export function balanceTitle(title: string, capacity: number, issuer = ''): string[] {
+  const characters = [...title];
+  const count = characters.length;
+  if (textWidthEm(title) <= capacity) return [title];
+
+  const costs: (number | undefined)[] = new Array(count + 1).fill(undefined);
+  let depth = 0;
+  for (let index = 1; index < count; index++) {
+    const previous = characters[index - 1] ?? '';
+    if (opening.has(previous)) depth++;
+    if (closing.has(previous)) depth = Math.max(0, depth - 1);
+    costs[index] = breakCost(characters, index, depth, issuer);
+  }
+
+  const solve = (allowAnywhere: boolean): string[] | undefined => {
+    const lineCost = 50;
+    // best[end] = cheapest split of characters[0, end) ending a line at `end`.
+    const best: { cost: number; previous: number; widths: number[] }[] = [];
+    best[0] = { cost: 0, previous: -1, widths: [] };
+    for (let end = 1; end <= count; end++) {
+      const penalty = end === count ? 0 : (costs[end] ?? (allowAnywhere ? 30 : undefined));
+      if (penalty === undefined) continue;
+      for (let start = 0; start < end; start++) {
+        const from = best[start];
+        if (!from) continue;
+        const width = textWidthEm(trimmed(characters, start, end));
+        if (width > capacity || width === 0) continue;
+        const candidate = from.cost + penalty + lineCost;
+        const current = best[end];
+        if (!current || candidate < current.cost) {
+          best[end] = { cost: candidate, previous: start, widths: [...from.widths, width] };
+        }
+      }
+    }
+    if (!best[count]) return undefined;
+    // Among splits with the fewest lines, prefer even lengths: re-rank by the spread of widths.
+    const lines = best[count].widths.length;
+    const target = textWidthEm(title.replace(/[ \u3000]/g, '')) / lines;
+    const exact: { cost: number; previous: number }[][] = [];
+    exact[0] = [];
+    exact[0][0] = { cost: 0, previous: -1 };
+    for (let line = 1; line <= lines; line++) {
+      exact[line] = [];
+      for (let end = 1; end <= count; end++) {
+        const penalty = end === count ? 0 : (costs[end] ?? (allowAnywhere ? 30 : undefined));
+        if (penalty === undefined) continue;
+        for (let start = 0; start < end; start++) {
+          const from = exact[line - 1]?.[start];
+          if (!from) continue;
+          const width = textWidthEm(trimmed(characters, start, end));
+          if (width > capacity || width === 0) continue;
+          const candidate = from.cost + penalty + (width - target) ** 2;
+          const current = exact[line]?.[end];
+          if (!current || candidate < current.cost) exact[line]![end] = { cost: candidate, previous: start };
+        }
+      }
+    }
+    const result: string[] = [];
+    let end = count;
+    for (let line = lines; line > 0; line--) {
+      const step = exact[line]?.[end];
+      if (!step) return undefined;
+      result.unshift(trimmed(characters, step.previous, end));
+      end = step.previous;
+    }
+    return result;
+  };
+
+  return solve(false) ?? solve(true) ?? [title];
+}
