@@ -16,6 +16,11 @@ export interface ReadLimits {
   maxCellLength: number;
   /** Worksheets (or docx tables) per file (default 200). */
   maxSheets: number;
+  /**
+   * Inflated ÷ compressed size beyond which a part counts as a zip bomb once it passes 8 MiB
+   * (default 200; Office XML compresses 5–30×, a bomb of spaces about 1,000×).
+   */
+  maxCompressionRatio: number;
 }
 
 export const defaultReadLimits: Readonly<ReadLimits> = Object.freeze({
@@ -25,6 +30,7 @@ export const defaultReadLimits: Readonly<ReadLimits> = Object.freeze({
   maxColumns: 1_000,
   maxCellLength: 32_767,
   maxSheets: 200,
+  maxCompressionRatio: 200,
 });
 
 export function resolveLimits(limits: Partial<ReadLimits> = {}): ReadLimits {

@@ -107,7 +107,7 @@ export function readSubmission(
       return failure('xls', 'unsupported', 'file-legacy-xls');
     }
     if (isZip(bytes)) {
-      const zip = readZipDirectory(bytes, limits.maxInflatedBytes);
+      const zip = readZipDirectory(bytes, limits.maxInflatedBytes, limits.maxCompressionRatio);
       if (
         findEntry(zip, 'xl/workbook.xml') ||
         [...zip.entries.keys()].some((key) => key.endsWith('workbook.xml'))

@@ -18,6 +18,8 @@ export interface ZipDirectory {
   entries: Map<string, ZipEntry>;
   /** Bytes all entries of this file may still inflate to. */
   budget: { remaining: number };
+  /** Inflated ÷ compressed ratio that marks a zip bomb (checked past 8 MiB per entry). */
+  maxRatio: number;
 }
 
 const unreadable = (zh: string, en: string) => new UnreadableError({ zh, en });
@@ -33,7 +35,7 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 /** Reads the central directory; throws UnreadableError for a truncated or corrupt zip. */
-export function readZipDirectory(bytes: Uint8Array, maxInflatedBytes: number): ZipDirectory {
+export function readZipDirectory(bytes: Uint8Array, maxInflatedBytes: number, maxRatio = 200): ZipDirectory {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-central-directory record sits in the last 22 + 65,535 (comment) bytes.
   let end = -1;
@@ -87,7 +89,7 @@ export function readZipDirectory(bytes: Uint8Array, maxInflatedBytes: number): Z
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return { bytes, entries, budget: { remaining: maxInflatedBytes } };
+  return { bytes, entries, budget: { remaining: maxInflatedBytes }, maxRatio };
 }
 
 export function findEntry(zip: ZipDirectory, name: string): ZipEntry | undefined {
@@ -119,9 +121,15 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
   if (stop > bytes.length) {
     throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
   }
+  const ratioFloor = 8 * 1024 * 1024;
+  const ratioLimit = Math.max(ratioFloor, entry.compressedSize * zip.maxRatio);
+  if (entry.declaredSize > ratioLimit) throw tooLarge();
+  let inflated = 0;
   const count = (chunk: Uint8Array) => {
     budget.remaining -= chunk.length;
-    if (budget.remaining < 0) throw tooLarge();
+    inflated += chunk.length;
+    // Checked as the bytes come: a bomb is stopped at its first megabytes, not at the budget.
+    if (budget.remaining < 0 || inflated > ratioLimit) throw tooLarge();
     onChunk(chunk);
   };
   if (entry.method === 0) {

@@ -266,9 +266,22 @@ export function findTables(
   };
 
   const rowNumbers = sheet.rows.map((row) => row.row);
+  let previousRow = 0;
   for (let index = 0; index < rowNumbers.length; index++) {
     const rowNumber = rowNumbers[index] ?? 0;
-    if (current && rowNumber <= current.headerEnd) continue;
+    if (current && rowNumber <= current.headerEnd) {
+      previousRow = rowNumber;
+      continue;
+    }
+    // Rows absent from the file between two rows of a table are blank rows the clerk left.
+    if (current) {
+      for (let gap = Math.max(previousRow, current.headerEnd) + 1; gap < rowNumber; gap++) {
+        current.skipped.blank++;
+        current.skippedRows.push({ row: gap, reason: 'blank' });
+        trailingBlanks.push(gap);
+      }
+    }
+    previousRow = rowNumber;
     const header = matchHeaderRow(view, matcher, rowNumber);
     if (isHeader(header)) {
       closeTable();
