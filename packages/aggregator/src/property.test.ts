@@ -82,7 +82,7 @@ const rowPlan: fc.Arbitrary<RowPlan> = fc.oneof(
   { weight: 8, arbitrary: dataRow },
   { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
 );
-const filePlan = fc.record({
+const filePlan: fc.Arbitrary<FilePlan> = fc.record({
   rows: fc.array(rowPlan, { minLength: 1, maxLength: 25 }),
   footer: fc.boolean(),
   sharedStrings: fc.boolean(),
