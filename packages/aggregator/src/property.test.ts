@@ -94,10 +94,13 @@ interface Expected {
   data: Map<number, boolean>;
 }
 
-function buildFile(
-  index: number,
-  plan: fc.RecordValue<{ rows: RowPlan[]; footer: boolean; sharedStrings: boolean }>,
-) {
+interface FilePlan {
+  rows: RowPlan[];
+  footer: boolean;
+  sharedStrings: boolean;
+}
+
+function buildFile(index: number, plan: FilePlan) {
   const unit = ['古县', '吉县', '蒲县'][index] ?? `第${index}县`;
   const path = `${unit}.xlsx`;
   const rows: CellSpec[][] = [];
