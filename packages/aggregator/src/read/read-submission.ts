@@ -140,7 +140,9 @@ export function readSubmission(
       });
     }
     format = 'csv';
-    return { ok: true, format, workbook: readCsv(bytes, name, limits) };
+    // A CSV has one sheet: it is named after the file, as Excel names it when opening the file.
+    const sheetName = (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]+$/, '') || name;
+    return { ok: true, format, workbook: readCsv(bytes, sheetName, limits) };
   } catch (error) {
     if (error instanceof LimitError)
       return failure(format, 'failed', 'file-too-large', reasonData(error.reason, lang));

@@ -1,0 +1,64 @@
+import {
+  definePlugin,
+  defineRule,
+  defineSummary,
+  type ResolvedCampaign,
+  resolveCampaign,
+} from '@jianshen/plugin-kit';
+import { linfen2024Campaign } from '@jianshen/schema';
+import { z } from 'zod';
+
+/** A small plugin for tests: a 参与人数 column, a rule on it, a dimension and a total. */
+export const participationTestPlugin = definePlugin({
+  name: 'test-participation',
+  fields: [
+    {
+      key: 'participants',
+      label: '参与人数',
+      aliases: ['参加人数', '人数'],
+      schema: z.number().int().nonnegative(),
+      after: 'summary',
+    },
+  ],
+  rules: {
+    'too-many': defineRule({
+      meta: {
+        severity: 'error',
+        messages: {
+          'too-many': { zh: '参与人数 {count} 超过 10000', en: '{count} participants is over 10,000' },
+        },
+      },
+      create: (context) => ({
+        row(entry) {
+          const count = entry.values.participants;
+          if (typeof count === 'number' && count > 10_000) {
+            context.report({ row: entry, field: 'participants', code: 'too-many', data: { count } });
+          }
+        },
+      }),
+    }),
+  },
+  summaries: [
+    defineSummary({
+      id: 'size',
+      label: { zh: '活动规模', en: 'Size' },
+      order: ['百人以下', '百人以上'],
+      groupBy: (entry) => {
+        const count = entry.values.participants;
+        if (typeof count !== 'number') return undefined;
+        return count >= 100 ? '百人以上' : '百人以下';
+      },
+      totals: [
+        {
+          key: 'participants',
+          label: { zh: '参与人数', en: 'Participants' },
+          value: (entry) => entry.values.participants as number | undefined,
+        },
+      ],
+    }),
+  ],
+});
+
+export function pluginCampaign(): Promise<ResolvedCampaign> {
+  return resolveCampaign({ ...linfen2024Campaign, plugins: [participationTestPlugin] });
+}
