@@ -4,6 +4,7 @@ const opening = new Set(['“', '‘', '《', '（', '(', '〔', '【', '「', '
 const closing = new Set(['”', '’', '》', '）', ')', '〕', '】', '」', '』', ']']);
 /** Punctuation that may not start a line. */
 const noLineStart = new Set([...closing, '，', '、', '。', '：', '；', '！', '？', '·', '—']);
+const joining = new Set(['和', '与', '及', '暨', '的', '并']);
 const unitAfterNumber = new Set(['年', '月', '日', '号', '届', '次', '个', '%']);
 
 function isAsciiWord(character: string): boolean {
@@ -35,8 +36,11 @@ function breakCost(
   const rest = characters.slice(index).join('');
   if (rest.startsWith('关于')) return 0;
   if (issuer && characters.slice(0, index).join('') === issuer) return 0;
-  if (after === '的') return 6;
-  return 3;
+  // A line should neither start with 的 nor end with a joining word (和 与 及 暨 的).
+  if (after === '的' || joining.has(before)) return 9;
+  if (joining.has(after)) return 1;
+  // Two Han characters may be one word: worth more than an em of imbalance.
+  return 6;
 }
 
 function trimmed(characters: readonly string[], start: number, end: number): string {
