@@ -84,7 +84,7 @@ export default definePlugin({
   summaries: [
     defineSummary({
       id: 'venue-district',
-      label: { zh: '按活动地点所在区县', en: 'By district of the venue' },
+      label: { zh: '活动地点所在区县', en: 'District of the venue' },
       groupBy: (entry) => {
         const address = entry.values.venueAddress;
         if (typeof address !== 'string') return undefined;

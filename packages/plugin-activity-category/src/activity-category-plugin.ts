@@ -106,13 +106,13 @@ export function createActivityCategoryPlugin(options: ActivityCategoryPluginOpti
     summaries: [
       {
         id: 'volunteer-category',
-        label: { zh: '按志愿服务类别', en: 'By service category' },
+        label: { zh: '志愿服务类别', en: 'Service category' },
         groupBy: choiceOf('volunteerCategory'),
         order: volunteerCategories,
       },
       {
         id: 'outreach-venue',
-        label: { zh: '按“六进”场所', en: 'By venue' },
+        label: { zh: '“六进”场所', en: 'Venue' },
         groupBy: choiceOf('outreachVenue'),
         order: outreachVenues,
       },

@@ -95,7 +95,7 @@ export function createGroupsServedPlugin(options: GroupsServedPluginOptions = {}
     summaries: [
       {
         id: 'groups-served',
-        label: { zh: '按服务对象', en: 'By group served' },
+        label: { zh: '服务对象', en: 'Group served' },
         // A row serving two groups counts once in each.
         groupBy: (entry: RowEntry) => splitMultiChoice(entry.values.groupsServed),
         order: groups,

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// 大同 2025 示例：用构建好的命令行按 campaign.ts（三个插件加本地插件）生成通知、模板，并汇总 submissions/，结果写入 <仓库>/out/datong-2025/。
+// The Datong 2025 example: runs the built `jianshen` CLI with campaign.ts (three plugins and a local one) to write the notice,
+// the templates and an aggregation of submissions/ into <repo>/out/datong-2025/ (or the folder after --out).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+const outIndex = process.argv.indexOf('--out');
+const out =
+  outIndex > 0 && process.argv[outIndex + 1]
+    ? resolve(process.argv[outIndex + 1])
+    : join(repoRoot, 'out', 'datong-2025');
+const campaign = join(here, 'campaign.ts');
+const submissions = join(here, 'submissions');
+
+/** The CLI as an installed user has it: the bin of the @jianshen/cli dependency. */
+function cliBin() {
+  const require = createRequire(import.meta.url);
+  const packageJson = require.resolve('@jianshen/cli/package.json');
+  const { bin } = JSON.parse(readFileSync(packageJson, 'utf8'));
+  const path = resolve(dirname(packageJson), typeof bin === 'string' ? bin : bin.jianshen);
+  if (!existsSync(path)) {
+    console.error(`找不到 ${relative(repoRoot, path)}：请先运行 npm run build (run npm run build first)`);
+    process.exit(2);
+  }
+  return path;
+}
+
+const bin = cliBin();
+
+/** Runs one CLI command; exit codes in `allowed` are expected outcomes, anything else stops the example. */
+function jianshen(args, allowed = [0]) {
+  console.log(
+    `\n$ jianshen ${args.map((arg) => (arg.startsWith('/') ? relative(repoRoot, arg) || '.' : arg)).join(' ')}`,
+  );
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.error) throw result.error;
+  if (!allowed.includes(result.status ?? -1)) {
+    console.error(
+      `jianshen ${args[0]} 失败，退出码 ${result.status} (failed with exit code ${result.status})`,
+    );
+    process.exit(result.status ?? 1);
+  }
+  return result.status;
+}
+
+jianshen(['notice', '--campaign', campaign, '-o', join(out, 'notice.docx')]);
+jianshen(['template', '--campaign', campaign, '-o', join(out, 'template.xlsx')]);
+jianshen(['template', '--campaign', campaign, '-o', join(out, 'template.docx')]);
+// The sample submissions are deliberately messy: exit code 1 (data errors found) is the expected result.
+// They count as submitted before the 2025-11-10 deadline; a git checkout's file times mean nothing.
+const aggregateStatus = jianshen(
+  [
+    'aggregate',
+    '--campaign',
+    campaign,
+    submissions,
+    '--out',
+    join(out, 'aggregate'),
+    '--submitted-on',
+    '2025-11-01',
+  ],
+  [0, 1],
+);
+
+const shown = relative(process.cwd(), out) || '.';
+console.log(`\n示例输出已写入 ${shown}/ (example outputs written to ${shown}/):`);
+console.log(`  通知 notice:            ${join(shown, 'notice.docx')}`);
+console.log(`  模板 templates:         ${join(shown, 'template.xlsx')}, ${join(shown, 'template.docx')}`);
+console.log(`  汇总 aggregation:       ${join(shown, 'aggregate')}/`);
+if (aggregateStatus === 1) {
+  console.log(
+    '  （示例报送中有故意保留的错误，问题清单见汇总目录 / the sample submissions contain deliberate errors; see the issues list）',
+  );
+}
