@@ -13,7 +13,7 @@ import {
   parseRow,
   parseTemplateMarker,
 } from '@jianshen/schema';
-import { resolveLimits } from './limits.js';
+import { resolveLimits, UnreadableError } from './limits.js';
 import { readSubmission } from './read/read-submission.js';
 import type {
   AggregateOptions,
@@ -143,7 +143,12 @@ export async function aggregateSources(
     try {
       outcome = readSubmission(await input.load(), input.path, limits, lang);
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const reason =
+        error instanceof UnreadableError
+          ? error.reason[lang]
+          : error instanceof Error
+            ? error.message.split('\n')[0]
+            : String(error);
       outcome = { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
     }
     file.format = outcome.format;

@@ -2,7 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { aggregateSources, type SubmissionSource } from '../aggregate.js';
-import { resolveLimits } from '../limits.js';
+import { resolveLimits, UnreadableError } from '../limits.js';
 import type { AggregateOptions, AggregateReport } from '../report.js';
 import { rememberInputs } from './input-registry.js';
 
@@ -71,7 +71,14 @@ function shownPath(path: string, cwd: string): string {
 
 /** Reads at most `limit` bytes: a file over the limit is refused without being loaded whole. */
 async function readBounded(path: string, limit: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new UnreadableError({ zh: '文件不存在', en: 'no such file' });
+    if (error.code === 'EACCES' || error.code === 'EPERM') {
+      throw new UnreadableError({ zh: '没有读取权限', en: 'permission denied' });
+    }
+    if (error.code === 'EISDIR') throw new UnreadableError({ zh: '这是一个文件夹', en: 'this is a folder' });
+    throw error;
+  });
   try {
     const size = (await handle.stat()).size;
     const length = Math.min(size, limit + 1);

@@ -94,11 +94,14 @@ export async function writeAggregateOutputs(
     [names.issuesXlsx, await writeIssuesWorkbook(report, campaign, output)],
     [names.issuesCsv, writeIssuesCsv(report, { ...output, campaign })],
   ];
-  const written: string[] = [];
-  for (const [name, data] of outputs) {
-    const path = join(directory, name);
-    await writeAtomic(path, data, protectedPaths);
-    written.push(path);
+  // Every target is checked before anything is written: a refused run leaves no partial outputs.
+  const targets = outputs.map(([name]) => join(directory, name));
+  for (const target of targets) {
+    if (protectedPaths.has(await canonical(target))) {
+      throw new Error(`拒绝覆盖输入文件 ${target} (refusing to overwrite an input file)`);
+    }
   }
-  return written;
+  for (const [index, [, data]] of outputs.entries())
+    await writeAtomic(targets[index] ?? '', data, protectedPaths);
+  return targets;
 }

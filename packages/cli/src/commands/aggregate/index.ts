@@ -18,12 +18,35 @@ export function registerAggregateCommand(program: Command, context: CommandConte
   const { lang } = context;
   program
     .command('aggregate')
-    .description(helpText(lang, '汇总各单位报送：合并工作簿、问题清单和 report.json', 'merge submissions into a consolidated workbook, an issues list and report.json'))
+    .description(
+      helpText(
+        lang,
+        '汇总各单位报送：合并工作簿、问题清单和 report.json',
+        'merge submissions into a consolidated workbook, an issues list and report.json',
+      ),
+    )
     .argument('<inputs...>', helpText(lang, '报送文件或目录', 'submission files or folders'))
     .requiredOption('-o, --out <dir>', helpText(lang, '输出目录', 'output folder'))
-    .option('--replace', helpText(lang, '同一单位较新的文件替换较早的文件', 'a newer file from the same unit replaces the older one'))
-    .option('--submitted-on <date>', helpText(lang, '按此日期判断是否逾期（缺省用文件修改时间）', 'judge lateness by this date (default: file times)'))
-    .option('--mask-phone', helpText(lang, '在输出中隐去联系电话中间四位', 'mask contact numbers in the outputs'))
+    .option(
+      '--replace',
+      helpText(
+        lang,
+        '同一单位较新的文件替换较早的文件',
+        'a newer file from the same unit replaces the older one',
+      ),
+    )
+    .option(
+      '--submitted-on <date>',
+      helpText(
+        lang,
+        '按此日期判断是否逾期（缺省用文件修改时间）',
+        'judge lateness by this date (default: file times)',
+      ),
+    )
+    .option(
+      '--mask-phone',
+      helpText(lang, '在输出中隐去联系电话中间四位', 'mask contact numbers in the outputs'),
+    )
     .action(async (inputs: string[], options: AggregateCommandOptions) => {
       const campaign = await loadCampaignOption(options, context);
       const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');

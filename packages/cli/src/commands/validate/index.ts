@@ -11,8 +11,17 @@ export function registerValidateCommand(program: Command, context: CommandContex
   const { lang } = context;
   program
     .command('validate')
-    .description(helpText(lang, '校验报送文件并列出问题（不写输出）', 'check submissions and list the issues (writes nothing)'))
-    .argument('<files...>', helpText(lang, '报送文件或目录（.xlsx .csv .docx）', 'submission files or folders (.xlsx .csv .docx)'))
+    .description(
+      helpText(
+        lang,
+        '校验报送文件并列出问题（不写输出）',
+        'check submissions and list the issues (writes nothing)',
+      ),
+    )
+    .argument(
+      '<files...>',
+      helpText(lang, '报送文件或目录（.xlsx .csv .docx）', 'submission files or folders (.xlsx .csv .docx)'),
+    )
     .action(async (files: string[], options: GlobalOptions) => {
       const campaign = await loadCampaignOption(options, context);
       const progress = createProgress(context, lang === 'zh' ? '校验' : 'Checking');

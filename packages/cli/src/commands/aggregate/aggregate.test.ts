@@ -1,0 +1,87 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../index.js';
+
+const fixtures = fileURLToPath(new URL('../../../../aggregator/src/__fixtures__/', import.meta.url));
+
+async function cli(argv: string[], cwd: string) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await run(argv, {
+    cwd,
+    env: {},
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    interactive: false,
+  });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+function folderWith(...names: string[]): string {
+  const directory = mkdtempSync(join(tmpdir(), 'jianshen-cli-aggregate-'));
+  for (const name of names) copyFileSync(join(fixtures, name), join(directory, name));
+  return directory;
+}
+
+describe('jianshen validate', () => {
+  it('exits 0 for clean submissions and prints the counts', async () => {
+    const directory = folderWith('gbk.csv', 'word-table.docx');
+    const result = await cli(['validate', 'gbk.csv', 'word-table.docx'], directory);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2 个文件，读取 4 行，有效 4 行；0 个错误');
+  });
+
+  it('exits 1 and lists each error at its file, row and field when data is wrong', async () => {
+    const directory = folderWith('modes-phones.xlsx');
+    const result = await cli(['validate', '.', '--lang', 'en'], directory);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('modes-phones.xlsx [统计表] row 24 mode: error');
+    expect(result.stdout).toContain('(phone-precision-lost)');
+    expect(result.stdout).toContain('1 files, 26 rows read, 22 accepted; 4 errors');
+  });
+
+  it('exits 1 for an unreadable file and goes on with the others', async () => {
+    const directory = folderWith('legacy.xls', 'gbk.csv');
+    const result = await cli(['validate', 'legacy.xls', 'gbk.csv'], directory);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('请另存为 .xlsx');
+    expect(result.stdout).toContain('有效 2 行');
+  });
+});
+
+describe('jianshen aggregate', () => {
+  it('writes the outputs into --out and exits 0 when there are no errors', async () => {
+    const directory = folderWith('gbk.csv', 'two-units.xlsx', 'libreoffice-merged.xlsx');
+    const result = await cli(['aggregate', '.', '-o', 'out', '--submitted-on', '2024-05-27'], directory);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('汇总完成：3 个文件，有效 8 行，退回 0 行，0 个错误');
+    for (const name of [
+      'report.json',
+      '问题清单.xlsx',
+      '问题清单.csv',
+      '2024年全民健身志愿服务活动统计表（汇总）.xlsx',
+    ]) {
+      expect(existsSync(join(directory, 'out', name)), name).toBe(true);
+    }
+    const report = JSON.parse(readFileSync(join(directory, 'out', 'report.json'), 'utf8'));
+    expect(report.summary.lateUnits).toEqual([]);
+    expect(report.rows).toHaveLength(8);
+  });
+
+  it('exits 1 with data errors, honours --replace and --mask-phone', async () => {
+    const directory = folderWith('resent-old.xlsx', 'resent-new.xlsx', 'modes-phones.xlsx');
+    const result = await cli(['aggregate', '.', '-o', 'out', '--replace', '--mask-phone'], directory);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(directory, 'out', 'report.json'), 'utf8'));
+    expect(report.issues.some((issue: { code: string }) => issue.code === 'file-superseded')).toBe(true);
+    expect(JSON.stringify(report.rows)).not.toContain('13012345678');
+  });
+
+  it('exits 2 without --out', async () => {
+    const directory = folderWith('gbk.csv');
+    expect((await cli(['aggregate', 'gbk.csv'], directory)).code).toBe(2);
+  });
+});
