@@ -1,5 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { activityModes, type Lang, localize, modeLabels, type ResolvedField } from '@jianshen/schema';
+import { type Lang, localize, type ResolvedField } from '@jianshen/schema';
 import type { TemplateValidation } from './data-validation.js';
 import { describeNumberRule, jsonSchemaOf, type NumberRule, numberRule } from './number-rule.js';
 import { exampleDay, exampleRangeText, excelDateFormula, formatDay, formatPeriod } from './period-text.js';
@@ -171,16 +171,12 @@ function guidanceFor(field: ResolvedField, campaign: ResolvedCampaign, lang: Lan
     }
     case 'mode':
     case 'choice': {
-      const options =
-        column.kind === 'mode' && lang === 'en'
-          ? activityModes.map((mode) => modeLabels[mode].en)
-          : (column.options ?? []);
+      // The choices stay as the campaign writes them (Chinese for 举办方式, also in English
+      // templates): the merged table keeps one wording, and the English hint names them.
+      const options = column.options ?? [];
       const hint = staticHint || say(lang, '从下拉列表中选择', 'Pick from the list');
       const listed = options.join(say(lang, '、', ', '));
-      const example =
-        column.kind === 'mode' && lang === 'en'
-          ? modeLabels.offline.en
-          : (column.example ?? options[0] ?? '');
+      const example = column.example ?? options[0] ?? '';
       return {
         ...base,
         hint,

@@ -11,7 +11,7 @@ import {
   templateMarkerName,
 } from '@jianshen/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderTemplateXlsx } from './index.js';
+import { renderTemplateDocx, renderTemplateXlsx } from './index.js';
 import { readTemplateRows } from './read-template-rows.test-support.js';
 import { definedNames } from './sheet-xml.test-support.js';
 
@@ -25,6 +25,7 @@ const directory = mkdtempSync(join(tmpdir(), 'jianshen-template-lo-'));
 // A private profile per run: parallel soffice processes sharing one profile fail or hang.
 const profile = `file://${join(directory, 'profile')}`;
 let template = '';
+let wordTemplate = '';
 
 function soffice(format: string, input: string, outdir: string): void {
   mkdirSync(outdir, { recursive: true });
@@ -38,7 +39,10 @@ function soffice(format: string, input: string, outdir: string): void {
 
 beforeAll(async () => {
   template = join(directory, 'template.xlsx');
-  writeFileSync(template, await renderTemplateXlsx(await resolveCampaign(linfen2024Campaign)));
+  wordTemplate = join(directory, 'attachment.docx');
+  const campaign = await resolveCampaign(linfen2024Campaign);
+  writeFileSync(template, await renderTemplateXlsx(campaign));
+  writeFileSync(wordTemplate, await renderTemplateDocx(campaign));
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -88,4 +92,30 @@ describe('the template in LibreOffice Calc', () => {
     const read = await readTemplateRows(bytes, campaign);
     expect(read.rows).toEqual([]);
   });
+
+  it.skipIf(!hasSoffice || !hasPoppler)(
+    'converts the .docx twin to landscape PDF pages with the table',
+    () => {
+      soffice('pdf', wordTemplate, join(directory, 'pdf'));
+      const pdf = join(directory, 'pdf', 'attachment.pdf');
+      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+      expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+      // Latin digits are a separate font run (pdftotext puts a space after 2024) and narrow
+      // header cells wrap: compare without whitespace.
+      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      expect(text).toContain('2024年全民健身志愿服务活动统计表');
+      for (const label of [
+        '序号',
+        '举办单位',
+        '活动名称',
+        '活动简介',
+        '举办方式（线上、线下）',
+        '举办时间',
+        '联系方式',
+        '备注',
+      ]) {
+        expect(text).toContain(label);
+      }
+    },
+  );
 });

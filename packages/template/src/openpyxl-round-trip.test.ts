@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { aggregate } from '@jianshen/aggregator';
 import { readZipText } from '@jianshen/ooxml';
 import { resolveCampaign } from '@jianshen/plugin-kit';
 import {
@@ -128,6 +129,28 @@ describe('a template filled by openpyxl', () => {
     expect(read.rows.map((row) => row.issues)).toEqual([[], [], []]);
     expect(read.rows.map((row) => row.ok)).toEqual([true, true, true]);
     expect(read.rows.map((row) => row.values)).toEqual(expectedValues);
+
+    // The aggregator (a sibling package, used here by name only) reads the same rows.
+    const report = await aggregate([{ path: '尧都区.xlsx', data: bytes }], campaign);
+    expect(report.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(report.files[0]).toMatchObject({ unit: '临汾市体育局', rowsRead: 3, rowsAccepted: 3 });
+    expect(
+      report.rows.map((row) => ({
+        organizer: row.organizer,
+        mode: row.mode,
+        start: row.start,
+        end: row.end,
+        phone: row.phone,
+      })),
+    ).toEqual(
+      expectedValues.map((values) => ({
+        organizer: values.organizer,
+        mode: values.mode,
+        start: values.date.start,
+        end: values.date.end,
+        phone: values.phone,
+      })),
+    );
 
     // openpyxl keeps what the aggregator and the clerk rely on: the marker and the guidance.
     const workbookXml = readZipText(bytes, 'xl/workbook.xml') ?? '';

@@ -231,7 +231,9 @@ describe('renderTemplateXlsx options', () => {
     const mode = dataValidations(part(english, 'xl/worksheets/sheet1.xml')).find(
       (validation) => validation.attributes.sqref === 'E4:E23',
     );
-    expect(mode?.formula1).toBe('"Online,Offline,Online and offline"');
+    // The choices stay Chinese (the English hint names them), so merged tables keep one wording.
+    expect(mode?.formula1).toBe('"线上,线下,线上线下"');
+    expect(mode?.attributes.prompt).toContain('Pick 线上 (online)');
   });
 
   it('hashes a campaign password the way Excel does, deterministically', async () => {
