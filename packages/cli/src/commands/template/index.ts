@@ -45,7 +45,8 @@ export function registerTemplateCommand(program: Command, context: CommandContex
         );
       }
       const campaign = await loadCampaignOption(options, context);
-      const renderOptions = options.rows === undefined ? {} : { rows: options.rows };
+      // --lang also switches the template's labels, prompts and instructions.
+      const renderOptions = { lang, ...(options.rows === undefined ? {} : { rows: options.rows }) };
       const data =
         format === '.xlsx'
           ? await renderTemplateXlsx(campaign, renderOptions)
