@@ -9,9 +9,9 @@ import { readZipText, unpackZip } from '@jianshen/ooxml';
 import { resolveCampaign } from '@jianshen/plugin-kit';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 import { renderTemplateDocx, renderTemplateXlsx } from '@jianshen/template';
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../test-support/ensure-built.js';
+import { fillTemplate } from '../test-support/fill-template.js';
 import input from './campaign.js';
 
 const campaignPath = fileURLToPath(new URL('./campaign.ts', import.meta.url));
@@ -158,45 +158,24 @@ describe('examples/datong-2025: a second city with three plugins and a local one
   });
 
   it('round trip: a table filled in the generated template is read back with its plugin values', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await renderTemplateXlsx(campaign)) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0]!;
-    let headerRow = 0;
-    sheet.eachRow((row, number) => {
-      if (headerRow === 0 && row.values && (row.values as unknown[]).includes('活动名称')) headerRow = number;
-    });
-    expect(headerRow).toBeGreaterThan(0);
-    const column = (label: string) => {
-      let found = 0;
-      sheet.getRow(headerRow).eachCell((cell, number) => {
-        if (cell.value === label) found = number;
-      });
-      expect(found, label).toBeGreaterThan(0);
-      return found;
-    };
-    const unitLine = sheet.getRow(headerRow - 1);
-    unitLine.eachCell((cell) => {
-      if (typeof cell.value === 'string' && cell.value.startsWith('单位名称'))
-        cell.value = '单位名称（盖章）：浑源县体育局';
-    });
-    const values: Record<string, string | number> = {
-      举办单位: '浑源县体育局',
-      活动名称: '恒山登山健身',
-      '举办方式（线上、线下）': '线下',
-      举办时间: '2025年9月20日',
-      活动地点: '浑源县恒山景区',
-      联系方式: '13994412345',
-      志愿服务类别: '社会体育指导员',
-      六进场所: '广场',
-      参与人数: 200,
-      志愿者人数: 12,
-      '服务时长（小时）': 48,
-      服务对象: '青少年、职工',
-    };
-    for (const [label, value] of Object.entries(values))
-      sheet.getRow(headerRow + 1).getCell(column(label)).value = value;
+    const filled = await fillTemplate(await renderTemplateXlsx(campaign), '浑源县体育局', [
+      {
+        举办单位: '浑源县体育局',
+        活动名称: '恒山登山健身',
+        '举办方式（线上、线下）': '线下',
+        举办时间: '2025年9月20日',
+        活动地点: '浑源县恒山景区',
+        联系方式: '13994412345',
+        志愿服务类别: '社会体育指导员',
+        六进场所: '广场',
+        参与人数: 200,
+        志愿者人数: 12,
+        '服务时长（小时）': 48,
+        服务对象: '青少年、职工',
+      },
+    ]);
     const folder = mkdtempSync(join(tmpdir(), 'jianshen-datong-filled-'));
-    writeFileSync(join(folder, '浑源县.xlsx'), new Uint8Array(await workbook.xlsx.writeBuffer()));
+    writeFileSync(join(folder, '浑源县.xlsx'), filled);
     const report = await aggregateFiles([folder], campaign, { submittedOn: '2025-11-01' });
     expect(report.issues.filter((issue) => issue.row !== undefined)).toEqual([]);
     expect(report.rows).toHaveLength(1);
