@@ -66,5 +66,5 @@ export function describeNumberRule(rule: NumberRule, lang: Lang): string {
   if (rule.min !== undefined) bounds.push(`${rule.minExclusive ? '大于' : '不小于'} ${rule.min}`);
   if (rule.max !== undefined) bounds.push(`${rule.maxExclusive ? '小于' : '不大于'} ${rule.max}`);
   const noun = rule.integer ? '整数' : '数字';
-  return bounds.length === 0 ? noun : `${bounds.join('且')} 的${noun}`;
+  return bounds.length === 0 ? noun : `${bounds.join(' 且')} 的${noun}`;
 }

@@ -4,7 +4,6 @@ import { linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { renderTemplateDocx } from './index.js';
-import { prettyXml } from './sheet-xml.test-support.js';
 
 function documentXml(bytes: Uint8Array): string {
   const xml = readZipText(bytes, 'word/document.xml');
@@ -22,6 +21,8 @@ function tableRows(xml: string): string[][] {
   );
 }
 
+// The .docx is the notice's attachment page: @jianshen/notice snapshots its XML; here the
+// structure the template promises is asserted, so layout work in the notice does not churn it.
 describe('renderTemplateDocx', () => {
   it('is the attachment page: landscape, header repeated, the campaign columns and empty rows', async () => {
     const campaign = await resolveCampaign(linfen2024Campaign);
@@ -37,7 +38,6 @@ describe('renderTemplateDocx', () => {
     expect(rows.slice(1).every((row) => row.every((text) => text === ''))).toBe(true);
     const again = await renderTemplateDocx(await resolveCampaign(linfen2024Campaign), { rows: 8 });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
-    await expect(prettyXml(xml)).toMatchFileSnapshot('./__snapshots__/linfen-2024.document.xml');
   });
 
   it('follows plugin columns and the campaign row count with no code change', async () => {
