@@ -67,8 +67,19 @@ function mainSheet(report: AggregateReport, campaign: ResolvedCampaign, options:
   ];
   return {
     name: t(options.lang ?? defaultLang, '汇总表', 'Consolidated'),
-    widths: [...fields.map((field) => field.width), 16],
+    // Ranges such as 2024年7月1日至8月31日 and two phones need more room than the template gives.
+    widths: [
+      ...fields.map((field) =>
+        field.key === 'date'
+          ? Math.max(field.width, 24)
+          : field.key === 'phone'
+            ? Math.max(field.width, 18)
+            : field.width,
+      ),
+      24,
+    ],
     rows,
+    heights: [30, 20],
     merges: [`A1:${last}1`, `A2:${last}2`],
     headerRows: 3,
     landscape: true,
@@ -121,6 +132,7 @@ function groupSheet(
       overallRow(report, lang, 0),
     ],
     merges: [`A1:${columnLetter(1 + totals.length)}1`],
+    heights: [26],
     headerRows: 2,
   };
 }
@@ -168,13 +180,15 @@ function unitSheet(report: AggregateReport, campaign: ResolvedCampaign, lang: La
       total,
     ],
     merges: [`A1:${columnLetter(width - 1)}1`],
+    heights: [26],
     headerRows: 2,
   };
 }
 
 /** The label of the column an issue is about, as the clerk knows it. */
-function columnLabel(issue: ReportIssue, labels: ReadonlyMap<string, string>): string {
+function columnLabel(issue: ReportIssue, labels: ReadonlyMap<string, string>, lang: Lang): string {
   if (!issue.field) return '';
+  if (issue.field === 'expectedUnits') return t(lang, '应报单位', 'Expected units');
   return labels.get(issue.field) ?? issue.field;
 }
 
@@ -209,7 +223,7 @@ export function issueTable(
       issue.path,
       issue.sheet ?? '',
       issue.row,
-      columnLabel(issue, labels),
+      columnLabel(issue, labels, lang),
       value ?? '',
       severityLabel(issue, lang),
       message,

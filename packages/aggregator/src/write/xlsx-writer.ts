@@ -30,6 +30,8 @@ export interface SheetSpec {
   merges?: readonly string[];
   /** Rows kept visible when scrolling and repeated on every printed page. */
   headerRows?: number;
+  /** Row heights in points by 0-based row; others are computed from wrapped text. */
+  heights?: readonly (number | undefined)[];
   landscape?: boolean;
 }
 
@@ -76,6 +78,40 @@ function cellXml(reference: string, cell: CellSpec): string {
   return `<c r="${reference}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
 }
 
+/** Display width of text in Excel character units: CJK and full-width characters count about two. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\uFFEF]/.test(char) ? 1.8 : 1;
+  return width;
+}
+
+const lineHeight = 15;
+
+/**
+ * Excel and LibreOffice do not grow a row for wrapped text when opening a file, so wrapped
+ * cells get a height for the lines they need (at most eight).
+ */
+function wrappedHeight(
+  row: readonly (CellSpec | undefined)[],
+  widths: readonly number[],
+): number | undefined {
+  let lines = 1;
+  row.forEach((cell, column) => {
+    if (
+      !cell ||
+      typeof cell.value !== 'string' ||
+      (cell.style !== styles.text && cell.style !== styles.header)
+    )
+      return;
+    const width = Math.max(1, widths[column] ?? 10);
+    const needed = cell.value
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
+    lines = Math.max(lines, Math.min(8, needed));
+  });
+  return lines > 1 ? lines * lineHeight + 3 : undefined;
+}
+
 function sheetXml(sheet: SheetSpec): string {
   const width = Math.max(sheet.widths.length, ...sheet.rows.map((row) => row.length), 1);
   const last = `${columnLetter(width - 1)}${Math.max(sheet.rows.length, 1)}`;
@@ -93,7 +129,9 @@ function sheetXml(sheet: SheetSpec): string {
       const cells = row
         .map((cell, column) => (cell ? cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell) : ''))
         .join('');
-      return `<row r="${rowIndex + 1}">${cells}</row>`;
+      const height = sheet.heights?.[rowIndex] ?? wrappedHeight(row, sheet.widths);
+      const attributes = height ? ` ht="${height}" customHeight="1"` : '';
+      return `<row r="${rowIndex + 1}"${attributes}>${cells}</row>`;
     })
     .join('');
   const merges = sheet.merges?.length
