@@ -20,18 +20,47 @@ import { landscapeTextWidth, sizeSmall4 } from './layout.js';
 import { pageNumberFooters } from './page-number-footers.js';
 import { gridSpacing, run } from './paragraphs.js';
 import { landscapeProperties } from './sections.js';
+import { textWidthEm } from './text-width.js';
 
 /** Height of an empty row to write in by hand: 10 mm ⚠. */
 const emptyRowHeight = 567;
 const cellSpacing = { line: 300, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 } as const;
 
-/** Column widths in twips, proportional to the fields' Excel widths, filling `total`. */
-export function columnWidths(widths: readonly number[], total: number): number[] {
-  const sum = widths.reduce((accumulated, width) => accumulated + width, 0);
-  const result = widths.map((width) => Math.floor((width / sum) * total));
-  const rest = total - result.reduce((accumulated, width) => accumulated + width, 0);
+/**
+ * Column widths in twips filling `total`: proportional to the fields' Excel widths, but each at
+ * least `minimums[i]` (so a header never wraps into a tower of single characters).
+ */
+export function columnWidths(
+  widths: readonly number[],
+  total: number,
+  minimums: readonly number[] = [],
+): number[] {
+  const result = widths.map(() => 0);
+  let fixed = new Set<number>();
+  // Give the narrow columns their minimum, share the rest by weight, until nothing changes.
+  for (let round = 0; round < widths.length; round++) {
+    const free = widths.map((_width, index) => index).filter((index) => !fixed.has(index));
+    const left = total - [...fixed].reduce((sum, index) => sum + (minimums[index] ?? 0), 0);
+    const weight = free.reduce((sum, index) => sum + widths[index]!, 0);
+    for (const index of free) result[index] = Math.floor((widths[index]! / weight) * left);
+    const short = free.filter((index) => result[index]! < (minimums[index] ?? 0));
+    if (short.length === 0) break;
+    fixed = new Set([...fixed, ...short]);
+    for (const index of fixed) result[index] = minimums[index] ?? 0;
+  }
+  const rest = total - result.reduce((sum, width) => sum + width, 0);
   if (result.length > 0) result[result.length - 1]! += rest;
   return result;
+}
+
+/**
+ * Narrowest column for a header in 小四 with the cell margins: short labels (up to four
+ * characters, 序号 联系人 举办时间) on one line, longer ones in two.
+ */
+function headerMinimum(label: string): number {
+  const width = textWidthEm(label);
+  const perLine = width <= 4 ? width : Math.ceil(width / 2);
+  return Math.ceil(perLine * sizeSmall4 * 10) + 2 * 108 + 60;
 }
 
 export interface StatisticsTableOptions {
@@ -49,9 +78,11 @@ export function buildStatisticsTable(
   options: StatisticsTableOptions = {},
 ): Table {
   const { fonts, fields } = campaign;
+  const labels = fields.map((field) => (options.lang === 'en' ? field.labelEn : field.label));
   const widths = columnWidths(
     fields.map((field) => field.width),
     landscapeTextWidth,
+    labels.map(headerMinimum),
   );
   const cellParagraph = (text: string, header: boolean) =>
     new Paragraph({
@@ -69,7 +100,7 @@ export function buildStatisticsTable(
         new TableCell({
           width: { size: widths[index]!, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          children: [cellParagraph(options.lang === 'en' ? field.labelEn : field.label, true)],
+          children: [cellParagraph(labels[index]!, true)],
         }),
     ),
   });
