@@ -180,7 +180,10 @@ function guidanceFor(field: ResolvedField, campaign: ResolvedCampaign, lang: Lan
       return {
         ...base,
         hint,
-        rule: say(lang, `只能选择：${listed}`, `one of: ${listed}`),
+        // A hint that already names every choice (从下拉列表选择：线上、线下 或 线上线下) is enough.
+        rule: options.every((option) => hint.includes(option))
+          ? ''
+          : say(lang, `只能选择：${listed}`, `one of: ${listed}`),
         example,
         options,
         numberFormat: '@',

@@ -122,7 +122,12 @@ describe('renderTemplateXlsx (Linfen 2024)', () => {
     }
     expect(byRange.get('B4:B23')?.attributes.prompt).toMatch(/^必填。/);
     expect(byRange.get('I4:I23')?.attributes.prompt).toMatch(/^选填。/);
-    expect(byRange.get('C2')?.attributes.prompt).toContain('单位全称');
+    // The unit cell offers the expected units but accepts any name (no error message).
+    const unit = byRange.get('C2');
+    expect(unit?.attributes.prompt).toContain('单位全称');
+    expect(unit?.attributes.type).toBe('list');
+    expect(unit?.attributes.showErrorMessage).toBeUndefined();
+    expect(unit?.formula1).toBe(`"${linfen2024Campaign.expectedUnits.join(',')}"`);
   });
 
   it('freezes the header, prints landscape A4 one page wide and repeats the header', () => {
@@ -257,6 +262,7 @@ describe('renderTemplateXlsx options', () => {
     const options = Array.from({ length: 40 }, (_, index) => `第${index + 1}类全民健身志愿服务项目`);
     const longList = {
       ...campaign,
+      expectedUnits: Array.from({ length: 60 }, (_, index) => `第${index + 1}社区体育指导站`),
       fields: campaign.fields.map((field) =>
         field.key === 'mode' ? { ...field, column: { ...field.column, options } } : field,
       ),
@@ -270,6 +276,13 @@ describe('renderTemplateXlsx options', () => {
       (validation) => validation.attributes.sqref === 'E4:E23',
     );
     expect(mode?.formula1).toBe('JianshenList_E');
+    expect(definedNames(workbook).find((name) => name.name === 'JianshenList_Units')?.text).toBe(
+      "'下拉选项'!$B$2:$B$61",
+    );
+    const unit = dataValidations(part(data, 'xl/worksheets/sheet1.xml')).find(
+      (validation) => validation.attributes.sqref === 'C2',
+    );
+    expect(unit?.formula1).toBe('JianshenList_Units');
     expect(Object.keys(unpackZip(data))).toContain('xl/worksheets/sheet3.xml');
   });
 });

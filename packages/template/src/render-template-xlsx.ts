@@ -85,29 +85,49 @@ export async function renderTemplateXlsx(
   const instructions = workbook.addWorksheet(instructionsName);
 
   // Choices too long (or with commas) for an inline list go on a hidden sheet behind a defined name.
+  const hiddenLists: { name: string; title: string; options: readonly string[] }[] = [];
+  const listFormula = (name: string, title: string, options: readonly string[]): string => {
+    if (fitsInline(options)) return `"${options.join(',')}"`;
+    hiddenLists.push({ name, title, options });
+    return name;
+  };
   const listFormulas = new Map<number, string>();
-  const longLists = guidance.flatMap((column, index) =>
-    column.options && column.options.length > 0 && !fitsInline(column.options) ? [{ column, index }] : [],
-  );
-  if (longLists.length > 0) {
+  guidance.forEach((column, index) => {
+    if (column.options && column.options.length > 0) {
+      listFormulas.set(
+        index,
+        listFormula(`JianshenList_${columnLetter(index + 1)}`, column.label, column.options),
+      );
+    }
+  });
+  const unitList =
+    campaign.expectedUnits.length > 0
+      ? listFormula('JianshenList_Units', campaign.table.unitLine, campaign.expectedUnits)
+      : undefined;
+  if (hiddenLists.length > 0) {
     const listSheetName = lang === 'en' ? 'Lists' : '下拉选项';
     const lists = workbook.addWorksheet(listSheetName, { state: 'veryHidden' });
-    longLists.forEach(({ column, index }, listIndex) => {
-      const options = column.options ?? [];
+    hiddenLists.forEach(({ name, title, options }, listIndex) => {
       const letter = columnLetter(listIndex + 1);
-      lists.getCell(1, listIndex + 1).value = column.label;
+      lists.getCell(1, listIndex + 1).value = title;
       options.forEach((option, row) => {
         lists.getCell(row + 2, listIndex + 1).value = option;
       });
-      const name = `JianshenList_${columnLetter(index + 1)}`;
       workbook.definedNames.add(`'${listSheetName}'!$${letter}$2:$${letter}$${options.length + 1}`, name);
-      listFormulas.set(index, name);
     });
-    lists.state = 'veryHidden';
     protectSheet(lists, protection);
   }
 
-  fillTableSheet({ sheet: table, campaign, guidance, layout, lang, protection, listFormulas });
+  fillTableSheet({
+    sheet: table,
+    campaign,
+    guidance,
+    layout,
+    lang,
+    protection,
+    listFormulas,
+    ...(unitList === undefined ? {} : { unitList }),
+  });
   fillInstructionsSheet({
     sheet: instructions,
     campaign,

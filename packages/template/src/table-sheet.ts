@@ -14,8 +14,10 @@ export interface TableSheetInput {
   layout: TemplateLayout;
   lang: Lang;
   protection: SheetProtectionModel;
-  /** List formulas for columns whose choices do not fit inline (column index → formula). */
+  /** List formula of each choice column (column index → `"a,b"` or a defined name). */
   listFormulas: ReadonlyMap<number, string>;
+  /** List formula of the campaign's expected units, offered (not imposed) for the unit name. */
+  unitList?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export function fillTableSheet({
   lang,
   protection,
   listFormulas,
+  unitList,
 }: TableSheetInput): void {
   const fonts = campaign.fonts;
   const { lastColumn, headerRow, firstInputRow, lastInputRow } = layout;
@@ -68,24 +71,43 @@ export function fillTableSheet({
     cell.alignment = { horizontal: 'left', vertical: 'bottom' };
     cell.numFmt = '@';
   }
-  // The name's cell is opened on start; its prompt says what goes there (an underline would
-  // vanish into the header's top border).
-  addDataValidation(sheet, layout.unitCell, {
-    type: 'textLength',
-    operator: 'lessThanOrEqual',
-    formulae: [100],
+  // The name's cell is selected on opening, and its prompt says what goes there (an underline
+  // would vanish into the header's top border). With expected units it offers them as a list but
+  // accepts any name (no error message): 尧都区体育局 is as good as 尧都区.
+  const unitPrompt = {
     allowBlank: true,
     showInputMessage: true,
     promptTitle: lang === 'en' ? 'Unit' : '单位名称',
-    prompt:
-      lang === 'en'
-        ? 'Type the full name of your unit here; stamp the printed table.'
-        : '在此填写本单位全称，打印后加盖公章。',
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: lang === 'en' ? 'Unit' : '单位名称',
-    error: lang === 'en' ? 'At most 100 characters.' : '单位名称不超过 100 个字。',
-  });
+  };
+  addDataValidation(
+    sheet,
+    layout.unitCell,
+    unitList === undefined
+      ? {
+          type: 'textLength',
+          operator: 'lessThanOrEqual',
+          formulae: [100],
+          ...unitPrompt,
+          prompt:
+            lang === 'en'
+              ? 'Type the full name of your unit here; stamp the printed table.'
+              : '在此填写本单位全称，打印后加盖公章。',
+          showErrorMessage: true,
+          errorStyle: 'stop',
+          errorTitle: lang === 'en' ? 'Unit' : '单位名称',
+          error: lang === 'en' ? 'At most 100 characters.' : '单位名称不超过 100 个字。',
+        }
+      : {
+          type: 'list',
+          formulae: [unitList],
+          ...unitPrompt,
+          prompt:
+            lang === 'en'
+              ? 'Pick your unit from the list or type its full name; stamp the printed table.'
+              : '从下拉列表选择本单位，或填写单位全称，打印后加盖公章。',
+          showErrorMessage: false,
+        },
+  );
   sheet.getRow(unitRow).height = 26;
 
   // Header: the campaign's labels in order, exactly (readers match them).
