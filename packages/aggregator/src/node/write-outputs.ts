@@ -34,7 +34,8 @@ export function maskReport(report: AggregateReport): AggregateReport {
     issues: report.issues.map((issue) => {
       if (issue.field !== 'phone' || issue.value === undefined) return issue;
       const masked = maskPhone(issue.value);
-      return { ...issue, value: masked, message: issue.message.split(issue.value).join(masked) };
+      // The message may quote the number twice: as typed and as read (phone-leading-zero-restored).
+      return { ...issue, value: masked, message: maskPhone(issue.message.split(issue.value).join(masked)) };
     }),
   };
 }

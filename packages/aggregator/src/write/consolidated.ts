@@ -217,8 +217,9 @@ export function issueTable(
   const rows = report.issues.map((issue) => {
     const masked = options.maskPhone && issue.field === 'phone' && issue.value !== undefined;
     const value = masked ? maskPhone(issue.value ?? '') : issue.value;
+    // The message may quote the number twice: as typed and as read (phone-leading-zero-restored).
     const message =
-      masked && issue.value ? issue.message.split(issue.value).join(value ?? '') : issue.message;
+      masked && issue.value ? maskPhone(issue.message.split(issue.value).join(value ?? '')) : issue.message;
     return [
       issue.path,
       issue.sheet ?? '',
