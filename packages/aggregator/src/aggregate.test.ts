@@ -186,6 +186,37 @@ describe('layouts', () => {
     expect(fileIssues(report)).toEqual([[3, undefined, 'unknown-column', 'warning']]);
   });
 
+  it('gives a Word table split across pages the unit of the first part', async () => {
+    const report = await one('word-split-table.docx');
+    expect(report.rows.map((row) => [row.unit, row.source.sheet, row.source.row])).toEqual([
+      ['浮山县文化和旅游局', '表格1', 2],
+      ['浮山县文化和旅游局', '表格2', 2],
+    ]);
+    expect(fileIssues(report)).toEqual([]);
+  });
+
+  it('reads headers beyond the aliases: 开始/结束日期 columns, 手机号, a signed footer', async () => {
+    const csv = [
+      '填报单位：蒲县体育局',
+      '序号,主办单位,活动名称,举办形式,开始日期,结束日期,负责人,手机号',
+      '1,蒲县体育中心,柏山登高,线下,2024-09-01,2024-09-03,石磊,13112345678',
+      '2,蒲县体育中心,健身讲座,线上,2024-09-10,,石磊,13112345678',
+      '单位负责人（签字）：张三,,,,,,,',
+    ].join('\r\n');
+    const report = await aggregate(
+      [{ path: '蒲县.csv', data: new TextEncoder().encode(csv) }],
+      await linfenCampaign(),
+    );
+    expect(
+      report.rows.map((row) => [row.organizer, row.mode, row.start, row.end, row.contact, row.phone]),
+    ).toEqual([
+      ['蒲县体育中心', 'offline', '2024-09-01', '2024-09-03', '石磊', ['13112345678']],
+      ['蒲县体育中心', 'online', '2024-09-10', '2024-09-10', '石磊', ['13112345678']],
+    ]);
+    expect(report.files[0]?.rowsSkipped.footer).toBe(1);
+    expect(fileIssues(report)).toEqual([]);
+  });
+
   it('skips and counts example, blank and footer rows', async () => {
     const report = await one('blank-footer-example.xlsx');
     expect(names(report)).toEqual(['乾坤湾徒步', '门球友谊赛']);

@@ -208,7 +208,15 @@ export async function aggregateSources(
     }
     const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
     const labelOf = new Map(campaign.fields.map((field) => [field.key, field.label]));
+    let fileUnit: string | undefined;
     for (const table of tables) {
+      // A table without its own unit line continues the file's unit (a Word table split across
+      // pages, a second sheet of the same county).
+      if (table.unitSource === 'unit-line') fileUnit = table.unit;
+      else if (fileUnit !== undefined) {
+        table.unit = fileUnit;
+        table.unitSource = 'unit-line';
+      }
       const at = { path: input.path, sheet: table.sheet };
       if (!units.includes(table.unit)) units.push(table.unit);
       if (table.unitSource !== 'unit-line') {

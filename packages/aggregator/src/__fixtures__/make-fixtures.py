@@ -215,6 +215,26 @@ def word_table():
     document.save(out('word-table.docx'))
 
 
+# 6b. A Word table split across pages into two tables, the header repeated, the unit line only once.
+def word_split_table():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph('单位名称（盖章）：浮山县文化和旅游局')
+    for values in [
+        ['1', '浮山县体育中心', '天坛山登山', '', '线下', '2024年6月16日', '罗杰', '0357-8823456', ''],
+        ['2', '浮山县体育中心', '篮球联赛', '', '线下', '2024年8月3日', '罗杰', '0357-8823456', ''],
+    ]:
+        table = document.add_table(rows=2, cols=len(HEADER))
+        for index, label in enumerate(HEADER):
+            table.rows[0].cells[index].text = label
+        for index, value in enumerate(values):
+            table.rows[1].cells[index].text = value
+        document.add_page_break()
+    document.save(out('word-split-table.docx'))
+
+
 # 7. Broken inputs: truncated, empty, a picture renamed .xlsx, a workbook with no table, a zip bomb.
 def broken():
     with open(out('openpyxl-absolute-paths.xlsx'), 'rb') as handle:
@@ -437,7 +457,7 @@ def duplicates_and_resent():
 
 
 def main():
-    steps = [openpyxl_absolute_paths, libreoffice_merged, inline_strings_formulas, csvs, word_table, broken, layouts,
+    steps = [openpyxl_absolute_paths, libreoffice_merged, inline_strings_formulas, csvs, word_table, word_split_table, broken, layouts,
              two_row_header, header_variants, blank_footer_example, dates, modes_phones, rich_text, duplicates_and_resent,
              legacy_and_encrypted]
     for step in steps:

@@ -1,6 +1,13 @@
 import { type CellValue, normalizeText, type ResolvedField, toHalfWidth } from '@jianshen/schema';
 import type { GridRow, GridSheet, MergeRange } from '../read/grid.js';
-import { createLabelMatcher, type LabelMatcher, normalizeLabel, unitColumnKey } from './labels.js';
+import {
+  createLabelMatcher,
+  dateEndKey,
+  dateStartKey,
+  type LabelMatcher,
+  normalizeLabel,
+  unitColumnKey,
+} from './labels.js';
 
 /** Why a row inside a table was not read as data; counted in the report, never silent. */
 export type SkipReason = 'blank' | 'footer' | 'example' | 'heading';
@@ -62,7 +69,7 @@ const unitLineWithoutColon =
 const unitTailPattern =
   /\s{2,}.*$|\s*(?:填报|填表|报送|制表)?(?:日期|时间)\s*[:：].*$|\s*(?:填表人|联系人|电话)\s*[:：].*$/s;
 const footerPattern =
-  /^(?:填表人|填报人|审核人|制表人|审核|制表|单位负责人|负责人|分管领导|联系人|联系电话|填表日期|填报日期|报送日期|日期|注|说明|备注|填表说明)\s*[:：]|^(?:合计|总计|小计|共计)/;
+  /^(?:填表人|填报人|审核人|制表人|审核|制表|审批|单位负责人|负责人|分管领导|主要领导|联系人|联系电话|填表日期|填报日期|报送日期|日期|注|说明|备注|填表说明)\s*(?:[（(]?\s*(?:签字|签名|签章|盖章)\s*[）)]?)?\s*[:：]|^(?:合计|总计|小计|共计)/;
 const examplePattern = /^[（(【[]?\s*(?:示例|样例|举例|例|例如|example|sample)\s*[）)】\]]?\s*(?:[:：\d]|$)/i;
 
 function text(value: CellValue): string {
@@ -131,7 +138,11 @@ interface HeaderMatch {
 }
 
 function distinctScore(columns: Map<number, string>): number {
-  return new Set([...columns.values()].filter((key) => key !== unitColumnKey)).size;
+  const keys = new Set(
+    [...columns.values()].map((key) => (key === dateStartKey || key === dateEndKey ? 'date' : key)),
+  );
+  keys.delete(unitColumnKey);
+  return keys.size;
 }
 
 function matchHeaderRow(view: SheetView, matcher: LabelMatcher, rowNumber: number): HeaderMatch {
@@ -303,6 +314,7 @@ export function findTables(
         seen.add(key);
       }
       const keys = new Set(chosen.columns.values());
+      if (keys.has(dateStartKey)) keys.add('date');
       let unit = pendingUnit;
       let unitSource: FoundTable['unitSource'] = 'unit-line';
       if (!unit) {
@@ -377,6 +389,14 @@ export function findTables(
       }
       if (key !== 'seq') anyValue = true;
     }
+    // Separate 开始时间 and 结束时间 columns make one 举办时间 range.
+    const start = cells[dateStartKey];
+    const end = cells[dateEndKey];
+    delete cells[dateStartKey];
+    delete cells[dateEndKey];
+    if (cells.date === undefined && start !== undefined) {
+      cells.date = end !== undefined && text(end) !== text(start) ? `${text(start)}至${text(end)}` : start;
+    }
     const extra: Record<string, string> = {};
     for (const { column, label } of table.unknownColumns) {
       const value = text(view.data(rowNumber, column));
@@ -385,15 +405,15 @@ export function findTables(
         anyValue = true;
       }
     }
-    if (!anyValue) {
-      skip('blank');
-      continue;
-    }
     const texts = rowTexts(view, rowNumber);
     const first = texts[0] ?? '';
     const firstClean = toHalfWidth(first, { punctuation: true }).replace(/\s+/g, '');
     if (footerPattern.test(firstClean) && !(typeof cells.name === 'string' && cells.name === first)) {
       skip('footer');
+      continue;
+    }
+    if (!anyValue) {
+      skip('blank');
       continue;
     }
     const seqText = text(cells.seq);

@@ -6,6 +6,30 @@ export const unitColumnKey = '__unit';
 /** Header texts of the source-unit column. */
 export const unitColumnLabels = ['来源单位', '报送单位', '填报单位', '所属单位', 'Source unit', 'Unit'];
 
+/** Keys of separate start and end columns (开始时间, 结束时间), joined into 举办时间. */
+export const dateStartKey = '__dateStart';
+export const dateEndKey = '__dateEnd';
+const dateStartLabels = [
+  '开始时间',
+  '开始日期',
+  '起始时间',
+  '起始日期',
+  '活动开始时间',
+  '开始',
+  'Start',
+  'Start date',
+];
+const dateEndLabels = [
+  '结束时间',
+  '结束日期',
+  '截止时间',
+  '截止日期',
+  '活动结束时间',
+  '结束',
+  'End',
+  'End date',
+];
+
 const bracketPattern = /[()[\]【】〔〕<>《》{}「」『』]/g;
 const bracketedPattern = /[(（[【〔<《{][^)）\]】〕>》}]*[)）\]】〕>》}]/g;
 
@@ -44,12 +68,29 @@ export function createLabelMatcher(fields: readonly ResolvedField[]): LabelMatch
     for (const text of [field.label, field.labelEn ?? '', ...(field.aliases ?? [])]) add(text, field.key);
   }
   for (const text of unitColumnLabels) add(text, unitColumnKey);
+  for (const text of dateStartLabels) add(text, dateStartKey);
+  for (const text of dateEndLabels) add(text, dateEndKey);
+  const known = [...stripped.entries()]
+    .filter(([text]) => text.length >= 2)
+    .sort((a, b) => b[0].length - a[0].length);
+  const direct = (normal: string, text: string) =>
+    exact.get(normal) ?? stripped.get(strippedLabel(text)) ?? stripped.get(normal);
   return {
     match(text) {
       if (text.length > 60) return undefined;
       const normal = normalizeLabel(text);
       if (normal === '') return undefined;
-      return exact.get(normal) ?? stripped.get(strippedLabel(text)) ?? stripped.get(normal);
+      const found = direct(normal, text);
+      if (found) return found;
+      // A known label with a short tail: 手机号 (手机), 联系人电话 (the tail names the column: 电话).
+      const bare = strippedLabel(text);
+      for (const [label, key] of known) {
+        if (!bare.startsWith(label)) continue;
+        const tail = bare.slice(label.length);
+        if (tail.length > 3) continue;
+        return (tail.length >= 2 ? stripped.get(tail) : undefined) ?? key;
+      }
+      return undefined;
     },
   };
 }
