@@ -66,7 +66,8 @@ const aggregateStatus = jianshen(
   [0, 1],
 );
 
-const shown = relative(process.cwd(), out) || '.';
+// npm runs scripts in the package folder; INIT_CWD is where the user typed the command.
+const shown = relative(process.env.INIT_CWD ?? process.cwd(), out) || '.';
 console.log(`\n示例输出已写入 ${shown}/ (example outputs written to ${shown}/):`);
 console.log(`  通知 notice:            ${join(shown, 'notice.docx')}`);
 console.log(`  模板 templates:         ${join(shown, 'template.xlsx')}, ${join(shown, 'template.docx')}`);
