@@ -1,6 +1,7 @@
-import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
+import { definePlugin, type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
 import type { BodyBlock } from '@jianshen/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { datong2025Campaign } from './__fixtures__/datong-2025.js';
 import {
   attribute,
@@ -163,5 +164,27 @@ describe('renderNotice: a second campaign (大同市体育局 同体字〔2025�
     expect(orientations).toEqual(['portrait', 'landscape', 'portrait', 'portrait']);
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0];
     expect([...table.matchAll(/<w:tr>/g)]).toHaveLength(1 + 12);
+  });
+});
+
+describe('renderNotice: plugins', () => {
+  it('adds plugin columns to the table and plugin sections to the numbered body', async () => {
+    const plugin = definePlugin({
+      name: 'test-participants',
+      fields: [{ key: 'participants', label: '参与人数', schema: z.number().int().min(0), width: 10 }],
+      notice: {
+        after: '活动安排',
+        blocks: [{ heading: '人数统计', children: ['请如实填写参与人数。'] }],
+      },
+    });
+    const campaign = await resolveCampaign({ ...datong2025Campaign, plugins: [plugin] });
+    const document = part(await renderNotice(campaign), 'word/document.xml');
+    const all = paragraphs(document).map((paragraph) => paragraph.text);
+    expect(all).toContain('二、人数统计');
+    expect(all).toContain('三、工作要求');
+    const header = /<w:tr>[\s\S]*?<\/w:tr>/.exec(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(document)![0])![0];
+    const labels = paragraphs(header).map((paragraph) => paragraph.text);
+    expect(labels.at(-2)).toBe('参与人数');
+    expect(labels.at(-1)).toBe('备注');
   });
 });

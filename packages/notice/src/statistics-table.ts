@@ -95,12 +95,12 @@ export function buildStatisticsTable(
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: fields.map(
-      (field, index) =>
+    children: labels.map(
+      (label, index) =>
         new TableCell({
           width: { size: widths[index]!, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          children: [cellParagraph(labels[index]!, true)],
+          children: [cellParagraph(label, true)],
         }),
     ),
   });
