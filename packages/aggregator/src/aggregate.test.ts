@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from './aggregate.js';
+import { fixture, linfenCampaign } from './fixtures.test-support.js';
 import type { AggregateReport } from './report.js';
-import { fixture, linfenCampaign } from './test-support.js';
 
 async function one(name: string, modified?: Date): Promise<AggregateReport> {
   return aggregate([fixture(name, modified)], await linfenCampaign());
@@ -365,6 +365,13 @@ describe('judging the batch', () => {
     expect(late.issues.filter((issue) => issue.code === 'unit-not-submitted')).toHaveLength(
       campaign.expectedUnits.length - 1,
     );
+  });
+
+  it('warns when a file was filled in on the template of another campaign', async () => {
+    const report = await one('template-other-campaign.xlsx');
+    expect(report.rows).toHaveLength(1);
+    expect(fileIssues(report)).toEqual([[undefined, undefined, 'template-mismatch', 'warning']]);
+    expect(report.issues[0]?.message).toContain('yuncheng-2023');
   });
 
   it('gives messages in English on request', async () => {

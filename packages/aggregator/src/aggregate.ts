@@ -390,18 +390,20 @@ export async function aggregateSources(
     source: candidate.source,
   }));
   const ruleIssues = runRules(campaign, entries, lang);
+  const locationKey = (path: string, sheet: string | undefined, row: number) =>
+    `${path}\u0000${sheet ?? ''}\u0000${row}`;
+  const byLocation = new Map(
+    accepted.map((candidate) => [
+      locationKey(candidate.source.path, candidate.source.sheet, candidate.source.row),
+      candidate,
+    ]),
+  );
   for (const found of ruleIssues) {
     const { rule: _rule, ...rest } = found;
     issue(rest);
     if (found.severity !== 'error' || found.row === undefined) continue;
-    const candidate = accepted.find(
-      (entry) =>
-        entry.status === 'accepted' &&
-        entry.source.path === found.path &&
-        entry.source.sheet === found.sheet &&
-        entry.source.row === found.row,
-    );
-    if (candidate) {
+    const candidate = byLocation.get(locationKey(found.path, found.sheet, found.row));
+    if (candidate && candidate.status === 'accepted') {
       candidate.status = 'rejected';
       const file = files[candidate.file];
       if (file) file.rowsRejected++;

@@ -5,7 +5,7 @@ import { resolveLimits } from './limits.js';
 import { readSubmission } from './read/read-submission.js';
 import type { AggregateReport, SubmissionInput } from './report.js';
 import { findTables } from './table/find-tables.js';
-import { fixture, fixturesDirectory, linfenCampaign } from './test-support.js';
+import { fixture, fixturesDirectory, linfenCampaign } from './fixtures.test-support.js';
 
 /** Every data row of the inputs, found independently of `aggregate` with the same readers. */
 async function dataRowsOf(inputs: readonly SubmissionInput[]): Promise<string[]> {

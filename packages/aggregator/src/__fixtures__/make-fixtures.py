@@ -235,6 +235,19 @@ def word_split_table():
     document.save(out('word-split-table.docx'))
 
 
+# 6c. Our own template (JianshenTemplate defined name) filled for another campaign, saved by openpyxl.
+def template_other_campaign():
+    from openpyxl.workbook.defined_name import DefinedName
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = '统计表'
+    table_sheet(ws, '汾西县体育局', [[1, '汾西县体育中心', '健身操比赛', '', '线下', '2024年7月7日', '田野', '13212345678', '']])
+    marker = '"{""kit"":""jianshen"",""version"":1,""campaign"":""yuncheng-2023"",""fingerprint"":""0badf00d""}"'
+    wb.defined_names.append(DefinedName('JianshenTemplate', attr_text=marker))
+    wb.save(out('template-other-campaign.xlsx'))
+
+
 # 7. Broken inputs: truncated, empty, a picture renamed .xlsx, a workbook with no table, a zip bomb.
 def broken():
     with open(out('openpyxl-absolute-paths.xlsx'), 'rb') as handle:
@@ -457,7 +470,7 @@ def duplicates_and_resent():
 
 
 def main():
-    steps = [openpyxl_absolute_paths, libreoffice_merged, inline_strings_formulas, csvs, word_table, word_split_table, broken, layouts,
+    steps = [openpyxl_absolute_paths, libreoffice_merged, inline_strings_formulas, csvs, word_table, word_split_table, template_other_campaign, broken, layouts,
              two_row_header, header_variants, blank_footer_example, dates, modes_phones, rich_text, duplicates_and_resent,
              legacy_and_encrypted]
     for step in steps:

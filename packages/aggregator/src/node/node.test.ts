@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturesDirectory, linfenCampaign } from '../test-support.js';
+import { fixturesDirectory, linfenCampaign } from '../fixtures.test-support.js';
 import { aggregateFiles, collectSubmissionFiles, writeAggregateOutputs } from './index.js';
 
 function scratch(): string {
