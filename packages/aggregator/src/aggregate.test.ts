@@ -217,6 +217,19 @@ describe('layouts', () => {
     expect(fileIssues(report)).toEqual([]);
   });
 
+  it('unwraps ="…" cells that exporters write to keep Excel from converting text', async () => {
+    const csv = [
+      '单位名称（盖章）：蒲县体育局',
+      '序号,举办单位,活动名称,举办方式,举办时间,联系人,联系方式',
+      '1,蒲县体育中心,柏山登高,线下,="2024-09-01",石磊,="03576823456"',
+    ].join('\n');
+    const report = await aggregate(
+      [{ path: '蒲县.csv', data: new TextEncoder().encode(csv) }],
+      await linfenCampaign(),
+    );
+    expect(report.rows[0]).toMatchObject({ start: '2024-09-01', phone: ['0357-6823456'] });
+  });
+
   it('skips and counts example, blank and footer rows', async () => {
     const report = await one('blank-footer-example.xlsx');
     expect(names(report)).toEqual(['乾坤湾徒步', '门球友谊赛']);

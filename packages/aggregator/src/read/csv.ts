@@ -61,7 +61,13 @@ export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): Gr
         parser.abort();
         return;
       }
-      if (cells.some((cell) => cell !== '')) rows.push({ row: record, cells: [...cells] });
+      // ="0357…" is how exporters keep Excel from turning text into numbers: the text is inside.
+      if (cells.some((cell) => cell !== '')) {
+        rows.push({
+          row: record,
+          cells: cells.map((cell) => (/^="[^"]*"$/.test(cell) ? cell.slice(2, -1) : cell)),
+        });
+      }
     },
   });
   if (failure) throw failure;
