@@ -137,14 +137,17 @@ export function fillTableSheet({
       cell.font = font(fonts.song, 11);
       cell.alignment = {
         vertical: 'middle',
-        horizontal: column.field.column.kind === 'sequence' ? 'center' : 'left',
+        horizontal:
+          column.field.column.kind === 'sequence' || column.field.column.kind === 'number'
+            ? 'center'
+            : 'left',
         wrapText: column.wrap,
       };
       if (column.numberFormat) cell.numFmt = column.numberFormat;
       cell.protection = { locked: false };
     });
-    // Room to write on a printed blank; clerks may still resize rows (formatRows is allowed).
-    line.height = 24;
+    // No fixed height: Excel and WPS grow a row as wrapped text is typed (a fixed one hides a
+    // long 活动简介 on screen and on paper); the blank form prints with the default height.
   }
 
   guidance.forEach((column, index) => {
