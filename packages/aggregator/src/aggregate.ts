@@ -10,6 +10,7 @@ import {
   isMessageCode,
   type Lang,
   matchTemplateMarker,
+  normalizeDate,
   parseRow,
   parseTemplateMarker,
 } from '@jianshen/schema';
@@ -45,6 +46,17 @@ const chinaOffsetMs = 8 * 3_600_000;
 /** The calendar day in China (UTC+8) at an instant: a file saved at 01:00 on the 29th is the 29th. */
 export function chinaDay(instant: Date): string {
   return new Date(instant.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
+}
+
+/** `submittedOn` as an ISO day; 2024/5/27 and 2024年5月27日 are accepted too. */
+function submissionDay(text: string): string {
+  const result = normalizeDate(text);
+  if (!result.ok || result.value.start !== result.value.end) {
+    throw new RangeError(
+      `报送日期「${text}」无效，应为如 2024-05-27 的日期 (submittedOn must be a date such as 2024-05-27)`,
+    );
+  }
+  return result.value.start;
 }
 
 function baseName(path: string): string {
@@ -108,6 +120,7 @@ export async function aggregateSources(
 ): Promise<AggregateReport> {
   const lang = options.lang ?? defaultLang;
   const limits = resolveLimits(options.limits);
+  const submittedOn = options.submittedOn === undefined ? undefined : submissionDay(options.submittedOn);
   const files: FileReport[] = [];
   const issues: ReportIssue[] = [];
   const candidates: Candidate[] = [];
@@ -136,8 +149,8 @@ export async function aggregateSources(
     modifiedTimes.push(input.modified?.getTime());
     const units: string[] = [];
     fileUnits.push(units);
-    const submittedOn = options.submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
-    if (submittedOn) file.submittedOn = submittedOn;
+    const fileDay = submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
+    if (fileDay) file.submittedOn = fileDay;
 
     let outcome: ReturnType<typeof readSubmission>;
     try {

@@ -85,3 +85,16 @@ describe('jianshen aggregate', () => {
     expect((await cli(['aggregate', 'gbk.csv'], directory)).code).toBe(2);
   });
 });
+
+describe('--submitted-on', () => {
+  it('judges lateness by the given day in validate, and refuses a day that is not one (exit 2)', async () => {
+    const directory = folderWith('gbk.csv');
+    const late = await cli(['validate', 'gbk.csv', '--submitted-on', '2024/6/3'], directory);
+    expect(late.code).toBe(0);
+    expect(late.stdout).toContain('(late-submission)');
+    const wrong = await cli(['aggregate', 'gbk.csv', '-o', 'out', '--submitted-on', 'tomorrow'], directory);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('submittedOn must be a date');
+    expect(existsSync(join(directory, 'out'))).toBe(false);
+  });
+});

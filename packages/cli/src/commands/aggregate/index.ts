@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { aggregateFiles, writeAggregateOutputs } from '@jianshen/aggregator/node';
 import type { Command } from 'commander';
 import { exitCodes } from '../../shared/cli-error.js';
@@ -69,7 +69,10 @@ export function registerAggregateCommand(program: Command, context: CommandConte
           ? `汇总完成：${report.files.length} 个文件，有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误`
           : `Aggregated ${report.files.length} files: ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors`,
       );
-      for (const file of written) context.stdout(`  ${relative(context.cwd, file) || file}`);
+      for (const file of written) {
+        const shown = relative(context.cwd, file);
+        context.stdout(`  ${shown === '' || shown.startsWith('..') || isAbsolute(shown) ? file : shown}`);
+      }
       context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
     });
 }

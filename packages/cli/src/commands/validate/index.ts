@@ -22,12 +22,21 @@ export function registerValidateCommand(program: Command, context: CommandContex
       '<files...>',
       helpText(lang, '报送文件或目录（.xlsx .csv .docx）', 'submission files or folders (.xlsx .csv .docx)'),
     )
-    .action(async (files: string[], options: GlobalOptions) => {
+    .option(
+      '--submitted-on <date>',
+      helpText(
+        lang,
+        '按此日期判断是否逾期（缺省用文件修改时间）',
+        'judge lateness by this date (default: file times)',
+      ),
+    )
+    .action(async (files: string[], options: GlobalOptions & { submittedOn?: string }) => {
       const campaign = await loadCampaignOption(options, context);
       const progress = createProgress(context, lang === 'zh' ? '校验' : 'Checking');
       const report = await aggregateFiles(files, campaign, {
         lang,
         cwd: context.cwd,
+        ...(options.submittedOn ? { submittedOn: options.submittedOn } : {}),
         onProgress: (state) => progress.update(state),
       }).finally(() => progress.stop());
       for (const issue of report.issues) context.stdout(formatIssueLine(issue, lang));
