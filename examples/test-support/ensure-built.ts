@@ -18,7 +18,11 @@ function newestMtime(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  for (const entry of readdirSync(path)) {
+    // Tests and their fixtures are not built: editing them leaves dist current.
+    if (/\.test\.ts$|^__(?:fixtures|snapshots)__$/.test(entry)) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
   return newest;
 }
 
