@@ -217,6 +217,22 @@ describe('layouts', () => {
     expect(fileIssues(report)).toEqual([]);
   });
 
+  it('treats a row of 无 and / as blank, not as a broken activity', async () => {
+    const csv = [
+      '单位名称（盖章）：蒲县体育局',
+      '序号,举办单位,活动名称,举办方式,举办时间,联系人,联系方式,备注',
+      '1,无,无,/,/,—,无,本季度无活动',
+      '2,无,无,/,/,—,无,',
+    ].join('\n');
+    const report = await aggregate(
+      [{ path: '蒲县.csv', data: new TextEncoder().encode(csv) }],
+      await linfenCampaign(),
+    );
+    // The note says something: that row is read (and refused with its errors); the other is blank.
+    expect(report.files[0]).toMatchObject({ rowsRead: 1, rowsRejected: 1 });
+    expect(report.files[0]?.rowsSkipped.blank).toBe(0);
+  });
+
   it('unwraps ="…" cells that exporters write to keep Excel from converting text', async () => {
     const csv = [
       '单位名称（盖章）：蒲县体育局',

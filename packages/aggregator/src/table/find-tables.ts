@@ -70,6 +70,8 @@ const unitTailPattern =
   /\s{2,}.*$|\s*(?:填报|填表|报送|制表)?(?:日期|时间)\s*[:：].*$|\s*(?:填表人|联系人|电话)\s*[:：].*$/s;
 const footerPattern =
   /^(?:填表人|填报人|审核人|制表人|审核|制表|审批|单位负责人|负责人|分管领导|主要领导|联系人|联系电话|填表日期|填报日期|报送日期|日期|注|说明|备注|填表说明)\s*(?:[（(]?\s*(?:签字|签名|签章|盖章)\s*[）)]?)?\s*[:：]|^(?:合计|总计|小计|共计)/;
+// What clerks type to say "nothing here": a row of these alone is blank, not a broken activity.
+const placeholderPattern = /^(?:无|暂无|空|没有|\/|／|-|－|—+|\\|n\/a|none)$/i;
 const examplePattern = /^[（(【[]?\s*(?:示例|样例|举例|例|例如|example|sample)\s*[）)】\]]?\s*(?:[:：\d]|$)/i;
 
 function text(value: CellValue): string {
@@ -382,12 +384,12 @@ export function findTables(
     for (const [column, key] of table.columns) {
       const value = view.data(rowNumber, column);
       if (text(value) === '') continue;
+      if (key !== 'seq' && !placeholderPattern.test(text(value))) anyValue = true;
       if (key === 'phone' && cells.phone !== undefined) {
         cells.phone = `${text(cells.phone)}、${text(value)}`;
       } else if (cells[key] === undefined) {
         cells[key] = value;
       }
-      if (key !== 'seq') anyValue = true;
     }
     // Separate 开始时间 and 结束时间 columns make one 举办时间 range.
     const start = cells[dateStartKey];
@@ -402,7 +404,7 @@ export function findTables(
       const value = text(view.data(rowNumber, column));
       if (value !== '') {
         extra[label] = value;
-        anyValue = true;
+        if (!placeholderPattern.test(value)) anyValue = true;
       }
     }
     const texts = rowTexts(view, rowNumber);
