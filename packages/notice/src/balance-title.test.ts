@@ -32,6 +32,13 @@ describe('balanceTitle', () => {
     ).toEqual(['大同市体育局关于进一步加强', '和改进全民健身志愿服务工作的通知']);
   });
 
+  it('keeps a quoted name and common words whole, even at the cost of a third line', () => {
+    // Two lines would need 20.5 em for the first (the digits bring a quarter em each side).
+    expect(
+      balanceTitle('大同市体育局关于做好2025年“全民健身日”系列活动组织和统计工作的通知', 20, '大同市体育局'),
+    ).toEqual(['大同市体育局关于做好2025年', '“全民健身日”系列活动', '组织和统计工作的通知']);
+  });
+
   it('does not split numbers, start a line with punctuation or end one with an opening quote', () => {
     for (const lines of [
       balanceTitle('关于公布2025年度第一批全民健身示范县（市、区）和“十佳”社会体育指导员名单的通知', 20),

@@ -5,6 +5,17 @@ const closing = new Set(['”', '’', '》', '）', ')', '〕', '】', '」', '
 /** Punctuation that may not start a line. */
 const noLineStart = new Set([...closing, '，', '、', '。', '：', '；', '！', '？', '·', '—']);
 const joining = new Set(['和', '与', '及', '暨', '的', '并']);
+/**
+ * Frequent two-character words of sports-bureau notice titles. Without a dictionary every Han
+ * pair might be a word; these are known to be, and splitting them costs more. ⚠
+ */
+const commonWords = new Set(
+  (
+    '活动 工作 组织 统计 通知 全民 健身 体育 服务 志愿 开展 做好 系列 关于 加强 推进 进一步 实施 方案 ' +
+    '管理 办法 意见 计划 比赛 赛事 运动 社会 指导 示范 创建 评选 表彰 报送 报告 情况 举办 年度 公布 ' +
+    '名单 推荐 申报 印发 规范 建设 设施 场地 青少年 学校 社区 农村 健康 宣传 培训 安全 检查 调查'
+  ).split(' '),
+);
 const unitAfterNumber = new Set(['年', '月', '日', '号', '届', '次', '个', '%']);
 
 function isAsciiWord(character: string): boolean {
@@ -31,11 +42,18 @@ function breakCost(
   if (isAsciiWord(before) && isAsciiWord(after)) return undefined;
   if (opening.has(before) || noLineStart.has(after)) return undefined;
   if (/\d/.test(before) && unitAfterNumber.has(after)) return undefined;
-  if (depth > 0) return 8;
+  // Splitting a quoted name (“全民健身日”) reads worst of all: only when nothing else fits.
+  if (depth > 0) return 60;
   if (closing.has(before) || opening.has(after)) return 0;
   const rest = characters.slice(index).join('');
   if (rest.startsWith('关于')) return 0;
   if (issuer && characters.slice(0, index).join('') === issuer) return 0;
+  const pair = `${before}${after}`;
+  for (const word of commonWords) {
+    const at = word.indexOf(pair);
+    if (at >= 0 && characters.slice(index - 1 - at, index - 1 - at + word.length).join('') === word)
+      return 20;
+  }
   // A line should neither start with 的 nor end with a joining word (和 与 及 暨 的).
   if (after === '的' || joining.has(before)) return 9;
   if (joining.has(after)) return 1;

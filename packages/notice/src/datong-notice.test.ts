@@ -111,8 +111,9 @@ describe('renderNotice: a second campaign (大同市体育局 同体字〔2025�
     expect(date.text).toBe('2025年7月20日');
     expect(attribute(date.xml, 'w:jc', 'w:val')).toBe('right');
     expect(attribute(date.xml, 'w:ind', 'w:right')).toBe(String(4 * 315));
-    // 2025年7月20日 is 3 + 7×½ = 6.5 em wide, 大同市体育局 6 em: the name sits ¼ em further in.
-    expect(attribute(all[name]!.xml, 'w:ind', 'w:right')).toBe(String(Math.round(4.25 * 315)));
+    // 2025年7月20日 is 3 + 7×½ + 5×¼ (space where digits meet Han) = 7.75 em wide, 大同市体育局
+    // 6 em: the name sits 0.875 em further in.
+    expect(attribute(all[name]!.xml, 'w:ind', 'w:right')).toBe(String(Math.round(4.875 * 315)));
     // Two blank lines for the seal, and the lines above kept with the signature.
     expect(all[name - 1]!.text).toBe('');
     expect(all[name - 2]!.text).toBe('');
@@ -130,10 +131,10 @@ describe('renderNotice: a second campaign (大同市体育局 同体字〔2025�
     const name = all.findIndex((paragraph) => paragraph.text === '大同市体育局');
     expect(all[name - 1]!.text).toBe('');
     expect(all[name - 2]!.text).not.toBe('');
-    // Name 6 em, date 6.5 em: the date would stand 6 − 6.5 < 2 from the edge, so it takes 2 and
+    // Name 6 em, date 7.75 em: the date would stand 6 − 7.75 < 2 from the edge, so it takes 2 and
     // the name moves left to keep the date's first character two right of the name's.
     expect(attribute(all[name + 1]!.xml, 'w:ind', 'w:right')).toBe(String(2 * 315));
-    expect(attribute(all[name]!.xml, 'w:ind', 'w:right')).toBe(String(Math.round(4.5 * 315)));
+    expect(attribute(all[name]!.xml, 'w:ind', 'w:right')).toBe(String(Math.round(5.75 * 315)));
   });
 
   it('builds the 版记 as an inline table with thick outer and thin inner rules, on the bottom of its page', () => {

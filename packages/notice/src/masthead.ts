@@ -78,17 +78,22 @@ export function mastheadParagraphs(campaign: ResolvedCampaign): Paragraph[] {
     },
   };
   if (campaign.signer) {
-    // Upward documents: 文号 one character in from the left, 签发人 one in from the right
-    // (tab positions count from the text area's left edge).
+    // Upward documents: 文号 one character in from the left, 签发人 one in from the right. Tabs,
+    // not an indent, so the separator (the paragraph's border) still spans the whole line.
     paragraphs.push(
       new Paragraph({
         spacing: gridSpacing,
-        indent: { left: size3 * 20 },
-        tabStops: [{ type: TabStopType.RIGHT, position: textWidth - size3 * 20 }],
+        tabStops: [
+          { type: TabStopType.LEFT, position: size3 * 10 },
+          { type: TabStopType.RIGHT, position: textWidth - size3 * 10 },
+        ],
         border: separator,
         children: [
-          run(fonts, campaign.docNumber),
-          new TextRun({ children: [new Tab(), '签发人：'], font: runFonts(fonts, 'body'), size: size3 }),
+          new TextRun({
+            children: [new Tab(), campaign.docNumber, new Tab(), '签发人：'],
+            font: runFonts(fonts, 'body'),
+            size: size3,
+          }),
           run(fonts, campaign.signer, 'kai'),
         ],
       }),
