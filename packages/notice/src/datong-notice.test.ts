@@ -11,7 +11,7 @@ import {
   part,
   runWithText,
 } from './__fixtures__/docx-xml.js';
-import { renderNotice } from './index.js';
+import { renderAttachmentDocx, renderNotice } from './index.js';
 
 // The second city: nothing of Linfen may show, and everything Linfen does not use must work.
 let datong: ResolvedCampaign;
@@ -187,5 +187,44 @@ describe('renderNotice: plugins', () => {
     const labels = paragraphs(header).map((paragraph) => paragraph.text);
     expect(labels.at(-2)).toBe('参与人数');
     expect(labels.at(-1)).toBe('备注');
+  });
+});
+
+describe('renderNotice: a minimal campaign', () => {
+  it('renders without contacts, attachments or cc, keeping the last body paragraph with the signature', async () => {
+    const campaign = await resolveCampaign({
+      id: 'minimal',
+      issuer: { name: '某市体育局', mark: '某市体育局文件' },
+      docNumber: '某体函〔2026〕3号',
+      title: '关于报送统计数据的通知',
+      recipients: '各县（区）体育局：',
+      body: Array.from({ length: 12 }, (_unused, index) => ({
+        heading: `事项${index + 1}`,
+        children: ['内容。'],
+      })),
+      signature: { name: '某市体育局', date: '2026-01-05', seal: false },
+      imprint: { office: '某市体育局办公室', date: '2026-01-05' },
+      period: { start: '2026-01-01', end: '2026-12-31' },
+      deadline: '2026-02-01',
+    });
+    const bytes = await renderNotice(campaign);
+    const document = part(bytes, 'word/document.xml');
+    const all = paragraphs(document);
+    expect(all.map((paragraph) => paragraph.text)).toEqual(
+      expect.arrayContaining(['十一、事项11', '十二、事项12']),
+    );
+    expect(all.some((paragraph) => paragraph.text.startsWith('附件'))).toBe(false);
+    const name = all.findIndex((paragraph) => paragraph.text === '某市体育局');
+    expect(all[name - 2]!.text).toBe('内容。');
+    expect(all[name - 2]!.xml).toContain('<w:keepNext/>');
+    const imprint = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(document)![0];
+    expect(paragraphs(imprint).map((paragraph) => paragraph.text)).toEqual([
+      '某市体育局办公室2026年1月5日印发',
+    ]);
+    expect(part(bytes, 'docProps/core.xml')).toContain('>2026-01-05T00:00:00Z</dcterms:created>');
+    // The attachment page alone still works without a statistics-table attachment.
+    const alone = part(await renderAttachmentDocx(campaign, { rows: 2 }), 'word/document.xml');
+    expect(paragraphs(alone)[0]!.text).toBe('附件');
+    expect(paragraphs(alone)[2]!.text).toBe(campaign.tableTitle);
   });
 });
