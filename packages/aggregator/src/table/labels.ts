@@ -1,4 +1,4 @@
-import { normalizeText, type ResolvedField, toHalfWidth } from '@jianshen/schema';
+import { columnRegistry, normalizeText, type ResolvedField, toHalfWidth } from '@jianshen/schema';
 
 /** Key of the source-unit column the consolidated workbook adds (来源单位); read back on closure. */
 export const unitColumnKey = '__unit';
@@ -66,6 +66,10 @@ export function createLabelMatcher(fields: readonly ResolvedField[]): LabelMatch
   };
   for (const field of fields) {
     for (const text of [field.label, field.labelEn ?? '', ...(field.aliases ?? [])]) add(text, field.key);
+    // 序号's schema is wrapped in .optional(), which hides its registered aliases (编号, No.).
+    const inner = (field.schema as unknown as { unwrap?: () => unknown }).unwrap?.();
+    const meta = inner ? columnRegistry.get(inner as Parameters<typeof columnRegistry.get>[0]) : undefined;
+    for (const text of [meta?.labelEn ?? '', ...(meta?.aliases ?? [])]) add(text, field.key);
   }
   for (const text of unitColumnLabels) add(text, unitColumnKey);
   for (const text of dateStartLabels) add(text, dateStartKey);
@@ -89,6 +93,15 @@ export function createLabelMatcher(fields: readonly ResolvedField[]): LabelMatch
         const tail = bare.slice(label.length);
         if (tail.length > 3) continue;
         return (tail.length >= 2 ? stripped.get(tail) : undefined) ?? key;
+      }
+      // A shortened label: 单位 (举办单位, 主办单位…), 形式 (举办形式) — only when one field fits.
+      if (bare.length >= 2) {
+        const fields = new Set(
+          known
+            .filter(([label, key]) => key !== unitColumnKey && label !== bare && label.endsWith(bare))
+            .map(([, key]) => key),
+        );
+        if (fields.size === 1) return [...fields][0];
       }
       return undefined;
     },
