@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from './aggregate.js';
+import { fixture, fixturesDirectory, linfenCampaign } from './fixtures.test-support.js';
 import { resolveLimits } from './limits.js';
 import { readSubmission } from './read/read-submission.js';
 import type { AggregateReport, SubmissionInput } from './report.js';
 import { findTables } from './table/find-tables.js';
-import { fixture, fixturesDirectory, linfenCampaign } from './fixtures.test-support.js';
 
 /** Every data row of the inputs, found independently of `aggregate` with the same readers. */
 async function dataRowsOf(inputs: readonly SubmissionInput[]): Promise<string[]> {
