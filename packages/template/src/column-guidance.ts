@@ -27,28 +27,12 @@ export interface ColumnGuidance {
 
 const say = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
 
-/** Characters a phone cell may hold besides digits: spaces, dashes, 转 for extensions, brackets, separators. */
-const phoneSeparators = [
-  ' ',
-  '\u3000',
-  '-',
-  '—',
-  '转',
-  '(',
-  ')',
-  '（',
-  '）',
-  '、',
-  ',',
-  '，',
-  ';',
-  '；',
-  '/',
-  '+',
-];
-
-/** Marks that make a text a date or a range clerks write (2024.7.15-7.19, 7月1日至5日, 2024/7/1). */
-const dateTextMarks = ['-', '—', '–', '～', '~', '至', '月', '.', '/'];
+/**
+ * Characters a phone cell may hold besides digits: spaces, dashes, 转 for extensions, brackets
+ * and separators between two numbers. Excel caps a validation formula at 255 characters, so the
+ * list keeps to the common ones; the rule only warns, and the aggregator reads more.
+ */
+const phoneSeparators = [' ', '-', '转', '、', '(', ')', '（', '）', '/'];
 
 function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -59,15 +43,18 @@ function phoneFormula(cell: string): string {
     (inner, separator) => `SUBSTITUTE(${inner},${quote(separator)},"")`,
     cell,
   );
-  // Digits once the separators are gone; no "." or "e" (1.39E+10 is a number that lost its phone).
-  return `AND(LEN(${cell})>=7,LEN(${cell})<=60,ISERROR(FIND(".",${cell})),ISERROR(SEARCH("e",${cell})),ISNUMBER(-${stripped}))`;
+  // Digits once the separators are gone; no "." (1.39E+10 is a number that lost its phone).
+  return `AND(LEN(${cell})>=7,LEN(${cell})<=60,ISERROR(FIND(".",${cell})),ISNUMBER(-${stripped}))`;
 }
 
+/**
+ * A date inside the period, or text that starts with a digit (2024.7.15-7.19, 7月1日至5日,
+ * 2024年10月): what clerks write for several days, which Excel's date rule would refuse.
+ */
 function dateFormula(cell: string, campaign: ResolvedCampaign): string {
   const { start, end } = campaign.period;
   const realDate = `AND(ISNUMBER(${cell}),${cell}>=${excelDateFormula(start)},${cell}<=${excelDateFormula(end)})`;
-  const marks = dateTextMarks.map((mark) => `ISNUMBER(FIND(${quote(mark)},${cell}))`).join(',');
-  const dateText = `AND(ISTEXT(${cell}),LEN(${cell})<=40,OR(${marks}))`;
+  const dateText = `AND(ISTEXT(${cell}),LEN(${cell})<=40,ISNUMBER(-LEFT(${cell})))`;
   return `OR(${realDate},${dateText})`;
 }
 
@@ -245,8 +232,8 @@ function guidanceFor(field: ResolvedField, campaign: ResolvedCampaign, lang: Lan
         : staticHint;
       const rule = say(
         lang,
-        '7 到 60 个字符，只含数字、空格、-、括号和“转”',
-        '7–60 characters: digits, spaces, -, brackets, 转',
+        '7 到 60 个字符，只含数字、空格、-、括号、“转”和分隔号码的“、”或 /',
+        '7–60 characters: digits, spaces, -, brackets, 转, and 、 or / between numbers',
       );
       return {
         ...base,

@@ -84,6 +84,8 @@ describe('renderTemplateXlsx (Linfen 2024)', () => {
       expect(validation.attributes.showInputMessage).toBe('1');
       expect(validation.attributes.prompt?.length ?? 0).toBeLessThanOrEqual(255);
       expect(validation.attributes.promptTitle?.length ?? 0).toBeLessThanOrEqual(32);
+      // Excel's limit for a validation formula (and an inline list).
+      expect(validation.formula1?.length ?? 0).toBeLessThanOrEqual(255);
     }
 
     const mode = byRange.get('E4:E23');
@@ -95,9 +97,8 @@ describe('renderTemplateXlsx (Linfen 2024)', () => {
     expect(date?.attributes).toMatchObject({ type: 'custom', errorStyle: 'warning' });
     expect(date?.formula1).toContain('F4>=DATE(2024,6,1)');
     expect(date?.formula1).toContain('F4<=DATE(2024,11,30)');
-    // Range text such as 2024.7.15-7.19 passes: it is text with a dash.
-    expect(date?.formula1).toContain('ISTEXT(F4)');
-    expect(date?.formula1).toContain('FIND("-",F4)');
+    // Range text such as 2024.7.15-7.19 passes: text starting with a digit.
+    expect(date?.formula1).toContain('AND(ISTEXT(F4),LEN(F4)<=40,ISNUMBER(-LEFT(F4)))');
     expect(date?.attributes.prompt).toContain('2024.6.15-6.19');
 
     const phone = byRange.get('H4:H23');
