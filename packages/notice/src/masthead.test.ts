@@ -56,3 +56,33 @@ describe('renderNotice: optional masthead elements', () => {
     expect(texts.some((text) => text.startsWith('CC: '))).toBe(true);
   });
 });
+
+describe('renderNotice: fonts', () => {
+  it('takes every face from campaign.fonts', async () => {
+    const campaign = await resolveCampaign({
+      ...datong2025Campaign,
+      fonts: {
+        body: '仿宋',
+        heading: '方正黑体_GBK',
+        kai: '楷体',
+        title: '华文中宋',
+        song: 'SimSun',
+        latin: 'Arial',
+      },
+    });
+    const bytes = await renderNotice(campaign);
+    const xml = part(bytes, 'word/document.xml');
+    const styles = part(bytes, 'word/styles.xml');
+    expect(attribute(styles, 'w:rFonts', 'w:eastAsia')).toBe('仿宋');
+    expect(attribute(styles, 'w:rFonts', 'w:ascii')).toBe('Arial');
+    expect(attribute(paragraphWithText(xml, '大同市体育局文件').xml, 'w:rFonts', 'w:eastAsia')).toBe(
+      '华文中宋',
+    );
+    expect(attribute(paragraphWithText(xml, '一、活动安排').xml, 'w:rFonts', 'w:eastAsia')).toBe(
+      '方正黑体_GBK',
+    );
+    expect(attribute(runWithText(xml, '（一）集中示范活动。'), 'w:rFonts', 'w:eastAsia')).toBe('楷体');
+    expect(xml).not.toMatch(/仿宋_GB2312|楷体_GB2312|方正小标宋简体/);
+    expect(part(bytes, 'word/footer1.xml')).toContain('w:eastAsia="SimSun"');
+  });
+});
