@@ -8,7 +8,7 @@ import {
 import { linfen2024Campaign } from '@jianshen/schema';
 import { z } from 'zod';
 
-/** A small plugin for tests: a 参与人数 column, a rule on it, a dimension and a total. */
+/** A small plugin for tests: 参与人数 and 志愿者人数 columns, a rule, a dimension and two totals. */
 export const participationTestPlugin = definePlugin({
   name: 'test-participation',
   fields: [
@@ -19,6 +19,7 @@ export const participationTestPlugin = definePlugin({
       schema: z.number().int().nonnegative(),
       after: 'summary',
     },
+    { key: 'volunteers', label: '志愿者人数', schema: z.number().int().nonnegative() },
   ],
   rules: {
     'too-many': defineRule({
@@ -53,6 +54,11 @@ export const participationTestPlugin = definePlugin({
           key: 'participants',
           label: { zh: '参与人数', en: 'Participants' },
           value: (entry) => entry.values.participants as number | undefined,
+        },
+        {
+          key: 'volunteers',
+          label: { zh: '志愿者人数', en: 'Volunteers' },
+          value: (entry) => entry.values.volunteers as number | undefined,
         },
       ],
     }),

@@ -126,7 +126,7 @@ describe('consolidated workbook', () => {
       rowsRead: 4,
       rowsAccepted: 2,
       rowsRejected: 2,
-      totals: { participants: 155 },
+      totals: { participants: 155, volunteers: 0 },
     });
     expect(report.summary.dimensions).toEqual([
       {
@@ -134,8 +134,8 @@ describe('consolidated workbook', () => {
         label: '活动规模',
         plugin: 'test-participation',
         groups: [
-          { group: '百人以下', rows: 1, totals: { participants: 35 } },
-          { group: '百人以上', rows: 1, totals: { participants: 120 } },
+          { group: '百人以下', rows: 1, totals: { participants: 35, volunteers: 0 } },
+          { group: '百人以上', rows: 1, totals: { participants: 120, volunteers: 0 } },
         ],
       },
     ]);
@@ -147,6 +147,9 @@ describe('consolidated workbook', () => {
     expect(dimension).toContain('<v>155</v>');
     const again = await aggregate([{ path: 'city.xlsx', data: bytes }], campaign);
     expect(again.rows.map(comparable)).toEqual(report.rows.map(comparable));
+    // Only the statistics table is read back: summary sheets with plugin totals are not tables.
+    expect(again.files[0]?.tables).toBe(1);
+    expect(again.issues.filter((issue) => issue.path === 'city.xlsx')).toEqual([]);
   });
 
   it.skipIf(!hasSoffice)('opens in LibreOffice with the rows and summaries in place', async () => {

@@ -170,7 +170,9 @@ function unitSheet(report: AggregateReport, campaign: ResolvedCampaign, lang: La
     rows: [
       [{ value: `${campaign.tableTitle}${t(lang, '（按单位）', ' (by unit)')}`, style: styles.title }],
       [
-        text(t(lang, '单位', 'Unit'), styles.header),
+        // 报送单位, not 单位: a bare 单位 reads as 举办单位, and with plugin totals beside it this
+        // sheet would look like a statistics table when the workbook is aggregated again.
+        text(t(lang, '报送单位', 'Unit'), styles.header),
         text(t(lang, '报送文件数', 'Files'), styles.header),
         text(t(lang, '活动数', 'Activities'), styles.header),
         ...totals,
