@@ -33,8 +33,11 @@ const cellSpacing = { line: 300, lineRule: LineRuleType.AT_LEAST, before: 0, aft
 export function columnWidths(
   widths: readonly number[],
   total: number,
-  minimums: readonly number[] = [],
+  requested: readonly number[] = [],
 ): number[] {
+  // Many plugin columns can ask for more than the page: then every minimum shrinks alike.
+  const asked = requested.reduce((sum, width) => sum + width, 0);
+  const minimums = asked > total ? requested.map((width) => Math.floor((width * total) / asked)) : requested;
   const result = widths.map(() => 0);
   let fixed = new Set<number>();
   // Give the narrow columns their minimum, share the rest by weight, until nothing changes.
