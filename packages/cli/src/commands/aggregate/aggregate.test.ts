@@ -32,6 +32,7 @@ describe('jianshen validate', () => {
     const result = await cli(['validate', 'gbk.csv', 'word-table.docx'], directory);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('2 个文件，读取 4 行，有效 4 行；0 个错误');
+    expect(result.stdout).not.toContain('尚未报送');
   });
 
   it('exits 1 and lists each error at its file, row and field when data is wrong', async () => {

@@ -39,9 +39,11 @@ export function registerValidateCommand(program: Command, context: CommandContex
         ...(options.submittedOn ? { submittedOn: options.submittedOn } : {}),
         onProgress: (state) => progress.update(state),
       }).finally(() => progress.stop());
-      for (const issue of report.issues) context.stdout(formatIssueLine(issue, lang));
-      const errors = report.issues.filter((issue) => issue.severity === 'error').length;
-      const warnings = report.issues.length - errors;
+      // Checking files is about the files: who else has not submitted belongs to `aggregate`.
+      const issues = report.issues.filter((issue) => issue.code !== 'unit-not-submitted');
+      for (const issue of issues) context.stdout(formatIssueLine(issue, lang));
+      const errors = issues.filter((issue) => issue.severity === 'error').length;
+      const warnings = issues.length - errors;
       context.stdout(
         lang === 'zh'
           ? `${report.files.length} 个文件，读取 ${report.summary.rowsRead} 行，有效 ${report.summary.rowsAccepted} 行；${errors} 个错误，${warnings} 个警告`
