@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'node/index': 'src/node/index.ts',
+    // The read pool's worker thread: a file of its own, started by path.
+    'node/read-worker': 'src/node/read-worker.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   splitting: true,

@@ -5,17 +5,12 @@ import {
   compareIssues,
   type DateRange,
   defaultLang,
-  type FieldIssue,
   formatMessage,
-  isMessageCode,
   type Lang,
-  matchTemplateMarker,
   normalizeDate,
-  parseRow,
-  parseTemplateMarker,
 } from '@jianshen/schema';
-import { resolveLimits, UnreadableError } from './limits.js';
-import { readSubmission } from './read/read-submission.js';
+import { resolveLimits } from './limits.js';
+import { baseName, type PreparedSubmission, prepareSubmission } from './prepare-submission.js';
 import type {
   AggregateOptions,
   AggregateReport,
@@ -25,7 +20,6 @@ import type {
   SubmissionInput,
 } from './report.js';
 import { summarize } from './summarize.js';
-import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
 import { normalizeLabel } from './table/labels.js';
 
 /** A row that passed the schema, waiting for duplicates, superseding and plugin rules. */
@@ -41,15 +35,10 @@ interface Candidate {
   status: 'accepted' | 'duplicate' | 'superseded' | 'rejected';
 }
 
-const chinaOffsetMs = 8 * 3_600_000;
-
-/** The calendar day in China (UTC+8) at an instant: a file saved at 01:00 on the 29th is the 29th. */
-export function chinaDay(instant: Date): string {
-  return new Date(instant.getTime() + chinaOffsetMs).toISOString().slice(0, 10);
-}
+export { chinaDay } from './prepare-submission.js';
 
 /** `submittedOn` as an ISO day; 2024/5/27 and 2024年5月27日 are accepted too. */
-function submissionDay(text: string): string {
+export function submissionDay(text: string): string {
   const result = normalizeDate(text);
   if (!result.ok || result.value.start !== result.value.end) {
     throw new RangeError(
@@ -57,16 +46,6 @@ function submissionDay(text: string): string {
     );
   }
   return result.value.start;
-}
-
-function baseName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/\.[^.]+$/, '');
-}
-
-function message(issue: Pick<FieldIssue, 'code' | 'data' | 'message'>, lang: Lang): string {
-  if (issue.message) return issue.message;
-  return isMessageCode(issue.code) ? formatMessage(issue.code, issue.data ?? {}, lang) : issue.code;
 }
 
 function unitMatches(unit: string, expected: string): boolean {
@@ -110,6 +89,8 @@ export interface SubmissionSource {
   path: string;
   modified?: Date;
   load(): Promise<Uint8Array>;
+  /** Prepares the file elsewhere (the Node entry's worker threads); default: here, from `load`. */
+  prepare?(): Promise<PreparedSubmission>;
 }
 
 /** `aggregate` over lazily loaded sources: only one file's bytes are held at a time. */
@@ -132,207 +113,17 @@ export async function aggregateSources(
     options.onProgress?.({ done: index, total: inputs.length, path: input.path });
     // Let a progress bar draw and a browser stay responsive between files.
     await Promise.resolve();
-    const file: FileReport = {
-      path: input.path,
-      format: 'unknown',
-      unit: '',
-      status: 'ok',
-      rowsRead: 0,
-      rowsAccepted: 0,
-      rowsRejected: 0,
-      rowsDuplicate: 0,
-      rowsSuperseded: 0,
-      rowsSkipped: emptySkipped(),
-      tables: 0,
-    };
-    files.push(file);
+    const prepared = await (input.prepare?.() ??
+      prepareSubmission(input, campaign, {
+        lang,
+        limits,
+        ...(submittedOn ? { submittedOn } : {}),
+      }));
+    files.push(prepared.file);
     modifiedTimes.push(input.modified?.getTime());
-    const units: string[] = [];
-    fileUnits.push(units);
-    const fileDay = submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
-    if (fileDay) file.submittedOn = fileDay;
-
-    let outcome: ReturnType<typeof readSubmission>;
-    try {
-      outcome = readSubmission(await input.load(), input.path, limits, lang);
-    } catch (error) {
-      const reason =
-        error instanceof UnreadableError
-          ? error.reason[lang]
-          : error instanceof Error
-            ? error.message.split('\n')[0]
-            : String(error);
-      outcome = { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
-    }
-    file.format = outcome.format;
-    if (!outcome.ok) {
-      file.status = outcome.status;
-      issue({
-        path: input.path,
-        code: outcome.code,
-        severity: 'error',
-        message: formatMessage(outcome.code, outcome.data, lang),
-      });
-      continue;
-    }
-    const { workbook } = outcome;
-    if (workbook.templateMarker !== undefined) {
-      const marker = parseTemplateMarker(workbook.templateMarker);
-      const match = marker ? matchTemplateMarker(marker, campaign) : 'match';
-      if (marker && match !== 'match') {
-        const reasons = {
-          'other-campaign': {
-            zh: `属于另一活动（${marker.campaign}）`,
-            en: `belongs to another campaign (${marker.campaign})`,
-          },
-          'columns-changed': {
-            zh: '生成后活动的列已变更',
-            en: 'was made before the campaign’s columns changed',
-          },
-          'newer-version': { zh: '由更新版本的工具生成', en: 'was made by a newer version of the kit' },
-        } as const;
-        issue({
-          path: input.path,
-          code: 'template-mismatch',
-          severity: 'warning',
-          message: formatMessage('template-mismatch', { reason: reasons[match][lang] }, lang),
-        });
-      }
-    }
-    const tables: FoundTable[] = [];
-    for (const sheet of workbook.sheets) {
-      tables.push(
-        ...findTables(sheet, campaign.fields, {
-          fallbackUnit: baseName(input.path),
-          expectedUnits: campaign.expectedUnits,
-        }),
-      );
-    }
-    file.tables = tables.length;
-    if (tables.length === 0) {
-      file.status = 'failed';
-      issue({
-        path: input.path,
-        code: 'header-not-found',
-        severity: 'error',
-        message: formatMessage('header-not-found', {}, lang),
-      });
-      continue;
-    }
-    const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
-    const labelOf = new Map(campaign.fields.map((field) => [field.key, field.label]));
-    let fileUnit: string | undefined;
-    for (const table of tables) {
-      // A table without its own unit line continues the file's unit (a Word table split across
-      // pages, a second sheet of the same county).
-      if (table.unitSource === 'unit-line') fileUnit = table.unit;
-      else if (fileUnit !== undefined) {
-        table.unit = fileUnit;
-        table.unitSource = 'unit-line';
-      }
-      const at = { path: input.path, sheet: table.sheet };
-      if (!units.includes(table.unit)) units.push(table.unit);
-      if (table.unitSource !== 'unit-line') {
-        const source =
-          table.unitSource === 'file-name'
-            ? undefined
-            : {
-                title: { zh: '表格标题', en: 'table title' },
-                'sheet-name': { zh: '工作表名称', en: 'sheet name' },
-              }[table.unitSource];
-        issue({
-          ...at,
-          row: table.headerRow,
-          code: source ? 'unit-inferred' : 'unit-missing',
-          severity: 'warning',
-          message: source
-            ? formatMessage('unit-inferred', { unit: table.unit, source: source[lang] }, lang)
-            : formatMessage('unit-missing', { unit: table.unit }, lang),
-        });
-      }
-      for (const unknown of table.unknownColumns) {
-        issue({
-          ...at,
-          row: table.headerRow,
-          code: 'unknown-column',
-          severity: 'warning',
-          message: formatMessage('unknown-column', { label: unknown.label }, lang),
-          value: unknown.label,
-        });
-      }
-      for (const field of table.missingFields) {
-        issue({
-          ...at,
-          row: table.headerRow,
-          field: field.key,
-          code: 'missing-column',
-          severity: 'error',
-          message: formatMessage('missing-column', { label: field.label }, lang),
-        });
-      }
-      for (const [reason, count] of Object.entries(table.skipped) as [keyof typeof table.skipped, number][]) {
-        file.rowsSkipped[reason] += count;
-      }
-      if (table.rows.length === 0) {
-        issue({
-          ...at,
-          row: table.headerRow,
-          code: 'table-empty',
-          severity: 'warning',
-          message: formatMessage('table-empty', {}, lang),
-        });
-      }
-      for (const dataRow of table.rows) {
-        file.rowsRead++;
-        const parsed = parseRow(dataRow.cells, campaign.fields, context);
-        // Missing columns are reported once at the header, not once per row.
-        const rowIssues = parsed.issues.filter(
-          (found) =>
-            !(found.code === 'required' && table.missingFields.some((field) => field.key === found.field)),
-        );
-        for (const found of rowIssues) {
-          issue({
-            ...at,
-            row: dataRow.row,
-            field: found.field,
-            code: found.code,
-            severity: found.severity,
-            message: message(found, lang),
-            ...(found.value !== undefined ? { value: found.value } : {}),
-          });
-        }
-        if (!parsed.ok) {
-          file.rowsRejected++;
-          // A row kept out only by a missing column still needs an error at its own row.
-          if (!rowIssues.some((found) => found.severity === 'error')) {
-            const missing = table.missingFields[0];
-            issue({
-              ...at,
-              row: dataRow.row,
-              ...(missing ? { field: missing.key } : {}),
-              code: 'missing-column',
-              severity: 'error',
-              message: formatMessage(
-                'missing-column',
-                { label: missing ? (labelOf.get(missing.key) ?? missing.key) : '' },
-                lang,
-              ),
-            });
-          }
-          continue;
-        }
-        candidates.push({
-          file: index,
-          unit: dataRow.unit ?? table.unit,
-          tableUnit: table.unit,
-          values: parsed.values,
-          extra: dataRow.extra,
-          source: { path: input.path, sheet: table.sheet, row: dataRow.row },
-          status: 'accepted',
-        });
-      }
-    }
-    file.unit = units.join('、');
+    fileUnits.push(prepared.units);
+    issues.push(...prepared.issues);
+    for (const row of prepared.rows) candidates.push({ ...row, file: index, status: 'accepted' });
   }
   options.onProgress?.({ done: inputs.length, total: inputs.length });
 

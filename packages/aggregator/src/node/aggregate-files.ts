@@ -1,14 +1,20 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { aggregateSources, type SubmissionSource } from '../aggregate.js';
-import { resolveLimits, UnreadableError } from '../limits.js';
+import { aggregateSources, submissionDay } from '../aggregate.js';
+import { type ReadLimits, resolveLimits, UnreadableError } from '../limits.js';
 import type { AggregateOptions, AggregateReport } from '../report.js';
 import { rememberInputs } from './input-registry.js';
+import { createReadPool, type DiskSource, defaultThreads, prepareOnPool } from './worker-pool.js';
 
 export interface AggregateFilesOptions extends AggregateOptions {
   /** Base for relative inputs and for the paths shown in the report (default: process.cwd()). */
   cwd?: string;
+  /**
+   * Worker threads that read and check files in parallel (default: the cores available); 1 reads
+   * on the main thread. The report is the same either way.
+   */
+  threads?: number;
 }
 
 // Extensions read from folders; files named on the command line are read whatever their name.
@@ -70,7 +76,7 @@ function shownPath(path: string, cwd: string): string {
 }
 
 /** Reads at most `limit` bytes: a file over the limit is refused without being loaded whole. */
-async function readBounded(path: string, limit: number): Promise<Uint8Array> {
+export async function readBounded(path: string, limit: number): Promise<Uint8Array> {
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new UnreadableError({ zh: '文件不存在', en: 'no such file' });
     if (error.code === 'EACCES' || error.code === 'EPERM') {
@@ -108,16 +114,48 @@ export async function aggregateFiles(
   const cwd = options.cwd ?? process.cwd();
   const limits = resolveLimits(options.limits);
   const paths = await collectSubmissionFiles(inputs, cwd);
-  const sources: SubmissionSource[] = [];
+  const sources: DiskSource[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     sources.push({
       path: shownPath(path, cwd),
+      absolutePath: path,
       ...(info ? { modified: info.mtime } : {}),
       load: () => readBounded(path, limits.maxFileBytes),
     });
   }
-  const report = await aggregateSources(sources, campaign, options);
+  const report = await aggregateOnPool(sources, campaign, options, limits);
   rememberInputs(report, paths);
   return report;
+}
+
+/** Batches this small are read on the main thread: starting workers would cost more than it saves. */
+const smallestPooledBatch = 4;
+
+/** Prepares the files on the worker pool when it pays (several files, several cores), merges here. */
+async function aggregateOnPool(
+  sources: DiskSource[],
+  campaign: ResolvedCampaign,
+  options: AggregateFilesOptions,
+  limits: ReadLimits,
+) {
+  const threads = Math.min(options.threads ?? defaultThreads(), sources.length);
+  const lang = options.lang ?? 'zh';
+  const pool =
+    threads > 1 && sources.length >= smallestPooledBatch
+      ? await createReadPool(campaign, { size: threads, lang })
+      : undefined;
+  if (!pool) return aggregateSources(sources, campaign, options);
+  try {
+    // A window of a few files per worker: enough to keep every worker busy, and memory flat.
+    const pooled = prepareOnPool(sources, pool, campaign, {
+      window: threads * 4,
+      lang,
+      limits,
+      ...(options.submittedOn !== undefined ? { submittedOn: submissionDay(options.submittedOn) } : {}),
+    });
+    return await aggregateSources(pooled, campaign, options);
+  } finally {
+    await pool.close();
+  }
 }

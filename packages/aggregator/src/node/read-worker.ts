@@ -1,0 +1,54 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadCampaign } from '@jianshen/plugin-kit/node';
+import { prepareSubmission } from '../prepare-submission.js';
+import { readBounded } from './aggregate-files.js';
+import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply } from './worker-protocol.js';
+
+// A worker thread of the read pool: loads the campaign once (from its file, or the built-in
+// one), checks it is the campaign the main thread holds, then prepares files one at a time —
+// read from disk, tables found, every row through the schema — and posts back plain data.
+if (!parentPort) throw new Error('read-worker runs as a worker thread');
+const port = parentPort;
+const { campaignPath, signature, lang } = workerData as WorkerData;
+
+const post = (reply: WorkerReply) => port.postMessage(reply);
+
+// An async function, not top-level await: the CommonJS build cannot have one.
+async function start(): Promise<void> {
+  try {
+    const campaign = await loadCampaign(campaignPath, { lang });
+    if (campaignSignature(campaign) !== signature) {
+      post({ type: 'init-failed', reason: 'campaign differs from the main thread’s' });
+    } else {
+      port.on('message', async (job: PrepareJob) => {
+        try {
+          const prepared = await prepareSubmission(
+            {
+              path: job.shown,
+              ...(job.modified !== undefined ? { modified: new Date(job.modified) } : {}),
+              load: () => readBounded(job.path, job.limits.maxFileBytes),
+            },
+            campaign,
+            {
+              lang: job.lang,
+              limits: job.limits,
+              ...(job.submittedOn !== undefined ? { submittedOn: job.submittedOn } : {}),
+            },
+          );
+          post({ type: 'done', id: job.id, prepared });
+        } catch (error) {
+          post({
+            type: 'failed',
+            id: job.id,
+            reason: error instanceof Error ? error.message : String(error),
+          });
+        }
+      });
+      post({ type: 'ready' });
+    }
+  } catch (error) {
+    post({ type: 'init-failed', reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+void start();

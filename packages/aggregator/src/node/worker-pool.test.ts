@@ -1,0 +1,114 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { aggregateSources, resolveLimits } from '@jianshen/aggregator';
+import { aggregateFiles } from '@jianshen/aggregator/node';
+import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
+import { loadCampaign } from '@jianshen/plugin-kit/node';
+import { linfen2024Campaign } from '@jianshen/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corruptZip, formulaInjectionWorkbook, goodWorkbook, zipBomb } from '../hostile/hostile-files.js';
+import { readBounded } from './aggregate-files.js';
+import { createReadPool, type DiskSource, defaultWorkerFile, prepareOnPool } from './worker-pool.js';
+
+// Tests run from src/, where the worker is TypeScript: a small bootstrap runs it through jiti,
+// with the @jianshen/* packages pointed at their src/ as vitest does.
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+let scratch: string;
+let bootstrap: string;
+let campaign: ResolvedCampaign;
+const files: string[] = [];
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'jianshen-pool-'));
+  bootstrap = join(scratch, 'bootstrap.mjs');
+  const source = (name: string, entry = 'index.ts') => join(root, 'packages', name, 'src', entry);
+  const alias = {
+    '@jianshen/plugin-kit/node': source('plugin-kit', 'node/index.ts'),
+    '@jianshen/plugin-kit': source('plugin-kit'),
+    '@jianshen/schema': source('schema'),
+    '@jianshen/ooxml': source('ooxml'),
+  };
+  await writeFile(
+    bootstrap,
+    `import { createJiti } from ${JSON.stringify(join(root, 'node_modules/jiti/lib/jiti.mjs'))};
+const jiti = createJiti(import.meta.url, { alias: ${JSON.stringify(alias)} });
+await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/read-worker.ts'))});
+`,
+  );
+  campaign = await loadCampaign(undefined, { lang: 'zh' });
+  const inputs: [string, Uint8Array][] = [
+    ['尧都区.xlsx', goodWorkbook('尧都区', 5)],
+    ['古县.xlsx', goodWorkbook('古县', 7)],
+    ['坏文件.xlsx', corruptZip()],
+    ['乡宁县.xlsx', formulaInjectionWorkbook()],
+    ['炸弹.xlsx', zipBomb({ gigabytes: 1, honest: true })],
+    ['吉县.xlsx', goodWorkbook('吉县', 3)],
+    ['蒲县.xlsx', goodWorkbook('蒲县', 4)],
+    ['重复.xlsx', goodWorkbook('尧都区', 2)],
+  ];
+  for (const [name, data] of inputs) {
+    const path = join(scratch, name);
+    await writeFile(path, data);
+    files.push(path);
+  }
+}, 120_000);
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+function diskSources(): DiskSource[] {
+  const limits = resolveLimits();
+  return files.map((path) => ({
+    path: path.slice(scratch.length + 1),
+    absolutePath: path,
+    modified: new Date('2024-05-20T00:00:00Z'),
+    load: () => readBounded(path, limits.maxFileBytes),
+  }));
+}
+
+describe('read pool', () => {
+  it('is not used from src/ without a built worker, so the tests read on the main thread', () => {
+    expect(defaultWorkerFile()).toBeUndefined();
+  });
+
+  it('prepares files on worker threads and the merged report is the same as on one thread', async () => {
+    const pool = await createReadPool(campaign, { size: 2, lang: 'zh', workerFile: bootstrap });
+    expect(pool).toBeDefined();
+    if (!pool) return;
+    try {
+      const pooled = prepareOnPool(diskSources(), pool, campaign, {
+        window: 3,
+        lang: 'zh',
+        limits: resolveLimits(),
+      });
+      const parallel = await aggregateSources(pooled, campaign, { lang: 'zh' });
+      const single = await aggregateSources(diskSources(), campaign, { lang: 'zh' });
+      expect(JSON.stringify(parallel)).toBe(JSON.stringify(single));
+      expect(single.summary.rowsAccepted).toBeGreaterThan(20);
+      expect(single.files.filter((file) => file.status !== 'ok')).toHaveLength(2);
+      // Both workers took files; every file went through the pool.
+      expect(pool.completed().every((count) => count > 0)).toBe(true);
+      expect(pool.completed().reduce((sum, count) => sum + count, 0)).toBe(files.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses to start when the workers would load a different campaign', async () => {
+    const changed = await resolveCampaign({
+      ...linfen2024Campaign,
+      period: { start: '2024-01-01', end: '2024-12-31' },
+    });
+    const pool = await createReadPool(changed, { size: 1, lang: 'zh', workerFile: bootstrap });
+    expect(pool).toBeUndefined();
+  });
+
+  it('aggregateFiles gives the same report with threads: 1 and the default', async () => {
+    const single = await aggregateFiles([scratch], campaign, { lang: 'zh', cwd: scratch, threads: 1 });
+    const parallel = await aggregateFiles([scratch], campaign, { lang: 'zh', cwd: scratch });
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(single));
+    expect(single.files.map((file) => file.path)).not.toContain('bootstrap.mjs');
+  });
+});

@@ -1,0 +1,50 @@
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import type { Lang } from '@jianshen/schema';
+import type { ReadLimits } from '../limits.js';
+import type { PreparedSubmission } from '../prepare-submission.js';
+
+/** Given to each worker when it starts. */
+export interface WorkerData {
+  /** The campaign file; undefined for the built-in campaign. */
+  campaignPath: string | undefined;
+  /** `campaignSignature` of the main thread's campaign: the worker refuses to work on another. */
+  signature: string;
+  lang: Lang;
+}
+
+/** One file to prepare. */
+export interface PrepareJob {
+  id: number;
+  /** Absolute path to read. */
+  path: string;
+  /** The path as the report shows it. */
+  shown: string;
+  /** File time, ms since the epoch. */
+  modified?: number;
+  limits: ReadLimits;
+  lang: Lang;
+  submittedOn?: string;
+}
+
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'init-failed'; reason: string }
+  | { type: 'done'; id: number; prepared: PreparedSubmission }
+  | { type: 'failed'; id: number; reason: string };
+
+/**
+ * Everything preparing a file depends on, as text: a worker that loaded the campaign from its
+ * file must hold exactly this campaign (same columns, period, year, area code, expected units),
+ * or files are prepared on the main thread instead.
+ */
+export function campaignSignature(
+  campaign: Pick<ResolvedCampaign, 'id' | 'fingerprint' | 'fieldContext' | 'expectedUnits' | 'fields'>,
+): string {
+  return JSON.stringify({
+    id: campaign.id,
+    fingerprint: campaign.fingerprint,
+    fieldContext: campaign.fieldContext,
+    expectedUnits: campaign.expectedUnits,
+    fields: campaign.fields.map((field) => [field.key, field.label, field.required, field.source]),
+  });
+}
