@@ -12,5 +12,7 @@ export default defineConfig({
   splitting: true,
   clean: true,
   target: 'es2022',
+  // import.meta.url in the CommonJS build too: the read pool finds its worker file by it.
+  shims: true,
   tsconfig: 'tsconfig.build.json',
 });
