@@ -186,11 +186,12 @@ describe('layouts', () => {
     expect(fileIssues(report)).toEqual([[3, undefined, 'unknown-column', 'warning']]);
   });
 
-  it('gives a Word table split across pages the unit of the first part', async () => {
+  it('reads a Word table split by page breaks as one table, a part without header included', async () => {
     const report = await one('word-split-table.docx');
-    expect(report.rows.map((row) => [row.unit, row.source.sheet, row.source.row])).toEqual([
-      ['浮山县文化和旅游局', '表格1', 2],
-      ['浮山县文化和旅游局', '表格2', 2],
+    expect(report.rows.map((row) => [row.unit, row.name, row.source.sheet, row.source.row])).toEqual([
+      ['浮山县文化和旅游局', '天坛山登山', '表格1', 2],
+      ['浮山县文化和旅游局', '篮球联赛', '表格1', 4],
+      ['浮山县文化和旅游局', '门球赛', '表格1', 5],
     ]);
     expect(fileIssues(report)).toEqual([]);
   });

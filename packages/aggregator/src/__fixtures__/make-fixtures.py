@@ -215,23 +215,28 @@ def word_table():
     document.save(out('word-table.docx'))
 
 
-# 6b. A Word table split across pages into two tables, the header repeated, the unit line only once.
+# 6b. A Word table split by page breaks: the second part repeats the header, the third has none;
+#     the unit line is there only once.
 def word_split_table():
     import docx
 
     document = docx.Document()
     document.add_paragraph(TITLE)
     document.add_paragraph('单位名称（盖章）：浮山县文化和旅游局')
-    for values in [
-        ['1', '浮山县体育中心', '天坛山登山', '', '线下', '2024年6月16日', '罗杰', '0357-8823456', ''],
-        ['2', '浮山县体育中心', '篮球联赛', '', '线下', '2024年8月3日', '罗杰', '0357-8823456', ''],
-    ]:
-        table = document.add_table(rows=2, cols=len(HEADER))
-        for index, label in enumerate(HEADER):
-            table.rows[0].cells[index].text = label
-        for index, value in enumerate(values):
-            table.rows[1].cells[index].text = value
-        document.add_page_break()
+    parts = [
+        (True, ['1', '浮山县体育中心', '天坛山登山', '', '线下', '2024年6月16日', '罗杰', '0357-8823456', '']),
+        (True, ['2', '浮山县体育中心', '篮球联赛', '', '线下', '2024年8月3日', '罗杰', '0357-8823456', '']),
+        (False, ['3', '浮山县老年体协', '门球赛', '', '线下', '2024年9月7日', '罗杰', '0357-8823456', '']),
+    ]
+    for index, (with_header, values) in enumerate(parts):
+        table = document.add_table(rows=2 if with_header else 1, cols=len(HEADER))
+        if with_header:
+            for column, label in enumerate(HEADER):
+                table.rows[0].cells[column].text = label
+        for column, value in enumerate(values):
+            table.rows[-1].cells[column].text = value
+        if index < len(parts) - 1:
+            document.add_page_break()
     document.save(out('word-split-table.docx'))
 
 

@@ -53,6 +53,25 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
   let column = 0;
 
   const finishTable = () => {
+    const previous = sheets[sheets.length - 1];
+    // A table that follows another with no text between them is the same table split by a page
+    // break (often without its header): its rows continue the previous table's.
+    if (previous && paragraphs.length === 0) {
+      const next = buildSheet(previous.name, rows, [], limits);
+      const offset = previous.rows.length;
+      if (offset + next.rows.length > limits.maxRows) {
+        throw new LimitError('maxRows', {
+          zh: `表格超过 ${limits.maxRows} 行`,
+          en: `a table has more than ${limits.maxRows} rows`,
+        });
+      }
+      previous.rows.push(...next.rows.map((row) => ({ ...row, row: row.row + offset })));
+      previous.merges.push(
+        ...next.merges.map((range) => ({ ...range, top: range.top + offset, bottom: range.bottom + offset })),
+      );
+      rows = [];
+      return;
+    }
     if (sheets.length >= limits.maxSheets) {
       throw new LimitError('maxSheets', {
         zh: `表格超过 ${limits.maxSheets} 个`,
