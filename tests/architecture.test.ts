@@ -30,7 +30,7 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === '__fixtures__' ? [] : sourceFiles(path);
-    return /\.ts$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+    return /\.ts$/.test(entry.name) && !/(\.test|test-support)\.ts$/.test(entry.name) ? [path] : [];
   });
 }
 

@@ -27,6 +27,12 @@ describe('column metadata', () => {
     expect(columnRegistry.get(mode.schema)?.aliases).toContain('联系电话'.length > 0 ? '举办方式' : '');
   });
 
+  it('finds metadata through optional wrappers (序号 keeps its aliases and width)', () => {
+    const seq = resolveField(coreFields.find((field) => field.key === 'seq')!);
+    expect(seq.column).toMatchObject({ kind: 'sequence', width: 6, labelEn: 'No.' });
+    expect(seq.aliases).toEqual(expect.arrayContaining(['序 号', '编号']));
+  });
+
   it('derives column metadata for plugin fields from their schema', () => {
     const venue = resolveField({
       key: 'venue',

@@ -83,8 +83,20 @@ function kindFromSchema(schema: z.ZodType): { kind: ColumnKind; options?: readon
 }
 
 /** Fills a field's defaults and its column metadata from the zod registry (or from its schema). */
+/** Metadata registered on the schema or on the schema an optional/default/nullable wraps. */
+function registeredMeta(schema: z.ZodType): ColumnMeta | undefined {
+  let current: z.ZodType | undefined = schema;
+  while (current) {
+    const meta = columnRegistry.get(current);
+    if (meta) return meta;
+    const def = (current as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
+    current = ['optional', 'default', 'nullable', 'prefault'].includes(def.type) ? def.innerType : undefined;
+  }
+  return undefined;
+}
+
 export function resolveField<Output>(field: FieldDefinition<Output>): ResolvedField<Output> {
-  const registered = columnRegistry.get(field.schema);
+  const registered = registeredMeta(field.schema);
   const derived = registered ?? kindFromSchema(field.schema);
   const column: ColumnMeta = {
     ...(registered ?? { kind: derived.kind, width: 12 }),
