@@ -89,7 +89,9 @@ function registeredMeta(schema: z.ZodType): ColumnMeta | undefined {
   while (current) {
     const meta = columnRegistry.get(current);
     if (meta) return meta;
-    const def = (current as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } })._zod.def;
+    const def: { type: string; innerType?: z.ZodType } = (
+      current as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } }
+    )._zod.def;
     current = ['optional', 'default', 'nullable', 'prefault'].includes(def.type) ? def.innerType : undefined;
   }
   return undefined;
