@@ -8,10 +8,19 @@ import { aggregateFiles, writeAggregateOutputs } from '@jianshen/aggregator/node
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 
 const manifest = JSON.parse(await readFile(process.argv[2], 'utf8'));
+// Worker threads for reading (default: the aggregator's own default, one per core).
+const threads = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 const campaign = await loadCampaign(undefined, { lang: 'zh' });
 const started = performance.now();
-const report = await aggregateFiles(manifest.files, campaign, { lang: 'zh' });
+const cpuBefore = process.cpuUsage();
+const report = await aggregateFiles(manifest.files, campaign, {
+  lang: 'zh',
+  ...(threads !== undefined ? { threads } : {}),
+});
 const aggregateMs = performance.now() - started;
+// CPU of every thread of the process (workers included): what the work costs, whatever the load.
+const cpu = process.cpuUsage(cpuBefore);
+const aggregateCpuMs = (cpu.user + cpu.system) / 1000;
 const aggregateRssKb = process.resourceUsage().maxRSS;
 const outDir = await mkdtemp(join(tmpdir(), 'jianshen-bench-out-'));
 const writeStarted = performance.now();
@@ -24,7 +33,9 @@ const writeMs = performance.now() - writeStarted;
 const rowsRead = report.files.reduce((sum, file) => sum + (file.rowsRead ?? 0), 0);
 process.stdout.write(
   `${JSON.stringify({
+    threads: threads ?? 'default',
     aggregateMs,
+    aggregateCpuMs,
     writeMs,
     files: report.files.length,
     failedFiles: report.files.filter((file) => file.status !== 'ok').length,

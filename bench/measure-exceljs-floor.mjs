@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 
 const manifest = JSON.parse(await readFile(process.argv[2], 'utf8'));
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 let cells = 0;
 let rows = 0;
 let touched = 0;
@@ -29,6 +30,8 @@ for (const path of manifest.files) {
   }
 }
 const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 process.stdout.write(
-  `${JSON.stringify({ wallMs, rows, cells, touched, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+  `${JSON.stringify({ wallMs, cpuMs, rows, cells, touched, maxRssKb: process.resourceUsage().maxRSS })}\n`,
 );

@@ -8,7 +8,7 @@
 // it measures, it does not gate.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20240528' },
     'cli-runs': { type: 'string', default: '15' },
     out: { type: 'string', default: join(root, 'bench-results.json') },
+    // Also aggregate on the main thread only (the aggregator without its read pool), to compare.
+    'single-thread': { type: 'boolean', default: true },
   },
 });
 const sizeNames = values.sizes
@@ -44,6 +46,8 @@ function child(script, args) {
     const process_ = spawn(process.execPath, [join(benchDirectory, script), ...args], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A hung measurement is a result too: it ends as an error in the table, not a hung bench.
+      timeout: 30 * 60_000,
     });
     let stdout = '';
     let stderr = '';
@@ -90,7 +94,15 @@ function cliStartup(runs) {
     version = result.stdout.trim();
     if (index > 0) times.push(elapsed); // the first run warms the file cache
   }
-  return { medianMs: median(times), minMs: Math.min(...times), runs, version };
+  // Bare Node on the same machine at the same moment: what no CLI can go below.
+  const bare = [];
+  for (let index = 0; index <= runs; index++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    if (index > 0) bare.push(performance.now() - started);
+  }
+  const nodeMs = median(bare);
+  return { medianMs: median(times), minMs: Math.min(...times), nodeMs, runs, version };
 }
 
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
@@ -104,6 +116,8 @@ const results = {
     cpuModel: cpus()[0]?.model,
     memoryMb: Math.round(totalmem() / 2 ** 20),
     node: process.version,
+    // Other work on the machine competes for the same cores: the numbers are only as quiet as this.
+    loadAverageAtStart: loadavg().map((value) => Number(value.toFixed(2))),
   },
   targets,
   sizes: [],
@@ -129,6 +143,11 @@ for (const name of sizeNames) {
   const floor = await child('measure-exceljs-floor.mjs', [manifest]);
   process.stderr.write(`[${name}] aggregate…\n`);
   const aggregate = await child('measure-aggregate.mjs', [manifest]);
+  let singleThread;
+  if (values['single-thread']) {
+    process.stderr.write(`[${name}] aggregate on one thread…\n`);
+    singleThread = await child('measure-aggregate.mjs', [manifest, '1']);
+  }
   const entry = {
     name,
     ...size,
@@ -136,12 +155,15 @@ for (const name of sizeNames) {
     directory: submissions.directory,
     floor,
     aggregate,
+    ...(singleThread ? { singleThread } : {}),
   };
   if (!floor.error && !aggregate.error) {
     entry.rowsPerSecond = submissions.dataRows / (aggregate.aggregateMs / 1000);
     entry.ratio = aggregate.aggregateMs / floor.wallMs;
     entry.peakRssMb = mb(aggregate.maxRssKb);
     entry.accountedRows = aggregate.rowsRead === submissions.dataRows;
+    entry.cpuRatio = aggregate.aggregateCpuMs / floor.cpuMs;
+    if (singleThread && !singleThread.error) entry.speedup = singleThread.aggregateMs / aggregate.aggregateMs;
     entry.verdicts = {
       ratio: verdict(entry.ratio <= targets.ratio),
       peakRss: verdict(entry.peakRssMb < targets.peakRssMb),
@@ -192,6 +214,13 @@ for (const entry of results.sizes) {
       fixed(mb(floor.maxRssKb)),
     ].join(''),
   );
+  const one = entry.singleThread && !entry.singleThread.error ? entry.singleThread : undefined;
+  lines.push(
+    `        cpu (all threads): aggregate ${fixed(aggregate.aggregateCpuMs / 1000, 2)} s, floor ${fixed(floor.cpuMs / 1000, 2)} s, ratio ${fixed(entry.cpuRatio, 2)}` +
+      (one
+        ? `; one thread: ${fixed(one.aggregateMs / 1000, 2)} s wall, ${fixed(mb(one.maxRssKb))} MB peak; read pool ×${fixed(entry.speedup, 2)}`
+        : ''),
+  );
   if (!entry.accountedRows) {
     lines.push(
       `        note: the report reads ${aggregate.rowsRead} data rows; the generator wrote ${entry.dataRows}`,
@@ -209,7 +238,11 @@ const cli = results.cliStartup;
 lines.push(
   cli.error
     ? `CLI start-up: ERROR ${cli.error}`
-    : `CLI start-up (jianshen --version): ${fixed(cli.medianMs)} ms median of ${cli.runs}, target <${targets.cliStartupMs} ms: ${cli.verdict}`,
+    : `CLI start-up (jianshen --version): ${fixed(cli.medianMs)} ms median of ${cli.runs} (bare node -e 0: ${fixed(cli.nodeMs)} ms), target <${targets.cliStartupMs} ms: ${cli.verdict}`,
+);
+results.machine.loadAverageAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
+lines.push(
+  `load average ${results.machine.loadAverageAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end, on ${results.machine.cpus} cores`,
 );
 console.log(lines.join('\n'));
 await writeFile(values.out, `${JSON.stringify(results, null, 2)}\n`);

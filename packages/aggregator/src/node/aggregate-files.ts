@@ -11,8 +11,8 @@ export interface AggregateFilesOptions extends AggregateOptions {
   /** Base for relative inputs and for the paths shown in the report (default: process.cwd()). */
   cwd?: string;
   /**
-   * Worker threads that read and check files in parallel (default: the cores available); 1 reads
-   * on the main thread. The report is the same either way.
+   * Threads that read and check files in parallel, the main thread included (default: the cores
+   * available); 1 reads on the main thread only. The report is the same either way.
    */
   threads?: number;
 }
@@ -132,7 +132,10 @@ export async function aggregateFiles(
 /** Batches this small are read on the main thread: starting workers would cost more than it saves. */
 const smallestPooledBatch = 4;
 
-/** Prepares the files on the worker pool when it pays (several files, several cores), merges here. */
+/**
+ * Prepares the files on the main thread and a pool of worker threads together when it can pay
+ * (several files, several cores); the merge stays on the main thread, in input order.
+ */
 async function aggregateOnPool(
   sources: DiskSource[],
   campaign: ResolvedCampaign,
@@ -143,13 +146,13 @@ async function aggregateOnPool(
   const lang = options.lang ?? 'zh';
   const pool =
     threads > 1 && sources.length >= smallestPooledBatch
-      ? await createReadPool(campaign, { size: threads, lang })
+      ? createReadPool(campaign, { size: threads - 1, lang })
       : undefined;
   if (!pool) return aggregateSources(sources, campaign, options);
   try {
     // A window of a few files per worker: enough to keep every worker busy, and memory flat.
     const pooled = prepareOnPool(sources, pool, campaign, {
-      window: threads * 4,
+      window: threads * 8,
       lang,
       limits,
       ...(options.submittedOn !== undefined ? { submittedOn: submissionDay(options.submittedOn) } : {}),

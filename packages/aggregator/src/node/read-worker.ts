@@ -20,7 +20,13 @@ async function start(): Promise<void> {
     if (campaignSignature(campaign) !== signature) {
       post({ type: 'init-failed', reason: 'campaign differs from the main thread’s' });
     } else {
-      port.on('message', async (job: PrepareJob) => {
+      // One job at a time, in order: the pool posts the next job early so it waits here, and
+      // interleaving two files would only delay the one the merge is waiting for.
+      let previous: Promise<void> = Promise.resolve();
+      port.on('message', (job: PrepareJob) => {
+        previous = previous.then(() => run(job));
+      });
+      const run = async (job: PrepareJob) => {
         try {
           const prepared = await prepareSubmission(
             {
@@ -43,7 +49,7 @@ async function start(): Promise<void> {
             reason: error instanceof Error ? error.message : String(error),
           });
         }
-      });
+      };
       post({ type: 'ready' });
     }
   } catch (error) {

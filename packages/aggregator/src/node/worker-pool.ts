@@ -17,19 +17,28 @@ import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply }
  */
 export interface ReadPool {
   readonly size: number;
-  prepare(job: Omit<PrepareJob, 'id'>): Promise<PreparedSubmission>;
+  /** Queues a file; `steal()` takes it back if no worker has started it yet. */
+  prepare(job: Omit<PrepareJob, 'id'>): PoolTicket;
+  /** Resolves true once at least one worker is ready, false if none could start. */
+  readonly started: Promise<boolean>;
   /** Jobs each worker finished: for tests and the bench. */
   completed(): number[];
   close(): Promise<void>;
 }
 
+export interface PoolTicket {
+  result: Promise<PreparedSubmission>;
+  /** True when the job was still queued: it is withdrawn, and the caller does it itself. */
+  steal(): boolean;
+}
+
 /** The built read-worker next to this module (dist/node/read-worker.js or .cjs), if there is one. */
 export function defaultWorkerFile(): string | undefined {
-  // In the CommonJS build `import.meta` is empty, and __filename is the module itself.
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const here = fileURLToPath(import.meta.url);
   const extension = extname(here);
   // From src/ (tests) there is only TypeScript, which a worker thread cannot run.
   if (!['.js', '.cjs', '.mjs'].includes(extension)) return undefined;
+  // The pool may sit in a shared chunk (dist/) or in the entry itself (dist/node/).
   for (const candidate of [
     join(dirname(here), `read-worker${extension}`),
     join(dirname(here), 'node', `read-worker${extension}`),
@@ -39,22 +48,32 @@ export function defaultWorkerFile(): string | undefined {
   return undefined;
 }
 
+const jobsPerWorker = 2;
+
+interface Queued {
+  job: PrepareJob;
+  resolve: (value: PreparedSubmission) => void;
+  reject: (error: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
-  busy?: { id: number; resolve: (value: PreparedSubmission) => void; reject: (error: Error) => void };
-  completed: number;
+  ready: boolean;
   alive: boolean;
+  /** Jobs posted and not yet answered, oldest first. */
+  busy: Queued[];
+  completed: number;
 }
 
 /**
- * Starts `size` workers and waits until each has loaded the campaign. Resolves to undefined when
- * the pool cannot be used (no built worker, a campaign the workers cannot load identically):
- * the caller then prepares files on the main thread.
+ * Starts `size` workers without waiting for them: until a worker has loaded the campaign, the
+ * main thread takes queued files back (`steal`) and prepares them itself, so a small batch never
+ * waits for workers to boot. Returns undefined when there is no built worker to start.
  */
-export async function createReadPool(
+export function createReadPool(
   campaign: ResolvedCampaign,
-  options: { size: number; lang: Lang; workerFile?: string | URL; execArgv?: string[] },
-): Promise<ReadPool | undefined> {
+  options: { size: number; lang: Lang; workerFile?: string | URL },
+): ReadPool | undefined {
   const file = options.workerFile ?? defaultWorkerFile();
   if (!file || options.size < 1) return undefined;
   const data: WorkerData = {
@@ -65,49 +84,53 @@ export async function createReadPool(
     lang: options.lang,
   };
   const slots: Slot[] = [];
-  const queue: {
-    job: PrepareJob;
-    resolve: (value: PreparedSubmission) => void;
-    reject: (error: Error) => void;
-  }[] = [];
+  const queue: Queued[] = [];
   let nextId = 0;
 
   const dispatch = () => {
     for (const slot of slots) {
-      if (!slot.alive || slot.busy) continue;
-      const next = queue.shift();
-      if (!next) return;
-      slot.busy = { id: next.job.id, resolve: next.resolve, reject: next.reject };
-      slot.worker.postMessage(next.job);
+      // Two jobs per worker: the next one waits in the worker's own inbox, so the worker never
+      // idles while the main thread is busy preparing a file and cannot hand out work.
+      while (slot.alive && slot.ready && slot.busy.length < jobsPerWorker) {
+        const next = queue.shift();
+        if (!next) return;
+        slot.busy.push(next);
+        slot.worker.postMessage(next.job);
+      }
     }
-    // Every worker gone: nothing will run what is left.
+    // Every worker gone: nothing will run what is left (the callers prepare it themselves).
     if (!slots.some((slot) => slot.alive)) {
       for (const waiting of queue.splice(0)) waiting.reject(new Error('read pool has no workers left'));
     }
   };
 
-  const started = await Promise.all(
-    Array.from({ length: options.size }, () => {
-      const worker = new Worker(file, {
-        workerData: data,
-        ...(options.execArgv ? { execArgv: options.execArgv } : {}),
-      });
-      const slot: Slot = { worker, completed: 0, alive: true };
-      slots.push(slot);
-      return new Promise<boolean>((ready) => {
+  const readiness: Promise<boolean>[] = [];
+  for (let index = 0; index < options.size; index++) {
+    const worker = new Worker(file, { workerData: data });
+    const slot: Slot = { worker, ready: false, alive: true, busy: [], completed: 0 };
+    slots.push(slot);
+    readiness.push(
+      new Promise<boolean>((settle) => {
         const fail = (error: Error) => {
+          if (!slot.alive) return;
           slot.alive = false;
-          ready(false);
-          slot.busy?.reject(error);
-          slot.busy = undefined;
+          settle(false);
+          for (const waiting of slot.busy.splice(0)) waiting.reject(error);
           dispatch();
         };
         worker.on('message', (reply: WorkerReply) => {
-          if (reply.type === 'ready') ready(true);
-          else if (reply.type === 'init-failed') fail(new Error(reply.reason));
-          else if (slot.busy && reply.id === slot.busy.id) {
-            const { resolve, reject } = slot.busy;
-            slot.busy = undefined;
+          if (reply.type === 'ready') {
+            slot.ready = true;
+            settle(true);
+            dispatch();
+          } else if (reply.type === 'init-failed') {
+            fail(new Error(reply.reason));
+            void worker.terminate();
+          } else {
+            // The worker interleaves its two jobs while it waits for the disk: match by id.
+            const at = slot.busy.findIndex((waiting) => waiting.job.id === reply.id);
+            if (at < 0) return;
+            const [{ resolve, reject }] = slot.busy.splice(at, 1) as [Queued];
             slot.completed += 1;
             if (reply.type === 'done') resolve(reply.prepared);
             else reject(new Error(reply.reason));
@@ -116,30 +139,48 @@ export async function createReadPool(
         });
         worker.on('error', fail);
         worker.on('exit', () => fail(new Error('read worker exited')));
-      });
-    }),
-  );
-  const close = async () => {
-    await Promise.all(
-      slots.map((slot) => {
-        slot.alive = false;
-        return slot.worker.terminate();
       }),
     );
-  };
-  if (!started.every(Boolean)) {
-    await close();
-    return undefined;
   }
+  const started = (async () => {
+    const results = await Promise.all(readiness);
+    return results.some(Boolean);
+  })();
+
   return {
     size: slots.length,
-    prepare: (job) =>
-      new Promise((resolve, reject) => {
-        queue.push({ job: { ...job, id: nextId++ }, resolve, reject });
-        dispatch();
-      }),
+    started,
+    prepare: (job) => {
+      const queued = { job: { ...job, id: nextId++ } } as Queued;
+      const result = new Promise<PreparedSubmission>((resolve, reject) => {
+        queued.resolve = resolve;
+        queued.reject = reject;
+      });
+      queue.push(queued);
+      dispatch();
+      return {
+        result,
+        steal: () => {
+          const at = queue.indexOf(queued);
+          if (at < 0) return false;
+          queue.splice(at, 1);
+          // Nobody waits for it any more.
+          result.catch(() => {});
+          return true;
+        },
+      };
+    },
     completed: () => slots.map((slot) => slot.completed),
-    close,
+    close: async () => {
+      if (process.env.POOL_DEBUG)
+        console.error(
+          'pool completed',
+          slots.map((slot) => slot.completed),
+        );
+      for (const slot of slots) slot.alive = false;
+      for (const waiting of queue.splice(0)) waiting.reject(new Error('read pool closed'));
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    },
   };
 }
 
@@ -150,9 +191,11 @@ export interface DiskSource extends SubmissionSource {
 }
 
 /**
- * Gives each source a `prepare` that runs on the pool, keeping at most `window` files in flight
- * ahead of the one being merged: memory stays flat however many files the batch has. A file the
- * pool fails on (a worker crashed) is prepared on the main thread instead.
+ * Gives each source a `prepare` for the merge loop, which asks for files in input order. Up to
+ * `window` files ahead are queued on the pool (memory stays flat however many files the batch
+ * has). The main thread works too: the file the loop asks for is taken back when no worker has
+ * started it yet, and while a worker finishes it the main thread prepares the furthest file still
+ * queued. A file a worker fails on (the worker crashed) is prepared on the main thread as well.
  */
 export function prepareOnPool(
   sources: readonly DiskSource[],
@@ -160,7 +203,7 @@ export function prepareOnPool(
   campaign: ResolvedCampaign,
   options: { window: number; lang: Lang; limits: ReadLimits; submittedOn?: string },
 ): SubmissionSource[] {
-  const inFlight = new Map<number, Promise<PreparedSubmission>>();
+  const tickets = new Map<number, PoolTicket>();
   let launched = 0;
   const local = (source: DiskSource) =>
     prepareSubmission(source, campaign, {
@@ -171,35 +214,62 @@ export function prepareOnPool(
   const launchUpTo = (last: number) => {
     for (; launched < sources.length && launched <= last; launched++) {
       const source = sources[launched]!;
-      inFlight.set(
+      tickets.set(
         launched,
-        pool
-          .prepare({
-            path: source.absolutePath,
-            shown: source.path,
-            ...(source.modified ? { modified: source.modified.getTime() } : {}),
-            limits: options.limits,
-            lang: options.lang,
-            ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
-          })
-          .catch(() => local(source)),
+        pool.prepare({
+          path: source.absolutePath,
+          shown: source.path,
+          ...(source.modified ? { modified: source.modified.getTime() } : {}),
+          limits: options.limits,
+          lang: options.lang,
+          ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
+        }),
       );
     }
+  };
+  const stealFurthest = (after: number): number | undefined => {
+    for (let candidate = launched - 1; candidate > after; candidate--) {
+      if (tickets.get(candidate)?.steal()) return candidate;
+    }
+    return undefined;
   };
   return sources.map((source, index) => ({
     path: source.path,
     ...(source.modified ? { modified: source.modified } : {}),
     load: source.load,
-    prepare: () => {
+    prepare: async () => {
+      // The file asked for is not queued: the window covers the files after it.
+      launched = Math.max(launched, index + 1);
       launchUpTo(index + options.window);
-      const prepared = inFlight.get(index) ?? local(source);
-      inFlight.delete(index);
-      return prepared;
+      const ticket = tickets.get(index);
+      tickets.delete(index);
+      if (!ticket || ticket.steal()) return local(source);
+      // A worker has it. Rather than wait, take the furthest file no worker has started yet and
+      // prepare it here, until the one asked for is done.
+      let done = false;
+      const result = ticket.result.then(
+        (prepared) => {
+          done = true;
+          return prepared;
+        },
+        () => {
+          done = true;
+          return local(source);
+        },
+      );
+      while (!done) {
+        launchUpTo(index + options.window);
+        const ahead = stealFurthest(index);
+        if (ahead === undefined) break;
+        const prepared = await local(sources[ahead]!);
+        tickets.set(ahead, { result: Promise.resolve(prepared), steal: () => false });
+      }
+      return result;
     },
   }));
 }
 
-/** Threads to use by default: one per core the process may use. */
+/** Threads that prepare files by default, the main thread included: one per core. */
 export function defaultThreads(): number {
   return availableParallelism();
 }
