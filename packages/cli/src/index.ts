@@ -1,4 +1,3 @@
-import { CampaignError } from '@jianshen/schema';
 import { CommanderError } from 'commander';
 import { createProgram } from './program.js';
 import { exitCodes, UsageError } from './shared/cli-error.js';
@@ -44,6 +43,8 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       }
       return exitCodes.usage;
     }
+    // The schema is loaded only on this path: start-up stays light.
+    const { CampaignError } = await import('@jianshen/schema');
     const prefix = context.lang === 'zh' ? '错误：' : 'Error: ';
     if (error instanceof CampaignError) {
       for (const issue of error.issues) {

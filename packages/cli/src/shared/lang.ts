@@ -1,4 +1,8 @@
-import { defaultLang, type Lang, languages } from '@jianshen/schema';
+import type { Lang } from '@jianshen/schema';
+
+// Kept here rather than imported from the schema so start-up does not load zod.
+const languages: readonly Lang[] = ['zh', 'en'];
+const defaultLang: Lang = 'zh';
 
 /**
  * The language must be known before commander builds the help text, so it is read from the raw

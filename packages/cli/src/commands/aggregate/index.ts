@@ -1,5 +1,4 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { aggregateFiles, writeAggregateOutputs } from '@jianshen/aggregator/node';
 import type { Command } from 'commander';
 import { exitCodes } from '../../shared/cli-error.js';
 import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
@@ -49,6 +48,7 @@ export function registerAggregateCommand(program: Command, context: CommandConte
     )
     .action(async (inputs: string[], options: AggregateCommandOptions) => {
       const campaign = await loadCampaignOption(options, context);
+      const { aggregateFiles, writeAggregateOutputs } = await import('@jianshen/aggregator/node');
       const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');
       const report = await aggregateFiles(inputs, campaign, {
         lang,

@@ -5,7 +5,6 @@ import { UsageError } from '../../shared/cli-error.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { helpText } from '../../shared/lang.js';
 import { writeFileAtomic } from '../../shared/write-file-atomic.js';
-import { starterCampaignYaml } from './campaign-yaml.js';
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
@@ -36,6 +35,7 @@ export function registerInitCommand(program: Command, context: CommandContext): 
             : `${target} already exists; add --force to overwrite it`,
         );
       }
+      const { starterCampaignYaml } = await import('./campaign-yaml.js');
       await writeFileAtomic(target, starterCampaignYaml());
       const shown = relative(context.cwd, target) || target;
       context.stdout(

@@ -1,5 +1,4 @@
 import { relative, resolve } from 'node:path';
-import { renderNotice } from '@jianshen/notice';
 import type { Command } from 'commander';
 import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
 import { helpText } from '../../shared/lang.js';
@@ -21,7 +20,10 @@ export function registerNoticeCommand(program: Command, context: CommandContext)
     .action(async (options: GlobalOptions & { output: string }) => {
       const campaign = await loadCampaignOption(options, context);
       const output = resolve(context.cwd, options.output);
-      await writeFileAtomic(output, await renderNotice(campaign, { lang }));
+      await writeFileAtomic(
+        output,
+        await (await import('@jianshen/notice')).renderNotice(campaign, { lang }),
+      );
       const shown = relative(context.cwd, output) || output;
       context.stdout(lang === 'zh' ? `已生成通知：${shown}` : `Notice written: ${shown}`);
     });

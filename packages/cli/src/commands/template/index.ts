@@ -1,5 +1,4 @@
 import { extname, relative, resolve } from 'node:path';
-import { renderTemplateDocx, renderTemplateXlsx } from '@jianshen/template';
 import { type Command, InvalidArgumentError } from 'commander';
 import { UsageError } from '../../shared/cli-error.js';
 import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
@@ -45,6 +44,8 @@ export function registerTemplateCommand(program: Command, context: CommandContex
         );
       }
       const campaign = await loadCampaignOption(options, context);
+      // Loaded on use: `jianshen --version` must not pay for exceljs and docx.
+      const { renderTemplateDocx, renderTemplateXlsx } = await import('@jianshen/template');
       // --lang also switches the template's labels, prompts and instructions.
       const renderOptions = { lang, ...(options.rows === undefined ? {} : { rows: options.rows }) };
       const data =

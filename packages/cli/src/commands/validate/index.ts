@@ -1,4 +1,3 @@
-import { aggregateFiles } from '@jianshen/aggregator/node';
 import type { Command } from 'commander';
 import { exitCodes } from '../../shared/cli-error.js';
 import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
@@ -32,6 +31,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
     )
     .action(async (files: string[], options: GlobalOptions & { submittedOn?: string }) => {
       const campaign = await loadCampaignOption(options, context);
+      const { aggregateFiles } = await import('@jianshen/aggregator/node');
       const progress = createProgress(context, lang === 'zh' ? '校验' : 'Checking');
       const report = await aggregateFiles(files, campaign, {
         lang,
