@@ -122,7 +122,7 @@ export async function aggregateSources(
     files.push(prepared.file);
     modifiedTimes.push(input.modified?.getTime());
     fileUnits.push(prepared.units);
-    issues.push(...prepared.issues);
+    for (const found of prepared.issues) issues.push(found);
     for (const row of prepared.rows) candidates.push({ ...row, file: index, status: 'accepted' });
   }
   options.onProgress?.({ done: inputs.length, total: inputs.length });
