@@ -156,6 +156,9 @@ export function createReadPool(
         queued.resolve = resolve;
         queued.reject = reject;
       });
+      // Tickets are queued ahead of the loop that reads them; a pool that loses its workers rejects
+      // them before anyone awaits, which must not surface as an unhandled rejection.
+      result.catch(() => {});
       queue.push(queued);
       dispatch();
       return {
@@ -164,8 +167,6 @@ export function createReadPool(
           const at = queue.indexOf(queued);
           if (at < 0) return false;
           queue.splice(at, 1);
-          // Nobody waits for it any more.
-          result.catch(() => {});
           return true;
         },
       };
