@@ -166,6 +166,25 @@ export async function prepareSubmission(
     });
     return { file, units, issues, rows };
   }
+  // Nothing is dropped silently: a sheet that looks like data but holds no table is named.
+  for (const sheet of workbook.sheets) {
+    // Instructions, and the summary and issues sheets of a consolidated workbook read again
+    // upstream (按单位, By month, 问题清单 …), are not data.
+    if (sheet.hidden || /说明|instruction|^按|^By |^问题清单$|^Issues$/i.test(sheet.name)) continue;
+    if (tables.some((table) => table.sheet === sheet.name)) continue;
+    const tabularRows = sheet.rows.filter(
+      (row) => row.cells.filter((cell) => cell !== null && cell !== undefined && cell !== '').length >= 3,
+    ).length;
+    if (tabularRows >= 2) {
+      issue({
+        path: input.path,
+        sheet: sheet.name,
+        code: 'sheet-ignored',
+        severity: 'warning',
+        message: formatMessage('sheet-ignored', { sheet: sheet.name, rows: tabularRows }, lang),
+      });
+    }
+  }
   const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
   const labelOf = new Map(campaign.fields.map((field) => [field.key, field.label]));
   let fileUnit: string | undefined;

@@ -89,8 +89,8 @@ export const messages = {
   'unknown-column': {
     severity: 'warning',
     text: {
-      zh: '未知的列「{label}」，其内容未导入',
-      en: 'Unknown column "{label}"; its contents were not imported',
+      zh: '未知的列「{label}」：内容只保留在 report.json 的 extra 中，不参与校验和汇总',
+      en: 'Unknown column "{label}": kept only in report.json (extra), not validated or summarised',
     },
   },
   'missing-column': {
@@ -168,6 +168,13 @@ export const messages = {
     text: {
       zh: '未找到「单位名称（盖章）」一行，已根据{source}认定报送单位为「{unit}」',
       en: 'No 单位名称（盖章） line found; the unit "{unit}" was taken from the {source}',
+    },
+  },
+  'sheet-ignored': {
+    severity: 'warning',
+    text: {
+      zh: '工作表「{sheet}」有 {rows} 行表格内容，但没有统计表表头，未导入；如是报送数据，请补上表头',
+      en: 'Sheet "{sheet}" has {rows} rows of tabular content but no table header and was not imported; add the header if it holds activities',
     },
   },
   'table-empty': {
