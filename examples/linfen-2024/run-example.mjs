@@ -31,10 +31,16 @@ function cliBin() {
 
 const bin = cliBin();
 
+/** A path as the user reads it best: relative when inside `base`, absolute when outside. */
+function display(path, base) {
+  const shown = relative(base, path);
+  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
+}
+
 /** Runs one CLI command; exit codes in `allowed` are expected outcomes, anything else stops the example. */
 function jianshen(args, allowed = [0]) {
   console.log(
-    `\n$ jianshen ${args.map((arg) => (arg.startsWith('/') ? relative(repoRoot, arg) || '.' : arg)).join(' ')}`,
+    `\n$ jianshen ${args.map((arg) => (arg.startsWith('/') ? display(arg, repoRoot) : arg)).join(' ')}`,
   );
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: 'inherit' });
   if (result.error) throw result.error;
@@ -67,7 +73,7 @@ const aggregateStatus = jianshen(
 );
 
 // npm runs scripts in the package folder; INIT_CWD is where the user typed the command.
-const shown = relative(process.env.INIT_CWD ?? process.cwd(), out) || '.';
+const shown = display(out, process.env.INIT_CWD ?? process.cwd());
 console.log(`\n示例输出已写入 ${shown}/ (example outputs written to ${shown}/):`);
 console.log(`  通知 notice:            ${join(shown, 'notice.docx')}`);
 console.log(`  模板 templates:         ${join(shown, 'template.xlsx')}, ${join(shown, 'template.docx')}`);
