@@ -5,20 +5,7 @@ import { linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import packageJson from '../package.json' with { type: 'json' };
-import { run } from './index.js';
-
-async function cli(argv: string[], cwd?: string) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await run(argv, {
-    cwd: cwd ?? process.cwd(),
-    env: {},
-    stdout: (text) => stdout.push(text),
-    stderr: (text) => stderr.push(text),
-    interactive: false,
-  });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+import { runCaptured as cli } from './run-captured.test-support.js';
 
 const temporaryDirectory = () => mkdtemp(join(tmpdir(), 'jianshen-cli-'));
 

@@ -3,22 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../index.js';
+import { runCaptured as cli } from '../../run-captured.test-support.js';
 
 const fixtures = fileURLToPath(new URL('../../../../aggregator/src/__fixtures__/', import.meta.url));
-
-async function cli(argv: string[], cwd: string) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await run(argv, {
-    cwd,
-    env: {},
-    stdout: (text) => stdout.push(text),
-    stderr: (text) => stderr.push(text),
-    interactive: false,
-  });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
 
 function folderWith(...names: string[]): string {
   const directory = mkdtempSync(join(tmpdir(), 'jianshen-cli-aggregate-'));

@@ -4,20 +4,7 @@ import { join } from 'node:path';
 import { readZipText } from '@jianshen/ooxml';
 import { parseTemplateMarker, templateMarkerName } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../index.js';
-
-async function cli(argv: string[], cwd: string) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await run(argv, {
-    cwd,
-    env: {},
-    stdout: (text) => stdout.push(text),
-    stderr: (text) => stderr.push(text),
-    interactive: false,
-  });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+import { runCaptured as cli } from '../../run-captured.test-support.js';
 
 const otherCity = {
   id: 'datong-2025-fitness-day',
