@@ -25,9 +25,11 @@ const { values } = parseArgs({
     'cli-runs': { type: 'string', default: '15' },
     out: { type: 'string', default: join(root, 'bench-results.json') },
     // Also aggregate on the main thread only (the aggregator without its read pool), to compare.
-    'single-thread': { type: 'boolean', default: true },
+    // Node 20's parseArgs has no `--no-` negation, so the opt-out is its own flag.
+    'no-single-thread': { type: 'boolean', default: false },
   },
 });
+values['single-thread'] = !values['no-single-thread'];
 const sizeNames = values.sizes
   .split(',')
   .map((name) => name.trim())
