@@ -4,7 +4,7 @@ import { createActivityCategoryPlugin } from '@jianshen/plugin-activity-category
 import { groupsServedPlugin } from '@jianshen/plugin-groups-served';
 import { createParticipationPlugin } from '@jianshen/plugin-participation';
 import { defineCampaign } from '@jianshen/schema';
-import venuePlugin from './plugins/venue-address.js';
+import venuePlugin, { datongDistricts } from './plugins/venue-address.js';
 
 export default defineCampaign({
   id: 'datong-2025-fitness-volunteer',
@@ -38,18 +38,7 @@ export default defineCampaign({
   period: { start: '2025-05-01', end: '2025-10-31' },
   deadline: '2025-11-10',
   submitTo: '市体育局群众体育科',
-  expectedUnits: [
-    '平城区',
-    '云冈区',
-    '新荣区',
-    '云州区',
-    '阳高县',
-    '天镇县',
-    '广灵县',
-    '灵丘县',
-    '浑源县',
-    '左云县',
-  ],
+  expectedUnits: [...datongDistricts],
   table: { unitLine: '单位名称（盖章）：', rows: 15 },
   plugins: [
     createActivityCategoryPlugin({ required: true }),

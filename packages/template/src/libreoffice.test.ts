@@ -15,6 +15,18 @@ import { renderTemplateDocx, renderTemplateXlsx } from './index.js';
 import { readTemplateRows } from './read-template-rows.test-support.js';
 import { definedNames } from './sheet-xml.test-support.js';
 
+/** Header labels every rendering of the Linfen template must show. */
+const headerLabels = [
+  '序号',
+  '举办单位',
+  '活动名称',
+  '活动简介',
+  '举办方式（线上、线下）',
+  '举办时间',
+  '联系方式',
+  '备注',
+];
+
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const hasPoppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 if (!hasSoffice) console.warn('LibreOffice tests skipped: soffice is not installed');
@@ -62,16 +74,7 @@ describe('the template in LibreOffice Calc', () => {
       }).stdout;
       expect(first).toContain('2024年全民健身志愿服务活动统计表');
       expect(first).toContain('单位名称（盖章）：');
-      for (const label of [
-        '序号',
-        '举办单位',
-        '活动名称',
-        '活动简介',
-        '举办方式（线上、线下）',
-        '举办时间',
-        '联系方式',
-        '备注',
-      ]) {
+      for (const label of headerLabels) {
         expect(first).toContain(label);
       }
       expect(first).toContain('第 1 页，共 2 页');
@@ -104,16 +107,7 @@ describe('the template in LibreOffice Calc', () => {
       // header cells wrap: compare without whitespace.
       const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
       expect(text).toContain('2024年全民健身志愿服务活动统计表');
-      for (const label of [
-        '序号',
-        '举办单位',
-        '活动名称',
-        '活动简介',
-        '举办方式（线上、线下）',
-        '举办时间',
-        '联系方式',
-        '备注',
-      ]) {
+      for (const label of headerLabels) {
         expect(text).toContain(label);
       }
     },
