@@ -11,10 +11,6 @@ export interface ParsedRow {
   issues: FieldIssue[];
 }
 
-function shown(cell: CellValue): string {
-  return normalizeText(cell);
-}
-
 /** Plugin fields have only a zod schema: try the cleaned text, then the number a numeric text means. */
 function parseWithSchema(field: ResolvedField, cell: CellValue) {
   const candidate = typeof cell === 'string' ? normalizeText(cell) : cell;
@@ -41,7 +37,8 @@ export function parseRow(
   const issues: FieldIssue[] = [];
   for (const field of fields) {
     const cell = cells[field.key];
-    if (isBlankCell(cell) || (typeof cell === 'string' && normalizeText(cell) === '')) {
+    // isBlankCell(cell) is normalizeText(cell) === '' (for text too): one test, not two.
+    if (isBlankCell(cell)) {
       if (field.required) {
         issues.push({ field: field.key, code: 'required', severity: 'error', data: { label: field.label } });
       }
@@ -50,22 +47,24 @@ export function parseRow(
     if (field.normalize) {
       const result = field.normalize(cell, context);
       if (!result.ok) {
+        const value = normalizeText(cell);
         issues.push({
           field: field.key,
           code: result.code,
           severity: defaultSeverity(result.code),
-          data: { label: field.label, value: shown(cell), ...result.data },
-          value: shown(cell),
+          data: { label: field.label, value, ...result.data },
+          value,
         });
         continue;
       }
       for (const note of result.notes) {
+        const value = normalizeText(cell);
         issues.push({
           field: field.key,
           code: note.code,
           severity: isMessageCode(note.code) ? defaultSeverity(note.code) : 'warning',
-          data: { label: field.label, value: shown(cell), ...note.data },
-          value: shown(cell),
+          data: { label: field.label, value, ...note.data },
+          value,
         });
       }
       if (result.value !== undefined) values[field.key] = result.value;
@@ -76,12 +75,13 @@ export function parseRow(
       values[field.key] = parsed.data;
     } else {
       const reason = parsed.error.issues.map((issue) => issue.message).join('；');
+      const value = normalizeText(cell);
       issues.push({
         field: field.key,
         code: 'value-invalid',
         severity: 'error',
-        data: { label: field.label, value: shown(cell), reason },
-        value: shown(cell),
+        data: { label: field.label, value, reason },
+        value,
       });
     }
   }

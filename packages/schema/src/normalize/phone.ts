@@ -1,7 +1,7 @@
 // The max metadata, not min: min only checks number lengths, so 0311-1234567 (石家庄 numbers have
 // 8 digits) or an invented area code would pass. max knows each Chinese area code and its
 // subscriber-number length; the cost is ~145 kB of metadata in the browser bundle.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { accept, type CellValue, type NormalizeNote, type NormalizeResult, reject } from './result.js';
 import { normalizeText } from './text.js';
 import { toHalfWidth } from './width.js';
@@ -16,18 +16,48 @@ export interface NormalizePhonesOptions {
 const mobilePattern = /^1[3-9]\d{9}$/;
 // A local subscriber number never starts with 0 or 1.
 const localPattern = /^[2-9]\d{6,7}$/;
+// 0 + area code (2 or 3 digits) + subscriber (7 or 8 digits): 10–11 digits after the 0.
+const trunkPattern = /^0\d{10,11}$/;
+// 010 (北京) and 02x are the only 2-digit area codes; all others have 3.
+const twoDigitAreaPattern = /^(?:10|2)/;
 
-/** Canonical landline (0357-1234567) for digits starting with 0, if it is a real Chinese number. */
-function landline(digits: string): string | undefined {
-  // 0 + area code (2 or 3 digits) + subscriber (7 or 8 digits): 10–11 digits after the 0.
-  if (!/^0\d{10,11}$/.test(digits)) return undefined;
+/**
+ * The national number (without the trunk 0) libphonenumber-js validates as a fixed line.
+ * For 0 + a non-zero digit, parsing with region CN only strips the 0 (no IDD 00, the national
+ * pattern never starts with 0), so the number is built directly: a third of the cost of
+ * parsing. The type check alone decides, because with the max metadata isValid() is exactly
+ * getType() !== undefined. 00… would be read as an international call: left to the parser.
+ */
+function fixedLineNationalNumber(digits: string): string | undefined {
+  if (digits.charCodeAt(1) !== 0x30) {
+    const type = new PhoneNumber(`+86${digits.slice(1)}`).getType();
+    return type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' ? digits.slice(1) : undefined;
+  }
   const phone = parsePhoneNumberFromString(digits, 'CN');
   if (!phone?.isValid()) return undefined;
   const type = phone.getType();
-  if (type !== 'FIXED_LINE' && type !== 'FIXED_LINE_OR_MOBILE') return undefined;
-  // 010 (北京) and 02x are the only 2-digit area codes; all others have 3.
-  const areaLength = /^(?:10|2)/.test(phone.nationalNumber) ? 2 : 3;
-  return `0${phone.nationalNumber.slice(0, areaLength)}-${phone.nationalNumber.slice(areaLength)}`;
+  return type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' ? phone.nationalNumber : undefined;
+}
+
+// One unit's clerk types the same office number on every row: remember up to a few thousand
+// (forgotten all at once when full, so memory stays bounded).
+const landlineCache = new Map<string, string | null>();
+const landlineCacheSize = 4096;
+
+/** Canonical landline (0357-1234567) for digits starting with 0, if it is a real Chinese number. */
+function landline(digits: string): string | undefined {
+  if (!trunkPattern.test(digits)) return undefined;
+  const cached = landlineCache.get(digits);
+  if (cached !== undefined) return cached ?? undefined;
+  const national = fixedLineNationalNumber(digits);
+  let phone: string | undefined;
+  if (national !== undefined) {
+    const areaLength = twoDigitAreaPattern.test(national) ? 2 : 3;
+    phone = `0${national.slice(0, areaLength)}-${national.slice(areaLength)}`;
+  }
+  if (landlineCache.size >= landlineCacheSize) landlineCache.clear();
+  landlineCache.set(digits, phone ?? null);
+  return phone;
 }
 
 /** Mobile or landline for a run of digits; `international` digits came after +86 (no trunk 0). */
@@ -41,10 +71,24 @@ function completeNumber(
   return fixed === undefined ? undefined : { phone: fixed, landline: true };
 }
 
+// The campaign's area code is the same for every row: cleaned once, not once per cell.
+let lastAreaCode: string | undefined;
+let lastArea: string | undefined;
+
+/** The default area code's digits without the trunk 0 (357 for 0357), if it can be one. */
+function areaDigits(areaCode: string): string | undefined {
+  if (areaCode !== lastAreaCode) {
+    const area = toHalfWidth(areaCode).replace(/\D/g, '').replace(/^0/, '');
+    lastArea = /^\d{2,3}$/.test(area) ? area : undefined;
+    lastAreaCode = areaCode;
+  }
+  return lastArea;
+}
+
 function localWithArea(digits: string, areaCode: string | undefined): string | undefined {
   if (areaCode === undefined || !localPattern.test(digits)) return undefined;
-  const area = toHalfWidth(areaCode).replace(/\D/g, '').replace(/^0/, '');
-  if (!/^\d{2,3}$/.test(area)) return undefined;
+  const area = areaDigits(areaCode);
+  if (area === undefined) return undefined;
   return landline(`0${area}${digits}`);
 }
 
@@ -59,6 +103,12 @@ interface Group {
 }
 
 const countryCodePattern = /(?:\+\s*86|(?<!\d)0086)(?=[\s\-()]*\d)/g;
+const extensionDigitsPattern = /^\d{1,6}$/;
+const shortHyphenPattern = /^\d{1,5}$/;
+// 1.39E+10: Excel's scientific notation saved as text; the digits are gone.
+const scientificPattern = /\d(?:\.\d+)?e\+\d/i;
+// 13900000000: what 1.39E+10 becomes when it is typed back or re-read as a number.
+const roundedPattern = /0{5}$/;
 // 转801, 分机801, 转分机 801, ext. 801, x801: the extension markers.
 const tokenPattern =
   /(\d+)|(转分机号?|分机号?|转|ext\.?|x)|([ \t().:]+)|([-\u2010-\u2015\u2212]+)|(\u0001)|([\s\S])/giy;
@@ -137,13 +187,16 @@ function matchLocal(
 function extensionAt(groups: Group[], at: number): string | undefined {
   const group = groups[at];
   if (!group) return undefined;
-  if (group.join === 'extension' && /^\d{1,6}$/.test(group.digits)) return group.digits;
-  if (group.join === 'hyphen' && /^\d{1,5}$/.test(group.digits) && !matchAt(groups, at)) return group.digits;
+  if (group.join === 'extension' && extensionDigitsPattern.test(group.digits)) return group.digits;
+  if (group.join === 'hyphen' && shortHyphenPattern.test(group.digits) && !matchAt(groups, at)) {
+    return group.digits;
+  }
   return undefined;
 }
 
 function phonesFromText(text: string, areaCode: string | undefined): string[] | undefined {
-  const groups = digitGroups(text.replace(countryCodePattern, '\u0001'));
+  // +86 and 0086 both contain 86: most cells have no country code and need no replace.
+  const groups = digitGroups(text.includes('86') ? text.replace(countryCodePattern, '\u0001') : text);
   if (groups.length === 0) return undefined;
   const phones: string[] = [];
   let at = 0;
@@ -171,8 +224,8 @@ function phonesFromNumber(value: number, areaCode: string | undefined): Normaliz
   // A fraction or an unsafe integer cannot be a phone that Excel kept intact.
   if (!Number.isSafeInteger(value)) return reject('phone-precision-lost', { value: shown });
   const digits = String(value);
-  // 13900000000: what 1.39E+10 becomes when it is typed back or re-read as a number.
-  if (digits.length >= 10 && /0{5}$/.test(digits)) return reject('phone-precision-lost', { value: shown });
+  if (digits.length >= 10 && roundedPattern.test(digits))
+    return reject('phone-precision-lost', { value: shown });
   if (mobilePattern.test(digits)) return accept([digits]);
   const restored = landline(`0${digits}`);
   if (restored) {
@@ -200,8 +253,7 @@ export function normalizePhones(
   const shown = normalizeText(value);
   if (typeof value !== 'string') return reject('phone-invalid', { value: shown });
   const text = toHalfWidth(shown, { punctuation: true });
-  // 1.39E+10: Excel's scientific notation saved as text; the digits are gone.
-  if (/\d(?:\.\d+)?e\+\d/i.test(text)) return reject('phone-precision-lost', { value: shown });
+  if (scientificPattern.test(text)) return reject('phone-precision-lost', { value: shown });
   const phones = phonesFromText(text, options.defaultAreaCode);
   if (!phones || phones.length === 0) return reject('phone-invalid', { value: shown });
   return accept(phones);

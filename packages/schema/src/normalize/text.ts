@@ -15,25 +15,41 @@ function numberText(value: number): string {
   return String(Number(value.toPrecision(15)));
 }
 
+// Every character any step of the slow path changes or removes, and every character
+// String.prototype.trim strips (TAB, LF, VT, FF, CR, space, U+00A0, U+1680, U+2000–200A,
+// U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF): the space itself only where the slow path
+// touches it, twice in a row or at either end. Most cells match none and are returned as they are.
+const needsWorkPattern =
+  /[\t-\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]| {2}|^ | $/;
+
+/** The full clean-up; `normalizeText` skips it for text it would not change. */
+function cleanText(text: string): string {
+  return toHalfWidth(text.replace(/\r\n?/g, '\n').replace(zeroWidthPattern, '').replace(oddSpacePattern, ' '))
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
+}
+
 /**
  * What a text cell means, as one clean string: numbers in plain decimals, dates as ISO days,
  * booleans as 是/否; invisible characters removed, whitespace collapsed, full-width letters,
  * digits and spaces made ASCII (punctuation kept: free text keeps its Chinese brackets).
  */
 export function normalizeText(value: CellValue): string {
+  if (typeof value === 'string') return needsWorkPattern.test(value) ? cleanText(value) : value;
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : isoDayFromDate(value);
-  return toHalfWidth(
-    value.replace(/\r\n?/g, '\n').replace(zeroWidthPattern, '').replace(oddSpacePattern, ' '),
-  )
-    .replace(/[ \t\f\v]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .trim();
+  return cleanText(value);
 }
 
 /** True when the cell shows nothing: empty, only whitespace, or only invisible characters. */
 export function isBlankCell(value: CellValue): boolean {
+  // Same answer as normalizeText(value) === '' without building the text: a finite number,
+  // a valid date and a boolean always show something.
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value === 'boolean') return false;
+  if (value instanceof Date) return Number.isNaN(value.getTime());
   return normalizeText(value) === '';
 }

@@ -8,6 +8,13 @@ const fullWidthOffset = 0xfee0;
 const alwaysPattern = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u3000]/g;
 // Punctuation too, but only on request: free text (活动简介) keeps its （）：，。
 const withPunctuationPattern = /[\uFF01-\uFF5E\u3000]/g;
+// The same classes without the g flag: a test that keeps no lastIndex, for text with nothing to do.
+const hasAlways = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u3000]/;
+const hasWithPunctuation = /[\uFF01-\uFF5E\u3000]/;
+
+function halfWidthChar(char: string): string {
+  return char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - fullWidthOffset);
+}
 
 export interface HalfWidthOptions {
   /** Also convert full-width punctuation (（）：，－＋ …). Off by default. */
@@ -15,9 +22,9 @@ export interface HalfWidthOptions {
 }
 
 /** Converts full-width letters, digits and spaces (and optionally punctuation) to ASCII. */
-export function toHalfWidth(text: string, options: HalfWidthOptions = {}): string {
-  const pattern = options.punctuation ? withPunctuationPattern : alwaysPattern;
-  return text.replace(pattern, (char) =>
-    char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - fullWidthOffset),
-  );
+export function toHalfWidth(text: string, options?: HalfWidthOptions): string {
+  if (options?.punctuation) {
+    return hasWithPunctuation.test(text) ? text.replace(withPunctuationPattern, halfWidthChar) : text;
+  }
+  return hasAlways.test(text) ? text.replace(alwaysPattern, halfWidthChar) : text;
 }

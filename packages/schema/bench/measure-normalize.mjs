@@ -1,0 +1,250 @@
+// Micro-bench of the cell normalisers and parseRow, the aggregator's per-row CPU cost (issue 6).
+// Not shipped (the package's `files` is dist only) and not a test: it prints numbers, it never fails.
+//
+//   npx turbo run build --filter=@jianshen/schema
+//   node packages/schema/bench/measure-normalize.mjs                # the built package (dist)
+//   node packages/schema/bench/measure-normalize.mjs --dist <dir>   # another build, e.g. a copy of
+//                                                                   # the dist before a change
+//   node packages/schema/bench/measure-normalize.mjs --compare <dir> # and check that build returns
+//                                                                   # exactly the same results
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof packages/schema/bench/measure-normalize.mjs
+//
+// The rows follow /work/shared/reference/real-submissions.md and the normaliser test tables:
+// mostly clean text, dates and phones in every shape a clerk types, ~5 % of cells dirty
+// (odd spaces, full-width digits, line breaks, zero-width characters), ~3 % bad rows.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string' },
+    compare: { type: 'string' },
+    rows: { type: 'string', default: '96000' },
+    texts: { type: 'string', default: '100000' },
+    repeat: { type: 'string', default: '7' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const distDir = args.dist ?? new URL('../dist/', import.meta.url).pathname;
+const schema = await import(pathToFileURL(resolve(distDir, 'index.js')).href);
+const { coreFields, linfen2024Campaign, normalizeText, parseRow, resolveField } = schema;
+const other = args.compare ? await import(pathToFileURL(resolve(args.compare, 'index.js')).href) : undefined;
+
+/** mulberry32, as in the repository bench: deterministic per seed on every platform. */
+function createRandom(seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)],
+    chance: (probability) => next() < probability,
+  };
+}
+
+const units = linfen2024Campaign.expectedUnits;
+const places = ['鼓楼', '解放路', '滨河', '东关', '西城', '南街', '北园', '向阳', '新华', '平阳'];
+const activities = ['社会体育指导员进社区健身指导', '全民健身日健步走', '太极拳公益培训', '广场舞展演'];
+const suffixes = ['体育中心', '文化和旅游局', '社区居委会', '老年体协', '全民健身协会', '第一中学'];
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '郝', '薛'];
+const givenNames = ['明', '芳', '伟', '丽', '强', '敏', '军', '静', '磊', '霞', '涛', '燕'];
+
+// What a hurried clerk adds to an otherwise clean text cell.
+const dirt = [
+  (text) => ` ${text} `,
+  (text) => `${text}\u00A0`,
+  (text) => `\uFEFF${text}`,
+  (text) => text.replace(/\d/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)),
+  (text) => `${text.slice(0, 2)}  ${text.slice(2)}`,
+  (text) => `${text}\r\n`,
+  (text) => `${text.slice(0, 2)}\u3000${text.slice(2)}`,
+];
+function maybeDirty(random, text) {
+  return typeof text === 'string' && random.chance(0.05) ? random.pick(dirt)(text) : text;
+}
+
+function dateCell(random) {
+  const month = random.int(6, 11);
+  const day = random.int(1, 28);
+  const pad = (value) => String(value).padStart(2, '0');
+  switch (random.int(0, 11)) {
+    case 0:
+    case 1:
+      return new Date(Date.UTC(2024, month - 1, day));
+    case 2:
+      return Math.round((Date.UTC(2024, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    case 3:
+      return `2024年${month}月${day}日`;
+    case 4:
+      return `2024.${month}.${day}`;
+    case 5:
+      return `2024/${month}/${day}`;
+    case 6:
+      return `2024-${pad(month)}-${pad(day)}`;
+    case 7:
+      return `2024${pad(month)}${pad(day)}`;
+    case 8:
+      return `${month}月${day}日`;
+    case 9:
+      return `2024.${month}.${day}-${month}.${Math.min(28, day + random.int(1, 4))}`;
+    case 10:
+      return `${month}月${day}日至${Math.min(28, day + random.int(1, 4))}日`;
+    default:
+      return `2024年${month}月`;
+  }
+}
+
+const modes = [
+  '线下',
+  '线下',
+  '线下',
+  '线上',
+  '线上线下',
+  '线 下',
+  '线上、线下',
+  '线上+线下',
+  '现场',
+  'offline',
+];
+
+function mobile(random) {
+  return `1${random.pick(['3', '5', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
+}
+
+function phoneCell(random, contactPhone) {
+  const landline = String(random.int(2_000_000, 8_999_999));
+  switch (random.int(0, 11)) {
+    case 0:
+    case 1:
+      return mobile(random);
+    case 2:
+      // One unit's clerk puts the same number on every row.
+      return contactPhone;
+    case 3:
+      return Number(mobile(random));
+    case 4:
+      return `0357-${landline}`;
+    case 5:
+      return `(0357)${landline}`;
+    case 6:
+      return `0357 ${landline}`;
+    case 7:
+      return `0357-${landline}转${random.int(100, 899)}`;
+    case 8:
+      return `${mobile(random)}、${mobile(random)}`;
+    case 9:
+      return `手机：${mobile(random)} 座机：0357-${landline}`;
+    case 10:
+      return landline;
+    default:
+      return Number(`357${landline}`);
+  }
+}
+
+function makeRows(count, random) {
+  const rows = [];
+  let unit = units[0];
+  let contactPhone = mobile(random);
+  for (let index = 0; index < count; index++) {
+    if (index % 100 === 0) {
+      unit = random.pick(units);
+      contactPhone = mobile(random);
+    }
+    const activity = random.pick(activities);
+    const row = {
+      seq: random.chance(0.05) ? '' : random.chance(0.05) ? String(index + 1) : index + 1,
+      organizer: `${unit}${random.pick(places)}${random.pick(suffixes)}`,
+      name: `${random.pick(places)}${activity}第${index + 1}场`,
+      summary: `在${unit}${random.pick(places)}开展${activity}，约${random.int(20, 300)}人参加`,
+      mode: random.pick(modes),
+      date: dateCell(random),
+      contact: `${random.pick(surnames)}${random.pick(givenNames)}${random.chance(0.5) ? random.pick(givenNames) : ''}`,
+      phone: phoneCell(random, contactPhone),
+      note: random.chance(0.2) ? random.pick(['已完成', '含直播', '雨天改期']) : '',
+    };
+    for (const key of Object.keys(row)) row[key] = maybeDirty(random, row[key]);
+    if (random.chance(0.03)) {
+      const spoil = random.int(0, 3);
+      if (spoil === 0) row.name = '';
+      else if (spoil === 1) row.date = '2024年13月45日';
+      else if (spoil === 2) row.mode = '电话会议';
+      else row.phone = String(random.int(10_000, 99_999));
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function median(numbers) {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median wall time of `repeat` runs after one warm-up run; the checksum keeps the work alive. */
+function measure(run, repeat) {
+  let checksum = run();
+  const times = [];
+  for (let round = 0; round < repeat; round++) {
+    const started = process.hrtime.bigint();
+    checksum = run();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { ms: median(times), min: Math.min(...times), checksum };
+}
+
+const random = createRandom(Number(args.seed));
+const rows = makeRows(Number(args.rows), random);
+const cells = rows.flatMap((row) => Object.values(row));
+const texts = Array.from({ length: Number(args.texts) }, (_, index) => cells[index % cells.length]);
+const fields = coreFields.map((field) => resolveField(field));
+const context = {
+  defaultYear: Number(linfen2024Campaign.period.start.slice(0, 4)),
+  period: linfen2024Campaign.period,
+  defaultAreaCode: linfen2024Campaign.issuer.areaCode,
+};
+const repeat = Number(args.repeat);
+
+const textResult = measure(() => {
+  let length = 0;
+  for (const text of texts) length += normalizeText(text).length;
+  return length;
+}, repeat);
+const rowResult = measure(() => {
+  let accepted = 0;
+  let issues = 0;
+  for (const row of rows) {
+    const parsed = parseRow(row, fields, context);
+    if (parsed.ok) accepted++;
+    issues += parsed.issues.length;
+  }
+  return `${accepted} accepted, ${issues} issues`;
+}, repeat);
+
+console.log(`schema from ${distDir}`);
+if (other) {
+  // Every result of the other build, field by field: a faster normaliser must not change one.
+  const { isDeepStrictEqual } = await import('node:util');
+  const otherFields = other.coreFields.map((field) => other.resolveField(field));
+  let differing = 0;
+  for (const text of cells) if (normalizeText(text) !== other.normalizeText(text)) differing++;
+  for (const row of rows) {
+    if (!isDeepStrictEqual(parseRow(row, fields, context), other.parseRow(row, otherFields, context))) {
+      differing++;
+    }
+  }
+  console.log(`compared with ${args.compare}: ${differing} of ${cells.length + rows.length} results differ`);
+}
+console.log(
+  `normalizeText × ${texts.length}: median ${textResult.ms.toFixed(1)} ms (min ${textResult.min.toFixed(1)}), ` +
+    `checksum ${textResult.checksum}`,
+);
+console.log(
+  `parseRow × ${rows.length}: median ${rowResult.ms.toFixed(1)} ms (min ${rowResult.min.toFixed(1)}), ` +
+    `${rowResult.checksum}`,
+);
