@@ -7,6 +7,7 @@
 //                                                                   # the dist before a change
 //   node packages/schema/bench/measure-normalize.mjs --compare <dir> # and check that build returns
 //                                                                   # exactly the same results
+//   node packages/schema/bench/measure-normalize.mjs --by-field      # each field's normaliser alone
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof packages/schema/bench/measure-normalize.mjs
 //
 // The rows follow /work/shared/reference/real-submissions.md and the normaliser test tables:
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
   options: {
     dist: { type: 'string' },
     compare: { type: 'string' },
+    'by-field': { type: 'boolean', default: false },
     rows: { type: 'string', default: '96000' },
     texts: { type: 'string', default: '100000' },
     repeat: { type: 'string', default: '7' },
@@ -248,3 +250,13 @@ console.log(
   `parseRow × ${rows.length}: median ${rowResult.ms.toFixed(1)} ms (min ${rowResult.min.toFixed(1)}), ` +
     `${rowResult.checksum}`,
 );
+if (args['by-field']) {
+  for (const field of fields) {
+    const { ms } = measure(() => {
+      let count = 0;
+      for (const row of rows) if (field.normalize?.(row[field.key], context).ok) count++;
+      return count;
+    }, repeat);
+    console.log(`  ${field.key.padEnd(10)} ${ms.toFixed(1).padStart(7)} ms`);
+  }
+}

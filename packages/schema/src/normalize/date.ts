@@ -104,13 +104,17 @@ const timePattern = new RegExp(
 // (星期六), 周六: the weekday repeats the date.
 const weekdayPattern = /\(?(?:星期|礼拜|周)[一二三四五六七日天]\)?/g;
 
+// A character every replace below needs to change anything: 。, the first of 星期/礼拜/周, the
+// : or 时/点 every time has, or whitespace. Most dates (2024年6月15日, 2024.6.15) have none.
+const dateNoisePattern = /[。星礼周:时点\s]/;
+// A 5-digit number is a serial that lost its date format (45458 → 2024-06-15).
+const serialTextPattern = /^\d{5}(?:\.\d+)?$/;
+
 /** The date text reduced to digits, 年月日 and separators. */
 function cleanDateText(text: string): string {
-  return toHalfWidth(text, { punctuation: true })
-    .replace(/。/g, '.')
-    .replace(weekdayPattern, '')
-    .replace(timePattern, '')
-    .replace(/\s+/g, '');
+  const half = toHalfWidth(text, { punctuation: true });
+  if (!dateNoisePattern.test(half)) return half;
+  return half.replace(/。/g, '.').replace(weekdayPattern, '').replace(timePattern, '').replace(/\s+/g, '');
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -147,8 +151,7 @@ function parseDateText(
   options: NormalizeDateOptions,
 ): NormalizeResult<DateRange> {
   const invalid = () => reject<DateRange>('date-invalid', { value: shown });
-  // A 5-digit number is a serial that lost its date format (45458 → 2024-06-15).
-  if (/^\d{5}(?:\.\d+)?$/.test(text)) return fromSerial(Number(text), shown, options.date1904 ?? false);
+  if (serialTextPattern.test(text)) return fromSerial(Number(text), shown, options.date1904 ?? false);
 
   const startRead = readPart(text, 0, startPatterns);
   if (!startRead) return invalid();

@@ -29,11 +29,12 @@ const modeWords: ReadonlyArray<readonly [string, ActivityMode]> = [
 ];
 // Between words: list marks, plus signs, slashes and conjunctions (线上、线下 / 线上+线下 / 线上和线下).
 const joinerPattern = /^(?:[、,;/+&|\\-]|和|与|及|加|相结合|结合|and)/;
+const whitespacePattern = /\s+/g;
 
 /** Reads a 举办方式 cell into online, offline or hybrid; anything else is mode-unknown. */
 export function normalizeMode(value: CellValue): NormalizeResult<ActivityMode> {
   const shown = normalizeText(value);
-  let rest = toHalfWidth(shown, { punctuation: true }).toLowerCase().replace(/\s+/g, '');
+  let rest = toHalfWidth(shown, { punctuation: true }).toLowerCase().replace(whitespacePattern, '');
   const seen = new Set<ActivityMode>();
   while (rest !== '') {
     const joiner = joinerPattern.exec(rest);
