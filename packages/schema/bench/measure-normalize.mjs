@@ -188,16 +188,23 @@ function median(numbers) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median wall time of `repeat` runs after one warm-up run; the checksum keeps the work alive. */
+/**
+ * Median wall and CPU time of `repeat` runs after one warm-up run; the checksum keeps the work
+ * alive. CPU time (this process, GC threads included) depends less on how busy the machine is.
+ */
 function measure(run, repeat) {
   let checksum = run();
   const times = [];
+  const cpuTimes = [];
   for (let round = 0; round < repeat; round++) {
+    const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     checksum = run();
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
-  return { ms: median(times), min: Math.min(...times), checksum };
+  return { ms: median(times), min: Math.min(...times), cpuMs: median(cpuTimes), checksum };
 }
 
 const random = createRandom(Number(args.seed));
@@ -243,11 +250,13 @@ if (other) {
   console.log(`compared with ${args.compare}: ${differing} of ${cells.length + rows.length} results differ`);
 }
 console.log(
-  `normalizeText × ${texts.length}: median ${textResult.ms.toFixed(1)} ms (min ${textResult.min.toFixed(1)}), ` +
+  `normalizeText × ${texts.length}: median ${textResult.ms.toFixed(1)} ms (min ${textResult.min.toFixed(1)}, ` +
+    `CPU ${textResult.cpuMs.toFixed(1)}), ` +
     `checksum ${textResult.checksum}`,
 );
 console.log(
-  `parseRow × ${rows.length}: median ${rowResult.ms.toFixed(1)} ms (min ${rowResult.min.toFixed(1)}), ` +
+  `parseRow × ${rows.length}: median ${rowResult.ms.toFixed(1)} ms (min ${rowResult.min.toFixed(1)}, ` +
+    `CPU ${rowResult.cpuMs.toFixed(1)}), ` +
     `${rowResult.checksum}`,
 );
 if (args['by-field']) {
