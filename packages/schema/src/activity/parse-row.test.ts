@@ -95,4 +95,40 @@ describe('parseRow', () => {
       expect.objectContaining({ field: 'participants', code: 'value-invalid', value: '约一百' }),
     ]);
   });
+
+  it('reads numeric text for number fields exactly as the text-first order did', () => {
+    const count = z.number().int().nonnegative();
+    const fieldsWith = (schema: z.ZodType) => [
+      ...fields,
+      resolveField({ key: 'participants', label: '参与人数', schema, source: 'participation' }),
+    ];
+    // Text first, then the number: what parseRow did before number schemas skipped the text.
+    const textFirst = (schema: z.ZodType, text: string) => {
+      const first = schema.safeParse(text);
+      if (first.success) return first;
+      const number = Number(text.replace(/,/g, ''));
+      if (!Number.isFinite(number)) return first;
+      const second = schema.safeParse(number);
+      return second.success ? second : first;
+    };
+    for (const schema of [count, count.optional(), count.nullable(), count.default(0), z.coerce.number()]) {
+      for (const text of ['120', '1,200', '-3', '1.5', '约一百', '0x10', 'Infinity']) {
+        const parsed = parseRow({ ...valid, participants: text }, fieldsWith(schema), context);
+        const expected = textFirst(schema, text);
+        if (expected.success) {
+          expect(parsed.values.participants).toEqual(expected.data);
+        } else {
+          expect(parsed.issues).toEqual([
+            expect.objectContaining({
+              field: 'participants',
+              code: 'value-invalid',
+              data: expect.objectContaining({
+                reason: expected.error.issues.map((issue) => issue.message).join('；'),
+              }),
+            }),
+          ]);
+        }
+      }
+    }
+  });
 });

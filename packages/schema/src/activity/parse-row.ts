@@ -11,17 +11,46 @@ export interface ParsedRow {
   issues: FieldIssue[];
 }
 
+interface ZodDefinition {
+  type: string;
+  coerce?: boolean;
+  innerType?: { _zod: { def: ZodDefinition } };
+}
+
+const refusesTextCache = new WeakMap<ResolvedField['schema'], boolean>();
+
+/**
+ * True when the schema fails every string: a plain, non-coercing z.number(), maybe optional,
+ * nullable or with a default (those pass a string on to the number unchanged).
+ */
+function refusesText(schema: ResolvedField['schema']): boolean {
+  let known = refusesTextCache.get(schema);
+  if (known === undefined) {
+    let def = (schema as unknown as { _zod: { def: ZodDefinition } })._zod.def;
+    while (def.innerType && (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')) {
+      def = def.innerType._zod.def;
+    }
+    known = def.type === 'number' && !def.coerce;
+    refusesTextCache.set(schema, known);
+  }
+  return known;
+}
+
 /** Plugin fields have only a zod schema: try the cleaned text, then the number a numeric text means. */
 function parseWithSchema(field: ResolvedField, cell: CellValue) {
   const candidate = typeof cell === 'string' ? normalizeText(cell) : cell;
-  const first = field.schema.safeParse(candidate);
-  if (first.success || typeof candidate !== 'string') return first;
-  const number = Number(candidate.replace(/,/g, ''));
+  if (typeof candidate !== 'string') return field.schema.safeParse(candidate);
+  // A number schema fails the text anyway, and a failed safeParse costs ~100 successful ones
+  // (zod builds the error and its messages): try the number first, the text only for its error.
+  const textFails = refusesText(field.schema);
+  const first = textFails ? undefined : field.schema.safeParse(candidate);
+  if (first?.success) return first;
+  const number = Number(candidate.includes(',') ? candidate.replace(/,/g, '') : candidate);
   if (candidate !== '' && Number.isFinite(number)) {
     const second = field.schema.safeParse(number);
     if (second.success) return second;
   }
-  return first;
+  return first ?? field.schema.safeParse(candidate);
 }
 
 /**
