@@ -1,10 +1,10 @@
 // Child process: the aggregator over the same files, through its Node entry exactly as the CLI
-// calls it (built packages from node_modules/@jianshen/*/dist), then the outputs written to a
+// calls it (rows spilled to a temporary file, outputs written as they are made) (built packages from node_modules/@jianshen/*/dist), then the outputs written to a
 // temporary folder. Prints one JSON line.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aggregateFiles, writeAggregateOutputs } from '@jianshen/aggregator/node';
+import { streamAggregateFiles, writeAggregateOutputs } from '@jianshen/aggregator/node';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 
 const manifest = JSON.parse(await readFile(process.argv[2], 'utf8'));
@@ -13,7 +13,7 @@ const threads = process.argv[3] === undefined ? undefined : Number(process.argv[
 const campaign = await loadCampaign(undefined, { lang: 'zh' });
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-const report = await aggregateFiles(manifest.files, campaign, {
+const report = await streamAggregateFiles(manifest.files, campaign, {
   lang: 'zh',
   ...(threads !== undefined ? { threads } : {}),
 });
@@ -27,6 +27,7 @@ const writeStarted = performance.now();
 try {
   await writeAggregateOutputs(report, campaign, outDir, { lang: 'zh' });
 } finally {
+  await report.dispose();
   await rm(outDir, { recursive: true, force: true });
 }
 const writeMs = performance.now() - writeStarted;

@@ -1,5 +1,5 @@
 import type { ResolvedCampaign, RowEntry } from '@jianshen/plugin-kit';
-import { runRules } from '@jianshen/plugin-kit';
+import { startRules } from '@jianshen/plugin-kit';
 import {
   type ActivityMode,
   compareIssues,
@@ -17,23 +17,14 @@ import type {
   FileReport,
   ReportIssue,
   ReportRow,
+  ReportRows,
+  RowSourceReport,
+  StreamedReport,
   SubmissionInput,
 } from './report.js';
-import { summarize } from './summarize.js';
+import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
+import { createSummarizer } from './summarize.js';
 import { normalizeLabel } from './table/labels.js';
-
-/** A row that passed the schema, waiting for duplicates, superseding and plugin rules. */
-interface Candidate {
-  file: number;
-  /** The row's unit (a 来源单位 cell) or its table's. */
-  unit: string;
-  /** The unit of the table the row is in: what --replace compares. */
-  tableUnit: string;
-  values: Record<string, unknown>;
-  extra: Record<string, string>;
-  source: { path: string; sheet: string; row: number };
-  status: 'accepted' | 'duplicate' | 'superseded' | 'rejected';
-}
 
 export { chinaDay } from './prepare-submission.js';
 
@@ -59,8 +50,12 @@ function duplicateKey(values: Record<string, unknown>): string {
   return [clean(values.organizer), clean(values.name), date?.start ?? '', date?.end ?? ''].join('\u0000');
 }
 
-function where(source: Candidate['source'], lang: Lang): string {
-  return lang === 'zh' ? `${source.path} 第 ${source.row} 行` : `${source.path} row ${source.row}`;
+function where(path: string, row: number, lang: Lang): string {
+  return lang === 'zh' ? `${path} 第 ${row} 行` : `${path} row ${row}`;
+}
+
+function locationKey(path: string, sheet: string | undefined, row: number): string {
+  return `${path}\u0000${sheet ?? ''}\u0000${row}`;
 }
 
 /**
@@ -93,24 +88,120 @@ export interface SubmissionSource {
   prepare?(): Promise<PreparedSubmission>;
 }
 
+export interface StreamAggregateOptions extends AggregateOptions {
+  /** Where rows wait between reading and writing (default: memory). */
+  store?: RowStore;
+}
+
 /** `aggregate` over lazily loaded sources: only one file's bytes are held at a time. */
 export async function aggregateSources(
   inputs: readonly SubmissionSource[],
   campaign: ResolvedCampaign,
   options: AggregateOptions = {},
 ): Promise<AggregateReport> {
+  return collectReport(await streamAggregate(inputs, campaign, options));
+}
+
+/** A streamed report with its rows read into memory; its row store is freed. */
+export async function collectReport(streamed: StreamedReport): Promise<AggregateReport> {
+  try {
+    const rows: ReportRow[] = [];
+    for await (const row of streamed.rows) rows.push(row);
+    const { version, campaign, files, issues, summary } = streamed;
+    return { version, campaign, files, rows, issues, summary };
+  } finally {
+    await streamed.dispose();
+  }
+}
+
+// Where a row stands after the merge; one byte per row.
+const accepted = 0;
+const duplicate = 1;
+const superseded = 2;
+const rejected = 3;
+
+/**
+ * `aggregateSources` with the rows left in a row store: the merge keeps a few numbers per row,
+ * and the accepted rows are read back from the store whenever the report's `rows` are iterated.
+ * With a store on disk (the Node entry's), memory does not grow with the batch.
+ */
+export async function streamAggregate(
+  inputs: readonly SubmissionSource[],
+  campaign: ResolvedCampaign,
+  options: StreamAggregateOptions = {},
+): Promise<StreamedReport> {
+  const store = options.store ?? createMemoryRowStore();
+  try {
+    return await merge(inputs, campaign, options, store);
+  } catch (error) {
+    await store.dispose();
+    throw error;
+  }
+}
+
+async function merge(
+  inputs: readonly SubmissionSource[],
+  campaign: ResolvedCampaign,
+  options: AggregateOptions,
+  store: RowStore,
+): Promise<StreamedReport> {
   const lang = options.lang ?? defaultLang;
   const limits = resolveLimits(options.limits);
   const submittedOn = options.submittedOn === undefined ? undefined : submissionDay(options.submittedOn);
   const files: FileReport[] = [];
   const issues: ReportIssue[] = [];
-  const candidates: Candidate[] = [];
   const fileUnits: string[][] = [];
   const modifiedTimes: (number | undefined)[] = [];
   const issue = (entry: ReportIssue) => issues.push(entry);
+  // Per stored row, a few numbers: its status, file, sheet, row and table unit. The row itself
+  // goes to the store.
+  const status: number[] = [];
+  const fileOf: number[] = [];
+  const rowOf: number[] = [];
+  const sheetOf: number[] = [];
+  const tableUnitOf: number[] = [];
+  // Unit and sheet names repeat row after row: each is kept once and rows hold its number.
+  const names: string[] = [];
+  const nameIds = new Map<string, number>();
+  const nameId = (name: string) => {
+    let id = nameIds.get(name);
+    if (id === undefined) {
+      id = names.push(name) - 1;
+      nameIds.set(name, id);
+    }
+    return id;
+  };
+  const sourceOf = (index: number): RowSourceReport => ({
+    path: files[fileOf[index] ?? 0]?.path ?? '',
+    sheet: names[sheetOf[index] ?? 0] ?? '',
+    row: rowOf[index] ?? 0,
+  });
+  const pluginKeys = campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key);
+  const summarizer = createSummarizer(campaign, lang);
 
-  for (const [index, input] of inputs.entries()) {
-    options.onProgress?.({ done: index, total: inputs.length, path: input.path });
+  // Without --replace a row's standing is known when it is read (the first of two equal rows
+  // counts), and without rules nothing changes it later: the summary is counted as rows come,
+  // and the store is read only to write the outputs. Otherwise the decisions wait for every file.
+  const finalWhenRead = !options.replace && campaign.rules.length === 0;
+  const firstByKey = new Map<string, number>();
+  const deferredKeys: string[] = [];
+  const markDuplicate = (index: number, first: number) => {
+    status[index] = duplicate;
+    const file = files[fileOf[index] ?? 0];
+    if (file) file.rowsDuplicate++;
+    const { path, row } = sourceOf(first);
+    issue({
+      ...sourceOf(index),
+      field: 'name',
+      code: 'duplicate-row',
+      severity: 'warning',
+      message: formatMessage('duplicate-row', { other: where(path, row, lang) }, lang),
+    });
+  };
+  let acceptedCount = 0;
+
+  for (const [fileIndex, input] of inputs.entries()) {
+    options.onProgress?.({ done: fileIndex, total: inputs.length, path: input.path });
     // Let a progress bar draw and a browser stay responsive between files.
     await Promise.resolve();
     const prepared = await (input.prepare?.() ??
@@ -123,7 +214,26 @@ export async function aggregateSources(
     modifiedTimes.push(input.modified?.getTime());
     fileUnits.push(prepared.units);
     for (const found of prepared.issues) issues.push(found);
-    for (const row of prepared.rows) candidates.push({ ...row, file: index, status: 'accepted' });
+    for (const row of prepared.rows) {
+      const index = status.push(accepted) - 1;
+      fileOf.push(fileIndex);
+      rowOf.push(row.source.row);
+      sheetOf.push(nameId(row.source.sheet));
+      tableUnitOf.push(nameId(row.tableUnit));
+      const stored: StoredRow = { unit: row.unit, values: row.values, extra: row.extra };
+      store.append(stored);
+      const key = duplicateKey(row.values);
+      if (options.replace) {
+        deferredKeys.push(key);
+        continue;
+      }
+      const first = firstByKey.get(key);
+      if (first !== undefined) markDuplicate(index, first);
+      else {
+        firstByKey.set(key, index);
+        if (finalWhenRead) summarizer.add(reportRow(stored, ++acceptedCount, row.source, pluginKeys));
+      }
+    }
   }
   options.onProgress?.({ done: inputs.length, total: inputs.length });
 
@@ -141,17 +251,19 @@ export async function aggregateSources(
         if (previousTime === undefined || time >= previousTime) newestByUnit.set(key, index);
       }
     }
+    const newestOfUnit = names.map((unit) => newestByUnit.get(normalizeLabel(unit)));
     const notified = new Set<string>();
-    for (const candidate of candidates) {
-      const newest = newestByUnit.get(normalizeLabel(candidate.tableUnit));
-      if (newest === undefined || newest === candidate.file) continue;
-      candidate.status = 'superseded';
-      const file = files[candidate.file];
+    for (let index = 0; index < status.length; index++) {
+      const fileIndex = fileOf[index] ?? 0;
+      const newest = newestOfUnit[tableUnitOf[index] ?? 0];
+      if (newest === undefined || newest === fileIndex) continue;
+      status[index] = superseded;
+      const file = files[fileIndex];
       const newer = files[newest];
       if (!file || !newer) continue;
       file.rowsSuperseded++;
       file.supersededBy = newer.path;
-      const key = `${candidate.file}:${newest}`;
+      const key = `${fileIndex}:${newest}`;
       if (!notified.has(key)) {
         notified.add(key);
         issue({
@@ -162,83 +274,32 @@ export async function aggregateSources(
         });
       }
     }
-  }
-
-  // The same activity twice (in one file or in two) counts once: the first one read.
-  const firstByKey = new Map<string, Candidate>();
-  for (const candidate of candidates) {
-    if (candidate.status !== 'accepted') continue;
-    const key = duplicateKey(candidate.values);
-    const first = firstByKey.get(key);
-    if (!first) {
-      firstByKey.set(key, candidate);
-      continue;
+    // The same activity twice (in one file or in two) counts once: the first one read.
+    for (let index = 0; index < status.length; index++) {
+      if (status[index] !== accepted) continue;
+      const key = deferredKeys[index] ?? '';
+      const first = firstByKey.get(key);
+      if (first === undefined) firstByKey.set(key, index);
+      else markDuplicate(index, first);
     }
-    candidate.status = 'duplicate';
-    const file = files[candidate.file];
-    if (file) file.rowsDuplicate++;
-    issue({
-      ...candidate.source,
-      field: 'name',
-      code: 'duplicate-row',
-      severity: 'warning',
-      message: formatMessage('duplicate-row', { other: where(first.source, lang) }, lang),
-    });
+    deferredKeys.length = 0;
   }
+  firstByKey.clear();
 
   // Plugin rules see the accepted rows; a rule error keeps its row out like a schema error.
-  const accepted = candidates.filter((candidate) => candidate.status === 'accepted');
-  const entries: RowEntry[] = accepted.map((candidate) => ({
-    values: candidate.values as RowEntry['values'],
-    unit: candidate.unit,
-    source: candidate.source,
-  }));
-  const ruleIssues = runRules(campaign, entries, lang);
-  const locationKey = (path: string, sheet: string | undefined, row: number) =>
-    `${path}\u0000${sheet ?? ''}\u0000${row}`;
-  const byLocation = new Map(
-    accepted.map((candidate) => [
-      locationKey(candidate.source.path, candidate.source.sheet, candidate.source.row),
-      candidate,
-    ]),
-  );
-  for (const found of ruleIssues) {
-    const { rule: _rule, ...rest } = found;
-    issue(rest);
-    if (found.severity !== 'error' || found.row === undefined) continue;
-    const candidate = byLocation.get(locationKey(found.path, found.sheet, found.row));
-    if (candidate && candidate.status === 'accepted') {
-      candidate.status = 'rejected';
-      const file = files[candidate.file];
-      if (file) file.rowsRejected++;
-    }
-  }
-
-  const rows: ReportRow[] = [];
-  const pluginKeys = campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key);
-  for (const candidate of candidates) {
-    if (candidate.status !== 'accepted') continue;
-    const file = files[candidate.file];
-    if (file) file.rowsAccepted++;
-    const values = candidate.values;
-    const date = values.date as DateRange;
-    const row: ReportRow = {
-      seq: rows.length + 1,
-      organizer: String(values.organizer ?? ''),
-      name: String(values.name ?? ''),
-      summary: String(values.summary ?? ''),
-      mode: values.mode as ActivityMode,
-      start: date.start,
-      end: date.end,
-      contact: String(values.contact ?? ''),
-      phone: (values.phone as string[] | undefined) ?? [],
-      note: String(values.note ?? ''),
-      unit: candidate.unit,
-      source: candidate.source,
-    };
-    for (const key of pluginKeys) if (values[key] !== undefined) row[key] = values[key];
-    if (Object.keys(candidate.extra).length > 0) row.extra = candidate.extra;
-    rows.push(row);
+  if (campaign.rules.length > 0) {
+    await runRulesOverStore(
+      campaign,
+      lang,
+      store,
+      status,
+      sourceOf,
+      (index) => {
+        const file = files[fileOf[index] ?? 0];
+        if (file) file.rowsRejected++;
+      },
+      issue,
+    );
   }
 
   // Lateness and missing units.
@@ -282,6 +343,28 @@ export async function aggregateSources(
       (order.get(a.path) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.path) ?? Number.MAX_SAFE_INTEGER) ||
       compareIssues(a, b),
   );
+
+  const finalStatus = Uint8Array.from(status);
+  status.length = 0;
+  let count = 0;
+  for (let index = 0; index < finalStatus.length; index++) {
+    if (finalStatus[index] !== accepted) continue;
+    count++;
+    const file = files[fileOf[index] ?? 0];
+    if (file) file.rowsAccepted++;
+  }
+  const rows: ReportRows = {
+    count,
+    async *[Symbol.asyncIterator]() {
+      let index = 0;
+      let seq = 0;
+      for await (const stored of store.read()) {
+        const current = index++;
+        if (finalStatus[current] === accepted) yield reportRow(stored, ++seq, sourceOf(current), pluginKeys);
+      }
+    },
+  };
+  if (!finalWhenRead) for await (const row of rows) summarizer.add(row);
   return {
     version: 1,
     campaign: {
@@ -293,6 +376,94 @@ export async function aggregateSources(
     files,
     rows,
     issues,
-    summary: summarize({ files, rows, issues, campaign, missingUnits, lateUnits, lang }),
+    summary: summarizer.finish({ files, issues, missingUnits, lateUnits }),
+    dispose: () => store.dispose(),
   };
+}
+
+/** A stored row as the report shows it. */
+function reportRow(
+  stored: StoredRow,
+  seq: number,
+  source: RowSourceReport,
+  pluginKeys: readonly string[],
+): ReportRow {
+  const values = stored.values;
+  const date = values.date as DateRange;
+  const row: ReportRow = {
+    seq,
+    organizer: String(values.organizer ?? ''),
+    name: String(values.name ?? ''),
+    summary: String(values.summary ?? ''),
+    mode: values.mode as ActivityMode,
+    start: date.start,
+    end: date.end,
+    contact: String(values.contact ?? ''),
+    phone: (values.phone as string[] | undefined) ?? [],
+    note: String(values.note ?? ''),
+    unit: stored.unit,
+    source,
+  };
+  for (const key of pluginKeys) if (values[key] !== undefined) row[key] = values[key];
+  if (Object.keys(stored.extra).length > 0) row.extra = stored.extra;
+  return row;
+}
+
+/**
+ * Runs the campaign's rules over the accepted rows as they are read back from the store. A rule
+ * error at a row rejects that row; errors at rows other than the one being checked (and from
+ * `table` handlers) are matched to their rows in one more pass.
+ */
+async function runRulesOverStore(
+  campaign: ResolvedCampaign,
+  lang: Lang,
+  store: RowStore,
+  status: number[],
+  sourceOf: (index: number) => RowSourceReport,
+  onRejected: (index: number) => void,
+  issue: (entry: ReportIssue) => void,
+): Promise<void> {
+  const run = startRules(campaign, lang);
+  const all: RowEntry[] = [];
+  const elsewhere = new Set<string>();
+  const reject = (index: number) => {
+    if (status[index] !== accepted) return;
+    status[index] = rejected;
+    onRejected(index);
+  };
+  let index = 0;
+  for await (const stored of store.read()) {
+    const current = index++;
+    if (status[current] !== accepted) continue;
+    const source = sourceOf(current);
+    const entry: RowEntry = { values: stored.values as RowEntry['values'], unit: stored.unit, source };
+    if (run.needsAllRows) all.push(entry);
+    const before = run.issues.length;
+    run.row(entry);
+    const here = locationKey(source.path, source.sheet, source.row);
+    for (let found = before; found < run.issues.length; found++) {
+      const reported = run.issues[found];
+      if (!reported || reported.severity !== 'error' || reported.row === undefined) continue;
+      const at = locationKey(reported.path, reported.sheet, reported.row);
+      if (at === here) reject(current);
+      else elsewhere.add(at);
+    }
+  }
+  const beforeTable = run.issues.length;
+  run.finish(all);
+  for (let found = beforeTable; found < run.issues.length; found++) {
+    const reported = run.issues[found];
+    if (reported?.severity === 'error' && reported.row !== undefined)
+      elsewhere.add(locationKey(reported.path, reported.sheet, reported.row));
+  }
+  if (elsewhere.size > 0) {
+    for (let current = 0; current < status.length; current++) {
+      const { path, sheet, row } = sourceOf(current);
+      if (elsewhere.has(locationKey(path, sheet, row))) reject(current);
+    }
+  }
+  for (const found of run.issues) {
+    const { rule: _rule, ...rest } = found;
+    issue(rest);
+  }
 }

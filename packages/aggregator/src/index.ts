@@ -1,5 +1,14 @@
-export { aggregate, aggregateSources, chinaDay, type SubmissionSource } from './aggregate.js';
+export {
+  aggregate,
+  aggregateSources,
+  chinaDay,
+  collectReport,
+  type StreamAggregateOptions,
+  type SubmissionSource,
+  streamAggregate,
+} from './aggregate.js';
 export { defaultReadLimits, type ReadLimits, resolveLimits } from './limits.js';
+export type { PreparedRow } from './prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';
 export { type FileFormat, type ReadOutcome, readSubmission } from './read/read-submission.js';
 export type {
@@ -10,18 +19,26 @@ export type {
   FileStatus,
   GroupCount,
   ReportIssue,
+  ReportLike,
   ReportRow,
+  ReportRows,
   ReportSummary,
   RowSourceReport,
+  StreamedReport,
   SubmissionInput,
 } from './report.js';
-export { rowEntry } from './summarize.js';
+export { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
+export { createSummarizer, rowEntry, type Summarizer } from './summarize.js';
 export { type FoundTable, findTables, type SkippedCounts, unitFromLine } from './table/find-tables.js';
 export {
   type OutputOptions,
   writeConsolidatedWorkbook,
+  writeConsolidatedWorkbookTo,
   writeIssuesWorkbook,
+  writeIssuesWorkbookTo,
 } from './write/consolidated.js';
 export { formatDateRange } from './write/format-values.js';
 export { type IssuesCsvOptions, protectCsvCell, writeIssuesCsv } from './write/issues-csv.js';
-export { maskPhone } from './write/mask-phone.js';
+export { maskIssuePhone, maskPhone, maskRowPhones } from './write/mask-phone.js';
+export { type ReportJsonOptions, writeReportJsonTo } from './write/report-json.js';
+export type { ByteSink } from './write/xlsx-writer.js';

@@ -133,6 +133,28 @@ export interface ReportSummary {
   lateUnits: { unit: string; path: string; submittedOn: string }[];
 }
 
+/**
+ * The report with its rows read on demand (`streamAggregate`, the Node entry's
+ * `streamAggregateFiles`): everything but the rows is in memory; the accepted rows come from
+ * the row store each time `rows` is iterated. Writers take it like an `AggregateReport`.
+ */
+export interface StreamedReport extends Omit<AggregateReport, 'rows'> {
+  rows: ReportRows;
+  /** Frees the row store (deletes the Node entry's spill file). */
+  dispose(): Promise<void>;
+}
+
+/** Accepted rows, renumbered, read again from the store on every iteration. */
+export interface ReportRows extends AsyncIterable<ReportRow> {
+  /** How many rows an iteration yields (summary.rowsAccepted). */
+  readonly count: number;
+}
+
+/** A report as the writers take it: rows in memory or streamed. */
+export type ReportLike = Omit<AggregateReport, 'rows'> & {
+  rows: readonly ReportRow[] | AsyncIterable<ReportRow>;
+};
+
 /** The JSON report: `aggregate`'s return value and `report.json`. */
 export interface AggregateReport {
   /** Version of this shape; bumped only for incompatible changes. */

@@ -1,6 +1,7 @@
 import { formatTemplate, type Issue, type Lang, localize } from '@jianshen/schema';
 import type { ResolvedCampaign, ResolvedRule } from './resolve-campaign.js';
 import type { RowEntry } from './row-entry.js';
+import type { ReportDescriptor, RuleHandlers } from './rule.js';
 
 export interface RuleIssue extends Issue {
   /** The rule that reported it, `plugin/rule`. */
@@ -8,18 +9,42 @@ export interface RuleIssue extends Issue {
 }
 
 /**
- * Runs every rule over the accepted rows: `row` handlers per row, then `table` handlers once.
- * A rule that throws becomes one error issue instead of stopping the aggregation.
+ * Rules started over a stream of accepted rows: `row` is called for each row as it comes, so a
+ * batch of any size needs no list of all its rows, unless a rule has a `table` handler.
  */
-export function runRules(
+export interface RuleRun {
+  /** True when some rule has a `table` handler: `finish` must then be given every row. */
+  readonly needsAllRows: boolean;
+  /** Issues reported so far, in the order reported. */
+  readonly issues: RuleIssue[];
+  /** Runs every rule's `row` handler on one accepted row. */
+  row(entry: RowEntry): void;
+  /** Runs the `table` handlers (with every row when `needsAllRows`) and ends the run. */
+  finish(entries?: readonly RowEntry[]): void;
+}
+
+/**
+ * Starts every rule: each `create` runs once now. A rule that throws (in `create`, `row` or
+ * `table`) becomes one error issue and is not called again; the others go on.
+ */
+export function startRules(
   campaign: Pick<ResolvedCampaign, 'rules'> & Partial<ResolvedCampaign>,
-  entries: readonly RowEntry[],
   lang: Lang = 'zh',
   rules: readonly ResolvedRule[] = campaign.rules,
-): RuleIssue[] {
+): RuleRun {
   const issues: RuleIssue[] = [];
+  const crashed = (id: string, error: unknown) => {
+    issues.push({
+      path: '',
+      code: 'rule-crashed',
+      severity: 'error',
+      message: `${lang === 'zh' ? '规则运行出错' : 'Rule failed'} ${id}: ${error instanceof Error ? error.message : String(error)}`,
+      rule: id,
+    });
+  };
+  const started: { id: string; handlers: RuleHandlers }[] = [];
   for (const { id, rule } of rules) {
-    const report = (descriptor: Parameters<import('./rule.js').RuleContext['report']>[0]) => {
+    const report = (descriptor: ReportDescriptor) => {
       const template = rule.meta.messages[descriptor.code];
       const message =
         descriptor.message ??
@@ -39,18 +64,55 @@ export function runRules(
       });
     };
     try {
-      const handlers = rule.create({ id, lang, campaign: campaign as ResolvedCampaign, report });
-      if (handlers.row) for (const entry of entries) handlers.row(entry);
-      handlers.table?.(entries);
-    } catch (error) {
-      issues.push({
-        path: '',
-        code: 'rule-crashed',
-        severity: 'error',
-        message: `${lang === 'zh' ? '规则运行出错' : 'Rule failed'} ${id}: ${error instanceof Error ? error.message : String(error)}`,
-        rule: id,
+      started.push({
+        id,
+        handlers: rule.create({ id, lang, campaign: campaign as ResolvedCampaign, report }),
       });
+    } catch (error) {
+      crashed(id, error);
     }
   }
-  return issues;
+  const withRow = started.filter((entry) => entry.handlers.row);
+  return {
+    needsAllRows: started.some((entry) => entry.handlers.table),
+    issues,
+    row(entry) {
+      for (let index = 0; index < withRow.length; index++) {
+        const current = withRow[index];
+        if (!current) continue;
+        try {
+          current.handlers.row?.(entry);
+        } catch (error) {
+          crashed(current.id, error);
+          withRow.splice(index--, 1);
+          started.splice(started.indexOf(current), 1);
+        }
+      }
+    },
+    finish(entries = []) {
+      for (const { id, handlers } of started) {
+        try {
+          handlers.table?.(entries);
+        } catch (error) {
+          crashed(id, error);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Runs every rule over the accepted rows: `row` handlers per row, then `table` handlers once.
+ * A rule that throws becomes one error issue instead of stopping the aggregation.
+ */
+export function runRules(
+  campaign: Pick<ResolvedCampaign, 'rules'> & Partial<ResolvedCampaign>,
+  entries: readonly RowEntry[],
+  lang: Lang = 'zh',
+  rules: readonly ResolvedRule[] = campaign.rules,
+): RuleIssue[] {
+  const run = startRules(campaign, lang, rules);
+  for (const entry of entries) run.row(entry);
+  run.finish(entries);
+  return run.issues;
 }

@@ -1,9 +1,12 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { aggregateSources, submissionDay } from '../aggregate.js';
+import { collectReport, streamAggregate, submissionDay } from '../aggregate.js';
 import { type ReadLimits, resolveLimits, UnreadableError } from '../limits.js';
-import type { AggregateOptions, AggregateReport } from '../report.js';
+import type { AggregateOptions, AggregateReport, StreamedReport } from '../report.js';
+import type { RowStore } from '../row-store.js';
+import { createMemoryRowStore } from '../row-store.js';
+import { createFileRowStore } from './file-row-store.js';
 import { rememberInputs } from './input-registry.js';
 import { createReadPool, type DiskSource, defaultThreads, prepareOnPool } from './worker-pool.js';
 
@@ -105,28 +108,60 @@ export async function readBounded(path: string, limit: number): Promise<Uint8Arr
  * Aggregates files and folders from disk: folders are searched recursively (Office lock files
  * and hidden files skipped), each file's modification time is its submission time, and only one
  * file is in memory at a time. A missing file is one error for that file, like a broken one.
+ * The accepted rows are returned in memory; for batches of any size use `streamAggregateFiles`.
  */
 export async function aggregateFiles(
   inputs: readonly string[],
   campaign: ResolvedCampaign,
   options: AggregateFilesOptions = {},
 ): Promise<AggregateReport> {
-  const cwd = options.cwd ?? process.cwd();
-  const limits = resolveLimits(options.limits);
-  const paths = await collectSubmissionFiles(inputs, cwd);
-  const sources: DiskSource[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    sources.push({
-      path: shownPath(path, cwd),
-      absolutePath: path,
-      ...(info ? { modified: info.mtime } : {}),
-      load: () => readBounded(path, limits.maxFileBytes),
-    });
-  }
-  const report = await aggregateOnPool(sources, campaign, options, limits);
+  const { report, paths } = await aggregateFromDisk(inputs, campaign, options, createMemoryRowStore());
+  const collected = await collectReport(report);
+  rememberInputs(collected, paths);
+  return collected;
+}
+
+/**
+ * `aggregateFiles` with the rows spilled to a temporary file and read back whenever the report's
+ * `rows` are iterated (as `writeAggregateOutputs` does): memory stays flat however many files
+ * and rows the batch has. Call `dispose()` when done to delete the spill file.
+ */
+export async function streamAggregateFiles(
+  inputs: readonly string[],
+  campaign: ResolvedCampaign,
+  options: AggregateFilesOptions = {},
+): Promise<StreamedReport> {
+  const { report, paths } = await aggregateFromDisk(inputs, campaign, options, createFileRowStore());
   rememberInputs(report, paths);
   return report;
+}
+
+async function aggregateFromDisk(
+  inputs: readonly string[],
+  campaign: ResolvedCampaign,
+  options: AggregateFilesOptions,
+  store: RowStore,
+): Promise<{ report: StreamedReport; paths: string[] }> {
+  const cwd = options.cwd ?? process.cwd();
+  const limits = resolveLimits(options.limits);
+  let paths: string[];
+  const sources: DiskSource[] = [];
+  try {
+    paths = await collectSubmissionFiles(inputs, cwd);
+    for (const path of paths) {
+      const info = await stat(path).catch(() => undefined);
+      sources.push({
+        path: shownPath(path, cwd),
+        absolutePath: path,
+        ...(info ? { modified: info.mtime } : {}),
+        load: () => readBounded(path, limits.maxFileBytes),
+      });
+    }
+  } catch (error) {
+    await store.dispose();
+    throw error;
+  }
+  return { report: await aggregateOnPool(sources, campaign, options, limits, store), paths };
 }
 
 /** Batches this small are read on the main thread: starting workers would cost more than it saves. */
@@ -141,14 +176,15 @@ async function aggregateOnPool(
   campaign: ResolvedCampaign,
   options: AggregateFilesOptions,
   limits: ReadLimits,
-) {
+  store: RowStore,
+): Promise<StreamedReport> {
   const threads = Math.min(options.threads ?? defaultThreads(), sources.length);
   const lang = options.lang ?? 'zh';
   const pool =
     threads > 1 && sources.length >= smallestPooledBatch
       ? createReadPool(campaign, { size: threads - 1, lang })
       : undefined;
-  if (!pool) return aggregateSources(sources, campaign, options);
+  if (!pool) return streamAggregate(sources, campaign, { ...options, store });
   try {
     // A window of a few files per worker: enough to keep every worker busy, and memory flat.
     const pooled = prepareOnPool(sources, pool, campaign, {
@@ -157,7 +193,7 @@ async function aggregateOnPool(
       limits,
       ...(options.submittedOn !== undefined ? { submittedOn: submissionDay(options.submittedOn) } : {}),
     });
-    return await aggregateSources(pooled, campaign, options);
+    return await streamAggregate(pooled, campaign, { ...options, store });
   } finally {
     await pool.close();
   }

@@ -1,11 +1,13 @@
-import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { mkdir, realpath, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang } from '@jianshen/schema';
-import type { AggregateReport } from '../report.js';
-import { writeConsolidatedWorkbook, writeIssuesWorkbook } from '../write/consolidated.js';
+import type { ReportLike } from '../report.js';
+import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/consolidated.js';
 import { writeIssuesCsv } from '../write/issues-csv.js';
-import { maskPhone } from '../write/mask-phone.js';
+import { writeReportJsonTo } from '../write/report-json.js';
+import type { ByteSink } from '../write/xlsx-writer.js';
 import { inputsOf } from './input-registry.js';
 
 export interface WriteOutputsOptions {
@@ -26,37 +28,32 @@ export function safeFileName(name: string): string {
   );
 }
 
-/** The report as written to report.json: phones masked on request. */
-export function maskReport(report: AggregateReport): AggregateReport {
-  return {
-    ...report,
-    rows: report.rows.map((row) => ({ ...row, phone: row.phone.map(maskPhone) })),
-    issues: report.issues.map((issue) => {
-      if (issue.field !== 'phone' || issue.value === undefined) return issue;
-      const masked = maskPhone(issue.value);
-      // The message may quote the number twice: as typed and as read (phone-leading-zero-restored).
-      return { ...issue, value: masked, message: maskPhone(issue.message.split(issue.value).join(masked)) };
-    }),
-  };
-}
-
 async function canonical(path: string): Promise<string> {
   return realpath(path).catch(() => resolve(path));
 }
 
 async function writeAtomic(
   path: string,
-  data: Uint8Array | string,
+  write: (sink: ByteSink) => Promise<void>,
   protectedPaths: ReadonlySet<string>,
 ): Promise<void> {
   if (protectedPaths.has(await canonical(path))) {
     throw new Error(`拒绝覆盖输入文件 ${path} (refusing to overwrite an input file)`);
   }
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const descriptor = openSync(temporary, 'w');
+  let closed = false;
   try {
-    await writeFile(temporary, data);
+    // Bytes go to the file as they are made: no output is ever whole in memory.
+    await write((chunk) => {
+      let offset = 0;
+      while (offset < chunk.length) offset += writeSync(descriptor, chunk, offset);
+    });
+    closeSync(descriptor);
+    closed = true;
     await rename(temporary, path);
   } catch (error) {
+    if (!closed) closeSync(descriptor);
     await rm(temporary, { force: true });
     throw error;
   }
@@ -65,10 +62,11 @@ async function writeAtomic(
 /**
  * Writes report.json, the consolidated workbook (named after the table title), 问题清单.xlsx and
  * 问题清单.csv into `outDir`, each through a temporary file and a rename, never over an input.
- * Resolves to the paths written.
+ * Takes a report in memory or streamed (`streamAggregateFiles`); either way each output is
+ * written as it is made. Resolves to the paths written.
  */
 export async function writeAggregateOutputs(
-  report: AggregateReport,
+  report: ReportLike,
   campaign: ResolvedCampaign,
   outDir: string,
   options: WriteOutputsOptions = {},
@@ -80,7 +78,6 @@ export async function writeAggregateOutputs(
   const inputs = [...inputsOf(report), ...report.files.map((file) => resolve(cwd, file.path))];
   const protectedPaths = new Set(await Promise.all(inputs.map(canonical)));
   const output = { lang, ...(options.maskPhone ? { maskPhone: true } : {}) };
-  const shown = options.maskPhone ? maskReport(report) : report;
   const names =
     lang === 'zh'
       ? {
@@ -89,11 +86,12 @@ export async function writeAggregateOutputs(
           issuesCsv: '问题清单.csv',
         }
       : { workbook: 'consolidated.xlsx', issuesXlsx: 'issues.xlsx', issuesCsv: 'issues.csv' };
-  const outputs: [string, Uint8Array | string][] = [
-    ['report.json', `${JSON.stringify(shown, null, 2)}\n`],
-    [names.workbook, await writeConsolidatedWorkbook(report, campaign, output)],
-    [names.issuesXlsx, await writeIssuesWorkbook(report, campaign, output)],
-    [names.issuesCsv, writeIssuesCsv(report, { ...output, campaign })],
+  const encoder = new TextEncoder();
+  const outputs: [string, (sink: ByteSink) => Promise<void>][] = [
+    ['report.json', (sink) => writeReportJsonTo(report, sink, output)],
+    [names.workbook, (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output)],
+    [names.issuesXlsx, (sink) => writeIssuesWorkbookTo(report, campaign, sink, output)],
+    [names.issuesCsv, async (sink) => sink(encoder.encode(writeIssuesCsv(report, { ...output, campaign })))],
   ];
   // Every target is checked before anything is written: a refused run leaves no partial outputs.
   const targets = outputs.map(([name]) => join(directory, name));
@@ -102,7 +100,7 @@ export async function writeAggregateOutputs(
       throw new Error(`拒绝覆盖输入文件 ${target} (refusing to overwrite an input file)`);
     }
   }
-  for (const [index, [, data]] of outputs.entries())
-    await writeAtomic(targets[index] ?? '', data, protectedPaths);
+  for (const [index, [, write]] of outputs.entries())
+    await writeAtomic(targets[index] ?? '', write, protectedPaths);
   return targets;
 }

@@ -52,6 +52,8 @@ export interface FoundTable {
   skipped: SkippedCounts;
   /** Rows of each skipped kind, for the report's detail. */
   skippedRows: { row: number; reason: SkipReason }[];
+  /** 0-based column of 序号, when the table has one. */
+  seqColumn?: number;
 }
 
 export interface FindTablesOptions {
@@ -71,6 +73,8 @@ const unitTailPattern =
 const footerPattern =
   /^(?:填表人|填报人|审核人|制表人|审核|制表|审批|单位负责人|负责人|分管领导|主要领导|联系人|联系电话|填表日期|填报日期|报送日期|日期|注|说明|备注|填表说明)\s*(?:[（(]?\s*(?:签字|签名|签章|盖章)\s*[）)]?)?\s*[:：]|^(?:合计|总计|小计|共计)/;
 // What clerks type to say "nothing here": a row of these alone is blank, not a broken activity.
+// What a 单位名称（盖章）：… line starts with, full-width letters made half-width or not.
+const unitLineStart = /^(?:单位|填报|报送|填表)/;
 const placeholderPattern = /^(?:无|暂无|空|没有|\/|／|-|－|—+|\\|n\/a|none)$/i;
 const examplePattern = /^[（(【[]?\s*(?:示例|样例|举例|例|例如|example|sample)\s*[）)】\]]?\s*(?:[:：\d]|$)/i;
 
@@ -95,40 +99,78 @@ export function unitFromLine(line: string, rest: readonly string[] = []): string
 interface SheetView {
   /** Cells as read, plus merge origins copied into every cell of a merge (for headers). */
   filled(row: number, column: number): CellValue;
+  /** The normalised text of `filled`. */
+  filledText(row: number, column: number): string;
   /** Cells with vertical merges filled down (for data): one 举办单位 for three activities. */
   data(row: number, column: number): CellValue;
+  /** The normalised text of a cell as read ('' when empty). */
+  textAt(row: number, column: number): string;
+  /** The normalised texts of a row's cells, by column. */
+  texts(row: number): readonly string[];
+  /** The normalised text of `data`. */
+  dataText(row: number, column: number): string;
+  hasMerges: boolean;
   /** The merge a cell is part of. */
   mergeAt(row: number, column: number): MergeRange | undefined;
   row(number: number): GridRow | undefined;
   width: number;
 }
 
+// Merge lookups key a cell as one number: columns stop at 16,384 (XFD) in every format read.
+const columnSpan = 16_384;
+
 function createView(sheet: GridSheet): SheetView {
   const byNumber = new Map<number, GridRow>(sheet.rows.map((row) => [row.row, row]));
-  const mergeIndex = new Map<string, MergeRange>();
+  const mergeIndex = new Map<number, MergeRange>();
   // Merges are indexed cell by cell, capped so a sheet-wide merge cannot cost gigabytes.
   let budget = 200_000;
   for (const range of sheet.merges) {
     for (let row = range.top; row <= range.bottom && budget > 0; row++) {
       for (let column = range.left; column <= range.right && budget > 0; column++, budget--) {
-        mergeIndex.set(`${row}:${column}`, range);
+        mergeIndex.set(row * columnSpan + column, range);
       }
     }
   }
+  const hasMerges = mergeIndex.size > 0;
+  const mergeAt = (row: number, column: number) =>
+    hasMerges ? mergeIndex.get(row * columnSpan + column) : undefined;
+  // Every cell is normalised once: header, unit-line, footer and data checks all read the text.
+  const textCache = new Map<number, string[]>();
+  const texts = (number: number): string[] => {
+    let cached = textCache.get(number);
+    if (!cached) {
+      cached = (byNumber.get(number)?.cells ?? []).map((cell) => text(cell));
+      textCache.set(number, cached);
+    }
+    return cached;
+  };
+  const textAt = (row: number, column: number) => texts(row)[column] ?? '';
   const origin = (row: number, column: number) => byNumber.get(row)?.cells[column];
   const width = sheet.rows.reduce((max, row) => Math.max(max, row.cells.length), 0);
   return {
     row: (number) => byNumber.get(number),
-    mergeAt: (row, column) => mergeIndex.get(`${row}:${column}`),
+    mergeAt,
+    texts,
+    textAt,
     filled(row, column) {
-      const range = mergeIndex.get(`${row}:${column}`);
+      const range = mergeAt(row, column);
       return range ? origin(range.top, range.left) : origin(row, column);
     },
+    filledText(row, column) {
+      const range = mergeAt(row, column);
+      return range ? textAt(range.top, range.left) : textAt(row, column);
+    },
     data(row, column) {
-      const range = mergeIndex.get(`${row}:${column}`);
+      const range = mergeAt(row, column);
       if (range && range.bottom > range.top) return origin(range.top, range.left);
       return origin(row, column);
     },
+    dataText(row, column) {
+      const range = mergeAt(row, column);
+      if (range && range.bottom > range.top) return textAt(range.top, range.left);
+      return textAt(row, column);
+    },
+    hasMerges,
     width,
   };
 }
@@ -150,8 +192,10 @@ function distinctScore(columns: Map<number, string>): number {
 function matchHeaderRow(view: SheetView, matcher: LabelMatcher, rowNumber: number): HeaderMatch {
   const columns = new Map<number, string>();
   const labels = new Map<number, string>();
-  for (let column = 0; column < view.width; column++) {
-    const label = text(view.filled(rowNumber, column));
+  // Without merges only the row's own cells can hold a label.
+  const last = view.hasMerges ? view.width : (view.row(rowNumber)?.cells.length ?? 0);
+  for (let column = 0; column < last; column++) {
+    const label = view.filledText(rowNumber, column);
     if (label === '') continue;
     labels.set(column, label);
     const key = matcher.match(label);
@@ -173,8 +217,8 @@ function matchSecondRow(
   const labels = new Map<number, string>();
   let origins = 0;
   for (let column = 0; column < view.width; column++) {
-    const top = text(view.filled(rowNumber, column));
-    const below = text(view.filled(rowNumber + 1, column));
+    const top = view.filledText(rowNumber, column);
+    const below = view.filledText(rowNumber + 1, column);
     const belowRange = view.mergeAt(rowNumber + 1, column);
     const belowIsOrigin =
       below !== '' && (!belowRange || (belowRange.top === rowNumber + 1 && belowRange.left === column));
@@ -206,23 +250,16 @@ function isHeader(match: HeaderMatch): boolean {
 }
 
 function rowTexts(view: SheetView, rowNumber: number): string[] {
-  const texts: string[] = [];
-  for (let column = 0; column < view.width; column++) {
-    const value = text(view.row(rowNumber)?.cells[column]);
-    if (value !== '') texts.push(value);
-  }
-  return texts;
+  return view.texts(rowNumber).filter((value) => value !== '');
 }
 
 function unitInRow(view: SheetView, rowNumber: number): string | undefined {
-  const cells = view.row(rowNumber)?.cells ?? [];
-  for (let column = 0; column < cells.length; column++) {
-    const value = text(cells[column]);
-    if (value === '') continue;
-    const unit = unitFromLine(
-      value,
-      cells.slice(column + 1).map((cell) => text(cell)),
-    );
+  const texts = view.texts(rowNumber);
+  for (let column = 0; column < texts.length; column++) {
+    const value = texts[column] ?? '';
+    // Every unit line starts with one of these; most cells are data and stop here.
+    if (!unitLineStart.test(value)) continue;
+    const unit = unitFromLine(value, texts.slice(column + 1));
     if (unit !== undefined) return unit;
   }
   return undefined;
@@ -230,12 +267,15 @@ function unitInRow(view: SheetView, rowNumber: number): string | undefined {
 
 /** A title or section line: one value merged across several columns. */
 function isHeading(view: SheetView, rowNumber: number): boolean {
-  const cells = view.row(rowNumber)?.cells ?? [];
-  const filled = cells.map((cell, column) => ({ cell, column })).filter(({ cell }) => text(cell) !== '');
-  if (filled.length !== 1) return false;
-  const only = filled[0];
-  if (!only) return false;
-  const range = view.mergeAt(rowNumber, only.column);
+  const texts = view.texts(rowNumber);
+  let only: number | undefined;
+  for (let column = 0; column < texts.length; column++) {
+    if (texts[column] === '') continue;
+    if (only !== undefined) return false;
+    only = column;
+  }
+  if (only === undefined) return false;
+  const range = view.mergeAt(rowNumber, only);
   return range !== undefined && range.right - range.left >= 2 && range.top === rowNumber;
 }
 
@@ -295,8 +335,11 @@ export function findTables(
       }
     }
     previousRow = rowNumber;
-    const header = matchHeaderRow(view, matcher, rowNumber);
-    if (isHeader(header)) {
+    // Inside a table, a row numbered in its 序号 column is data: no header is numbered.
+    const seqColumn = current?.seqColumn;
+    const numbered = seqColumn !== undefined && /^\d+$/.test(view.textAt(rowNumber, seqColumn));
+    const header = numbered ? undefined : matchHeaderRow(view, matcher, rowNumber);
+    if (header && isHeader(header)) {
       closeTable();
       const second = matchSecondRow(view, matcher, header, rowNumber);
       const chosen = second ?? header;
@@ -334,7 +377,9 @@ export function findTables(
           unitSource = 'file-name';
         }
       }
+      const seqColumn = [...chosen.columns].find(([, key]) => key === 'seq')?.[0];
       current = {
+        ...(seqColumn !== undefined ? { seqColumn } : {}),
         sheet: sheet.name,
         unit,
         unitSource,
@@ -382,11 +427,12 @@ export function findTables(
     const cells: Record<string, CellValue> = {};
     let anyValue = false;
     for (const [column, key] of table.columns) {
+      const valueText = view.dataText(rowNumber, column);
+      if (valueText === '') continue;
       const value = view.data(rowNumber, column);
-      if (text(value) === '') continue;
-      if (key !== 'seq' && !placeholderPattern.test(text(value))) anyValue = true;
+      if (key !== 'seq' && !placeholderPattern.test(valueText)) anyValue = true;
       if (key === 'phone' && cells.phone !== undefined) {
-        cells.phone = `${text(cells.phone)}、${text(value)}`;
+        cells.phone = `${text(cells.phone)}、${valueText}`;
       } else if (cells[key] === undefined) {
         cells[key] = value;
       }
@@ -401,7 +447,7 @@ export function findTables(
     }
     const extra: Record<string, string> = {};
     for (const { column, label } of table.unknownColumns) {
-      const value = text(view.data(rowNumber, column));
+      const value = view.dataText(rowNumber, column);
       if (value !== '') {
         extra[label] = value;
         if (!placeholderPattern.test(value)) anyValue = true;

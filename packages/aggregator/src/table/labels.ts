@@ -54,8 +54,32 @@ export interface LabelMatcher {
   match(text: string): string | undefined;
 }
 
+// One matcher per field list: every sheet of every file of a batch asks with the same fields.
+const matchers = new WeakMap<readonly ResolvedField[], LabelMatcher>();
+// Header texts repeat across files; the answers are kept, up to this many per matcher.
+const rememberedAnswers = 4_096;
+
 /** Finds the field a header cell names, by label, English label or alias. */
 export function createLabelMatcher(fields: readonly ResolvedField[]): LabelMatcher {
+  const existing = matchers.get(fields);
+  if (existing) return existing;
+  const matcher = buildLabelMatcher(fields);
+  const answers = new Map<string, string | undefined>();
+  const remembering: LabelMatcher = {
+    match(text) {
+      if (text.length > 60) return undefined;
+      if (answers.has(text)) return answers.get(text);
+      const answer = matcher.match(text);
+      if (answers.size >= rememberedAnswers) answers.clear();
+      answers.set(text, answer);
+      return answer;
+    },
+  };
+  matchers.set(fields, remembering);
+  return remembering;
+}
+
+function buildLabelMatcher(fields: readonly ResolvedField[]): LabelMatcher {
   const exact = new Map<string, string>();
   const stripped = new Map<string, string>();
   const add = (text: string, key: string) => {
@@ -74,9 +98,19 @@ export function createLabelMatcher(fields: readonly ResolvedField[]): LabelMatch
   for (const text of unitColumnLabels) add(text, unitColumnKey);
   for (const text of dateStartLabels) add(text, dateStartKey);
   for (const text of dateEndLabels) add(text, dateEndKey);
-  const known = [...stripped.entries()]
-    .filter(([text]) => text.length >= 2)
-    .sort((a, b) => b[0].length - a[0].length);
+  // Labels of two characters or more, looked up by prefix (手机号 → 手机) and by proper suffix
+  // (单位 → 举办单位): maps instead of scanning every label for every cell of every row.
+  const known = new Map([...stripped.entries()].filter(([text]) => text.length >= 2));
+  const bySuffix = new Map<string, Set<string>>();
+  for (const [label, key] of known) {
+    if (key === unitColumnKey) continue;
+    for (let start = 1; start <= label.length - 2; start++) {
+      const suffix = label.slice(start);
+      const keys = bySuffix.get(suffix) ?? new Set<string>();
+      keys.add(key);
+      bySuffix.set(suffix, keys);
+    }
+  }
   const direct = (normal: string, text: string) =>
     exact.get(normal) ?? stripped.get(strippedLabel(text)) ?? stripped.get(normal);
   return {
@@ -87,21 +121,18 @@ export function createLabelMatcher(fields: readonly ResolvedField[]): LabelMatch
       const found = direct(normal, text);
       if (found) return found;
       // A known label with a short tail: 手机号 (手机), 联系人电话 (the tail names the column: 电话).
+      // The longest label wins, so the shortest tail is tried first.
       const bare = strippedLabel(text);
-      for (const [label, key] of known) {
-        if (!bare.startsWith(label)) continue;
-        const tail = bare.slice(label.length);
-        if (tail.length > 3) continue;
-        return (tail.length >= 2 ? stripped.get(tail) : undefined) ?? key;
+      for (let tail = 0; tail <= 3 && bare.length - tail >= 2; tail++) {
+        const key = known.get(bare.slice(0, bare.length - tail));
+        if (key === undefined) continue;
+        const rest = bare.slice(bare.length - tail);
+        return (rest.length >= 2 ? stripped.get(rest) : undefined) ?? key;
       }
       // A shortened label: 单位 (举办单位, 主办单位…), 形式 (举办形式) — only when one field fits.
       if (bare.length >= 2) {
-        const fields = new Set(
-          known
-            .filter(([label, key]) => key !== unitColumnKey && label !== bare && label.endsWith(bare))
-            .map(([, key]) => key),
-        );
-        if (fields.size === 1) return [...fields][0];
+        const fields = bySuffix.get(bare);
+        if (fields?.size === 1) return [...fields][0];
       }
       return undefined;
     },

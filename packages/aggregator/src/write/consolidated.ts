@@ -1,10 +1,19 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang } from '@jianshen/schema';
-import type { AggregateReport, GroupCount, ReportIssue, ReportRow } from '../report.js';
+import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
-import { maskPhone } from './mask-phone.js';
-import { type CellSpec, columnLetter, type SheetSpec, styles, writeXlsx } from './xlsx-writer.js';
+import { maskIssuePhone, maskPhone } from './mask-phone.js';
+import {
+  type ByteSink,
+  type CellRow,
+  type CellSpec,
+  columnLetter,
+  type SheetSpec,
+  styles,
+  writeXlsx,
+  writeXlsxTo,
+} from './xlsx-writer.js';
 
 export interface OutputOptions {
   lang?: Lang;
@@ -48,7 +57,7 @@ function fieldCell(row: ReportRow, key: string, options: OutputOptions): CellSpe
   }
 }
 
-function mainSheet(report: AggregateReport, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
+function mainSheet(report: ReportLike, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
   const fields = campaign.fields;
   const width = fields.length + 1;
   const last = columnLetter(width - 1);
@@ -56,15 +65,20 @@ function mainSheet(report: AggregateReport, campaign: ResolvedCampaign, options:
     ...fields.map((field) => text(field.label, styles.header)),
     text(sourceUnitLabel, styles.header),
   ];
-  const rows: CellSpec[][] = [
+  const leading: CellRow[] = [
     [{ value: campaign.tableTitle, style: styles.title }],
     [{ value: `${campaign.table.unitLine}${campaign.issuer.name}`, style: styles.plain }],
     header,
-    ...report.rows.map((row) => [
-      ...fields.map((field) => fieldCell(row, field.key, options)),
-      text(row.unit),
-    ]),
   ];
+  const source = report.rows;
+  const count = Array.isArray(source) ? source.length : report.summary.rowsAccepted;
+  // The rows are made as they are written: a province's rows never sit in memory as cells.
+  async function* rows(): AsyncGenerator<CellRow> {
+    yield* leading;
+    for await (const row of source as AsyncIterable<ReportRow>) {
+      yield [...fields.map((field) => fieldCell(row, field.key, options)), text(row.unit)];
+    }
+  }
   return {
     name: t(options.lang ?? defaultLang, '汇总表', 'Consolidated'),
     // Ranges such as 2024年7月1日至8月31日 and two phones need more room than the template gives.
@@ -78,7 +92,9 @@ function mainSheet(report: AggregateReport, campaign: ResolvedCampaign, options:
       ),
       24,
     ],
-    rows,
+    rows: rows(),
+    rowCount: leading.length + count,
+    columnCount: width,
     heights: [30, 20],
     merges: [`A1:${last}1`, `A2:${last}2`],
     headerRows: 3,
@@ -86,7 +102,7 @@ function mainSheet(report: AggregateReport, campaign: ResolvedCampaign, options:
   };
 }
 
-function totalsHeader(report: AggregateReport): CellSpec[] {
+function totalsHeader(report: ReportLike): CellSpec[] {
   return Object.values(report.summary.totalLabels).map((label) => text(label, styles.header));
 }
 
@@ -94,12 +110,7 @@ function totalsCells(group: GroupCount, style: CellSpec['style'] = styles.number
   return Object.values(group.totals).map((value) => ({ value, style }));
 }
 
-function overallRow(
-  report: AggregateReport,
-  lang: Lang,
-  leading: number,
-  extra: CellSpec[] = [],
-): CellSpec[] {
+function overallRow(report: ReportLike, lang: Lang, leading: number, extra: CellSpec[] = []): CellSpec[] {
   return [
     { value: t(lang, '合计', 'Total'), style: styles.totalRow },
     ...Array.from({ length: leading }, () => ({ value: undefined, style: styles.totalRow })),
@@ -114,7 +125,7 @@ function groupSheet(
   title: string,
   firstColumn: string,
   groups: { label: string; count: GroupCount }[],
-  report: AggregateReport,
+  report: ReportLike,
   lang: Lang,
 ): SheetSpec {
   const totals = totalsHeader(report);
@@ -137,7 +148,7 @@ function groupSheet(
   };
 }
 
-function unitSheet(report: AggregateReport, campaign: ResolvedCampaign, lang: Lang): SheetSpec {
+function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): SheetSpec {
   const { summary } = report;
   const totals = totalsHeader(report);
   const late = new Map(summary.lateUnits.map((entry) => [entry.unit, entry.submittedOn]));
@@ -200,7 +211,7 @@ function severityLabel(issue: ReportIssue, lang: Lang): string {
 
 /** The issues as table rows: file, sheet, row, column label, value as typed, level, message, code. */
 export function issueTable(
-  report: AggregateReport,
+  report: ReportLike,
   campaign: Pick<ResolvedCampaign, 'fields'> | undefined,
   options: OutputOptions = {},
 ): { header: string[]; rows: (string | number | undefined)[][] } {
@@ -216,27 +227,23 @@ export function issueTable(
     t(lang, '问题', 'Message'),
     t(lang, '代码', 'Code'),
   ];
-  const rows = report.issues.map((issue) => {
-    const masked = options.maskPhone && issue.field === 'phone' && issue.value !== undefined;
-    const value = masked ? maskPhone(issue.value ?? '') : issue.value;
-    // The message may quote the number twice: as typed and as read (phone-leading-zero-restored).
-    const message =
-      masked && issue.value ? maskPhone(issue.message.split(issue.value).join(value ?? '')) : issue.message;
+  const rows = report.issues.map((original) => {
+    const issue = options.maskPhone ? maskIssuePhone(original) : original;
     return [
       issue.path,
       issue.sheet ?? '',
       issue.row,
       columnLabel(issue, labels, lang),
-      value ?? '',
+      issue.value ?? '',
       severityLabel(issue, lang),
-      message,
+      issue.message,
       issue.code,
     ];
   });
   return { header, rows };
 }
 
-function issuesSheet(report: AggregateReport, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
+function issuesSheet(report: ReportLike, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
   const lang = options.lang ?? defaultLang;
   const table = issueTable(report, campaign, options);
   return {
@@ -255,11 +262,21 @@ function issuesSheet(report: AggregateReport, campaign: ResolvedCampaign, option
 
 /** The issues alone, as a workbook a clerk can work through. */
 export async function writeIssuesWorkbook(
-  report: AggregateReport,
+  report: ReportLike,
   campaign: ResolvedCampaign,
   options: OutputOptions = {},
 ): Promise<Uint8Array> {
   return writeXlsx([issuesSheet(report, campaign, options)]);
+}
+
+/** `writeIssuesWorkbook` with the bytes handed to `sink` as they are made. */
+export async function writeIssuesWorkbookTo(
+  report: ReportLike,
+  campaign: ResolvedCampaign,
+  sink: ByteSink,
+  options: OutputOptions = {},
+): Promise<void> {
+  await writeXlsxTo([issuesSheet(report, campaign, options)], sink);
 }
 
 /**
@@ -268,10 +285,31 @@ export async function writeIssuesWorkbook(
  * and the issues. Nothing is written as a formula; the same report gives the same bytes.
  */
 export async function writeConsolidatedWorkbook(
-  report: AggregateReport,
+  report: ReportLike,
   campaign: ResolvedCampaign,
   options: OutputOptions = {},
 ): Promise<Uint8Array> {
+  return writeXlsx(consolidatedSheets(report, campaign, options));
+}
+
+/**
+ * `writeConsolidatedWorkbook` with the bytes handed to `sink` as they are made: with a streamed
+ * report, memory stays flat however many rows there are.
+ */
+export async function writeConsolidatedWorkbookTo(
+  report: ReportLike,
+  campaign: ResolvedCampaign,
+  sink: ByteSink,
+  options: OutputOptions = {},
+): Promise<void> {
+  await writeXlsxTo(consolidatedSheets(report, campaign, options), sink);
+}
+
+function consolidatedSheets(
+  report: ReportLike,
+  campaign: ResolvedCampaign,
+  options: OutputOptions,
+): SheetSpec[] {
   const lang = options.lang ?? defaultLang;
   const { summary } = report;
   const sheets: SheetSpec[] = [mainSheet(report, campaign, options), unitSheet(report, campaign, lang)];
@@ -310,5 +348,5 @@ export async function writeConsolidatedWorkbook(
     );
   }
   sheets.push(issuesSheet(report, campaign, options));
-  return writeXlsx(sheets);
+  return sheets;
 }

@@ -1,5 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { AggregateReport } from '../report.js';
+import type { ReportLike } from '../report.js';
 import { issueTable, type OutputOptions } from './consolidated.js';
 
 /**
@@ -23,7 +23,7 @@ export interface IssuesCsvOptions extends OutputOptions {
 }
 
 /** The issues as CSV: UTF-8 with a BOM (so Excel on Chinese Windows opens it right), CRLF lines. */
-export function writeIssuesCsv(report: AggregateReport, options: IssuesCsvOptions = {}): string {
+export function writeIssuesCsv(report: ReportLike, options: IssuesCsvOptions = {}): string {
   const { header, rows } = issueTable(report, options.campaign, options);
   const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

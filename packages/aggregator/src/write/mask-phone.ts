@@ -14,3 +14,18 @@ export function maskPhone(phone: string): string {
     return `${number.slice(0, 3)}${'*'.repeat(number.length - 7)}${number.slice(-4)}`;
   });
 }
+
+/** A row with its contact numbers masked. */
+export function maskRowPhones<Row extends { phone: string[] }>(row: Row): Row {
+  return { ...row, phone: row.phone.map(maskPhone) };
+}
+
+/** An issue about a phone cell with the number masked in its value and its message. */
+export function maskIssuePhone<Issue extends { field?: string; value?: string; message: string }>(
+  issue: Issue,
+): Issue {
+  if (issue.field !== 'phone' || issue.value === undefined || issue.value === '') return issue;
+  const masked = maskPhone(issue.value);
+  // The message may quote the number twice: as typed and as read (phone-leading-zero-restored).
+  return { ...issue, value: masked, message: maskPhone(issue.message.split(issue.value).join(masked)) };
+}

@@ -1,5 +1,5 @@
-import { fixedZipDate, repackZip } from '@jianshen/ooxml';
-import { zipSync } from 'fflate';
+import { fixedZipDate } from '@jianshen/ooxml';
+import { Zip, ZipDeflate } from 'fflate';
 
 /** Cell styles of the writer's fixed styles.xml. */
 export const styles = {
@@ -22,10 +22,17 @@ export interface CellSpec {
   style?: StyleId;
 }
 
+export type CellRow = readonly (CellSpec | undefined)[];
+
 export interface SheetSpec {
   name: string;
   widths: readonly number[];
-  rows: readonly (readonly (CellSpec | undefined)[])[];
+  /** In memory, or streamed (then `rowCount` says how many will come). */
+  rows: readonly CellRow[] | AsyncIterable<CellRow>;
+  /** Rows `rows` yields, when it is streamed. */
+  rowCount?: number;
+  /** Columns, when it is streamed (default: the widths given). */
+  columnCount?: number;
   /** A1 ranges, e.g. A1:J1. */
   merges?: readonly string[];
   /** Rows kept visible when scrolling and repeated on every printed page. */
@@ -112,13 +119,33 @@ function wrappedHeight(
   return lines > 1 ? lines * lineHeight + 3 : undefined;
 }
 
-function sheetXml(sheet: SheetSpec): string {
-  const width = sheet.rows.reduce(
-    // Not Math.max(...rows): a spread of 280,000 rows overflows the call stack.
-    (widest, row) => Math.max(widest, row.length),
-    Math.max(sheet.widths.length, 1),
-  );
-  const last = `${columnLetter(width - 1)}${Math.max(sheet.rows.length, 1)}`;
+function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec): string {
+  let cells = '';
+  for (let column = 0; column < row.length; column++) {
+    const cell = row[column];
+    if (cell) cells += cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell);
+  }
+  const height = sheet.heights?.[rowIndex] ?? wrappedHeight(row, sheet.widths);
+  const attributes = height ? ` ht="${height}" customHeight="1"` : '';
+  return `<row r="${rowIndex + 1}"${attributes}>${cells}</row>`;
+}
+
+function isInMemory(rows: SheetSpec['rows']): rows is readonly CellRow[] {
+  return Array.isArray(rows);
+}
+
+/** A sheet's XML in pieces: the head, the rows as they come, then the tail. */
+async function* sheetXml(sheet: SheetSpec): AsyncGenerator<string> {
+  const inMemory = isInMemory(sheet.rows) ? sheet.rows : undefined;
+  const rowCount = inMemory ? inMemory.length : (sheet.rowCount ?? 0);
+  const width = inMemory
+    ? inMemory.reduce(
+        // Not Math.max(...rows): a spread of 280,000 rows overflows the call stack.
+        (widest, row) => Math.max(widest, row.length),
+        Math.max(sheet.widths.length, 1),
+      )
+    : Math.max(sheet.columnCount ?? sheet.widths.length, 1);
+  const last = `${columnLetter(width - 1)}${Math.max(rowCount, 1)}`;
   const pane = sheet.headerRows
     ? `<pane ySplit="${sheet.headerRows}" topLeftCell="A${sheet.headerRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`
     : '';
@@ -128,33 +155,31 @@ function sheetXml(sheet: SheetSpec): string {
         `<col min="${index + 1}" max="${index + 1}" width="${columnWidth}" customWidth="1"/>`,
     )
     .join('');
-  const rows = sheet.rows
-    .map((row, rowIndex) => {
-      const cells = row
-        .map((cell, column) => (cell ? cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell) : ''))
-        .join('');
-      const height = sheet.heights?.[rowIndex] ?? wrappedHeight(row, sheet.widths);
-      const attributes = height ? ` ht="${height}" customHeight="1"` : '';
-      return `<row r="${rowIndex + 1}"${attributes}>${cells}</row>`;
-    })
-    .join('');
-  const merges = sheet.merges?.length
-    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((range) => `<mergeCell ref="${range}"/>`).join('')}</mergeCells>`
-    : '';
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${last}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${rows}</sheetData>` +
+    '<sheetData>';
+  let rowIndex = 0;
+  if (inMemory) {
+    for (const row of inMemory) yield rowXml(row, rowIndex++, sheet);
+  } else {
+    for await (const row of sheet.rows) yield rowXml(row, rowIndex++, sheet);
+  }
+  if (rowIndex !== rowCount) {
+    throw new Error(`sheet ${sheet.name}: ${rowIndex} rows written, ${rowCount} declared`);
+  }
+  const merges = sheet.merges?.length
+    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((range) => `<mergeCell ref="${range}"/>`).join('')}</mergeCells>`
+    : '';
+  yield '</sheetData>' +
     merges +
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="9" orientation="${sheet.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
-    '</worksheet>'
-  );
+    '</worksheet>';
 }
 
 const border =
@@ -204,19 +229,38 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/** Receives the bytes of a file being written, in order. */
+export type ByteSink = (chunk: Uint8Array) => void;
+
+// Deflate level: 6 is zlib's default; the consolidated workbook of a province is mostly
+// repetitive XML, where higher levels cost much more time for little size.
+const deflateLevel = 6;
+// Text is gathered to about this many characters before it is encoded and compressed.
+const chunkCharacters = 1 << 16;
+
 /**
  * Writes a workbook from plain sheet specs, SpreadsheetML by hand: every text is an inline
- * string (never a formula), dates are day serials in the 1900 system, and the zip is stamped
- * with a fixed date so the same input gives the same bytes.
+ * string (never a formula), dates are day serials in the 1900 system, and every zip entry is
+ * stamped with a fixed date so the same input gives the same bytes. Rows may be streamed: the
+ * bytes go to `sink` as they are made, so a sheet of any length needs no more memory than a
+ * chunk.
  */
-export function writeXlsx(sheets: readonly SheetSpec[]): Uint8Array {
+export async function writeXlsxTo(sheets: readonly SheetSpec[], sink: ByteSink): Promise<void> {
   const encoder = new TextEncoder();
   const taken = new Set<string>();
   const names = sheets.map((sheet) => safeSheetName(sheet.name, taken));
-  const files: Record<string, Uint8Array> = {};
-  const put = (name: string, text: string) => {
-    files[name] = encoder.encode(text);
+  let failure: Error | undefined;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else if (chunk.length > 0) sink(chunk);
+  });
+  const entry = (name: string) => {
+    const file = new ZipDeflate(name, { level: deflateLevel });
+    file.mtime = fixedZipDate;
+    zip.add(file);
+    return file;
   };
+  const put = (name: string, text: string) => entry(name).push(encoder.encode(text), true);
   put(
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -238,6 +282,19 @@ export function writeXlsx(sheets: readonly SheetSpec[]): Uint8Array {
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
       '</Relationships>',
   );
+  put(
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      names
+        .map(
+          (_name, index) =>
+            `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`,
+        )
+        .join('') +
+      `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+      '</Relationships>',
+  );
+  put('xl/styles.xml', stylesXml);
   const printTitles = sheets
     .map((sheet, index) =>
       sheet.headerRows
@@ -258,22 +315,37 @@ export function writeXlsx(sheets: readonly SheetSpec[]): Uint8Array {
       (printTitles ? `<definedNames>${printTitles}</definedNames>` : '') +
       '</workbook>',
   );
-  put(
-    'xl/_rels/workbook.xml.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      names
-        .map(
-          (_name, index) =>
-            `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`,
-        )
-        .join('') +
-      `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-      '</Relationships>',
-  );
-  put('xl/styles.xml', stylesXml);
-  for (const [index, sheet] of sheets.entries()) put(`xl/worksheets/sheet${index + 1}.xml`, sheetXml(sheet));
-  const zipped = zipSync(
-    Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime: fixedZipDate }]])),
-  );
-  return repackZip(zipped);
+  for (const [index, sheet] of sheets.entries()) {
+    const file = entry(`xl/worksheets/sheet${index + 1}.xml`);
+    let pending = '';
+    for await (const piece of sheetXml(sheet)) {
+      pending += piece;
+      if (pending.length >= chunkCharacters) {
+        file.push(encoder.encode(pending));
+        pending = '';
+      }
+    }
+    file.push(encoder.encode(pending), true);
+    if (failure) throw failure;
+  }
+  zip.end();
+  if (failure) throw failure;
+}
+
+/** `writeXlsxTo`, collected into one array (browsers, tests, small workbooks). */
+export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeXlsxTo(sheets, (chunk) => chunks.push(chunk));
+  return concatBytes(chunks);
+}
+
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }

@@ -48,9 +48,10 @@ export function registerAggregateCommand(program: Command, context: CommandConte
     )
     .action(async (inputs: string[], options: AggregateCommandOptions) => {
       const campaign = await loadCampaignOption(options, context);
-      const { aggregateFiles, writeAggregateOutputs } = await import('@jianshen/aggregator/node');
+      const { streamAggregateFiles, writeAggregateOutputs } = await import('@jianshen/aggregator/node');
       const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');
-      const report = await aggregateFiles(inputs, campaign, {
+      // Rows wait in a temporary file, not in memory: a whole province fits on a laptop.
+      const report = await streamAggregateFiles(inputs, campaign, {
         lang,
         cwd: context.cwd,
         ...(options.replace ? { replace: true } : {}),
@@ -61,7 +62,7 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       const written = await writeAggregateOutputs(report, campaign, outDir, {
         lang,
         ...(options.maskPhone ? { maskPhone: true } : {}),
-      });
+      }).finally(() => report.dispose());
       const errors = report.issues.filter((issue) => issue.severity === 'error').length;
       const { summary } = report;
       context.stdout(

@@ -31,14 +31,16 @@ export function registerValidateCommand(program: Command, context: CommandContex
     )
     .action(async (files: string[], options: GlobalOptions & { submittedOn?: string }) => {
       const campaign = await loadCampaignOption(options, context);
-      const { aggregateFiles } = await import('@jianshen/aggregator/node');
+      const { streamAggregateFiles } = await import('@jianshen/aggregator/node');
       const progress = createProgress(context, lang === 'zh' ? '校验' : 'Checking');
-      const report = await aggregateFiles(files, campaign, {
+      const report = await streamAggregateFiles(files, campaign, {
         lang,
         cwd: context.cwd,
         ...(options.submittedOn ? { submittedOn: options.submittedOn } : {}),
         onProgress: (state) => progress.update(state),
       }).finally(() => progress.stop());
+      // Only the issues and counts are shown: the rows are not needed.
+      await report.dispose();
       // Checking files is about the files: who else has not submitted belongs to `aggregate`.
       const issues = report.issues.filter((issue) => issue.code !== 'unit-not-submitted');
       for (const issue of issues) context.stdout(formatIssueLine(issue, lang));

@@ -1,0 +1,83 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RowStore, StoredRow } from '../row-store.js';
+
+// Rows are written in batches of about this many characters (one system call each).
+const flushCharacters = 1 << 20;
+const readBytes = 1 << 20;
+
+// Spill folders still open when the process ends (Ctrl+C, an uncaught error) are removed then.
+const open_ = new Set<string>();
+let exitHookInstalled = false;
+function removeOnExit(directory: string): void {
+  open_.add(directory);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const left of open_) rmSync(left, { recursive: true, force: true });
+  });
+}
+
+export interface FileRowStoreOptions {
+  /** Folder the spill file is made in (default: the system's temporary folder). */
+  directory?: string;
+}
+
+/**
+ * A row store that spills rows to a temporary file, one JSON line per row, so a batch of any size
+ * keeps only the merge's few numbers per row in memory. The file is deleted by `dispose` (and
+ * when the process exits).
+ */
+export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore {
+  const directory = mkdtempSync(join(options.directory ?? tmpdir(), 'jianshen-rows-'));
+  removeOnExit(directory);
+  const path = join(directory, 'rows.ndjson');
+  let descriptor: number | undefined = openSync(path, 'w');
+  let pending = '';
+  let disposed = false;
+  const flush = () => {
+    if (pending === '' || descriptor === undefined) return;
+    writeSync(descriptor, pending);
+    pending = '';
+  };
+  return {
+    append(row) {
+      if (disposed) throw new Error('the row store was disposed');
+      pending += `${JSON.stringify(row)}\n`;
+      if (pending.length >= flushCharacters) flush();
+    },
+    async *read() {
+      if (disposed) throw new Error('the row store was disposed');
+      flush();
+      const handle = await open(path, 'r');
+      try {
+        const decoder = new TextDecoder();
+        const buffer = new Uint8Array(readBytes);
+        let rest = '';
+        for (;;) {
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+          if (bytesRead === 0) break;
+          const text = rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
+          const lines = text.split('\n');
+          rest = lines.pop() ?? '';
+          for (const line of lines) yield JSON.parse(line) as StoredRow;
+        }
+        rest += decoder.decode();
+        if (rest !== '') yield JSON.parse(rest) as StoredRow;
+      } finally {
+        await handle.close();
+      }
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      pending = '';
+      if (descriptor !== undefined) closeSync(descriptor);
+      descriptor = undefined;
+      rmSync(directory, { recursive: true, force: true });
+      open_.delete(directory);
+    },
+  };
+}
