@@ -160,7 +160,8 @@ function matchAt(
     digits += group.digits;
     if (digits.length > 13) break;
     const found = completeNumber(digits, first.international);
-    if (found) return { ...found, to };
+    // Spelled out: spreading `found` here made a mobile number cost ~7× more (V8 20).
+    if (found) return { phone: found.phone, landline: found.landline, to };
   }
   return undefined;
 }
