@@ -94,15 +94,28 @@ class BitWriter {
   }
 }
 
+/** Deflate distance codes: first distance of each code and its extra bits (RFC 1951 3.2.5). */
+const distanceBases = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193];
+const distanceExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6];
+
 /**
- * A raw deflate stream that inflates to `prefix` followed by `repeat` copies of its last byte:
- * a stored block for the prefix, then a fixed-Huffman block of length-258/distance-1 matches
- * (13 bits per 258 bytes, the best deflate can do). Built by hand: compressing gigabytes with a
- * real deflater would take minutes.
+ * A raw deflate stream that inflates to `prefix` followed by `repeat` more bytes repeating its
+ * last `period` bytes: a stored block for the prefix, then a fixed-Huffman block of
+ * length-258/distance-`period` matches (13–19 bits per 258 bytes, about the best deflate can do).
+ * Built by hand: compressing gigabytes with a real deflater would take minutes.
  */
-export function repeatingDeflate(prefix: Uint8Array, repeat: number): { chunks: Uint8Array[]; size: number } {
+export function repeatingDeflate(
+  prefix: Uint8Array,
+  repeat: number,
+  period = 1,
+): { chunks: Uint8Array[]; size: number } {
+  if (period < 1 || period > 256 || period > prefix.length) throw new Error(`period ${period} out of range`);
+  let code = distanceBases.length - 1;
+  while ((distanceBases[code] as number) > period) code--;
+  const extraBits = distanceExtraBits[code] as number;
+  const extra = period - (distanceBases[code] as number);
   const matches = Math.floor(repeat / 258);
-  const writer = new BitWriter(prefix.length + 16 + Math.ceil((matches * 13) / 8) + 16);
+  const writer = new BitWriter(prefix.length + 16 + Math.ceil((matches * (13 + extraBits)) / 8) + 16);
   writer.write(0, 1); // BFINAL = 0
   writer.write(0, 2); // BTYPE = stored
   writer.alignToByte();
@@ -115,36 +128,72 @@ export function repeatingDeflate(prefix: Uint8Array, repeat: number): { chunks: 
   writer.write(1, 2); // BTYPE = fixed Huffman
   for (let index = 0; index < matches; index++) {
     writer.code(0b11000101, 8); // length symbol 285: 258 bytes
-    writer.code(0, 5); // distance code 0: distance 1
+    writer.code(code, 5); // distance code
+    if (extraBits > 0) writer.write(extra, extraBits);
   }
   writer.code(0, 7); // end of block (symbol 256)
   return { chunks: [writer.result()], size: prefix.length + matches * 258 };
 }
 
 /**
- * A sheet that inflates to `gigabytes` GB of one endless cell. The compressed file is a few
- * megabytes. With `honest: false` the zip declares a harmless size, so only counting the real
- * inflated bytes catches it.
+ * What repeats without end in a `zipBomb`:
+ * - `cell`: the text of one inline-string cell (C5), in the sheet;
+ * - `shared-string`: the text of the first shared string, which C5 refers to;
+ * - `row`: the cell C5 itself, over and over in one row (each copy small and well-formed);
+ * - `tag`: one attribute value of C5, so the tag never closes.
  */
-export function zipBomb({ gigabytes = 2, honest = false } = {}): Uint8Array {
+export type BombKind = 'cell' | 'shared-string' | 'row' | 'tag';
+
+/**
+ * A workbook whose sheet (or shared strings) inflates to `gigabytes` GB: one endless cell, row or
+ * tag (see `BombKind`). The compressed file is a few megabytes. With `honest: false` the zip
+ * declares a harmless size, so only counting the real inflated bytes catches it.
+ */
+export function zipBomb({
+  gigabytes = 2,
+  honest = false,
+  kind = 'cell',
+}: {
+  gigabytes?: number;
+  honest?: boolean;
+  kind?: BombKind;
+} = {}): Uint8Array {
   const head = sheetXml(submissionSheet('霍州市', [validRow(1, '霍州市')], { footer: false }));
-  const open = `${head.slice(0, head.indexOf('</sheetData>'))}<row r="5"><c r="C5" t="inlineStr"><is><t>A`;
+  const sheetHead = `${head.slice(0, head.indexOf('</sheetData>'))}<row r="5">`;
   const repeat = Math.min(gigabytes * 2 ** 30, 0xffff_0000);
-  const deflated = repeatingDeflate(utf8(open), repeat);
-  const skeleton = workbookSkeleton();
-  return writeZip([
-    ...skeleton,
-    {
-      name: 'xl/worksheets/sheet1.xml',
-      // The CRC of gigabytes of 'A' is not worth computing: a reader must stop long before it.
-      deflated: { chunks: deflated.chunks, crc: 0, size: deflated.size },
-      ...(honest ? {} : { declaredSize: 4096 }),
+  const cell = '<c r="C5"><v>1</v></c>';
+  const endless: Record<BombKind, { part: string; open: string; period: number }> = {
+    cell: { part: 'sheet', open: `${sheetHead}<c r="C5" t="inlineStr"><is><t>A`, period: 1 },
+    'shared-string': {
+      part: 'sharedStrings',
+      open: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>A`,
+      period: 1,
     },
+    row: { part: 'sheet', open: `${sheetHead}${cell}`, period: cell.length },
+    tag: { part: 'sheet', open: `${sheetHead}<c r="C5" t="s" s="A`, period: 1 },
+  };
+  const { part, open, period } = endless[kind];
+  const deflated = repeatingDeflate(utf8(open), repeat, period);
+  const bomb: ZipInput = {
+    name: part === 'sheet' ? 'xl/worksheets/sheet1.xml' : 'xl/sharedStrings.xml',
+    // The CRC of gigabytes of 'A' is not worth computing: a reader must stop long before it.
+    deflated: { chunks: deflated.chunks, crc: 0, size: deflated.size },
+    ...(honest ? {} : { declaredSize: 4096 }),
+  };
+  if (part === 'sheet') return writeZip([...workbookSkeleton(), bomb]);
+  const sheet = sheetXml(submissionSheet('霍州市', [validRow(1, '霍州市')])).replace(
+    '</sheetData>',
+    '<row r="5"><c r="C5" t="s"><v>0</v></c></row></sheetData>',
+  );
+  return writeZip([
+    ...workbookSkeleton({ sharedStrings: true }),
+    { name: 'xl/worksheets/sheet1.xml', data: sheet },
+    bomb,
   ]);
 }
 
-/** Every part of a one-sheet workbook but the sheet itself. */
-function workbookSkeleton() {
+/** Every part of a one-sheet workbook but the sheet itself (and the shared strings it names). */
+function workbookSkeleton({ sharedStrings = false } = {}) {
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const packageRelationships = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -163,7 +212,7 @@ function workbookSkeleton() {
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${packageRelationships}"><Relationship Id="rId1" Type="${relationships}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${packageRelationships}"><Relationship Id="rId1" Type="${relationships}/worksheet" Target="worksheets/sheet1.xml"/>${sharedStrings ? `<Relationship Id="rId2" Type="${relationships}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
     },
   ];
 }
@@ -300,11 +349,22 @@ export function widestSheet(): Uint8Array {
   return buildXlsx({ sheets: [sheet] });
 }
 
-/** A 32,767-character 活动简介 (Excel's limit) in an otherwise valid row. */
-export function longCellWorkbook(): Uint8Array {
+/**
+ * A 活动简介 (D4) of `length` times `char` in an otherwise valid row: 32,767 is Excel's limit,
+ * more than that only other writers make. `&` is written as `&amp;`, five characters of XML each.
+ */
+export function longCellWorkbook({
+  length = 32_767,
+  char = '长',
+  sharedStrings = false,
+}: {
+  length?: number;
+  char?: string;
+  sharedStrings?: boolean;
+} = {}): Uint8Array {
   const row = validRow(1, '大宁县');
-  row[3] = '长'.repeat(32_767);
-  return buildXlsx({ sheets: [submissionSheet('大宁县', [row, validRow(2, '大宁县')])] });
+  row[3] = char.repeat(length);
+  return buildXlsx({ sheets: [submissionSheet('大宁县', [row, validRow(2, '大宁县')])], sharedStrings });
 }
 
 /** Formulas pointing into another workbook ([1]Sheet1!A1), with and without cached values. */
@@ -417,21 +477,9 @@ export function pathTraversalWorkbook(kind: 'relationship' | 'entries'): Uint8Ar
  */
 export function largeWorkbookParts(): ZipInput[] {
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  const skeleton = workbookSkeleton().map((entry) =>
-    entry.name === 'xl/_rels/workbook.xml.rels'
-      ? {
-          ...entry,
-          data: entry.data.replace(
-            '</Relationships>',
-            `<Relationship Id="rId2" Type="${relationships}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-          ),
-        }
-      : entry,
-  );
   const strings = largeSheetStrings.map((text) => `<si><t>${text}</t></si>`).join('');
   return [
-    ...skeleton,
+    ...workbookSkeleton({ sharedStrings: true }),
     {
       name: 'xl/sharedStrings.xml',
       data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${main}" count="${largeSheetStrings.length}" uniqueCount="${largeSheetStrings.length}">${strings}</sst>`,

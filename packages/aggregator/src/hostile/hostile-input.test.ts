@@ -120,17 +120,28 @@ describe('broken containers', () => {
 });
 
 describe('resource exhaustion', () => {
+  // Each bomb inflates to gigabytes and declares 4 KiB: before the reader capped text as it
+  // arrived, the endless cell was gathered to the 256 MiB budget (about 13 s) before any check.
   it.each([
-    ['declares a harmless size', false],
-    ['declares its real size', true],
-  ])('a zip bomb that %s stops at the inflated-size limit', async (_label, honest) => {
-    const data = zipBomb({ gigabytes: 2, honest });
+    ['an endless cell stops at the cell limit, naming the cell', { kind: 'cell', gigabytes: 2 }, /C5.*32767/],
+    ['an endless shared string stops soon after the cell limit', { kind: 'shared-string' }, /压缩炸弹/],
+    ['a cell repeated without end in one row stops at the column limit', { kind: 'row' }, /1000 列/],
+    ['a cell that declares its real size is refused before inflating', { honest: true }, /解压/],
+  ] as const)('zip bomb: %s', async (_label, options, reason) => {
+    const data = zipBomb({ gigabytes: 1, ...options });
     expect(data.length).toBeLessThan(16 * 2 ** 20);
     const before = process.memoryUsage().rss;
     const report = await withGoodFile({ path: 'bomb.xlsx', data });
-    expectFileError(report, 'bomb.xlsx', ['file-too-large']);
-    // Bounded memory: the 2 GiB sheet was never held (the default budget is 256 MiB).
-    expect(process.memoryUsage().rss - before).toBeLessThan(1024 * 2 ** 20);
+    const error = expectFileError(report, 'bomb.xlsx', ['file-too-large']);
+    expect(error.message).toMatch(reason);
+    // Bounded memory: not even the 256 MiB budget was gathered.
+    expect(process.memoryUsage().rss - before).toBeLessThan(256 * 2 ** 20);
+  });
+
+  it('zip bomb: a tag that never closes is refused before it is gathered', async () => {
+    const report = await withGoodFile({ path: 'bomb.xlsx', data: zipBomb({ gigabytes: 1, kind: 'tag' }) });
+    const error = expectFileError(report, 'bomb.xlsx', ['file-unreadable']);
+    expect(error.message).toMatch(/markup longer than/);
   });
 
   it('a smaller inflated-size limit is an option', async () => {
@@ -175,15 +186,49 @@ describe('resource exhaustion', () => {
     expectFileError(report, 'wide.xlsx', ['file-too-large']);
   });
 
-  it('a 32,767-character cell is read and rejected at its row and field, the next row kept', async () => {
-    const report = await withGoodFile({ path: 'long.xlsx', data: longCellWorkbook() });
-    const file = report.files.find((entry) => entry.path === 'long.xlsx');
-    expect(file).toMatchObject({ status: 'ok', rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
-    const issue = report.issues.find((entry) => entry.path === 'long.xlsx' && entry.severity === 'error');
-    expect(issue).toMatchObject({ row: 4, field: 'summary', code: 'text-too-long' });
-    // The issue quotes the value, but never all 32,767 characters of it.
-    expect(issue?.message.length).toBeLessThan(1000);
-    expect(report.rows.find((row) => row.source.path === 'long.xlsx')?.source.row).toBe(5);
+  it.each([
+    ['长', '长'],
+    ['& (written &amp;, 163,835 characters of XML)', '&'],
+  ])(
+    'a 32,767-character cell of %s is read and rejected at its row and field, the next row kept',
+    async (_label, char) => {
+      const report = await withGoodFile({ path: 'long.xlsx', data: longCellWorkbook({ char }) });
+      const file = report.files.find((entry) => entry.path === 'long.xlsx');
+      expect(file).toMatchObject({ status: 'ok', rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+      const issue = report.issues.find((entry) => entry.path === 'long.xlsx' && entry.severity === 'error');
+      expect(issue).toMatchObject({ row: 4, field: 'summary', code: 'text-too-long' });
+      // The issue quotes the value, but never all 32,767 characters of it.
+      expect(issue?.message.length).toBeLessThan(1000);
+      expect(report.rows.find((row) => row.source.path === 'long.xlsx')?.source.row).toBe(5);
+    },
+  );
+
+  it.each([
+    ['inline', false],
+    ['shared', true],
+  ])(
+    'a %s cell over 32,767 characters is refused as a whole file, naming the cell',
+    async (_label, sharedStrings) => {
+      const report = await withGoodFile({
+        path: 'longer.xlsx',
+        data: longCellWorkbook({ length: 40_000, sharedStrings }),
+      });
+      const error = expectFileError(report, 'longer.xlsx', ['file-too-large']);
+      expect(error.message).toContain('工作表「Sheet1」的单元格 D4 超过 32767 个字符');
+    },
+  );
+
+  it('the cell limit is an option', async () => {
+    const report = await aggregate(
+      [
+        { path: 'long.xlsx', data: longCellWorkbook({ length: 5000 }) },
+        { path: goodPath, data: goodWorkbook('尧都区', goodRows) },
+      ],
+      campaign,
+      { limits: { maxCellLength: 4000 } },
+    );
+    expectGoodFileIntact(report);
+    expectFileError(report, 'long.xlsx', ['file-too-large']);
   });
 });
 

@@ -1,8 +1,8 @@
 import { type CellValue, excelSerialToIsoDay, templateMarkerName } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
-import { attribute, createXmlStream, parseXml } from './xml.js';
-import { findEntry, readEntryText, streamEntry, type ZipDirectory } from './zip.js';
+import { attribute, createXmlStream, rawCharsPerChar, type XmlGuard, type XmlHandlers } from './xml.js';
+import { findEntry, streamEntry, type ZipDirectory, type ZipEntry } from './zip.js';
 
 /** Resolves a relationship target against the folder of the part that owns it. */
 export function resolvePartPath(base: string, target: string): string {
@@ -16,37 +16,70 @@ export function resolvePartPath(base: string, target: string): string {
   return parts.join('/');
 }
 
+/**
+ * Streams one part through the XML parser as it inflates: no part is ever held whole as text,
+ * and the guard keeps saxes from gathering an endless text node or tag.
+ */
+function parsePart(
+  zip: ZipDirectory,
+  entry: ZipEntry,
+  part: string,
+  handlers: XmlHandlers,
+  guard: XmlGuard,
+): void {
+  const stream = createXmlStream(part, handlers, guard);
+  const decoder = new TextDecoder();
+  streamEntry(zip, entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })));
+  stream.write(decoder.decode());
+  stream.close();
+}
+
+/** For parts whose text we do not keep beyond a short name: long text is cut and forgotten. */
+function dropLongText(limits: ReadLimits): XmlGuard {
+  return { maxText: limits.maxCellLength * rawCharsPerChar, onLongText() {} };
+}
+
 interface Relationship {
   type: string;
   target: string;
   external: boolean;
 }
 
-function readRelationships(zip: ZipDirectory, part: string): Map<string, Relationship> {
+function readRelationships(zip: ZipDirectory, part: string, limits: ReadLimits): Map<string, Relationship> {
   const slash = part.lastIndexOf('/');
   const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   const entry = findEntry(zip, relsPath);
   const relationships = new Map<string, Relationship>();
   if (!entry) return relationships;
-  parseXml(relsPath, readEntryText(zip, entry), {
-    open(name, attributes) {
-      if (name !== 'Relationship') return;
-      const id = attributes.Id ?? '';
-      relationships.set(id, {
-        type: attributes.Type ?? '',
-        target: attributes.Target ?? '',
-        external: attributes.TargetMode === 'External',
-      });
+  parsePart(
+    zip,
+    entry,
+    relsPath,
+    {
+      open(name, attributes) {
+        if (name !== 'Relationship') return;
+        const id = attributes.Id ?? '';
+        relationships.set(id, {
+          type: attributes.Type ?? '',
+          target: attributes.Target ?? '',
+          external: attributes.TargetMode === 'External',
+        });
+      },
     },
-  });
+    dropLongText(limits),
+  );
   return relationships;
 }
 
-/** Text of every `<t>` under the current element, leaving out phonetic guides (`<rPh>`). */
-function createTextCollector() {
+/**
+ * Text of every `<t>` under the current element, leaving out phonetic guides (`<rPh>`), kept to
+ * `max` characters: what comes after is dropped as it arrives and the text marked as cut.
+ */
+function createTextCollector(max: number) {
   let depthInPhonetic = 0;
   let inText = false;
   let text = '';
+  let cut = false;
   return {
     open(name: string) {
       if (name === 'rPh') depthInPhonetic++;
@@ -57,48 +90,82 @@ function createTextCollector() {
       else if (name === 't') inText = false;
     },
     text(value: string) {
-      if (inText) text += value;
+      if (!inText || cut) return;
+      if (text.length + value.length > max) {
+        text += value.slice(0, max - text.length);
+        cut = true;
+      } else text += value;
     },
-    take(): string {
-      const value = text;
+    /** The XML guard cut a text node: counts only inside `<t>` (not phonetics or spacing). */
+    textCut() {
+      if (inText) cut = true;
+    },
+    get inText() {
+      return inText;
+    },
+    take(): { text: string; cut: boolean } {
+      const value = { text, cut };
       text = '';
+      cut = false;
       return value;
     },
   };
 }
 
-function cellTooLong(limits: ReadLimits): LimitError {
+/** A1-style column letters of a 0-based index. */
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** A cell over `maxCellLength`: the whole file is refused, naming the cell to shorten. */
+function cellTooLong(limits: ReadLimits, sheet: string, cell: string): LimitError {
   return new LimitError('maxCellLength', {
-    zh: `有单元格超过 ${limits.maxCellLength} 个字符`,
-    en: `a cell is longer than ${limits.maxCellLength} characters`,
+    zh: `工作表「${sheet}」的单元格 ${cell} 超过 ${limits.maxCellLength} 个字符`,
+    en: `cell ${cell} of sheet "${sheet}" is longer than ${limits.maxCellLength} characters`,
   });
 }
 
-function readSharedStrings(zip: ZipDirectory, part: string, limits: ReadLimits): string[] {
+/** Shared strings, each kept to `maxCellLength` characters; `cut` holds those that were longer. */
+interface SharedStrings {
+  strings: string[];
+  cut: Set<number>;
+}
+
+/**
+ * The shared-string table. A string over `maxCellLength` is kept cut, not refused here: only a
+ * cell that uses it is an error, and that error can name the cell.
+ */
+function readSharedStrings(zip: ZipDirectory, part: string, limits: ReadLimits): SharedStrings {
   const entry = findEntry(zip, part);
-  if (!entry) return [];
-  const strings: string[] = [];
-  const collector = createTextCollector();
-  const stream = createXmlStream(part, {
-    open(name) {
-      if (name === 'si') collector.take();
-      collector.open(name);
+  const shared: SharedStrings = { strings: [], cut: new Set() };
+  if (!entry) return shared;
+  const collector = createTextCollector(limits.maxCellLength);
+  parsePart(
+    zip,
+    entry,
+    part,
+    {
+      open(name) {
+        if (name === 'si') collector.take();
+        collector.open(name);
+      },
+      close(name) {
+        collector.close(name);
+        if (name === 'si') {
+          const { text, cut } = collector.take();
+          if (cut) shared.cut.add(shared.strings.length);
+          shared.strings.push(text);
+        }
+      },
+      text: (value) => collector.text(value),
     },
-    close(name) {
-      collector.close(name);
-      if (name === 'si') {
-        const value = collector.take();
-        if (value.length > limits.maxCellLength) throw cellTooLong(limits);
-        strings.push(value);
-      }
-    },
-    text: (value) => collector.text(value),
-  });
-  const decoder = new TextDecoder();
-  streamEntry(zip, entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })));
-  stream.write(decoder.decode());
-  stream.close();
-  return strings;
+    { maxText: limits.maxCellLength * rawCharsPerChar, onLongText: () => collector.textCut() },
+  );
+  return shared;
 }
 
 // Built-in number formats that show a date (14–17, 22; 27–36 and 50–58 are the East Asian ones).
@@ -119,26 +186,37 @@ export function isDateFormatCode(code: string): boolean {
   return /[yd]/.test(first) || /[年日]/.test(code.replace(/"/g, ''));
 }
 
-function readDateStyles(zip: ZipDirectory, part: string | undefined): boolean[] {
+const maxStyles = 65_536;
+
+function readDateStyles(zip: ZipDirectory, part: string | undefined, limits: ReadLimits): boolean[] {
   const entry = part ? findEntry(zip, part) : undefined;
   if (!entry || !part) return [];
   const custom = new Map<number, string>();
   const dateStyles: boolean[] = [];
   let inCellXfs = false;
-  parseXml(part, readEntryText(zip, entry), {
-    open(name, attributes) {
-      if (name === 'numFmt') custom.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) {
-        const id = Number(attributes.numFmtId ?? 0);
-        const code = custom.get(id);
-        dateStyles.push(code !== undefined ? isDateFormatCode(code) : builtInDateFormats.has(id));
-      }
+  parsePart(
+    zip,
+    entry,
+    part,
+    {
+      // Excel keeps at most 64,000 cell formats: past that a part is hostile, and what it
+      // says is no longer remembered (a style beyond is read as not a date).
+      open(name, attributes) {
+        if (name === 'numFmt') {
+          if (custom.size < maxStyles) custom.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+        } else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs && dateStyles.length < maxStyles) {
+          const id = Number(attributes.numFmtId ?? 0);
+          const code = custom.get(id);
+          dateStyles.push(code !== undefined ? isDateFormatCode(code) : builtInDateFormats.has(id));
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
     },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-  });
+    dropLongText(limits),
+  );
   return dateStyles;
 }
 
@@ -178,7 +256,7 @@ function dateFromSerial(serial: number, date1904: boolean): Date | undefined {
 }
 
 interface SheetContext {
-  sharedStrings: readonly string[];
+  sharedStrings: SharedStrings;
   dateStyles: readonly boolean[];
   date1904: boolean;
   limits: ReadLimits;
@@ -201,16 +279,44 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
   let type = 'n';
   let style = 0;
   let raw = '';
+  let inCell = false;
   let inValue = false;
   let inInline = false;
-  const inline = createTextCollector();
+  // Excel's own grid (XFD, row 1,048,576) bounds how many `<c>` and `<row>` elements a sheet
+  // can hold, empty ones and ones repeating a reference included; the limits bound the values.
+  let cellsInRow = 0;
+  let rowElements = 0;
+  const maxCellsPerRow = Math.max(limits.maxColumns, 16_384);
+  const maxRowElements = Math.max(limits.maxRows, 1_048_576);
+  const inline = createTextCollector(limits.maxCellLength);
+  const tooLong = (): never => {
+    throw cellTooLong(limits, name, `${columnLetters(Math.max(column, 0))}${rowNumber}`);
+  };
+  const tooManyRows = (): never => {
+    throw new LimitError('maxRows', {
+      zh: `工作表「${name}」超过 ${limits.maxRows} 行`,
+      en: `sheet "${name}" has more than ${limits.maxRows} rows`,
+    });
+  };
+  const tooManyColumns = (): never => {
+    throw new LimitError('maxColumns', {
+      zh: `工作表「${name}」超过 ${limits.maxColumns} 列`,
+      en: `sheet "${name}" has more than ${limits.maxColumns} columns`,
+    });
+  };
 
   const finishCell = () => {
     let value: CellValue;
-    if (type === 'inlineStr') value = inline.take();
-    else if (raw === '') value = undefined;
-    else if (type === 's') value = context.sharedStrings[Number(raw)] ?? '';
-    else if (type === 'str' || type === 'e') value = raw;
+    if (type === 'inlineStr') {
+      const { text, cut } = inline.take();
+      if (cut) tooLong();
+      value = text;
+    } else if (raw === '') value = undefined;
+    else if (type === 's') {
+      const index = Number(raw);
+      if (context.sharedStrings.cut.has(index)) tooLong();
+      value = context.sharedStrings.strings[index] ?? '';
+    } else if (type === 'str' || type === 'e') value = raw;
     else if (type === 'b') value = raw === '1' || raw.toLowerCase() === 'true';
     else if (type === 'd') {
       const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
@@ -223,17 +329,11 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
       }
     }
     if (value === undefined || value === '') return;
-    if (typeof value === 'string' && value.length > limits.maxCellLength) throw cellTooLong(limits);
-    if (column >= limits.maxColumns) {
-      throw new LimitError('maxColumns', {
-        zh: `工作表「${name}」超过 ${limits.maxColumns} 列`,
-        en: `sheet "${name}" has more than ${limits.maxColumns} columns`,
-      });
-    }
+    if (column >= limits.maxColumns) tooManyColumns();
     cells[column] = value;
   };
 
-  const stream = createXmlStream(part, {
+  const handlers: XmlHandlers = {
     open(element, attributes) {
       if (inInline) {
         inline.open(element);
@@ -245,14 +345,18 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
           rowNumber = Number.isInteger(number) && number > 0 ? number : rowNumber + 1;
           cells = [];
           column = -1;
+          cellsInRow = 0;
+          if (++rowElements > maxRowElements) tooManyRows();
           break;
         }
         case 'c': {
           const reference = attributes.r ? parseReference(attributes.r) : undefined;
           column = reference ? reference.column : column + 1;
+          if (++cellsInRow > maxCellsPerRow) tooManyColumns();
           type = attributes.t ?? 'n';
           style = Number(attributes.s ?? 0);
           raw = '';
+          inCell = true;
           inline.take();
           break;
         }
@@ -276,28 +380,33 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
         return;
       }
       if (element === 'v') inValue = false;
-      else if (element === 'c') finishCell();
-      else if (element === 'row') {
+      else if (element === 'c') {
+        finishCell();
+        inCell = false;
+      } else if (element === 'row') {
         if (cells.length > 0) {
-          if (rowNumber > limits.maxRows) {
-            throw new LimitError('maxRows', {
-              zh: `工作表「${name}」超过 ${limits.maxRows} 行`,
-              en: `sheet "${name}" has more than ${limits.maxRows} rows`,
-            });
-          }
+          // By number and by count: rows repeating one number are counted too.
+          if (rowNumber > limits.maxRows || rows.length >= limits.maxRows) tooManyRows();
           rows.push({ row: rowNumber, cells });
         }
       }
     },
     text(value) {
       if (inInline) inline.text(value);
-      else if (inValue) raw += value;
+      else if (inValue) {
+        raw += value;
+        if (raw.length > limits.maxCellLength) tooLong();
+      }
+    },
+  };
+  parsePart(zip, entry, part, handlers, {
+    maxText: limits.maxCellLength * rawCharsPerChar,
+    // A cell's text cut short: the file is refused at once, naming the cell. Other long text
+    // (a formula, spacing between tags) is cut and forgotten: it is never read as a value.
+    onLongText() {
+      if (inCell && ((inInline && inline.inText) || inValue)) tooLong();
     },
   });
-  const decoder = new TextDecoder();
-  streamEntry(zip, entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })));
-  stream.write(decoder.decode());
-  stream.close();
   return { name, rows, merges };
 }
 
@@ -309,7 +418,7 @@ interface WorkbookSheet {
 
 /** Reads every worksheet of an xlsx (Excel, WPS, LibreOffice, openpyxl …) into grids. */
 export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
-  const root = readRelationships(zip, '');
+  const root = readRelationships(zip, '', limits);
   const office = [...root.values()].find((relationship) => relationship.type.endsWith('/officeDocument'));
   let workbookPart = office ? resolvePartPath('', office.target) : 'xl/workbook.xml';
   if (!findEntry(zip, workbookPart)) workbookPart = 'xl/workbook.xml';
@@ -325,47 +434,56 @@ export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
   let templateMarker: string | undefined;
   let definedName: string | undefined;
   let definedText = '';
-  parseXml(workbookPart, readEntryText(zip, workbookEntry), {
-    open(name, attributes) {
-      if (name === 'workbookPr') {
-        const value = (attributes.date1904 ?? '').toLowerCase();
-        date1904 = value === '1' || value === 'true';
-      } else if (name === 'sheet') {
-        sheets.push({
-          name: attributes.name ?? `Sheet${sheets.length + 1}`,
-          relationship: attribute(attributes, 'id') ?? '',
-          hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
-        });
-      } else if (name === 'definedName') {
-        definedName = attributes.name;
-        definedText = '';
-      }
+  parsePart(
+    zip,
+    workbookEntry,
+    workbookPart,
+    {
+      open(name, attributes) {
+        if (name === 'workbookPr') {
+          const value = (attributes.date1904 ?? '').toLowerCase();
+          date1904 = value === '1' || value === 'true';
+        } else if (name === 'sheet') {
+          if (sheets.length >= limits.maxSheets) {
+            throw new LimitError('maxSheets', {
+              zh: `工作表超过 ${limits.maxSheets} 个`,
+              en: `more than ${limits.maxSheets} worksheets`,
+            });
+          }
+          sheets.push({
+            name: attributes.name ?? `Sheet${sheets.length + 1}`,
+            relationship: attribute(attributes, 'id') ?? '',
+            hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
+          });
+        } else if (name === 'definedName') {
+          definedName = attributes.name;
+          definedText = '';
+        }
+      },
+      text(value) {
+        // Kept short like any cell: the template marker is a few dozen characters.
+        if (definedName !== undefined && definedText.length < limits.maxCellLength) definedText += value;
+      },
+      close(name) {
+        if (name === 'definedName') {
+          if (definedName === templateMarkerName) templateMarker = definedText;
+          definedName = undefined;
+        }
+      },
     },
-    text(value) {
-      if (definedName !== undefined) definedText += value;
-    },
-    close(name) {
-      if (name === 'definedName') {
-        if (definedName === templateMarkerName) templateMarker = definedText;
-        definedName = undefined;
-      }
-    },
-  });
-  if (sheets.length > limits.maxSheets) {
-    throw new LimitError('maxSheets', {
-      zh: `工作表超过 ${limits.maxSheets} 个`,
-      en: `more than ${limits.maxSheets} worksheets`,
-    });
-  }
-  const relationships = readRelationships(zip, workbookPart);
+    dropLongText(limits),
+  );
+  const relationships = readRelationships(zip, workbookPart, limits);
   const partOf = (suffix: string) => {
     const found = [...relationships.values()].find((relationship) => relationship.type.endsWith(suffix));
     return found ? resolvePartPath(workbookPart, found.target) : undefined;
   };
   const sharedStringsPart = partOf('/sharedStrings');
   const context: SheetContext = {
-    sharedStrings: sharedStringsPart ? readSharedStrings(zip, sharedStringsPart, limits) : [],
-    dateStyles: readDateStyles(zip, partOf('/styles')),
+    sharedStrings: sharedStringsPart
+      ? readSharedStrings(zip, sharedStringsPart, limits)
+      : { strings: [], cut: new Set() },
+    dateStyles: readDateStyles(zip, partOf('/styles'), limits),
     date1904,
     limits,
   };

@@ -103,9 +103,18 @@ function tooLarge(): LimitError {
   });
 }
 
+/** Output one push of compressed bytes may inflate to, about (the step adapts to the ratio). */
+const outputPerPush = 1024 * 1024;
+const smallestStep = 1024;
+const largestStep = 16 * 1024;
+
 /**
- * Inflates one entry chunk by chunk, counting the real output against the file's budget, so a
- * zip bomb stops at the limit instead of filling memory. Declared sizes are checked first.
+ * Inflates one entry piece by piece, counting the real output against the file's budget (never
+ * the size the zip declares), so a zip bomb stops at the limit instead of filling memory. The
+ * compressed bytes go in small steps (1–16 KiB), sized to the ratio seen so far so that one step
+ * inflates to about a megabyte; even at deflate's best ratio (1,032:1) one step yields at most
+ * 16 MiB. The limit is checked on every piece the inflater hands out, and inflating stops at the
+ * first piece past it. A declared size over the limit is refused before inflating anything.
  */
 export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   const { bytes, budget } = zip;
@@ -128,7 +137,7 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
   const count = (chunk: Uint8Array) => {
     budget.remaining -= chunk.length;
     inflated += chunk.length;
-    // Checked as the bytes come: a bomb is stopped at its first megabytes, not at the budget.
+    // Checked as the bytes come, before they are handed on: a bomb is stopped at the limit.
     if (budget.remaining < 0 || inflated > ratioLimit) throw tooLarge();
     onChunk(chunk);
   };
@@ -144,11 +153,18 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
     if (chunk.length > 0) count(chunk);
     if (final) finished = true;
   });
-  const step = 64 * 1024;
+  // Deflate reaches 1,032:1, so a first step of 1 KiB inflates to a megabyte at most.
+  let step = smallestStep;
   try {
-    for (let at = start; at < stop; at += step) {
+    for (let at = start; at < stop; ) {
       const next = Math.min(stop, at + step);
+      const before = inflated;
       inflater.push(bytes.subarray(at, next), next === stop);
+      const ratio = (inflated - before) / (next - at);
+      const fit = Math.floor(outputPerPush / Math.max(ratio, 1));
+      // Growing at most twofold, a run of header bytes (no output yet) cannot open the step wide.
+      step = Math.min(largestStep, step * 2, Math.max(smallestStep, fit));
+      at = next;
     }
   } catch (error) {
     if (error instanceof LimitError || error instanceof UnreadableError) throw error;
@@ -158,14 +174,4 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
     );
   }
   if (!finished) throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
-}
-
-/** A whole (small) entry as text, within the budget. */
-export function readEntryText(zip: ZipDirectory, entry: ZipEntry): string {
-  const decoder = new TextDecoder();
-  let text = '';
-  streamEntry(zip, entry, (chunk) => {
-    text += decoder.decode(chunk, { stream: true });
-  });
-  return text + decoder.decode();
 }

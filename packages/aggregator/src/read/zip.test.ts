@@ -1,0 +1,78 @@
+import { strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { repeatingDeflate } from '../hostile/hostile-files.js';
+import { concatBytes, writeZip } from '../hostile/zip-writer.js';
+import { LimitError } from '../limits.js';
+import { findEntry, readZipDirectory, streamEntry } from './zip.js';
+
+const mib = 2 ** 20;
+
+/** Everything `streamEntry` hands over for `name`, or the error it stopped with. */
+function inflate(bytes: Uint8Array, name: string, budget: number) {
+  const zip = readZipDirectory(bytes, budget);
+  const entry = findEntry(zip, name);
+  if (!entry) throw new Error(`no ${name}`);
+  const chunks: Uint8Array[] = [];
+  let error: unknown;
+  try {
+    streamEntry(zip, entry, (chunk) => chunks.push(chunk.slice()));
+  } catch (caught) {
+    error = caught;
+  }
+  return { chunks, error, remaining: zip.budget.remaining };
+}
+
+describe('streamEntry', () => {
+  it('hands over exactly the entry, whatever its ratio, in steps that follow the ratio', () => {
+    // Stretches of noise (ratio ~1) between stretches of one byte (ratio ~159), as a sheet of
+    // numbers and long runs of empty cells alternates.
+    const pieces: Uint8Array[] = [];
+    let seed = 7;
+    for (let round = 0; round < 4; round++) {
+      const noise = new Uint8Array(100_000);
+      for (let index = 0; index < noise.length; index++) {
+        seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+        noise[index] = 32 + (seed >>> 25);
+      }
+      pieces.push(noise, new Uint8Array(mib).fill(0x20));
+    }
+    const content = concatBytes(pieces);
+    const bytes = writeZip([{ name: 'xl/worksheets/sheet1.xml', data: content }]);
+    const { chunks, error } = inflate(bytes, 'xl/worksheets/sheet1.xml', 256 * mib);
+    expect(error).toBeUndefined();
+    const inflated = concatBytes(chunks);
+    expect(inflated.length).toBe(content.length);
+    // Compared by hand: a deep equality over megabytes takes minutes.
+    expect(inflated.findIndex((byte, index) => byte !== content[index])).toBe(-1);
+    // No single step inflated to much more than the megabyte it aims at.
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(4 * mib);
+  });
+
+  it('stops a zip bomb that declares a harmless size at the budget, counting real bytes', () => {
+    const bomb = repeatingDeflate(strToU8('<t>A'), 2 ** 28);
+    const bytes = writeZip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        deflated: { chunks: bomb.chunks, crc: 0, size: bomb.size },
+        declaredSize: 4096,
+      },
+    ]);
+    const budget = 64 * mib;
+    const { chunks, error, remaining } = inflate(bytes, 'xl/worksheets/sheet1.xml', budget);
+    expect(error).toBeInstanceOf(LimitError);
+    expect((error as LimitError).limit).toBe('maxInflatedBytes');
+    const handedOver = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    // Nothing past the budget reached the reader, and inflating stopped at the first piece
+    // past it: the overshoot is one step (≤ 16 KiB of input at 159:1), not the rest of the 256 MiB.
+    expect(handedOver).toBeLessThanOrEqual(budget);
+    expect(-remaining).toBeLessThan(4 * mib);
+    expect(handedOver).toBeGreaterThan(budget - 4 * mib);
+  });
+
+  it('refuses a declared size over the budget before inflating anything', () => {
+    const bytes = writeZip([{ name: 'a.xml', data: new Uint8Array(100_000), declaredSize: 2 ** 31 }]);
+    const { chunks, error } = inflate(bytes, 'a.xml', 64 * mib);
+    expect(error).toBeInstanceOf(LimitError);
+    expect(chunks).toEqual([]);
+  });
+});
