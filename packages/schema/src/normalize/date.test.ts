@@ -154,3 +154,27 @@ describe('normalizeDate: text', () => {
     expect(normalizeDate(input, options)).toEqual({ ok: false, code, data: { value: input.trim() } });
   });
 });
+
+describe('normalizeDate: month lengths', () => {
+  it('end every month of 1900–2100 on the day the calendar does (leap years included)', () => {
+    const differing: string[] = [];
+    for (let year = 1900; year <= 2100; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+        const result = normalizeDate(`${year}年${month}月`);
+        if (!result.ok || result.value.end !== last) differing.push(`${year}-${month}`);
+        const after = normalizeDate(`${year}年${month}月${Number(last.slice(8)) + 1}日`);
+        if (after.ok || after.code !== 'date-impossible') differing.push(`${year}-${month} +1`);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('keeps what a year that is not a whole number gave before (the Date reading)', () => {
+    expect(normalizeDate('2月', { defaultYear: Number.NaN })).toEqual({
+      ok: true,
+      value: { start: 'NaN-02-01', end: 'NaN-02-NaN' },
+      notes: [],
+    });
+  });
+});

@@ -117,7 +117,15 @@ function cleanDateText(text: string): string {
   return half.replace(/。/g, '.').replace(weekdayPattern, '').replace(timePattern, '').replace(/\s+/g, '');
 }
 
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
+  // Arithmetic for a real year and month (a Date per call was a third of a date's cost);
+  // anything else (a NaN default year) as Date.UTC reads it.
+  if (Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return month === 2 && leap ? 29 : (monthLengths[month - 1] ?? 31);
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
