@@ -1,10 +1,10 @@
-import { linfen2024Campaign } from '@jianshen/schema';
+import { formatTemplate, linfen2024Campaign, localize } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { definePlugin } from './plugin.js';
-import { resolveCampaign } from './resolve-campaign.js';
+import { type ResolvedCampaign, type ResolvedRule, resolveCampaign } from './resolve-campaign.js';
 import type { RowEntry } from './row-entry.js';
-import { defineRule } from './rule.js';
-import { runRules } from './run-rules.js';
+import { defineRule, type ReportDescriptor } from './rule.js';
+import { type RuleIssue, runRules, startRules } from './run-rules.js';
 
 const onlineNeedsNote = defineRule({
   meta: {
@@ -93,5 +93,241 @@ describe('runRules', () => {
     expect(issues).toEqual([
       expect.objectContaining({ code: 'rule-crashed', message: 'Rule failed bad/crashing: boom' }),
     ]);
+  });
+});
+
+/** Crashes on the row named 坏行, after seeing the rows before it; counts its calls. */
+function crashingOnSecond(calls: string[]) {
+  return defineRule({
+    meta: { severity: 'warning', messages: { seen: '看过 {name}' } },
+    create: (context) => ({
+      row(entry) {
+        calls.push(String(entry.values.name));
+        if (entry.values.name === '坏行') throw new Error('第二行读不懂');
+        context.report({ row: entry, code: 'seen', data: { name: entry.values.name } });
+      },
+      table() {
+        calls.push('table');
+      },
+    }),
+  });
+}
+
+/** Counts every row it sees and reports the count from its table handler. */
+function counting(calls: string[]) {
+  return defineRule({
+    meta: { messages: { rows: '共 {count} 行', row: '第 {row} 行' } },
+    create: (context) => {
+      let count = 0;
+      return {
+        row(entry) {
+          count++;
+          calls.push(`count ${entry.values.name}`);
+          if (entry.source.row === 6) context.report({ row: entry, code: 'row', data: { row: 6 } });
+        },
+        table(entries) {
+          context.report({
+            code: 'rows',
+            severity: 'warning',
+            data: { count: `${count}/${entries.length}` },
+          });
+        },
+      };
+    },
+  });
+}
+
+const brokenCreate = defineRule({
+  meta: { messages: {} },
+  create: () => {
+    throw new Error('起不来');
+  },
+});
+
+/** Reports on the row before the one it is handed. */
+const previousRow = defineRule({
+  meta: { messages: { previous: '上一行：{name}' } },
+  create: (context) => {
+    let previous: RowEntry | undefined;
+    return {
+      row(entry) {
+        if (previous)
+          context.report({
+            row: previous,
+            field: 'name',
+            code: 'previous',
+            data: { name: previous.values.name },
+          });
+        previous = entry;
+      },
+    };
+  },
+});
+
+const rowsOnly = defineRule({
+  meta: { messages: {} },
+  create: () => ({ row() {} }),
+});
+
+async function campaignWith(rules: Record<string, ReturnType<typeof defineRule>>): Promise<ResolvedCampaign> {
+  return resolveCampaign({ ...linfen2024Campaign, plugins: [definePlugin({ name: 'p', rules })] });
+}
+
+const rows = ['甲', '坏行', '丙', '丁'].map((name, index) => entry({ name, mode: 'offline' }, index + 4));
+
+/** runRules as it was before startRules: one rule at a time, over every row, then its table. */
+function runRulesOneByOne(
+  campaign: ResolvedCampaign,
+  entries: readonly RowEntry[],
+  lang: 'zh' | 'en' = 'zh',
+) {
+  const issues: RuleIssue[] = [];
+  for (const { id, rule } of campaign.rules as ResolvedRule[]) {
+    const report = (descriptor: ReportDescriptor) => {
+      const template = rule.meta.messages[descriptor.code];
+      const source = descriptor.row?.source;
+      issues.push({
+        path: source?.path ?? '',
+        ...(source?.sheet !== undefined ? { sheet: source.sheet } : {}),
+        ...(source?.row !== undefined ? { row: source.row } : {}),
+        ...(descriptor.field !== undefined ? { field: descriptor.field } : {}),
+        code: descriptor.code,
+        severity: descriptor.severity ?? rule.meta.severity ?? 'error',
+        message:
+          descriptor.message ??
+          (template === undefined
+            ? descriptor.code
+            : formatTemplate(localize(template, lang), descriptor.data)),
+        rule: id,
+      });
+    };
+    try {
+      const handlers = rule.create({ id, lang, campaign, report });
+      if (handlers.row) for (const row of entries) handlers.row(row);
+      handlers.table?.(entries);
+    } catch (error) {
+      issues.push({
+        path: '',
+        code: 'rule-crashed',
+        severity: 'error',
+        message: `${lang === 'zh' ? '规则运行出错' : 'Rule failed'} ${id}: ${error instanceof Error ? error.message : String(error)}`,
+        rule: id,
+      });
+    }
+  }
+  return issues;
+}
+
+describe('startRules', () => {
+  it('reports a rule whose row handler throws once as rule-crashed and calls it no more; the others go on', async () => {
+    const calls: string[] = [];
+    const campaign = await campaignWith({ crashy: crashingOnSecond(calls), counter: counting(calls) });
+    const run = startRules(campaign, 'zh');
+    for (const row of rows) run.row(row);
+    run.finish(rows);
+    // The crashing rule saw 甲 and 坏行, then neither the later rows nor the table call.
+    expect(calls).toEqual(['甲', 'count 甲', '坏行', 'count 坏行', 'count 丙', 'count 丁']);
+    expect(run.issues.filter((issue) => issue.code === 'rule-crashed')).toEqual([
+      {
+        path: '',
+        code: 'rule-crashed',
+        severity: 'error',
+        message: '规则运行出错 p/crashy: 第二行读不懂',
+        rule: 'p/crashy',
+      },
+    ]);
+    expect(run.issues.map((issue) => [issue.rule, issue.code, issue.row, issue.message])).toEqual([
+      ['p/crashy', 'seen', 4, '看过 甲'],
+      ['p/crashy', 'rule-crashed', undefined, '规则运行出错 p/crashy: 第二行读不懂'],
+      ['p/counter', 'row', 6, '第 6 行'],
+      ['p/counter', 'rows', undefined, '共 4/4 行'],
+    ]);
+  });
+
+  it('reports a rule whose create throws once, and runs the rest', async () => {
+    const calls: string[] = [];
+    const campaign = await campaignWith({ broken: brokenCreate, counter: counting(calls) });
+    const run = startRules(campaign, 'en');
+    expect(run.issues).toEqual([
+      {
+        path: '',
+        code: 'rule-crashed',
+        severity: 'error',
+        message: 'Rule failed p/broken: 起不来',
+        rule: 'p/broken',
+      },
+    ]);
+    for (const row of rows) run.row(row);
+    run.finish(rows);
+    expect(run.issues.map((issue) => issue.code)).toEqual(['rule-crashed', 'row', 'rows']);
+  });
+
+  it('reports a table handler that throws once', async () => {
+    const tableCrash = defineRule({
+      meta: { messages: {} },
+      create: () => ({
+        table() {
+          throw new Error('表坏了');
+        },
+      }),
+    });
+    const run = startRules(await campaignWith({ tableCrash }), 'zh');
+    run.finish(rows);
+    expect(run.issues).toEqual([
+      expect.objectContaining({ code: 'rule-crashed', message: '规则运行出错 p/tableCrash: 表坏了' }),
+    ]);
+  });
+
+  it('needs every row only when some rule has a table handler', async () => {
+    expect(startRules(await campaignWith({ rowsOnly, previousRow })).needsAllRows).toBe(false);
+    expect(startRules(await campaignWith({ rowsOnly, atMostOnePerDay })).needsAllRows).toBe(true);
+    expect(startRules(await campaignWith({ onlineNeedsNote })).needsAllRows).toBe(false);
+    // A rule whose create throws has no handlers to need rows for.
+    expect(startRules(await campaignWith({ brokenCreate, rowsOnly })).needsAllRows).toBe(false);
+    expect(startRules(await resolveCampaign(linfen2024Campaign)).needsAllRows).toBe(false);
+  });
+
+  it('runs table handlers with no rows when finish is given none', async () => {
+    const run = startRules(await campaignWith({ counter: counting([]) }));
+    run.finish();
+    expect(run.issues.map((issue) => issue.message)).toEqual(['共 0/0 行']);
+  });
+
+  it('keeps reports about other rows at the row they name', async () => {
+    const run = startRules(await campaignWith({ previousRow }));
+    for (const row of rows) run.row(row);
+    run.finish([]);
+    expect(run.issues.map((issue) => [issue.row, issue.message])).toEqual([
+      [4, '上一行：甲'],
+      [5, '上一行：坏行'],
+      [6, '上一行：丙'],
+    ]);
+  });
+});
+
+describe('runRules gives the issues it gave before startRules', () => {
+  it('for row, table, crashing and broken rules together, in the same order', async () => {
+    const day = { start: '2024-06-15', end: '2024-06-15' };
+    const entries = [
+      entry({ name: '线上讲座', mode: 'online', date: day }, 4),
+      entry({ name: '坏行', mode: 'online', date: day }, 5),
+      entry({ name: '健步走', mode: 'offline', date: day }, 6),
+      entry({ name: '丙', mode: 'online', date: day }, 7),
+    ];
+    const campaign = await campaignWith({
+      onlineNeedsNote,
+      crashy: crashingOnSecond([]),
+      atMostOnePerDay,
+      broken: brokenCreate,
+      previousRow,
+      counter: counting([]),
+      crashing,
+    });
+    for (const lang of ['zh', 'en'] as const) {
+      const issues = runRules(campaign, entries, lang);
+      expect(issues.length).toBeGreaterThan(8);
+      expect(issues).toEqual(runRulesOneByOne(campaign, entries, lang));
+    }
+    expect(runRules(campaign, [])).toEqual(runRulesOneByOne(campaign, []));
   });
 });

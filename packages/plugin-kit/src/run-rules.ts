@@ -114,5 +114,8 @@ export function runRules(
   const run = startRules(campaign, lang, rules);
   for (const entry of entries) run.row(entry);
   run.finish(entries);
-  return run.issues;
+  // Grouped by rule in campaign order, as runRules has always returned them (a run interleaves
+  // the rules row by row); the sort is stable, so each rule's own order is kept.
+  const position = new Map(rules.map(({ id }, index) => [id, index]));
+  return run.issues.sort((a, b) => (position.get(a.rule) ?? 0) - (position.get(b.rule) ?? 0));
 }

@@ -1,0 +1,192 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { StoredRow } from '../row-store.js';
+import { createMemoryRowStore } from '../row-store.js';
+import { createFileRowStore } from './file-row-store.js';
+
+const mebibyte = 1 << 20;
+const scratch = mkdtempSync(join(tmpdir(), 'jianshen-row-store-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function readAll(rows: AsyncIterable<StoredRow>): Promise<StoredRow[]> {
+  const all: StoredRow[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
+}
+
+/** The one spill folder a store made in `directory`. */
+function spillFolder(directory: string): string {
+  const made = readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'));
+  expect(made).toHaveLength(1);
+  return join(directory, made[0] ?? '');
+}
+
+// Text a clerk's table can hold: Chinese, emoji (surrogate pairs), line breaks, quotes,
+// backslashes, a tab, a control character and a lone surrogate from a broken cell.
+const awkward = [
+  '尧都区体育中心',
+  '“全民健身”线上运动会 🏃‍♀️🏸',
+  '第一行\n第二行\r\n第三行',
+  'He said "好" and left',
+  'C:\\体育局\\2024\\统计表.xlsx',
+  '制表\t符',
+  '\u0000\u001f',
+  '半个\ud83d字符',
+  '😀'.repeat(5),
+];
+
+function sampleRow(index: number): StoredRow {
+  const text = awkward[index % awkward.length] ?? '';
+  return {
+    unit: index % 2 === 0 ? '尧都区体育局' : '侯马市文化和旅游局',
+    values: {
+      seq: index + 1,
+      organizer: `${text}·${index}`,
+      name: `社会体育指导员进社区第${index}场 ${text}`,
+      summary: `活动简介：${'健身'.repeat(index % 17)}${text}`,
+      mode: index % 3 === 0 ? 'online' : 'offline',
+      date: { start: '2024-06-15', end: '2024-06-16' },
+      phone: ['13912345678', `0357-${String(1_000_000 + index)}`],
+      participants: index * 3,
+      flag: index % 5 === 0,
+      nothing: null,
+    },
+    extra: index % 4 === 0 ? {} : { '备注（其他）': text, 'a"b\\c': `${index}` },
+  };
+}
+
+/**
+ * Rows whose NDJSON crosses 1 MiB more than once, with the byte at the first 1 MiB boundary (the
+ * first read chunk's end) inside a multi-byte UTF-8 sequence and not at a line end: the first
+ * row's note is padded with ASCII until that holds.
+ */
+function manyRows(count: number): StoredRow[] {
+  const rows = Array.from({ length: count }, (_, index) => sampleRow(index));
+  const first = rows[0];
+  if (!first) return rows;
+  first.values.note = '';
+  const lines: Uint8Array[] = [];
+  let length = 0;
+  const encoder = new TextEncoder();
+  for (const row of rows) {
+    if (length > mebibyte + 1) break;
+    const line = encoder.encode(`${JSON.stringify(row)}\n`);
+    lines.push(line);
+    length += line.length;
+  }
+  const start = Buffer.concat(lines);
+  // Padding the first row by n bytes moves the byte now at 1 MiB − n to 1 MiB.
+  for (let padding = 0; padding < 4096; padding++) {
+    const byte = start[mebibyte - padding] ?? 0;
+    // A continuation byte (10xxxxxx) is the middle of a character.
+    if ((byte & 0xc0) === 0x80) {
+      first.values.note = 'x'.repeat(padding);
+      return rows;
+    }
+  }
+  throw new Error('could not place the 1 MiB boundary inside a character');
+}
+
+describe('createFileRowStore', () => {
+  it('gives back every row as appended, awkward text included, across 1 MiB writes and reads', async () => {
+    const directory = mkdtempSync(join(scratch, 'many-'));
+    const rows = manyRows(30_000);
+    const store = createFileRowStore({ directory });
+    for (const row of rows) store.append(row);
+    const folder = spillFolder(directory);
+    const file = join(folder, 'rows.ndjson');
+    // Appending wrote whole 1 MiB batches already, before anything was read.
+    const written = readFileSync(file);
+    expect(written.length).toBeGreaterThan(mebibyte);
+    expect(written[written.length - 1]).toBe(0x0a);
+
+    const first = await readAll(store.read());
+    expect(first).toEqual(rows);
+    // Everything is on disk now: several read chunks, the first ending inside a character.
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBeGreaterThan(3 * mebibyte);
+    expect((bytes[mebibyte] ?? 0) & 0xc0).toBe(0x80);
+    expect(bytes.toString('utf8').split('\n')).toHaveLength(rows.length + 1);
+
+    // Read again: the same rows.
+    expect(await readAll(store.read())).toEqual(rows);
+    await store.dispose();
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('keeps the lone surrogate and control characters exactly as the memory store does', async () => {
+    const rows = awkward.map((_, index) => sampleRow(index));
+    const file = createFileRowStore({ directory: scratch });
+    const memory = createMemoryRowStore();
+    for (const row of rows) {
+      file.append(row);
+      memory.append(row);
+    }
+    const fromFile = await readAll(file.read());
+    expect(fromFile).toEqual(await readAll(memory.read()));
+    expect(fromFile.map((row) => row.values.organizer)).toContain('半个\ud83d字符·7');
+    await file.dispose();
+    await memory.dispose();
+  });
+
+  it('takes rows appended after a read, and reads an empty store as no rows', async () => {
+    const store = createFileRowStore({ directory: scratch });
+    expect(await readAll(store.read())).toEqual([]);
+    store.append(sampleRow(1));
+    expect(await readAll(store.read())).toEqual([sampleRow(1)]);
+    store.append(sampleRow(2));
+    store.append(sampleRow(3));
+    expect(await readAll(store.read())).toEqual([sampleRow(1), sampleRow(2), sampleRow(3)]);
+    await store.dispose();
+  });
+
+  it('deletes its folder on dispose, once, and refuses reads and appends afterwards', async () => {
+    const directory = mkdtempSync(join(scratch, 'dispose-'));
+    const store = createFileRowStore({ directory });
+    store.append(sampleRow(0));
+    const folder = spillFolder(directory);
+    expect(readdirSync(folder)).toEqual(['rows.ndjson']);
+    await store.dispose();
+    expect(existsSync(folder)).toBe(false);
+    expect(readdirSync(directory)).toEqual([]);
+    await store.dispose();
+    expect(() => store.append(sampleRow(1))).toThrow('the row store was disposed');
+    await expect(readAll(store.read())).rejects.toThrow('the row store was disposed');
+  });
+
+  it('makes its folder in the system temporary folder unless told where', async () => {
+    const directory = mkdtempSync(join(scratch, 'tmpdir-'));
+    const saved = process.env.TMPDIR;
+    // os.tmpdir() reads TMPDIR on every call.
+    process.env.TMPDIR = directory;
+    try {
+      expect(tmpdir()).toBe(directory);
+      const store = createFileRowStore();
+      store.append(sampleRow(0));
+      const folder = spillFolder(directory);
+      expect(await readAll(store.read())).toEqual([sampleRow(0)]);
+      await store.dispose();
+      expect(existsSync(folder)).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
+  it('makes a folder of its own per store inside the given directory', async () => {
+    const directory = mkdtempSync(join(scratch, 'two-'));
+    const one = createFileRowStore({ directory });
+    const two = createFileRowStore({ directory });
+    one.append(sampleRow(1));
+    two.append(sampleRow(2));
+    expect(readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'))).toHaveLength(2);
+    expect(await readAll(one.read())).toEqual([sampleRow(1)]);
+    expect(await readAll(two.read())).toEqual([sampleRow(2)]);
+    await one.dispose();
+    expect(await readAll(two.read())).toEqual([sampleRow(2)]);
+    await two.dispose();
+    expect(readdirSync(directory)).toEqual([]);
+  });
+});
