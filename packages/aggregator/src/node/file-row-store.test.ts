@@ -1,6 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StoredRow } from '../row-store.js';
 import { createMemoryRowStore } from '../row-store.js';
@@ -189,4 +191,73 @@ describe('createFileRowStore', () => {
     await two.dispose();
     expect(readdirSync(directory)).toEqual([]);
   });
+});
+
+const posix = process.platform !== 'win32';
+if (!posix)
+  console.warn('Windows has no POSIX signals: the test that interrupts a spilling process is skipped');
+
+describe('a process interrupted while rows are spilled', () => {
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+  /** Runs a process that spills a row, then sends it `signal`; resolves to how it ended. */
+  async function interrupted(signal: NodeJS.Signals, directory: string, ownHandler = false) {
+    const script = join(directory, 'spill.mjs');
+    writeFileSync(
+      script,
+      `import { createJiti } from ${JSON.stringify(join(root, 'node_modules/jiti/lib/jiti.mjs'))};
+const jiti = createJiti(import.meta.url);
+const { createFileRowStore } = await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/file-row-store.ts'))});
+const store = createFileRowStore({ directory: ${JSON.stringify(directory)} });
+store.append({ unit: '尧都区体育局', values: { phone: ['13912345678'] }, extra: {} });
+for await (const _ of store.read()) {}
+${ownHandler ? `process.on(${JSON.stringify(signal)}, () => { console.log('handled'); process.exit(3); });` : ''}
+console.log('ready');
+setInterval(() => {}, 1000);
+`,
+    );
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    child.stderr.on('data', (chunk) => {
+      errors += chunk;
+    });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, endedBy) => resolve({ code, signal: endedBy })),
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('ready')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`the spilling process ended early: ${errors}`)));
+    });
+    const spilled = readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'));
+    expect(spilled).toHaveLength(1);
+    child.kill(signal);
+    return { ...(await ended), output };
+  }
+
+  it.skipIf(!posix)(
+    'removes the spill folder on Ctrl+C, SIGTERM and SIGHUP and still ends by the signal',
+    async () => {
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+        const directory = mkdtempSync(join(scratch, `signal-${signal}-`));
+        const ended = await interrupted(signal, directory);
+        expect(ended.signal).toBe(signal);
+        expect(readdirSync(directory)).toEqual(['spill.mjs']);
+      }
+    },
+  );
+
+  it.skipIf(!posix)(
+    'leaves the signal to the program’s own handler, and cleans up when it exits',
+    async () => {
+      const directory = mkdtempSync(join(scratch, 'signal-own-'));
+      const ended = await interrupted('SIGINT', directory, true);
+      expect(ended).toMatchObject({ code: 3, signal: null });
+      expect(ended.output).toContain('handled');
+      expect(readdirSync(directory)).toEqual(['spill.mjs']);
+    },
+  );
 });

@@ -11,13 +11,29 @@ const readBytes = 1 << 20;
 // Spill folders still open when the process ends (Ctrl+C, an uncaught error) are removed then.
 const open_ = new Set<string>();
 let exitHookInstalled = false;
+function removeLeft(): void {
+  for (const left of open_) rmSync(left, { recursive: true, force: true });
+  open_.clear();
+}
+// A signal ends the process without 'exit': when nothing else handles it, the folders are
+// removed and the signal raised again, so the process ends as it would have (exit code 130…).
+function onSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  removeLeft();
+  process.removeListener(signal, onSignal);
+  try {
+    process.kill(process.pid, signal);
+  } catch {
+    // Windows cannot raise every signal.
+    process.exit(1);
+  }
+}
 function removeOnExit(directory: string): void {
   open_.add(directory);
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const left of open_) rmSync(left, { recursive: true, force: true });
-  });
+  process.once('exit', removeLeft);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 }
 
 export interface FileRowStoreOptions {
