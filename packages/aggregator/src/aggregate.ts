@@ -22,6 +22,8 @@ import type {
   StreamedReport,
   SubmissionInput,
 } from './report.js';
+import { bytes, doubles, integers, type RowColumn } from './row-column.js';
+import { FirstRowIndex, hash32, hash53 } from './row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
 import { createSummarizer } from './summarize.js';
 import { normalizeLabel } from './table/labels.js';
@@ -153,13 +155,15 @@ async function merge(
   const fileUnits: string[][] = [];
   const modifiedTimes: (number | undefined)[] = [];
   const issue = (entry: ReportIssue) => issues.push(entry);
-  // Per stored row, a few numbers: its status, file, sheet, row and table unit. The row itself
-  // goes to the store.
-  const status: number[] = [];
-  const fileOf: number[] = [];
-  const rowOf: number[] = [];
-  const sheetOf: number[] = [];
-  const tableUnitOf: number[] = [];
+  // Per stored row, a few numbers: its status, file, sheet, row, table unit and the hashes of
+  // its duplicate key. The row itself goes to the store.
+  const status = bytes();
+  const fileOf = integers();
+  const rowOf = integers();
+  const sheetOf = integers();
+  const tableUnitOf = integers();
+  const keyOf = doubles();
+  const secondKeyOf = integers();
   // Unit and sheet names repeat row after row: each is kept once and rows hold its number.
   const names: string[] = [];
   const nameIds = new Map<string, number>();
@@ -172,9 +176,9 @@ async function merge(
     return id;
   };
   const sourceOf = (index: number): RowSourceReport => ({
-    path: files[fileOf[index] ?? 0]?.path ?? '',
-    sheet: names[sheetOf[index] ?? 0] ?? '',
-    row: rowOf[index] ?? 0,
+    path: files[fileOf.get(index)]?.path ?? '',
+    sheet: names[sheetOf.get(index)] ?? '',
+    row: rowOf.get(index),
   });
   const pluginKeys = campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key);
   const summarizer = createSummarizer(campaign, lang);
@@ -183,11 +187,10 @@ async function merge(
   // counts), and without rules nothing changes it later: the summary is counted as rows come,
   // and the store is read only to write the outputs. Otherwise the decisions wait for every file.
   const finalWhenRead = !options.replace && campaign.rules.length === 0;
-  const firstByKey = new Map<string, number>();
-  const deferredKeys: string[] = [];
+  const firstByKey = new FirstRowIndex((index) => secondKeyOf.get(index));
   const markDuplicate = (index: number, first: number) => {
-    status[index] = duplicate;
-    const file = files[fileOf[index] ?? 0];
+    status.set(index, duplicate);
+    const file = files[fileOf.get(index)];
     if (file) file.rowsDuplicate++;
     const { path, row } = sourceOf(first);
     issue({
@@ -215,7 +218,7 @@ async function merge(
     fileUnits.push(prepared.units);
     for (const found of prepared.issues) issues.push(found);
     for (const row of prepared.rows) {
-      const index = status.push(accepted) - 1;
+      const index = status.push(accepted);
       fileOf.push(fileIndex);
       rowOf.push(row.source.row);
       sheetOf.push(nameId(row.source.sheet));
@@ -223,14 +226,12 @@ async function merge(
       const stored: StoredRow = { unit: row.unit, values: row.values, extra: row.extra };
       store.append(stored);
       const key = duplicateKey(row.values);
-      if (options.replace) {
-        deferredKeys.push(key);
-        continue;
-      }
-      const first = firstByKey.get(key);
+      keyOf.push(hash53(key));
+      secondKeyOf.push(hash32(key));
+      if (options.replace) continue;
+      const first = firstByKey.firstOrAdd(keyOf.get(index), secondKeyOf.get(index), index);
       if (first !== undefined) markDuplicate(index, first);
       else {
-        firstByKey.set(key, index);
         if (finalWhenRead) summarizer.add(reportRow(stored, ++acceptedCount, row.source, pluginKeys));
       }
     }
@@ -254,10 +255,10 @@ async function merge(
     const newestOfUnit = names.map((unit) => newestByUnit.get(normalizeLabel(unit)));
     const notified = new Set<string>();
     for (let index = 0; index < status.length; index++) {
-      const fileIndex = fileOf[index] ?? 0;
-      const newest = newestOfUnit[tableUnitOf[index] ?? 0];
+      const fileIndex = fileOf.get(index);
+      const newest = newestOfUnit[tableUnitOf.get(index)];
       if (newest === undefined || newest === fileIndex) continue;
-      status[index] = superseded;
+      status.set(index, superseded);
       const file = files[fileIndex];
       const newer = files[newest];
       if (!file || !newer) continue;
@@ -276,13 +277,10 @@ async function merge(
     }
     // The same activity twice (in one file or in two) counts once: the first one read.
     for (let index = 0; index < status.length; index++) {
-      if (status[index] !== accepted) continue;
-      const key = deferredKeys[index] ?? '';
-      const first = firstByKey.get(key);
-      if (first === undefined) firstByKey.set(key, index);
-      else markDuplicate(index, first);
+      if (status.get(index) !== accepted) continue;
+      const first = firstByKey.firstOrAdd(keyOf.get(index), secondKeyOf.get(index), index);
+      if (first !== undefined) markDuplicate(index, first);
     }
-    deferredKeys.length = 0;
   }
   firstByKey.clear();
 
@@ -295,7 +293,7 @@ async function merge(
       status,
       sourceOf,
       (index) => {
-        const file = files[fileOf[index] ?? 0];
+        const file = files[fileOf.get(index)];
         if (file) file.rowsRejected++;
       },
       issue,
@@ -344,13 +342,11 @@ async function merge(
       compareIssues(a, b),
   );
 
-  const finalStatus = Uint8Array.from(status);
-  status.length = 0;
   let count = 0;
-  for (let index = 0; index < finalStatus.length; index++) {
-    if (finalStatus[index] !== accepted) continue;
+  for (let index = 0; index < status.length; index++) {
+    if (status.get(index) !== accepted) continue;
     count++;
-    const file = files[fileOf[index] ?? 0];
+    const file = files[fileOf.get(index)];
     if (file) file.rowsAccepted++;
   }
   const rows: ReportRows = {
@@ -360,7 +356,7 @@ async function merge(
       let seq = 0;
       for await (const stored of store.read()) {
         const current = index++;
-        if (finalStatus[current] === accepted) yield reportRow(stored, ++seq, sourceOf(current), pluginKeys);
+        if (status.get(current) === accepted) yield reportRow(stored, ++seq, sourceOf(current), pluginKeys);
       }
     },
   };
@@ -418,7 +414,7 @@ async function runRulesOverStore(
   campaign: ResolvedCampaign,
   lang: Lang,
   store: RowStore,
-  status: number[],
+  status: RowColumn<Uint8Array>,
   sourceOf: (index: number) => RowSourceReport,
   onRejected: (index: number) => void,
   issue: (entry: ReportIssue) => void,
@@ -427,14 +423,14 @@ async function runRulesOverStore(
   const all: RowEntry[] = [];
   const elsewhere = new Set<string>();
   const reject = (index: number) => {
-    if (status[index] !== accepted) return;
-    status[index] = rejected;
+    if (status.get(index) !== accepted) return;
+    status.set(index, rejected);
     onRejected(index);
   };
   let index = 0;
   for await (const stored of store.read()) {
     const current = index++;
-    if (status[current] !== accepted) continue;
+    if (status.get(current) !== accepted) continue;
     const source = sourceOf(current);
     const entry: RowEntry = { values: stored.values as RowEntry['values'], unit: stored.unit, source };
     if (run.needsAllRows) all.push(entry);
@@ -443,7 +439,8 @@ async function runRulesOverStore(
     const here = locationKey(source.path, source.sheet, source.row);
     for (let found = before; found < run.issues.length; found++) {
       const reported = run.issues[found];
-      if (!reported || reported.severity !== 'error' || reported.row === undefined) continue;
+      if (reported === undefined) continue;
+      if (reported.severity !== 'error' || reported.row === undefined) continue;
       const at = locationKey(reported.path, reported.sheet, reported.row);
       if (at === here) reject(current);
       else elsewhere.add(at);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { FirstRowIndex, hash32, hash53 } from './row-key.js';
+
+describe('hash53 / hash32', () => {
+  it('are stable, differ between texts and from each other', () => {
+    expect(hash53('临汾市尧都区体育局\u0000健步走')).toBe(hash53('临汾市尧都区体育局\u0000健步走'));
+    expect(hash53('a')).not.toBe(hash53('b'));
+    expect(hash32('a')).not.toBe(hash53('a') | 0);
+    expect(Number.isSafeInteger(hash53('任何文字'))).toBe(true);
+  });
+
+  it('do not collide over 200,000 distinct activity keys', () => {
+    const seen = new Set<number>();
+    for (let index = 0; index < 200_000; index++) seen.add(hash53(`单位${index % 97}\u0000活动${index}`));
+    expect(seen.size).toBe(200_000);
+  });
+});
+
+describe('FirstRowIndex', () => {
+  it('answers the first row with the same key and undefined for a new one', () => {
+    const seconds = [11, 22, 11];
+    const index = new FirstRowIndex((row) => seconds[row] ?? 0);
+    expect(index.firstOrAdd(100, 11, 0)).toBeUndefined();
+    expect(index.firstOrAdd(200, 22, 1)).toBeUndefined();
+    expect(index.firstOrAdd(100, 11, 2)).toBe(0);
+  });
+
+  it('keeps apart two keys whose first hashes collide, and still finds repeats of each', () => {
+    // Rows 0 and 1 share the first hash but not the second: different keys. Row 2 repeats row 1.
+    const seconds = [1, 2, 2, 1];
+    const index = new FirstRowIndex((row) => seconds[row] ?? 0);
+    expect(index.firstOrAdd(7, 1, 0)).toBeUndefined();
+    expect(index.firstOrAdd(7, 2, 1)).toBeUndefined();
+    expect(index.firstOrAdd(7, 2, 2)).toBe(1);
+    expect(index.firstOrAdd(7, 1, 3)).toBe(0);
+  });
+});
