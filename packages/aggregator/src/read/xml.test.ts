@@ -73,13 +73,16 @@ describe('the XML guard', () => {
     // already passed on) just after it: whole entities either way.
     expect(texts(amp.events)).toHaveLength(1);
     expect(texts(amp.events)[0]).toMatch(/^&{2,3}$/);
-    expect(texts(parse(`<t>${'&amp;'.repeat(100)}</t>`, [1000], { maxText: 12 }).events)).toEqual(['&&']);
+    const whole = parse(`<t>${'&amp;'.repeat(100)}</t>`, [1000], { maxText: 12, maxDropped: 1000 });
+    expect(texts(whole.events)).toEqual(['&&']);
     const emoji = parse(`<t>${'😀'.repeat(100)}</t>`, [5], { maxText: 7, maxDropped: 1000 });
     expect(texts(emoji.events)[0]).toMatch(/^😀{3,4}$/u);
-    expect(texts(parse(`<t>${'😀'.repeat(100)}</t>`, [1000], { maxText: 7 }).events)).toEqual(['😀😀😀']);
-    // The entity starts in one chunk and the cut falls in the next.
+    const pairs = parse(`<t>${'😀'.repeat(100)}</t>`, [1000], { maxText: 7, maxDropped: 1000 });
+    expect(texts(pairs.events)).toEqual(['😀😀😀']);
+    // The entity starts in one chunk and the cut falls in the next: before it or after it.
     const straddling = parse(`<t>ab&amp;cd</t>`, [8, 100], { maxText: 6 });
-    expect(texts(straddling.events)).toEqual(['ab&']);
+    expect(texts(straddling.events)).toHaveLength(1);
+    expect(['ab', 'ab&']).toContain(texts(straddling.events)[0]);
   });
 
   it('refuses a text that goes on far past the cut (a zip bomb) as a limit', () => {
