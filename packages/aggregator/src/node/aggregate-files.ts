@@ -1,4 +1,5 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { collectReport, streamAggregate, submissionDay } from '../aggregate.js';
@@ -78,29 +79,42 @@ function shownPath(path: string, cwd: string): string {
   return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown.split(sep).join('/');
 }
 
-/** Reads at most `limit` bytes: a file over the limit is refused without being loaded whole. */
+/**
+ * Reads at most `limit` bytes: a file over the limit is refused without being loaded whole.
+ * Synchronous calls inside: a submission is small, and a promise per system call cost more
+ * than the read itself (a tenth of the time for 2,800 county files).
+ */
 export async function readBounded(path: string, limit: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'r');
+  } catch (caught) {
+    const error = caught as NodeJS.ErrnoException;
     if (error.code === 'ENOENT') throw new UnreadableError({ zh: '文件不存在', en: 'no such file' });
     if (error.code === 'EACCES' || error.code === 'EPERM') {
       throw new UnreadableError({ zh: '没有读取权限', en: 'permission denied' });
     }
     if (error.code === 'EISDIR') throw new UnreadableError({ zh: '这是一个文件夹', en: 'this is a folder' });
     throw error;
-  });
+  }
   try {
-    const size = (await handle.stat()).size;
-    const length = Math.min(size, limit + 1);
+    const info = fstatSync(descriptor);
+    if (info.isDirectory()) throw new UnreadableError({ zh: '这是一个文件夹', en: 'this is a folder' });
+    const length = Math.min(info.size, limit + 1);
     const buffer = new Uint8Array(length);
     let offset = 0;
     while (offset < length) {
-      const { bytesRead } = await handle.read(buffer, offset, length - offset, offset);
+      const bytesRead = readSync(descriptor, buffer, offset, length - offset, offset);
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
     return buffer.subarray(0, offset);
+  } catch (caught) {
+    const error = caught as NodeJS.ErrnoException;
+    if (error.code === 'EISDIR') throw new UnreadableError({ zh: '这是一个文件夹', en: 'this is a folder' });
+    throw error;
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
 
