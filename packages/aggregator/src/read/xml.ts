@@ -1,4 +1,3 @@
-import { SaxesParser } from 'saxes';
 import { LimitError, UnreadableError } from '../limits.js';
 
 export interface XmlHandlers {
@@ -14,18 +13,18 @@ export interface XmlStream {
 }
 
 /**
- * Bounds on what the parser may gather before it hands anything over. saxes collects a text
- * node (or a tag, comment, CDATA section) whole before its event fires, so without these a part
- * that is one endless cell would be gathered up to the inflated-size budget before any handler
- * could look at its length.
+ * Bounds on what the parser may gather before it hands anything over: without these a part that
+ * is one endless cell (or one endless tag) would be gathered up to the inflated-size budget
+ * before any handler could look at its length.
  */
 export interface XmlGuard {
   /**
    * Characters of XML one text node may span, entities undecoded. Past it the rest of the node
-   * is dropped as it arrives: saxes sees the first `maxText` characters, then the next tag.
+   * is dropped as it arrives: the handlers see the first `maxText` characters (never half an
+   * entity or half a surrogate pair), then the next tag.
    */
   maxText: number;
-  /** Called once per text node that was cut; may throw to stop reading there. */
+  /** Called once per text node that was cut, where it is cut; may throw to stop reading there. */
   onLongText(): void;
   /** Characters one tag, comment, CDATA section or processing instruction may span (default 1 MiB). */
   maxMarkup?: number;
@@ -40,236 +39,685 @@ export interface XmlGuard {
 /** Raw characters per decoded one: `&#x10FFFF;` is 10 for 2 UTF-16 units, `&quot;` 6 for 1. */
 export const rawCharsPerChar = 8;
 
-// Where the guard is in the XML between chunks.
-const inText = 0;
-/** After `<`, the kind of markup not known yet. */
-const inOpen = 1;
-/** After `<!`. */
-const inBang = 2;
-const inTag = 3;
-const inQuotedValue = 4;
-const inComment = 5;
-const inCdata = 6;
-const inInstruction = 7;
-
-const terminators: Record<number, string> = { [inComment]: '-->', [inCdata]: ']]>', [inInstruction]: '?>' };
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
-/**
- * Measures each text node and each piece of markup on its way to saxes, jumping with indexOf
- * through text (the bulk of a hostile part). A text node past `maxText` is cut at a whole
- * character (never inside `&…;` or a surrogate pair) and the rest dropped until the next `<`;
- * markup past `maxMarkup` fails the part. Returns the chunk itself when nothing was cut.
- */
-function createGuard(
-  part: string,
-  guard: XmlGuard,
-  fail: (reason: string) => never,
-): (chunk: string) => string {
-  const maxMarkup = guard.maxMarkup ?? 1024 * 1024;
-  const maxDropped = guard.maxDropped ?? guard.maxText * 16;
-  let state = inText;
-  let run = 0;
-  let quote = 0;
-  let dropping = false;
-  /** The last text chunk ended inside an entity reference (`&am|p;`). */
-  let entityOpen = false;
-  /** The end of the previous chunk, for a comment/CDATA/PI terminator split across chunks. */
-  let carry = '';
-  const markupTooLong = (): never => fail(`markup longer than ${maxMarkup} characters`);
-
-  /** Where to cut text that started at `from` so that no character or entity is split. */
-  const safeCut = (chunk: string, from: number, cut: number): number => {
-    const amp = chunk.lastIndexOf('&', cut - 1);
-    const semicolon = chunk.lastIndexOf(';', cut - 1);
-    if (amp >= from && amp > semicolon) return amp;
-    if (amp < from && semicolon < from && entityOpen) {
-      const close = chunk.indexOf(';', cut);
-      if (close >= 0) return close + 1;
-    }
-    // A pair split by the cut: back off before its first half, or, when that half was in an
-    // earlier chunk (already passed on), take its second half too.
-    if (cut > from && isHighSurrogate(chunk.charCodeAt(cut - 1))) return cut - 1;
-    if (cut === from && isLowSurrogate(chunk.charCodeAt(cut))) return cut + 1;
-    return cut;
-  };
-
-  return (chunk) => {
-    const length = chunk.length;
-    let at = 0;
-    /** Kept pieces when something was dropped; `keptFrom` starts the piece being kept. */
-    let kept: string[] | undefined;
-    let keptFrom = 0;
-    while (at < length) {
-      switch (state) {
-        case inText: {
-          const next = chunk.indexOf('<', at);
-          const end = next < 0 ? length : next;
-          if (dropping) {
-            // Only ever at the start of a chunk: the previous one ended inside a cut node.
-            kept ??= [];
-            keptFrom = end;
-            dropping = next < 0;
-            run += end - at;
-            if (run > maxDropped) {
-              throw new LimitError('maxCellLength', {
-                zh: `${part} 中有一段文字超过 ${maxDropped} 个字符（可能是压缩炸弹）`,
-                en: `a text in ${part} is longer than ${maxDropped} characters (possibly a zip bomb)`,
-              });
-            }
-          } else if (run + (end - at) > guard.maxText) {
-            const cut = Math.min(end, Math.max(at, safeCut(chunk, at, at + (guard.maxText - run))));
-            kept ??= [];
-            kept.push(chunk.slice(keptFrom, cut));
-            keptFrom = end;
-            dropping = next < 0;
-            run += end - at;
-            entityOpen = false;
-            guard.onLongText();
-          } else if (next < 0) {
-            run += end - at;
-            const amp = chunk.lastIndexOf('&');
-            const semicolon = chunk.lastIndexOf(';');
-            if (amp >= at || semicolon >= at) entityOpen = amp > semicolon;
-          }
-          if (next < 0) {
-            at = length;
-            break;
-          }
-          at = next + 1;
-          state = inOpen;
-          run = 0;
-          entityOpen = false;
-          break;
-        }
-        case inOpen: {
-          const code = chunk.charCodeAt(at);
-          if (code === 0x21 /* ! */) {
-            state = inBang;
-            at++;
-          } else if (code === 0x3f /* ? */) {
-            state = inInstruction;
-            carry = '';
-            at++;
-          } else state = inTag;
-          break;
-        }
-        case inBang: {
-          const code = chunk.charCodeAt(at);
-          // Office XML never declares anything: a DOCTYPE (entity tricks) is refused here,
-          // before its internal subset is gathered.
-          if (code === 0x2d /* - */) state = inComment;
-          else if (code === 0x5b /* [ */) state = inCdata;
-          else fail('DOCTYPE');
-          carry = '';
-          at++;
-          break;
-        }
-        case inTag:
-        case inQuotedValue: {
-          // Attribute values may hold `>`: quotes are followed so a tag ends where saxes ends it.
-          let index = at;
-          for (; index < length; index++) {
-            const code = chunk.charCodeAt(index);
-            if (state === inQuotedValue) {
-              if (code === quote) state = inTag;
-            } else if (code === 0x3e /* > */) break;
-            else if (code === 0x22 || code === 0x27) {
-              quote = code;
-              state = inQuotedValue;
-            }
-          }
-          run += index - at;
-          if (run > maxMarkup) markupTooLong();
-          if (index === length) {
-            at = length;
-            break;
-          }
-          at = index + 1;
-          state = inText;
-          run = 0;
-          break;
-        }
-        default: {
-          // Comment, CDATA, processing instruction: up to a terminator, which may straddle chunks.
-          const terminator = terminators[state] as string;
-          let end = -1;
-          if (carry !== '') {
-            const joined = carry + chunk.slice(at, at + terminator.length - 1);
-            const found = joined.indexOf(terminator);
-            if (found >= 0) end = at + found + terminator.length - carry.length;
-          }
-          if (end < 0) {
-            const found = chunk.indexOf(terminator, at);
-            if (found >= 0) end = found + terminator.length;
-          }
-          run += (end < 0 ? length : end) - at;
-          if (state === inCdata && run > guard.maxText) {
-            // CDATA is text too, but no Office writer uses it: cutting one is not worth the code.
-            guard.onLongText();
-            fail(`CDATA longer than ${guard.maxText} characters`);
-          }
-          if (run > maxMarkup) markupTooLong();
-          if (end < 0) {
-            const tail = terminator.length - 1;
-            carry = (carry + chunk.slice(Math.max(at, length - tail))).slice(-tail);
-            at = length;
-            break;
-          }
-          at = end;
-          state = inText;
-          run = 0;
-          carry = '';
-        }
-      }
-    }
-    if (!kept) return chunk;
-    if (keptFrom < length) kept.push(chunk.slice(keptFrom));
-    return kept.join('');
-  };
-}
-
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+// Characters XML 1.0 forbids anywhere (C0 controls but tab and newlines, U+FFFE/U+FFFF) and
+// lone surrogates (with the `u` flag a pair is one code point, so that class only meets halves).
+const disallowed = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const surrogate = /[\uD800-\uDFFF]/;
+const loneSurrogate = /[\uD800-\uDFFF]/u;
+const notSpace = /[^ \t\n]/;
+const tabOrNewline = /[\t\n]/g;
+const xmlDeclaration =
+  /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"(1\.[0-9]+)"|'(1\.[0-9]+)')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>$/;
+/** Longest entity reference kept waiting for its `;` across chunks (`&#x0001F600;` is 12). */
+const maxEntity = 64;
+
+const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
+
+/** XML 1.0 (5th edition) NameStartChar, by code point. */
+function isNameStart(code: number): boolean {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x3a || code === 0x5f;
+  }
+  return (
+    (code >= 0xc0 && code <= 0xd6) ||
+    (code >= 0xd8 && code <= 0xf6) ||
+    (code >= 0xf8 && code <= 0x2ff) ||
+    (code >= 0x370 && code <= 0x37d) ||
+    (code >= 0x37f && code <= 0x1fff) ||
+    code === 0x200c ||
+    code === 0x200d ||
+    (code >= 0x2070 && code <= 0x218f) ||
+    (code >= 0x2c00 && code <= 0x2fef) ||
+    (code >= 0x3001 && code <= 0xd7ff) ||
+    (code >= 0xf900 && code <= 0xfdcf) ||
+    (code >= 0xfdf0 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0xeffff)
+  );
+}
+
+/** XML 1.0 (5th edition) NameChar, by code point. */
+function isNameChar(code: number): boolean {
+  if (code < 0x80) {
+    return (
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x30 && code <= 0x3a) ||
+      code === 0x5f ||
+      code === 0x2d ||
+      code === 0x2e
+    );
+  }
+  return (
+    isNameStart(code) ||
+    code === 0xb7 ||
+    (code >= 0x300 && code <= 0x36f) ||
+    code === 0x203f ||
+    code === 0x2040
+  );
+}
+
+/** XML 1.0 Char: what a character reference may stand for. */
+const isXmlChar = (code: number) =>
+  code === 0x09 ||
+  code === 0x0a ||
+  code === 0x0d ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
+
 /**
- * A streaming XML parser over saxes that sees local names only. Office XML never carries a
- * DOCTYPE: one is refused outright, so entity-expansion tricks never get a chance.
+ * Where the name starting at `from` ends (the first index that is not part of it; `limit` when
+ * the data ends first). With `start`, its first character must be a NameStartChar.
+ */
+function nameEnd(data: string, from: number, limit: number, start: boolean): number {
+  let index = from;
+  let first = start;
+  while (index < limit) {
+    let code = data.charCodeAt(index);
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      if (index + 1 >= limit) return limit;
+      code = 0x10000 + (code - 0xd800) * 0x400 + (data.charCodeAt(index + 1) - 0xdc00);
+      width = 2;
+    }
+    if (!(first ? isNameStart(code) : isNameChar(code))) return index;
+    first = false;
+    index += width;
+  }
+  return index;
+}
+
+// What a scan of text saw, so that clean text (most of it) is not searched again.
+const hasAmpersand = 1;
+const hasBracket = 2;
+const unknownMarks = hasAmpersand | hasBracket;
+
+/** Marks an incomplete construct: the data ran out before its end. */
+const incomplete = -1;
+
+/**
+ * A streaming XML parser that sees local names only, scanning each decoded chunk with indexOf
+ * and charCodeAt. It accepts what saxes (non-namespace mode, XML 1.0) accepts and refuses what
+ * it refuses — any well-formedness error ends the part with an UnreadableError — and hands the
+ * handlers the same events with the same arguments (a text node may come in one piece where
+ * saxes split it, or the reverse). Office XML never carries a DOCTYPE: one is refused at its
+ * first characters, so entity-expansion tricks never get a chance; only the five predefined
+ * entities and character references are known.
+ *
+ * With a guard, memory stays bounded whatever the part: a text node past `maxText` is cut and
+ * its rest dropped as it arrives, markup past `maxMarkup` fails the part.
  */
 export function createXmlStream(part: string, handlers: XmlHandlers, guard?: XmlGuard): XmlStream {
-  const parser = new SaxesParser({ position: false });
   const fail = (reason: string): never => {
     throw new UnreadableError({
       zh: `${part} 的 XML 有误：${reason}`,
       en: `invalid XML in ${part}: ${reason}`,
     });
   };
-  parser.on('error', (error) => fail(error.message.split('\n')[0] ?? ''));
-  parser.on('doctype', () => fail('DOCTYPE'));
-  if (handlers.open) {
-    const open = handlers.open;
-    parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes as Record<string, string>));
-  }
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on('closetag', (tag) => close(localName(tag.name)));
-  }
-  if (handlers.text) {
-    const text = handlers.text;
-    parser.on('text', text);
-    parser.on('cdata', text);
-  }
-  const filter = guard ? createGuard(part, guard, fail) : undefined;
+  const onOpen = handlers.open;
+  const onClose = handlers.close;
+  const onText = handlers.text;
+  const maxText = guard ? guard.maxText : Number.POSITIVE_INFINITY;
+  const maxMarkup = guard ? (guard.maxMarkup ?? 1024 * 1024) : Number.POSITIVE_INFINITY;
+  const maxDropped = guard ? (guard.maxDropped ?? guard.maxText * 16) : Number.POSITIVE_INFINITY;
+  const markupTooLong = (): never => fail(`markup longer than ${maxMarkup} characters`);
+
+  /** Names of the open elements, outermost first, and their local names. */
+  const stack: string[] = [];
+  const localStack: string[] = [];
+  /**
+   * The last name seen starting with each ASCII character, and local names by name: a sheet
+   * repeats a dozen names, which are then matched in place instead of sliced out again.
+   */
+  const recent: (string | undefined)[] = new Array(128).fill(undefined);
+  const localNames = new Map<string, string>();
+  const remember = (name: string): string => {
+    const first = name.charCodeAt(0);
+    if (first < 128) recent[first] = name;
+    if (localNames.size < 1024) localNames.set(name, localName(name));
+    return name;
+  };
+  /** The remembered name standing whole at `data[at]`, if any. */
+  const recentName = (data: string, at: number): string | undefined => {
+    // Compared with charCodeAt, which the compiler inlines: for a few characters it beats any
+    // call into a string builtin (startsWith, indexOf, slice), and those calls were most of the time.
+    const first = data.charCodeAt(at);
+    const name = first < 128 ? recent[first] : undefined;
+    if (name === undefined) return undefined;
+    const size = name.length;
+    if (at + size >= data.length) return undefined;
+    for (let index = 1; index < size; index++) {
+      if (data.charCodeAt(at + index) !== name.charCodeAt(index)) return undefined;
+    }
+    const next = data.charCodeAt(at + size);
+    // A surrogate pair might go on with the name: the slow way.
+    if ((next >= 0xd800 && next <= 0xdbff) || isNameChar(next)) return undefined;
+    return name;
+  };
+  let started = false;
+  /** Nothing but whitespace (and a BOM) seen yet: that whitespace is skipped, not reported. */
+  let beginning = true;
+  /** Nothing at all seen yet (but a BOM): the only place an XML declaration may stand. */
+  let declarable = true;
+  let sawRoot = false;
+  let closedRoot = false;
+  let closed = false;
+  /** A chunk's last character when it may pair with the next one's first (`\r`, high surrogate). */
+  let carried = '';
+  /** The start of a construct the previous chunk ended inside: a tag, comment … or an entity. */
+  let pending = '';
+  /** For a pending tag: characters already scanned for its end, and the quote it ended inside. */
+  let scanned = 0;
+  let tagQuote = 0;
+  // The text node being read.
+  let text = '';
+  let textRun = 0;
+  let dropping = false;
+  /** Its last two raw characters when it goes on in the next chunk (`]]>` may straddle). */
+  let textTail = '';
+
+  const entity = (name: string): string => {
+    switch (name) {
+      case 'amp':
+        return '&';
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+    }
+    if (name.charCodeAt(0) === 0x23 /* # */) {
+      let code = Number.NaN;
+      if (/^#x[0-9a-fA-F]+$/.test(name)) code = Number.parseInt(name.slice(2), 16);
+      else if (/^#[0-9]+$/.test(name)) code = Number.parseInt(name.slice(1), 10);
+      if (isXmlChar(code)) return String.fromCodePoint(code);
+      return fail('malformed character entity');
+    }
+    return fail(name === '' ? 'empty entity name' : `undefined entity &${name.slice(0, maxEntity)};`);
+  };
+
+  /** Replaces the entity references of `raw`, each of which must end within it. */
+  const decode = (raw: string, amp: number): string => {
+    let out = '';
+    let from = 0;
+    let at = amp;
+    while (at >= 0) {
+      const semicolon = raw.indexOf(';', at + 1);
+      if (semicolon < 0) fail('unterminated entity reference');
+      out += raw.slice(from, at) + entity(raw.slice(at + 1, semicolon));
+      from = semicolon + 1;
+      at = raw.indexOf('&', from);
+    }
+    return out + raw.slice(from);
+  };
+
+  const flushText = () => {
+    if (text !== '') {
+      const value = text;
+      text = '';
+      onText?.(value);
+    }
+  };
+
+  /** Raw text `data[from, to)`, complete (every entity in it ended), of the current text node. */
+  const addText = (data: string, from: number, to: number, marks: number) => {
+    if (from === to) return;
+    if (stack.length === 0) {
+      // Outside the root element only whitespace may stand; saxes reports it, but not before
+      // the first markup.
+      const raw = data.slice(from, to);
+      if (notSpace.test(raw)) fail('text data outside of root node');
+      if (!beginning && onText) text += raw;
+      return;
+    }
+    const raw = data.slice(from, to);
+    if (
+      ((marks & hasBracket) !== 0 && raw.indexOf(']]>') >= 0) ||
+      (textTail !== '' && `${textTail}${raw.slice(0, 2)}`.indexOf(']]>') >= 0)
+    ) {
+      fail('the string "]]>" is disallowed in char data');
+    }
+    const amp = (marks & hasAmpersand) === 0 ? -1 : raw.indexOf('&');
+    const value = amp < 0 ? raw : decode(raw, amp);
+    if (onText) text = text === '' ? value : text + value;
+  };
+
+  /**
+   * Text `data[from, to)` of the current node; `ends` when a `<` follows, else the node goes
+   * on in the next chunk (an entity left open at the end waits in `pending`).
+   */
+  const takeText = (data: string, from: number, to: number, ends: boolean, marks = unknownMarks) => {
+    declarable = false;
+    if (dropping) {
+      textRun += to - from;
+      if (textRun > maxDropped) {
+        throw new LimitError('maxCellLength', {
+          zh: `${part} 中有一段文字超过 ${maxDropped} 个字符（可能是压缩炸弹）`,
+          en: `a text in ${part} is longer than ${maxDropped} characters (possibly a zip bomb)`,
+        });
+      }
+      return;
+    }
+    let end = to;
+    if (!ends) {
+      const amp = data.lastIndexOf('&', to - 1);
+      if (amp >= from && data.indexOf(';', amp) < 0) {
+        if (to - amp > maxEntity) fail('entity reference too long');
+        end = amp;
+      }
+    }
+    if (textRun + (end - from) > maxText) {
+      // Cut at a whole character: never inside `&…;` nor a surrogate pair.
+      let cut = from + (maxText - textRun);
+      const amp = data.lastIndexOf('&', cut - 1);
+      if (amp >= from) {
+        const semicolon = data.indexOf(';', amp);
+        if (semicolon < 0 || semicolon >= cut) cut = amp;
+      }
+      const last = data.charCodeAt(cut - 1);
+      if (cut > from && last >= 0xd800 && last <= 0xdbff) cut--;
+      addText(data, from, cut, unknownMarks);
+      dropping = true;
+      textRun += end - from;
+      guard?.onLongText();
+      takeText(data, end, to, ends);
+      return;
+    }
+    addText(data, from, end, marks);
+    textRun += end - from;
+    if (!ends) {
+      if (end < to) pending = data.slice(end, to);
+      else if (end - from >= 2) textTail = data.slice(end - 2, end);
+      else textTail = (textTail + data.slice(from, end)).slice(-2);
+    }
+  };
+
+  const endText = () => {
+    textRun = 0;
+    dropping = false;
+    textTail = '';
+    flushText();
+  };
+
+  /** The value of the attribute between `from` and `to`, normalised as saxes does. */
+  const attributeValue = (data: string, from: number, to: number): string => {
+    let value = data.slice(from, to);
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index);
+      if (code === 0x3c /* < */) fail('disallowed character < in attribute value');
+      if (code === 0x26 /* & */ || code === 0x09 || code === 0x0a) {
+        // Literal tabs and newlines become spaces; those written as references stay.
+        value = value.replace(tabOrNewline, ' ');
+        const amp = value.indexOf('&');
+        if (value.indexOf('<') >= 0) fail('disallowed character < in attribute value');
+        return amp < 0 ? value : decode(value, amp);
+      }
+    }
+    return value;
+  };
+
+  /** An open tag at `data[lt]`: handled, returning where it ends, or `incomplete`. */
+  const openTag = (data: string, lt: number): number => {
+    const length = data.length;
+    let name = recentName(data, lt + 1);
+    let nameStop: number;
+    if (name !== undefined) nameStop = lt + 1 + name.length;
+    else {
+      nameStop = nameEnd(data, lt + 1, length, true);
+      if (nameStop >= length) return incomplete;
+      if (nameStop === lt + 1) fail('disallowed character in tag name');
+      name = remember(data.slice(lt + 1, nameStop));
+    }
+    // A plain object keeps fast properties (one made with a null prototype is a hash table from
+    // its first key); the names it inherits are handled apart below.
+    const attributes: Record<string, string> = {};
+    let at = nameStop;
+    let selfClosing = false;
+    for (;;) {
+      if (at >= length) return incomplete;
+      let code = data.charCodeAt(at);
+      if (code === 0x3e /* > */) break;
+      if (code === 0x2f /* / */) {
+        if (at + 1 >= length) return incomplete;
+        if (data.charCodeAt(at + 1) !== 0x3e) fail('forward-slash in opening tag not followed by >');
+        selfClosing = true;
+        at++;
+        break;
+      }
+      if (!isSpace(code)) fail('disallowed character in tag');
+      while (isSpace(code)) {
+        if (++at >= length) return incomplete;
+        code = data.charCodeAt(at);
+      }
+      if (code === 0x3e || code === 0x2f) continue;
+      let attributeName = recentName(data, at);
+      if (attributeName !== undefined) at += attributeName.length;
+      else {
+        const attributeStop = nameEnd(data, at, length, true);
+        if (attributeStop >= length) return incomplete;
+        if (attributeStop === at) fail('disallowed character in attribute name');
+        attributeName = remember(data.slice(at, attributeStop));
+        at = attributeStop;
+      }
+      code = data.charCodeAt(at);
+      while (isSpace(code)) code = data.charCodeAt(++at);
+      if (at >= length) return incomplete;
+      if (code !== 0x3d /* = */) fail('attribute without value');
+      code = data.charCodeAt(++at);
+      while (isSpace(code)) code = data.charCodeAt(++at);
+      if (at >= length) return incomplete;
+      if (code !== 0x22 && code !== 0x27) fail('unquoted attribute value');
+      let close = at + 1;
+      let plain = true;
+      for (; close < length; close++) {
+        const next = data.charCodeAt(close);
+        if (next === code) break;
+        if (next === 0x26 || next === 0x3c || next === 0x09 || next === 0x0a) plain = false;
+      }
+      if (close >= length) return incomplete;
+      const value = plain ? data.slice(at + 1, close) : attributeValue(data, at + 1, close);
+      if (attributes[attributeName] !== undefined) {
+        if (Object.hasOwn(attributes, attributeName)) fail(`duplicate attribute: ${attributeName}`);
+        // `constructor`, `__proto__` …: an own property like any other.
+        Object.defineProperty(attributes, attributeName, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else attributes[attributeName] = value;
+      at = close + 1;
+      if (at >= length) return incomplete;
+      code = data.charCodeAt(at);
+      if (code !== 0x3e && code !== 0x2f && !isSpace(code)) fail('no whitespace between attributes');
+    }
+    if (closedRoot) fail('documents may contain only one root');
+    sawRoot = true;
+    const local = localNames.get(name) ?? localName(name);
+    onOpen?.(local, attributes);
+    if (selfClosing) {
+      onClose?.(local);
+      if (stack.length === 0) closedRoot = true;
+    } else {
+      stack.push(name);
+      localStack.push(local);
+    }
+    return at + 1;
+  };
+
+  const closeTag = (data: string, lt: number, gt: number) => {
+    const open = stack.pop();
+    const local = localStack.pop();
+    // The usual case, `</c>` closing `<c>`, compared in place without slicing the name.
+    if (open !== undefined && lt + 2 + open.length === gt) {
+      let same = true;
+      for (let index = 0; index < open.length; index++) {
+        if (data.charCodeAt(lt + 2 + index) !== open.charCodeAt(index)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        onClose?.(local as string);
+        if (stack.length === 0) closedRoot = true;
+        return;
+      }
+    }
+    const stop = nameEnd(data, lt + 2, gt, false);
+    const name = data.slice(lt + 2, stop);
+    for (let index = stop; index < gt; index++) {
+      if (!isSpace(data.charCodeAt(index))) fail('disallowed character in closing tag');
+    }
+    if (name === '') fail('empty close tag');
+    if (open === undefined) fail(`unmatched closing tag: ${name}`);
+    if (open !== name) fail(`unexpected close tag ${name} for ${open}`);
+    onClose?.(local as string);
+    if (stack.length === 0) closedRoot = true;
+  };
+
+  const instruction = (data: string, lt: number, end: number) => {
+    const stop = nameEnd(data, lt + 2, end - 2, true);
+    if (stop === lt + 2) fail('processing instruction without a valid target');
+    const after = data.charCodeAt(stop);
+    if (stop < end - 2 && !isSpace(after) && after !== 0x3f /* ? */) {
+      fail('disallowed character in processing instruction name');
+    }
+    const target = data.slice(lt + 2, stop);
+    if (target === 'xml') {
+      if (!declarable) fail('an XML declaration must be at the start of the document');
+      const match = xmlDeclaration.exec(data.slice(lt, end));
+      if (!match) fail('malformed XML declaration');
+      // Only 1.0: Office writes nothing else, and 1.1 changes what a newline is.
+      if ((match?.[1] ?? match?.[2]) !== '1.0') fail('only XML 1.0 is supported');
+    } else if (target.toLowerCase() === 'xml')
+      fail('the XML declaration must appear at the start of the document');
+  };
+
+  /**
+   * Where the markup starting at `data[lt]` ends (after its `>`), or `incomplete`. Comments,
+   * CDATA sections and instructions are found by their terminators; tags are handled by
+   * `openTag`, or when one straddled chunks, first scanned for their end here.
+   */
+  const markupEnd = (data: string, lt: number): number => {
+    const length = data.length;
+    if (lt + 1 >= length) return incomplete;
+    const kind = data.charCodeAt(lt + 1);
+    if (kind === 0x2f /* / */) {
+      for (let gt = lt + Math.max(2, scanned); gt < length; gt++) {
+        if (data.charCodeAt(gt) === 0x3e) return gt + 1;
+      }
+      scanned = length - lt;
+      return incomplete;
+    }
+    if (kind === 0x3f /* ? */) {
+      const end = data.indexOf('?>', lt + Math.max(2, scanned - 1));
+      if (end < 0) {
+        scanned = length - lt;
+        return incomplete;
+      }
+      return end + 2;
+    }
+    if (kind === 0x21 /* ! */) {
+      if (data.startsWith('!--', lt + 1)) {
+        // The first `--` ends the comment: it must be followed by `>`.
+        const dashes = data.indexOf('--', lt + Math.max(4, scanned - 1));
+        if (dashes < 0 || dashes + 2 >= length) {
+          scanned = (dashes < 0 ? length : dashes) - lt;
+          return incomplete;
+        }
+        if (data.charCodeAt(dashes + 2) !== 0x3e) fail('malformed comment (-- inside)');
+        return dashes + 3;
+      }
+      if (data.startsWith('![CDATA[', lt + 1)) {
+        const end = data.indexOf(']]>', lt + Math.max(9, scanned - 2));
+        if (end < 0) {
+          scanned = length - lt;
+          return incomplete;
+        }
+        return end + 3;
+      }
+      const start = data.slice(lt + 1, lt + 9);
+      if ('!--'.startsWith(start) || '![CDATA['.startsWith(start)) return incomplete;
+      // A DOCTYPE (its internal subset is where entity tricks live) or nothing valid.
+      return fail(
+        start.startsWith('!DOCTYPE') || 'DOCTYPE'.startsWith(start.slice(1)) ? 'DOCTYPE' : 'incorrect syntax',
+      );
+    }
+    // A tag that straddled chunks: find its `>` outside quoted values, resuming the scan.
+    let index = lt + Math.max(1, scanned);
+    let quote = tagQuote;
+    while (index < length) {
+      if (quote !== 0) {
+        const close = data.indexOf(quote === 0x22 ? '"' : "'", index);
+        if (close < 0) {
+          index = length;
+          break;
+        }
+        quote = 0;
+        index = close + 1;
+        continue;
+      }
+      const code = data.charCodeAt(index);
+      if (code === 0x3e) return index + 1;
+      if (code === 0x22 || code === 0x27) quote = code;
+      index++;
+    }
+    tagQuote = quote;
+    scanned = length - lt;
+    return incomplete;
+  };
+
+  /** Handles the complete markup `data[lt, end)` other than an open tag. */
+  const markup = (data: string, lt: number, end: number) => {
+    const kind = data.charCodeAt(lt + 1);
+    if (kind === 0x2f) closeTag(data, lt, end - 1);
+    else if (kind === 0x3f) instruction(data, lt, end);
+    else if (data.charCodeAt(lt + 2) === 0x5b /* [ */) {
+      if (stack.length === 0) fail('text data outside of root node');
+      if (end - lt - 12 > maxText) {
+        // CDATA is text too, but no Office writer uses it: cutting one is not worth the code.
+        guard?.onLongText();
+        fail(`CDATA longer than ${maxText} characters`);
+      }
+      onText?.(data.slice(lt + 9, end - 3));
+    }
+  };
+
+  /** A construct left open at the end of a chunk, checked against the bounds. */
+  const keep = (data: string, from: number) => {
+    pending = data.slice(from);
+    const kind = pending.charCodeAt(1);
+    if (kind === 0x21 && pending.charCodeAt(2) === 0x5b && pending.length - 12 > maxText) {
+      guard?.onLongText();
+      fail(`CDATA longer than ${maxText} characters`);
+    }
+    if (pending.length > maxMarkup) markupTooLong();
+  };
+
+  const feed = (input: string, final: boolean) => {
+    let chunk = carried === '' ? input : carried + input;
+    carried = '';
+    if (chunk === '') return;
+    if (!final) {
+      const last = chunk.charCodeAt(chunk.length - 1);
+      if (last === 0x0d || (last >= 0xd800 && last <= 0xdbff)) {
+        carried = chunk.slice(-1);
+        chunk = chunk.slice(0, -1);
+        if (chunk === '') return;
+      }
+    }
+    if (chunk.indexOf('\r') >= 0) chunk = chunk.replace(/\r\n?/g, '\n');
+    // Two scans without the `u` flag (several times faster); pairs only checked when present.
+    if (disallowed.test(chunk) || (surrogate.test(chunk) && loneSurrogate.test(chunk))) {
+      fail('disallowed character');
+    }
+    let at = 0;
+    if (!started) {
+      started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) at = 1;
+    }
+    // The loop works on the chunk itself: a flat string, where charCodeAt stays cheap. What the
+    // last chunk left open is finished first on a string of its own.
+    const data = chunk;
+    if (pending !== '') {
+      const before = pending;
+      pending = '';
+      if (before.charCodeAt(0) === 0x26 /* & */) {
+        // An entity reference, in a text node.
+        const lt = data.indexOf('<');
+        const joined = before + (lt < 0 ? data : data.slice(0, lt));
+        takeText(joined, 0, joined.length, lt >= 0);
+        if (lt < 0) return;
+        at = lt;
+      } else {
+        const joined = before + data;
+        const end = markupEnd(joined, 0);
+        if (end === incomplete) return keep(joined, 0);
+        scanned = 0;
+        tagQuote = 0;
+        const kind = joined.charCodeAt(1);
+        if (kind === 0x2f || kind === 0x3f || kind === 0x21) markup(joined, 0, end);
+        else if (openTag(joined, 0) !== end) fail('malformed tag');
+        beginning = false;
+        declarable = false;
+        at = end - before.length;
+      }
+    }
+    const length = data.length;
+    while (at < length) {
+      // Text up to the next `<`, by charCodeAt: most are a few characters between tags.
+      let lt = at;
+      let marks = 0;
+      for (; lt < length; lt++) {
+        const code = data.charCodeAt(lt);
+        if (code === 0x3c) break;
+        if (code === 0x26) marks |= hasAmpersand;
+        else if (code === 0x5d) marks |= hasBracket;
+      }
+      if (lt >= length) {
+        takeText(data, at, length, false);
+        return;
+      }
+      if (lt > at) takeText(data, at, lt, true, marks);
+      endText();
+      if (lt + 1 >= length) return keep(data, lt);
+      const kind = data.charCodeAt(lt + 1);
+      let end: number;
+      if (kind === 0x2f) {
+        // A close tag, found here rather than through markupEnd: half the tags of a sheet.
+        let gt = lt + 2;
+        while (gt < length && data.charCodeAt(gt) !== 0x3e) gt++;
+        if (gt >= length) {
+          scanned = length - lt;
+          return keep(data, lt);
+        }
+        end = gt + 1;
+        if (end - lt > maxMarkup) markupTooLong();
+        closeTag(data, lt, gt);
+      } else if (kind === 0x3f || kind === 0x21) {
+        end = markupEnd(data, lt);
+        if (end === incomplete) return keep(data, lt);
+        if (end - lt > maxMarkup) markupTooLong();
+        markup(data, lt, end);
+        scanned = 0;
+      } else {
+        end = openTag(data, lt);
+        if (end === incomplete) {
+          // Scan what there is of it, so the next chunk resumes the search for its end.
+          scanned = 0;
+          tagQuote = 0;
+          if (markupEnd(data, lt) !== incomplete) fail('malformed tag');
+          return keep(data, lt);
+        }
+        if (end - lt > maxMarkup) markupTooLong();
+      }
+      beginning = false;
+      declarable = false;
+      at = end;
+    }
+  };
+
   return {
-    write: (text) => {
-      parser.write(filter ? filter(text) : text);
+    write: (chunk) => {
+      if (closed) fail('write after close');
+      feed(chunk, false);
     },
     close: () => {
-      parser.close();
+      if (closed) return;
+      closed = true;
+      feed('', true);
+      if (pending !== '') fail('unexpected end');
+      if (!sawRoot) fail('document must contain a root element');
+      if (stack.length > 0) fail(`unclosed tag: ${stack[stack.length - 1]}`);
+      endText();
     },
   };
 }
