@@ -47,7 +47,8 @@ function localName(name: string): string {
 // Characters XML 1.0 forbids anywhere (C0 controls but tab and newlines, U+FFFE/U+FFFF) and
 // lone surrogates (with the `u` flag a pair is one code point, so that class only meets halves).
 const disallowed = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const surrogate = /[\uD800-\uDFFF]/;
+/** One scan without the `u` flag (several times faster): a surrogate or a disallowed character. */
+const suspect = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const loneSurrogate = /[\uD800-\uDFFF]/u;
 const notSpace = /[^ \t\n]/;
 const tabOrNewline = /[\t\n]/g;
@@ -141,53 +142,83 @@ const unknownMarks = hasAmpersand | hasBracket;
 const incomplete = -1;
 
 /**
- * A streaming XML parser that sees local names only, scanning each decoded chunk with indexOf
- * and charCodeAt. It accepts what saxes (non-namespace mode, XML 1.0) accepts and refuses what
- * it refuses — any well-formedness error ends the part with an UnreadableError — and hands the
- * handlers the same events with the same arguments (a text node may come in one piece where
- * saxes split it, or the reverse). Office XML never carries a DOCTYPE: one is refused at its
- * first characters, so entity-expansion tricks never get a chance; only the five predefined
- * entities and character references are known.
- *
- * With a guard, memory stays bounded whatever the part: a text node past `maxText` is cut and
- * its rest dropped as it arrives, markup past `maxMarkup` fails the part.
+ * The tokenizer's state and steps. A class, not closures in createXmlStream: its methods are one
+ * function each for every part, which the compiler inlines into the scanning loop (closures made
+ * anew for each part were left as calls, and calls were most of the time).
  */
-export function createXmlStream(part: string, handlers: XmlHandlers, guard?: XmlGuard): XmlStream {
-  const fail = (reason: string): never => {
-    throw new UnreadableError({
-      zh: `${part} 的 XML 有误：${reason}`,
-      en: `invalid XML in ${part}: ${reason}`,
-    });
-  };
-  const onOpen = handlers.open;
-  const onClose = handlers.close;
-  const onText = handlers.text;
-  const maxText = guard ? guard.maxText : Number.POSITIVE_INFINITY;
-  const maxMarkup = guard ? (guard.maxMarkup ?? 1024 * 1024) : Number.POSITIVE_INFINITY;
-  const maxDropped = guard ? (guard.maxDropped ?? guard.maxText * 16) : Number.POSITIVE_INFINITY;
-  const markupTooLong = (): never => fail(`markup longer than ${maxMarkup} characters`);
-
+class XmlTokenizer {
+  readonly onOpen: XmlHandlers['open'];
+  readonly onClose: XmlHandlers['close'];
+  readonly onText: XmlHandlers['text'];
+  readonly maxText: number;
+  readonly maxMarkup: number;
+  readonly maxDropped: number;
   /** Names of the open elements, outermost first, and their local names. */
-  const stack: string[] = [];
-  const localStack: string[] = [];
+  readonly stack: string[] = [];
+  readonly localStack: string[] = [];
   /**
    * The last name seen starting with each ASCII character, and local names by name: a sheet
    * repeats a dozen names, which are then matched in place instead of sliced out again.
    */
-  const recent: (string | undefined)[] = new Array(128).fill(undefined);
-  const localNames = new Map<string, string>();
-  const remember = (name: string): string => {
+  readonly recent: (string | undefined)[] = new Array(128).fill(undefined);
+  readonly localNames = new Map<string, string>();
+  started = false;
+  /** Nothing but whitespace (and a BOM) seen yet: that whitespace is skipped, not reported. */
+  beginning = true;
+  /** Nothing at all seen yet (but a BOM): the only place an XML declaration may stand. */
+  declarable = true;
+  sawRoot = false;
+  closedRoot = false;
+  closed = false;
+  /** A chunk's last character when it may pair with the next one's first (`\r`, high surrogate). */
+  carried = '';
+  /** The start of a construct the previous chunk ended inside: a tag, comment … or an entity. */
+  pending = '';
+  /** For a pending tag: characters already scanned for its end, and the quote it ended inside. */
+  scanned = 0;
+  tagQuote = 0;
+  // The text node being read.
+  text = '';
+  textRun = 0;
+  dropping = false;
+  /** Its last two raw characters when it goes on in the next chunk (`]]>` may straddle). */
+  textTail = '';
+
+  constructor(
+    readonly part: string,
+    handlers: XmlHandlers,
+    readonly guard: XmlGuard | undefined,
+  ) {
+    this.onOpen = handlers.open;
+    this.onClose = handlers.close;
+    this.onText = handlers.text;
+    this.maxText = guard ? guard.maxText : Number.POSITIVE_INFINITY;
+    this.maxMarkup = guard ? (guard.maxMarkup ?? 1024 * 1024) : Number.POSITIVE_INFINITY;
+    this.maxDropped = guard ? (guard.maxDropped ?? guard.maxText * 16) : Number.POSITIVE_INFINITY;
+  }
+
+  fail(reason: string): never {
+    throw new UnreadableError({
+      zh: `${this.part} 的 XML 有误：${reason}`,
+      en: `invalid XML in ${this.part}: ${reason}`,
+    });
+  }
+  markupTooLong(): never {
+    return this.fail(`markup longer than ${this.maxMarkup} characters`);
+  }
+
+  remember(name: string): string {
     const first = name.charCodeAt(0);
-    if (first < 128) recent[first] = name;
-    if (localNames.size < 1024) localNames.set(name, localName(name));
+    if (first < 128) this.recent[first] = name;
+    if (this.localNames.size < 1024) this.localNames.set(name, localName(name));
     return name;
-  };
+  }
   /** The remembered name standing whole at `data[at]`, if any. */
-  const recentName = (data: string, at: number): string | undefined => {
+  recentName(data: string, at: number): string | undefined {
     // Compared with charCodeAt, which the compiler inlines: for a few characters it beats any
     // call into a string builtin (startsWith, indexOf, slice), and those calls were most of the time.
     const first = data.charCodeAt(at);
-    const name = first < 128 ? recent[first] : undefined;
+    const name = first < 128 ? this.recent[first] : undefined;
     if (name === undefined) return undefined;
     const size = name.length;
     if (at + size >= data.length) return undefined;
@@ -198,30 +229,9 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
     // A surrogate pair might go on with the name: the slow way.
     if ((next >= 0xd800 && next <= 0xdbff) || isNameChar(next)) return undefined;
     return name;
-  };
-  let started = false;
-  /** Nothing but whitespace (and a BOM) seen yet: that whitespace is skipped, not reported. */
-  let beginning = true;
-  /** Nothing at all seen yet (but a BOM): the only place an XML declaration may stand. */
-  let declarable = true;
-  let sawRoot = false;
-  let closedRoot = false;
-  let closed = false;
-  /** A chunk's last character when it may pair with the next one's first (`\r`, high surrogate). */
-  let carried = '';
-  /** The start of a construct the previous chunk ended inside: a tag, comment … or an entity. */
-  let pending = '';
-  /** For a pending tag: characters already scanned for its end, and the quote it ended inside. */
-  let scanned = 0;
-  let tagQuote = 0;
-  // The text node being read.
-  let text = '';
-  let textRun = 0;
-  let dropping = false;
-  /** Its last two raw characters when it goes on in the next chunk (`]]>` may straddle). */
-  let textTail = '';
+  }
 
-  const entity = (name: string): string => {
+  entity(name: string): string {
     switch (name) {
       case 'amp':
         return '&';
@@ -239,69 +249,69 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
       if (/^#x[0-9a-fA-F]+$/.test(name)) code = Number.parseInt(name.slice(2), 16);
       else if (/^#[0-9]+$/.test(name)) code = Number.parseInt(name.slice(1), 10);
       if (isXmlChar(code)) return String.fromCodePoint(code);
-      return fail('malformed character entity');
+      return this.fail('malformed character entity');
     }
-    return fail(name === '' ? 'empty entity name' : `undefined entity &${name.slice(0, maxEntity)};`);
-  };
+    return this.fail(name === '' ? 'empty entity name' : `undefined entity &${name.slice(0, maxEntity)};`);
+  }
 
   /** Replaces the entity references of `raw`, each of which must end within it. */
-  const decode = (raw: string, amp: number): string => {
+  decode(raw: string, amp: number): string {
     let out = '';
     let from = 0;
     let at = amp;
     while (at >= 0) {
       const semicolon = raw.indexOf(';', at + 1);
-      if (semicolon < 0) fail('unterminated entity reference');
-      out += raw.slice(from, at) + entity(raw.slice(at + 1, semicolon));
+      if (semicolon < 0) this.fail('unterminated entity reference');
+      out += raw.slice(from, at) + this.entity(raw.slice(at + 1, semicolon));
       from = semicolon + 1;
       at = raw.indexOf('&', from);
     }
     return out + raw.slice(from);
-  };
+  }
 
-  const flushText = () => {
-    if (text !== '') {
-      const value = text;
-      text = '';
-      onText?.(value);
+  flushText() {
+    if (this.text !== '') {
+      const value = this.text;
+      this.text = '';
+      this.onText?.(value);
     }
-  };
+  }
 
   /** Raw text `data[from, to)`, complete (every entity in it ended), of the current text node. */
-  const addText = (data: string, from: number, to: number, marks: number) => {
+  addText(data: string, from: number, to: number, marks: number) {
     if (from === to) return;
-    if (stack.length === 0) {
+    if (this.stack.length === 0) {
       // Outside the root element only whitespace may stand; saxes reports it, but not before
       // the first markup.
       const raw = data.slice(from, to);
-      if (notSpace.test(raw)) fail('text data outside of root node');
-      if (!beginning && onText) text += raw;
+      if (notSpace.test(raw)) this.fail('text data outside of root node');
+      if (!this.beginning && this.onText) this.text += raw;
       return;
     }
     const raw = data.slice(from, to);
     if (
       ((marks & hasBracket) !== 0 && raw.indexOf(']]>') >= 0) ||
-      (textTail !== '' && `${textTail}${raw.slice(0, 2)}`.indexOf(']]>') >= 0)
+      (this.textTail !== '' && `${this.textTail}${raw.slice(0, 2)}`.indexOf(']]>') >= 0)
     ) {
-      fail('the string "]]>" is disallowed in char data');
+      this.fail('the string "]]>" is disallowed in char data');
     }
     const amp = (marks & hasAmpersand) === 0 ? -1 : raw.indexOf('&');
-    const value = amp < 0 ? raw : decode(raw, amp);
-    if (onText) text = text === '' ? value : text + value;
-  };
+    const value = amp < 0 ? raw : this.decode(raw, amp);
+    if (this.onText) this.text = this.text === '' ? value : this.text + value;
+  }
 
   /**
    * Text `data[from, to)` of the current node; `ends` when a `<` follows, else the node goes
    * on in the next chunk (an entity left open at the end waits in `pending`).
    */
-  const takeText = (data: string, from: number, to: number, ends: boolean, marks = unknownMarks) => {
-    declarable = false;
-    if (dropping) {
-      textRun += to - from;
-      if (textRun > maxDropped) {
+  takeText(data: string, from: number, to: number, ends: boolean, marks = unknownMarks) {
+    this.declarable = false;
+    if (this.dropping) {
+      this.textRun += to - from;
+      if (this.textRun > this.maxDropped) {
         throw new LimitError('maxCellLength', {
-          zh: `${part} 中有一段文字超过 ${maxDropped} 个字符（可能是压缩炸弹）`,
-          en: `a text in ${part} is longer than ${maxDropped} characters (possibly a zip bomb)`,
+          zh: `${this.part} 中有一段文字超过 ${this.maxDropped} 个字符（可能是压缩炸弹）`,
+          en: `a text in ${this.part} is longer than ${this.maxDropped} characters (possibly a zip bomb)`,
         });
       }
       return;
@@ -310,13 +320,13 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
     if (!ends) {
       const amp = data.lastIndexOf('&', to - 1);
       if (amp >= from && data.indexOf(';', amp) < 0) {
-        if (to - amp > maxEntity) fail('entity reference too long');
+        if (to - amp > maxEntity) this.fail('entity reference too long');
         end = amp;
       }
     }
-    if (textRun + (end - from) > maxText) {
+    if (this.textRun + (end - from) > this.maxText) {
       // Cut at a whole character: never inside `&…;` nor a surrogate pair.
-      let cut = from + (maxText - textRun);
+      let cut = from + (this.maxText - this.textRun);
       const amp = data.lastIndexOf('&', cut - 1);
       if (amp >= from) {
         const semicolon = data.indexOf(';', amp);
@@ -324,57 +334,57 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
       }
       const last = data.charCodeAt(cut - 1);
       if (cut > from && last >= 0xd800 && last <= 0xdbff) cut--;
-      addText(data, from, cut, unknownMarks);
-      dropping = true;
-      textRun += end - from;
-      guard?.onLongText();
-      takeText(data, end, to, ends);
+      this.addText(data, from, cut, unknownMarks);
+      this.dropping = true;
+      this.textRun += end - from;
+      this.guard?.onLongText();
+      this.takeText(data, end, to, ends);
       return;
     }
-    addText(data, from, end, marks);
-    textRun += end - from;
+    this.addText(data, from, end, marks);
+    this.textRun += end - from;
     if (!ends) {
-      if (end < to) pending = data.slice(end, to);
-      else if (end - from >= 2) textTail = data.slice(end - 2, end);
-      else textTail = (textTail + data.slice(from, end)).slice(-2);
+      if (end < to) this.pending = data.slice(end, to);
+      else if (end - from >= 2) this.textTail = data.slice(end - 2, end);
+      else this.textTail = (this.textTail + data.slice(from, end)).slice(-2);
     }
-  };
+  }
 
-  const endText = () => {
-    textRun = 0;
-    dropping = false;
-    textTail = '';
-    flushText();
-  };
+  endText() {
+    this.textRun = 0;
+    this.dropping = false;
+    this.textTail = '';
+    this.flushText();
+  }
 
   /** The value of the attribute between `from` and `to`, normalised as saxes does. */
-  const attributeValue = (data: string, from: number, to: number): string => {
+  attributeValue(data: string, from: number, to: number): string {
     let value = data.slice(from, to);
     for (let index = 0; index < value.length; index++) {
       const code = value.charCodeAt(index);
-      if (code === 0x3c /* < */) fail('disallowed character < in attribute value');
+      if (code === 0x3c /* < */) this.fail('disallowed character < in attribute value');
       if (code === 0x26 /* & */ || code === 0x09 || code === 0x0a) {
         // Literal tabs and newlines become spaces; those written as references stay.
         value = value.replace(tabOrNewline, ' ');
         const amp = value.indexOf('&');
-        if (value.indexOf('<') >= 0) fail('disallowed character < in attribute value');
-        return amp < 0 ? value : decode(value, amp);
+        if (value.indexOf('<') >= 0) this.fail('disallowed character < in attribute value');
+        return amp < 0 ? value : this.decode(value, amp);
       }
     }
     return value;
-  };
+  }
 
   /** An open tag at `data[lt]`: handled, returning where it ends, or `incomplete`. */
-  const openTag = (data: string, lt: number): number => {
+  openTag(data: string, lt: number): number {
     const length = data.length;
-    let name = recentName(data, lt + 1);
+    let name = this.recentName(data, lt + 1);
     let nameStop: number;
     if (name !== undefined) nameStop = lt + 1 + name.length;
     else {
       nameStop = nameEnd(data, lt + 1, length, true);
       if (nameStop >= length) return incomplete;
-      if (nameStop === lt + 1) fail('disallowed character in tag name');
-      name = remember(data.slice(lt + 1, nameStop));
+      if (nameStop === lt + 1) this.fail('disallowed character in tag name');
+      name = this.remember(data.slice(lt + 1, nameStop));
     }
     // A plain object keeps fast properties (one made with a null prototype is a hash table from
     // its first key); the names it inherits are handled apart below.
@@ -387,34 +397,34 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
       if (code === 0x3e /* > */) break;
       if (code === 0x2f /* / */) {
         if (at + 1 >= length) return incomplete;
-        if (data.charCodeAt(at + 1) !== 0x3e) fail('forward-slash in opening tag not followed by >');
+        if (data.charCodeAt(at + 1) !== 0x3e) this.fail('forward-slash in opening tag not followed by >');
         selfClosing = true;
         at++;
         break;
       }
-      if (!isSpace(code)) fail('disallowed character in tag');
+      if (!isSpace(code)) this.fail('disallowed character in tag');
       while (isSpace(code)) {
         if (++at >= length) return incomplete;
         code = data.charCodeAt(at);
       }
       if (code === 0x3e || code === 0x2f) continue;
-      let attributeName = recentName(data, at);
+      let attributeName = this.recentName(data, at);
       if (attributeName !== undefined) at += attributeName.length;
       else {
         const attributeStop = nameEnd(data, at, length, true);
         if (attributeStop >= length) return incomplete;
-        if (attributeStop === at) fail('disallowed character in attribute name');
-        attributeName = remember(data.slice(at, attributeStop));
+        if (attributeStop === at) this.fail('disallowed character in attribute name');
+        attributeName = this.remember(data.slice(at, attributeStop));
         at = attributeStop;
       }
       code = data.charCodeAt(at);
       while (isSpace(code)) code = data.charCodeAt(++at);
       if (at >= length) return incomplete;
-      if (code !== 0x3d /* = */) fail('attribute without value');
+      if (code !== 0x3d /* = */) this.fail('attribute without value');
       code = data.charCodeAt(++at);
       while (isSpace(code)) code = data.charCodeAt(++at);
       if (at >= length) return incomplete;
-      if (code !== 0x22 && code !== 0x27) fail('unquoted attribute value');
+      if (code !== 0x22 && code !== 0x27) this.fail('unquoted attribute value');
       let close = at + 1;
       let plain = true;
       for (; close < length; close++) {
@@ -423,9 +433,9 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
         if (next === 0x26 || next === 0x3c || next === 0x09 || next === 0x0a) plain = false;
       }
       if (close >= length) return incomplete;
-      const value = plain ? data.slice(at + 1, close) : attributeValue(data, at + 1, close);
+      const value = plain ? data.slice(at + 1, close) : this.attributeValue(data, at + 1, close);
       if (attributes[attributeName] !== undefined) {
-        if (Object.hasOwn(attributes, attributeName)) fail(`duplicate attribute: ${attributeName}`);
+        if (Object.hasOwn(attributes, attributeName)) this.fail(`duplicate attribute: ${attributeName}`);
         // `constructor`, `__proto__` …: an own property like any other.
         Object.defineProperty(attributes, attributeName, {
           value,
@@ -437,25 +447,25 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
       at = close + 1;
       if (at >= length) return incomplete;
       code = data.charCodeAt(at);
-      if (code !== 0x3e && code !== 0x2f && !isSpace(code)) fail('no whitespace between attributes');
+      if (code !== 0x3e && code !== 0x2f && !isSpace(code)) this.fail('no whitespace between attributes');
     }
-    if (closedRoot) fail('documents may contain only one root');
-    sawRoot = true;
-    const local = localNames.get(name) ?? localName(name);
-    onOpen?.(local, attributes);
+    if (this.closedRoot) this.fail('documents may contain only one root');
+    this.sawRoot = true;
+    const local = this.localNames.get(name) ?? localName(name);
+    this.onOpen?.(local, attributes);
     if (selfClosing) {
-      onClose?.(local);
-      if (stack.length === 0) closedRoot = true;
+      this.onClose?.(local);
+      if (this.stack.length === 0) this.closedRoot = true;
     } else {
-      stack.push(name);
-      localStack.push(local);
+      this.stack.push(name);
+      this.localStack.push(local);
     }
     return at + 1;
-  };
+  }
 
-  const closeTag = (data: string, lt: number, gt: number) => {
-    const open = stack.pop();
-    const local = localStack.pop();
+  closeTag(data: string, lt: number, gt: number) {
+    const open = this.stack.pop();
+    const local = this.localStack.pop();
     // The usual case, `</c>` closing `<c>`, compared in place without slicing the name.
     if (open !== undefined && lt + 2 + open.length === gt) {
       let same = true;
@@ -466,61 +476,61 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
         }
       }
       if (same) {
-        onClose?.(local as string);
-        if (stack.length === 0) closedRoot = true;
+        this.onClose?.(local as string);
+        if (this.stack.length === 0) this.closedRoot = true;
         return;
       }
     }
     const stop = nameEnd(data, lt + 2, gt, false);
     const name = data.slice(lt + 2, stop);
     for (let index = stop; index < gt; index++) {
-      if (!isSpace(data.charCodeAt(index))) fail('disallowed character in closing tag');
+      if (!isSpace(data.charCodeAt(index))) this.fail('disallowed character in closing tag');
     }
-    if (name === '') fail('empty close tag');
-    if (open === undefined) fail(`unmatched closing tag: ${name}`);
-    if (open !== name) fail(`unexpected close tag ${name} for ${open}`);
-    onClose?.(local as string);
-    if (stack.length === 0) closedRoot = true;
-  };
+    if (name === '') this.fail('empty close tag');
+    if (open === undefined) this.fail(`unmatched closing tag: ${name}`);
+    if (open !== name) this.fail(`unexpected close tag ${name} for ${open}`);
+    this.onClose?.(local as string);
+    if (this.stack.length === 0) this.closedRoot = true;
+  }
 
-  const instruction = (data: string, lt: number, end: number) => {
+  instruction(data: string, lt: number, end: number) {
     const stop = nameEnd(data, lt + 2, end - 2, true);
-    if (stop === lt + 2) fail('processing instruction without a valid target');
+    if (stop === lt + 2) this.fail('processing instruction without a valid target');
     const after = data.charCodeAt(stop);
     if (stop < end - 2 && !isSpace(after) && after !== 0x3f /* ? */) {
-      fail('disallowed character in processing instruction name');
+      this.fail('disallowed character in processing instruction name');
     }
     const target = data.slice(lt + 2, stop);
     if (target === 'xml') {
-      if (!declarable) fail('an XML declaration must be at the start of the document');
+      if (!this.declarable) this.fail('an XML declaration must be at the start of the document');
       const match = xmlDeclaration.exec(data.slice(lt, end));
-      if (!match) fail('malformed XML declaration');
+      if (!match) this.fail('malformed XML declaration');
       // Only 1.0: Office writes nothing else, and 1.1 changes what a newline is.
-      if ((match?.[1] ?? match?.[2]) !== '1.0') fail('only XML 1.0 is supported');
+      if ((match?.[1] ?? match?.[2]) !== '1.0') this.fail('only XML 1.0 is supported');
     } else if (target.toLowerCase() === 'xml')
-      fail('the XML declaration must appear at the start of the document');
-  };
+      this.fail('the XML declaration must appear at the start of the document');
+  }
 
   /**
    * Where the markup starting at `data[lt]` ends (after its `>`), or `incomplete`. Comments,
    * CDATA sections and instructions are found by their terminators; tags are handled by
    * `openTag`, or when one straddled chunks, first scanned for their end here.
    */
-  const markupEnd = (data: string, lt: number): number => {
+  markupEnd(data: string, lt: number): number {
     const length = data.length;
     if (lt + 1 >= length) return incomplete;
     const kind = data.charCodeAt(lt + 1);
     if (kind === 0x2f /* / */) {
-      for (let gt = lt + Math.max(2, scanned); gt < length; gt++) {
+      for (let gt = lt + Math.max(2, this.scanned); gt < length; gt++) {
         if (data.charCodeAt(gt) === 0x3e) return gt + 1;
       }
-      scanned = length - lt;
+      this.scanned = length - lt;
       return incomplete;
     }
     if (kind === 0x3f /* ? */) {
-      const end = data.indexOf('?>', lt + Math.max(2, scanned - 1));
+      const end = data.indexOf('?>', lt + Math.max(2, this.scanned - 1));
       if (end < 0) {
-        scanned = length - lt;
+        this.scanned = length - lt;
         return incomplete;
       }
       return end + 2;
@@ -528,18 +538,18 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
     if (kind === 0x21 /* ! */) {
       if (data.startsWith('!--', lt + 1)) {
         // The first `--` ends the comment: it must be followed by `>`.
-        const dashes = data.indexOf('--', lt + Math.max(4, scanned - 1));
+        const dashes = data.indexOf('--', lt + Math.max(4, this.scanned - 1));
         if (dashes < 0 || dashes + 2 >= length) {
-          scanned = (dashes < 0 ? length : dashes) - lt;
+          this.scanned = (dashes < 0 ? length : dashes) - lt;
           return incomplete;
         }
-        if (data.charCodeAt(dashes + 2) !== 0x3e) fail('malformed comment (-- inside)');
+        if (data.charCodeAt(dashes + 2) !== 0x3e) this.fail('malformed comment (-- inside)');
         return dashes + 3;
       }
       if (data.startsWith('![CDATA[', lt + 1)) {
-        const end = data.indexOf(']]>', lt + Math.max(9, scanned - 2));
+        const end = data.indexOf(']]>', lt + Math.max(9, this.scanned - 2));
         if (end < 0) {
-          scanned = length - lt;
+          this.scanned = length - lt;
           return incomplete;
         }
         return end + 3;
@@ -547,13 +557,13 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
       const start = data.slice(lt + 1, lt + 9);
       if ('!--'.startsWith(start) || '![CDATA['.startsWith(start)) return incomplete;
       // A DOCTYPE (its internal subset is where entity tricks live) or nothing valid.
-      return fail(
+      return this.fail(
         start.startsWith('!DOCTYPE') || 'DOCTYPE'.startsWith(start.slice(1)) ? 'DOCTYPE' : 'incorrect syntax',
       );
     }
     // A tag that straddled chunks: find its `>` outside quoted values, resuming the scan.
-    let index = lt + Math.max(1, scanned);
-    let quote = tagQuote;
+    let index = lt + Math.max(1, this.scanned);
+    let quote = this.tagQuote;
     while (index < length) {
       if (quote !== 0) {
         const close = data.indexOf(quote === 0x22 ? '"' : "'", index);
@@ -570,84 +580,84 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
       if (code === 0x22 || code === 0x27) quote = code;
       index++;
     }
-    tagQuote = quote;
-    scanned = length - lt;
+    this.tagQuote = quote;
+    this.scanned = length - lt;
     return incomplete;
-  };
+  }
 
   /** Handles the complete markup `data[lt, end)` other than an open tag. */
-  const markup = (data: string, lt: number, end: number) => {
+  markup(data: string, lt: number, end: number) {
     const kind = data.charCodeAt(lt + 1);
-    if (kind === 0x2f) closeTag(data, lt, end - 1);
-    else if (kind === 0x3f) instruction(data, lt, end);
+    if (kind === 0x2f) this.closeTag(data, lt, end - 1);
+    else if (kind === 0x3f) this.instruction(data, lt, end);
     else if (data.charCodeAt(lt + 2) === 0x5b /* [ */) {
-      if (stack.length === 0) fail('text data outside of root node');
-      if (end - lt - 12 > maxText) {
+      if (this.stack.length === 0) this.fail('text data outside of root node');
+      if (end - lt - 12 > this.maxText) {
         // CDATA is text too, but no Office writer uses it: cutting one is not worth the code.
-        guard?.onLongText();
-        fail(`CDATA longer than ${maxText} characters`);
+        this.guard?.onLongText();
+        this.fail(`CDATA longer than ${this.maxText} characters`);
       }
-      onText?.(data.slice(lt + 9, end - 3));
+      this.onText?.(data.slice(lt + 9, end - 3));
     }
-  };
+  }
 
   /** A construct left open at the end of a chunk, checked against the bounds. */
-  const keep = (data: string, from: number) => {
-    pending = data.slice(from);
-    const kind = pending.charCodeAt(1);
-    if (kind === 0x21 && pending.charCodeAt(2) === 0x5b && pending.length - 12 > maxText) {
-      guard?.onLongText();
-      fail(`CDATA longer than ${maxText} characters`);
+  keep(data: string, from: number) {
+    this.pending = data.slice(from);
+    const kind = this.pending.charCodeAt(1);
+    if (kind === 0x21 && this.pending.charCodeAt(2) === 0x5b && this.pending.length - 12 > this.maxText) {
+      this.guard?.onLongText();
+      this.fail(`CDATA longer than ${this.maxText} characters`);
     }
-    if (pending.length > maxMarkup) markupTooLong();
-  };
+    if (this.pending.length > this.maxMarkup) this.markupTooLong();
+  }
 
-  const feed = (input: string, final: boolean) => {
-    let chunk = carried === '' ? input : carried + input;
-    carried = '';
+  feed(input: string, final: boolean) {
+    let chunk = this.carried === '' ? input : this.carried + input;
+    this.carried = '';
     if (chunk === '') return;
     if (!final) {
       const last = chunk.charCodeAt(chunk.length - 1);
       if (last === 0x0d || (last >= 0xd800 && last <= 0xdbff)) {
-        carried = chunk.slice(-1);
+        this.carried = chunk.slice(-1);
         chunk = chunk.slice(0, -1);
         if (chunk === '') return;
       }
     }
     if (chunk.indexOf('\r') >= 0) chunk = chunk.replace(/\r\n?/g, '\n');
-    // Two scans without the `u` flag (several times faster); pairs only checked when present.
-    if (disallowed.test(chunk) || (surrogate.test(chunk) && loneSurrogate.test(chunk))) {
-      fail('disallowed character');
+    // Pairs (emoji) send a chunk to the precise checks; most chunks are scanned once.
+    if (suspect.test(chunk) && (disallowed.test(chunk) || loneSurrogate.test(chunk))) {
+      this.fail('disallowed character');
     }
     let at = 0;
-    if (!started) {
-      started = true;
+    if (!this.started) {
+      this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) at = 1;
     }
     // The loop works on the chunk itself: a flat string, where charCodeAt stays cheap. What the
     // last chunk left open is finished first on a string of its own.
     const data = chunk;
-    if (pending !== '') {
-      const before = pending;
-      pending = '';
+    if (this.pending !== '') {
+      const before = this.pending;
+      this.pending = '';
       if (before.charCodeAt(0) === 0x26 /* & */) {
         // An entity reference, in a text node.
         const lt = data.indexOf('<');
         const joined = before + (lt < 0 ? data : data.slice(0, lt));
-        takeText(joined, 0, joined.length, lt >= 0);
+        this.takeText(joined, 0, joined.length, lt >= 0);
         if (lt < 0) return;
         at = lt;
       } else {
         const joined = before + data;
-        const end = markupEnd(joined, 0);
-        if (end === incomplete) return keep(joined, 0);
-        scanned = 0;
-        tagQuote = 0;
+        const end = this.markupEnd(joined, 0);
+        if (end === incomplete) return this.keep(joined, 0);
+        this.scanned = 0;
+        this.tagQuote = 0;
         const kind = joined.charCodeAt(1);
-        if (kind === 0x2f || kind === 0x3f || kind === 0x21) markup(joined, 0, end);
-        else if (openTag(joined, 0) !== end) fail('malformed tag');
-        beginning = false;
-        declarable = false;
+        if (kind === 0x2f || kind === 0x3f || kind === 0x21) this.markup(joined, 0, end);
+        else if (this.openTag(joined, 0) !== end) this.fail('malformed tag');
+        this.beginning = false;
+        this.declarable = false;
         at = end - before.length;
       }
     }
@@ -663,12 +673,12 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
         else if (code === 0x5d) marks |= hasBracket;
       }
       if (lt >= length) {
-        takeText(data, at, length, false);
+        this.takeText(data, at, length, false);
         return;
       }
-      if (lt > at) takeText(data, at, lt, true, marks);
-      endText();
-      if (lt + 1 >= length) return keep(data, lt);
+      if (lt > at) this.takeText(data, at, lt, true, marks);
+      this.endText();
+      if (lt + 1 >= length) return this.keep(data, lt);
       const kind = data.charCodeAt(lt + 1);
       let end: number;
       if (kind === 0x2f) {
@@ -676,49 +686,66 @@ export function createXmlStream(part: string, handlers: XmlHandlers, guard?: Xml
         let gt = lt + 2;
         while (gt < length && data.charCodeAt(gt) !== 0x3e) gt++;
         if (gt >= length) {
-          scanned = length - lt;
-          return keep(data, lt);
+          this.scanned = length - lt;
+          return this.keep(data, lt);
         }
         end = gt + 1;
-        if (end - lt > maxMarkup) markupTooLong();
-        closeTag(data, lt, gt);
+        if (end - lt > this.maxMarkup) this.markupTooLong();
+        this.closeTag(data, lt, gt);
       } else if (kind === 0x3f || kind === 0x21) {
-        end = markupEnd(data, lt);
-        if (end === incomplete) return keep(data, lt);
-        if (end - lt > maxMarkup) markupTooLong();
-        markup(data, lt, end);
-        scanned = 0;
+        end = this.markupEnd(data, lt);
+        if (end === incomplete) return this.keep(data, lt);
+        if (end - lt > this.maxMarkup) this.markupTooLong();
+        this.markup(data, lt, end);
+        this.scanned = 0;
       } else {
-        end = openTag(data, lt);
+        end = this.openTag(data, lt);
         if (end === incomplete) {
           // Scan what there is of it, so the next chunk resumes the search for its end.
-          scanned = 0;
-          tagQuote = 0;
-          if (markupEnd(data, lt) !== incomplete) fail('malformed tag');
-          return keep(data, lt);
+          this.scanned = 0;
+          this.tagQuote = 0;
+          if (this.markupEnd(data, lt) !== incomplete) this.fail('malformed tag');
+          return this.keep(data, lt);
         }
-        if (end - lt > maxMarkup) markupTooLong();
+        if (end - lt > this.maxMarkup) this.markupTooLong();
       }
-      beginning = false;
-      declarable = false;
+      this.beginning = false;
+      this.declarable = false;
       at = end;
     }
-  };
+  }
 
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.feed('', true);
+    if (this.pending !== '') this.fail('unexpected end');
+    if (!this.sawRoot) this.fail('document must contain a root element');
+    if (this.stack.length > 0) this.fail(`unclosed tag: ${this.stack[this.stack.length - 1]}`);
+    this.endText();
+  }
+}
+
+/**
+ * A streaming XML parser that sees local names only, scanning each decoded chunk with indexOf
+ * and charCodeAt. It accepts what saxes (non-namespace mode, XML 1.0) accepts and refuses what
+ * it refuses — any well-formedness error ends the part with an UnreadableError — and hands the
+ * handlers the same events with the same arguments (a text node may come in one piece where
+ * saxes split it, or the reverse). Office XML never carries a DOCTYPE: one is refused at its
+ * first characters, so entity-expansion tricks never get a chance; only the five predefined
+ * entities and character references are known.
+ *
+ * With a guard, memory stays bounded whatever the part: a text node past `maxText` is cut and
+ * its rest dropped as it arrives, markup past `maxMarkup` fails the part.
+ */
+export function createXmlStream(part: string, handlers: XmlHandlers, guard?: XmlGuard): XmlStream {
+  const tokenizer = new XmlTokenizer(part, handlers, guard);
   return {
     write: (chunk) => {
-      if (closed) fail('write after close');
-      feed(chunk, false);
+      if (tokenizer.closed) tokenizer.fail('write after close');
+      tokenizer.feed(chunk, false);
     },
-    close: () => {
-      if (closed) return;
-      closed = true;
-      feed('', true);
-      if (pending !== '') fail('unexpected end');
-      if (!sawRoot) fail('document must contain a root element');
-      if (stack.length > 0) fail(`unclosed tag: ${stack[stack.length - 1]}`);
-      endText();
-    },
+    close: () => tokenizer.close(),
   };
 }
 
