@@ -8,6 +8,7 @@ import type { AggregateOptions, AggregateReport, StreamedReport } from '../repor
 import type { RowStore } from '../row-store.js';
 import { createMemoryRowStore } from '../row-store.js';
 import { createFileRowStore } from './file-row-store.js';
+import { createHeapGuard } from './heap-guard.js';
 import { rememberInputs } from './input-registry.js';
 import { createReadPool, type DiskSource, defaultThreads, prepareOnPool } from './worker-pool.js';
 
@@ -192,6 +193,16 @@ async function aggregateOnPool(
   limits: ReadLimits,
   store: RowStore,
 ): Promise<StreamedReport> {
+  // Garbage is collected as files come, so memory stays flat over thousands of files.
+  const guard = createHeapGuard();
+  const onProgress = options.onProgress;
+  options = {
+    ...options,
+    onProgress: (state) => {
+      guard.check();
+      onProgress?.(state);
+    },
+  };
   const threads = Math.min(options.threads ?? defaultThreads(), sources.length);
   const lang = options.lang ?? 'zh';
   const pool =

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 import { prepareSubmission } from '../prepare-submission.js';
 import { readBounded } from './aggregate-files.js';
+import { createHeapGuard } from './heap-guard.js';
 import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply } from './worker-protocol.js';
 
 // A worker thread of the read pool: loads the campaign once (from its file, or the built-in
@@ -23,6 +24,7 @@ async function start(): Promise<void> {
       // One job at a time, in order: the pool posts the next job early so it waits here, and
       // interleaving two files would only delay the one the merge is waiting for.
       let previous: Promise<void> = Promise.resolve();
+      const guard = createHeapGuard();
       port.on('message', (job: PrepareJob) => {
         previous = previous.then(() => run(job));
       });
@@ -42,6 +44,7 @@ async function start(): Promise<void> {
             },
           );
           post({ type: 'done', id: job.id, prepared });
+          guard.check();
         } catch (error) {
           post({
             type: 'failed',

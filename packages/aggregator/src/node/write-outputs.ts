@@ -8,6 +8,7 @@ import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/con
 import { writeIssuesCsv } from '../write/issues-csv.js';
 import { writeReportJsonTo } from '../write/report-json.js';
 import type { ByteSink } from '../write/xlsx-writer.js';
+import { createHeapGuard, type HeapGuard } from './heap-guard.js';
 import { inputsOf } from './input-registry.js';
 
 export interface WriteOutputsOptions {
@@ -36,6 +37,7 @@ async function writeAtomic(
   path: string,
   write: (sink: ByteSink) => Promise<void>,
   protectedPaths: ReadonlySet<string>,
+  guard: HeapGuard,
 ): Promise<void> {
   if (protectedPaths.has(await canonical(path))) {
     throw new Error(`拒绝覆盖输入文件 ${path} (refusing to overwrite an input file)`);
@@ -46,6 +48,7 @@ async function writeAtomic(
   try {
     // Bytes go to the file as they are made: no output is ever whole in memory.
     await write((chunk) => {
+      guard.check();
       let offset = 0;
       while (offset < chunk.length) offset += writeSync(descriptor, chunk, offset);
     });
@@ -100,7 +103,9 @@ export async function writeAggregateOutputs(
       throw new Error(`拒绝覆盖输入文件 ${target} (refusing to overwrite an input file)`);
     }
   }
+  // Garbage is collected as chunks are written: each output is made of millions of small strings.
+  const guard = createHeapGuard();
   for (const [index, [, write]] of outputs.entries())
-    await writeAtomic(targets[index] ?? '', write, protectedPaths);
+    await writeAtomic(targets[index] ?? '', write, protectedPaths, guard);
   return targets;
 }
