@@ -54,6 +54,8 @@ const notSpace = /[^ \t\n]/;
 const tabOrNewline = /[\t\n]/g;
 const xmlDeclaration =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"(1\.[0-9]+)"|'(1\.[0-9]+)')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>$/;
+/** Names a plain object inherits: as attribute names they are defined, not assigned. */
+const inherited = new Set(Object.getOwnPropertyNames(Object.prototype));
 /** Longest entity reference kept waiting for its `;` across chunks (`&#x0001F600;` is 12). */
 const maxEntity = 64;
 
@@ -157,11 +159,14 @@ class XmlTokenizer {
   readonly stack: string[] = [];
   readonly localStack: string[] = [];
   /**
-   * The last name seen starting with each ASCII character, and local names by name: a sheet
-   * repeats a dozen names, which are then matched in place instead of sliced out again.
+   * The last tag name (with its local name) and attribute name seen starting with each ASCII
+   * character: a sheet repeats a dozen names, which are then matched in place, not sliced again.
    */
-  readonly recent: (string | undefined)[] = new Array(128).fill(undefined);
-  readonly localNames = new Map<string, string>();
+  readonly recentTags: (string | undefined)[] = new Array(128).fill(undefined);
+  readonly recentLocals: string[] = new Array(128).fill('');
+  readonly recentAttributes: (string | undefined)[] = new Array(128).fill(undefined);
+  /** The attribute names of the tag being read. */
+  readonly attributeNames: string[] = [];
   started = false;
   /** Nothing but whitespace (and a BOM) seen yet: that whitespace is skipped, not reported. */
   beginning = true;
@@ -207,18 +212,12 @@ class XmlTokenizer {
     return this.fail(`markup longer than ${this.maxMarkup} characters`);
   }
 
-  remember(name: string): string {
-    const first = name.charCodeAt(0);
-    if (first < 128) this.recent[first] = name;
-    if (this.localNames.size < 1024) this.localNames.set(name, localName(name));
-    return name;
-  }
   /** The remembered name standing whole at `data[at]`, if any. */
-  recentName(data: string, at: number): string | undefined {
+  recentName(data: string, at: number, recent: (string | undefined)[]): string | undefined {
     // Compared with charCodeAt, which the compiler inlines: for a few characters it beats any
     // call into a string builtin (startsWith, indexOf, slice), and those calls were most of the time.
     const first = data.charCodeAt(at);
-    const name = first < 128 ? this.recent[first] : undefined;
+    const name = first < 128 ? recent[first] : undefined;
     if (name === undefined) return undefined;
     const size = name.length;
     if (at + size >= data.length) return undefined;
@@ -377,18 +376,29 @@ class XmlTokenizer {
   /** An open tag at `data[lt]`: handled, returning where it ends, or `incomplete`. */
   openTag(data: string, lt: number): number {
     const length = data.length;
-    let name = this.recentName(data, lt + 1);
+    const first = data.charCodeAt(lt + 1);
+    let name = this.recentName(data, lt + 1, this.recentTags);
     let nameStop: number;
-    if (name !== undefined) nameStop = lt + 1 + name.length;
-    else {
+    let local: string;
+    if (name !== undefined) {
+      nameStop = lt + 1 + name.length;
+      local = this.recentLocals[first] as string;
+    } else {
       nameStop = nameEnd(data, lt + 1, length, true);
       if (nameStop >= length) return incomplete;
       if (nameStop === lt + 1) this.fail('disallowed character in tag name');
-      name = this.remember(data.slice(lt + 1, nameStop));
+      name = data.slice(lt + 1, nameStop);
+      local = localName(name);
+      if (first < 128) {
+        this.recentTags[first] = name;
+        this.recentLocals[first] = local;
+      }
     }
     // A plain object keeps fast properties (one made with a null prototype is a hash table from
     // its first key); the names it inherits are handled apart below.
     const attributes: Record<string, string> = {};
+    const names = this.attributeNames;
+    let count = 0;
     let at = nameStop;
     let selfClosing = false;
     for (;;) {
@@ -408,13 +418,14 @@ class XmlTokenizer {
         code = data.charCodeAt(at);
       }
       if (code === 0x3e || code === 0x2f) continue;
-      let attributeName = this.recentName(data, at);
+      let attributeName = this.recentName(data, at, this.recentAttributes);
       if (attributeName !== undefined) at += attributeName.length;
       else {
         const attributeStop = nameEnd(data, at, length, true);
         if (attributeStop >= length) return incomplete;
         if (attributeStop === at) this.fail('disallowed character in attribute name');
-        attributeName = this.remember(data.slice(at, attributeStop));
+        attributeName = data.slice(at, attributeStop);
+        if (code < 128) this.recentAttributes[code] = attributeName;
         at = attributeStop;
       }
       code = data.charCodeAt(at);
@@ -434,8 +445,13 @@ class XmlTokenizer {
       }
       if (close >= length) return incomplete;
       const value = plain ? data.slice(at + 1, close) : this.attributeValue(data, at + 1, close);
-      if (attributes[attributeName] !== undefined) {
-        if (Object.hasOwn(attributes, attributeName)) this.fail(`duplicate attribute: ${attributeName}`);
+      // Duplicates are found among this tag's names (a few, mostly the same remembered strings):
+      // looking a missing key up on the object would search Object.prototype every time.
+      for (let index = 0; index < count; index++) {
+        if (names[index] === attributeName) this.fail(`duplicate attribute: ${attributeName}`);
+      }
+      names[count++] = attributeName;
+      if (inherited.has(attributeName)) {
         // `constructor`, `__proto__` …: an own property like any other.
         Object.defineProperty(attributes, attributeName, {
           value,
@@ -451,7 +467,6 @@ class XmlTokenizer {
     }
     if (this.closedRoot) this.fail('documents may contain only one root');
     this.sawRoot = true;
-    const local = this.localNames.get(name) ?? localName(name);
     this.onOpen?.(local, attributes);
     if (selfClosing) {
       this.onClose?.(local);
