@@ -23,7 +23,7 @@ import type {
   SubmissionInput,
 } from './report.js';
 import { bytes, doubles, integers, type RowColumn } from './row-column.js';
-import { FirstRowIndex, hash32, hash53 } from './row-key.js';
+import { FirstRowIndex } from './row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
 import { createSummarizer } from './summarize.js';
 import { normalizeLabel } from './table/labels.js';
@@ -44,12 +44,6 @@ export function submissionDay(text: string): string {
 function unitMatches(unit: string, expected: string): boolean {
   const name = normalizeLabel(expected);
   return name !== '' && normalizeLabel(unit).includes(name);
-}
-
-function duplicateKey(values: Record<string, unknown>): string {
-  const date = values.date as DateRange | undefined;
-  const clean = (value: unknown) => normalizeLabel(typeof value === 'string' ? value : '');
-  return [clean(values.organizer), clean(values.name), date?.start ?? '', date?.end ?? ''].join('\u0000');
 }
 
 function where(path: string, row: number, lang: Lang): string {
@@ -225,9 +219,8 @@ async function merge(
       tableUnitOf.push(nameId(row.tableUnit));
       const stored: StoredRow = { unit: row.unit, values: row.values, extra: row.extra };
       store.append(stored);
-      const key = duplicateKey(row.values);
-      keyOf.push(hash53(key));
-      secondKeyOf.push(hash32(key));
+      keyOf.push(row.key[0]);
+      secondKeyOf.push(row.key[1]);
       if (options.replace) continue;
       const first = firstByKey.firstOrAdd(keyOf.get(index), secondKeyOf.get(index), index);
       if (first !== undefined) markDuplicate(index, first);

@@ -11,6 +11,7 @@ import {
 import { type ReadLimits, UnreadableError } from './limits.js';
 import { readSubmission } from './read/read-submission.js';
 import type { FileReport, ReportIssue } from './report.js';
+import { duplicateKeyHashes } from './row-key.js';
 import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
 
 /**
@@ -35,6 +36,8 @@ export interface PreparedRow {
   values: Record<string, unknown>;
   extra: Record<string, string>;
   source: { path: string; sheet: string; row: number };
+  /** Hashes of the duplicate key (organiser, name, dates), made here so the merge need not. */
+  key: readonly [number, number];
 }
 
 export interface PrepareOptions {
@@ -292,6 +295,7 @@ export async function prepareSubmission(
         tableUnit: table.unit,
         values: parsed.values,
         extra: dataRow.extra,
+        key: duplicateKeyHashes(parsed.values),
         source: { path: input.path, sheet: table.sheet, row: dataRow.row },
       });
     }

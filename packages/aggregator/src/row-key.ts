@@ -1,3 +1,19 @@
+import type { DateRange } from '@jianshen/schema';
+import { normalizeLabel } from './table/labels.js';
+
+/** What makes two rows the same activity: organiser, name and dates, as a clerk would compare them. */
+export function duplicateKey(values: Record<string, unknown>): string {
+  const date = values.date as DateRange | undefined;
+  const clean = (value: unknown) => normalizeLabel(typeof value === 'string' ? value : '');
+  return [clean(values.organizer), clean(values.name), date?.start ?? '', date?.end ?? ''].join('\u0000');
+}
+
+/** The two hashes rows are compared by (computed where the row is read, a worker thread too). */
+export function duplicateKeyHashes(values: Record<string, unknown>): readonly [number, number] {
+  const key = duplicateKey(values);
+  return [hash53(key), hash32(key)];
+}
+
 /**
  * A 53-bit hash of a text (cyrb53): rows are compared for duplicates by two independent hashes
  * of their key instead of by the key's text, so a country's worth of keys costs a few bytes each.

@@ -43,8 +43,9 @@ export function createSummarizer(campaign: ResolvedCampaign, lang: Lang): Summar
     rows: 0,
     totals: Object.fromEntries(totalDefinitions.map((total) => [total.key, 0])),
   });
-  const add = (group: GroupCount, entry: RowEntry) => {
+  const add = (group: GroupCount, entry: RowEntry | undefined) => {
     group.rows++;
+    if (!entry) return;
     for (const total of totalDefinitions) {
       const value = total.value(entry);
       if (typeof value === 'number' && Number.isFinite(value))
@@ -56,6 +57,7 @@ export function createSummarizer(campaign: ResolvedCampaign, lang: Lang): Summar
   const byMode = new Map<ActivityMode, GroupCount>(activityModes.map((mode) => [mode, newGroup()]));
   const byMonth = new Map<string, GroupCount>();
   const grouped = campaign.summaries.filter((summary) => summary.groupBy);
+  const needsEntry = totalDefinitions.length > 0 || grouped.length > 0;
   const dimensionGroups = grouped.map((summary) => {
     const groups = new Map<string, GroupCount>();
     for (const group of summary.order ?? []) groups.set(group, newGroup());
@@ -64,19 +66,20 @@ export function createSummarizer(campaign: ResolvedCampaign, lang: Lang): Summar
 
   return {
     add(row) {
-      const entry = rowEntry(row);
+      // The entry plugins see is built only when a plugin summary will read it.
+      const entry = needsEntry ? rowEntry(row) : undefined;
       add(overall, entry);
-      const unitGroup = byUnit.get(entry.unit) ?? { unit: entry.unit, files: 0, ...newGroup() };
+      const unitGroup = byUnit.get(row.unit) ?? { unit: row.unit, files: 0, ...newGroup() };
       add(unitGroup, entry);
-      byUnit.set(entry.unit, unitGroup);
-      const mode = entry.values.mode as ActivityMode;
-      const modeGroup = byMode.get(mode) ?? newGroup();
+      byUnit.set(row.unit, unitGroup);
+      const modeGroup = byMode.get(row.mode) ?? newGroup();
       add(modeGroup, entry);
-      byMode.set(mode, modeGroup);
-      const month = (entry.values.date?.start ?? '').slice(0, 7);
+      byMode.set(row.mode, modeGroup);
+      const month = row.start.slice(0, 7);
       const monthGroup = byMonth.get(month) ?? newGroup();
       add(monthGroup, entry);
       byMonth.set(month, monthGroup);
+      if (!entry) return;
       for (const [index, summary] of grouped.entries()) {
         const groups = dimensionGroups[index];
         if (!groups) continue;
