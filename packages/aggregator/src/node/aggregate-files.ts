@@ -17,7 +17,8 @@ export interface AggregateFilesOptions extends AggregateOptions {
   cwd?: string;
   /**
    * Threads that read and check files in parallel, the main thread included (default: the cores
-   * available); 1 reads on the main thread only. The report is the same either way.
+   * available but one, which V8's garbage collection uses); 1 reads on the main thread only.
+   * The report is the same either way.
    */
   threads?: number;
 }
