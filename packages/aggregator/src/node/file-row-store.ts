@@ -53,9 +53,16 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
   let descriptor: number | undefined = openSync(path, 'w');
   let pending = '';
   let disposed = false;
+  // One buffer, reused for every flush: a fresh megabytes-long buffer per flush churned the
+  // allocator (and the process's resident memory) for nothing.
+  let scratch = Buffer.allocUnsafe(3 * flushCharacters);
   const flush = () => {
     if (pending === '' || descriptor === undefined) return;
-    writeSync(descriptor, pending);
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    if (pending.length * 3 > scratch.length) scratch = Buffer.allocUnsafe(pending.length * 3);
+    const length = scratch.write(pending, 0, 'utf8');
+    let offset = 0;
+    while (offset < length) offset += writeSync(descriptor, scratch, offset, length - offset);
     pending = '';
   };
   return {
