@@ -73,6 +73,7 @@ const unitTailPattern =
 const footerPattern =
   /^(?:填表人|填报人|审核人|制表人|审核|制表|审批|单位负责人|负责人|分管领导|主要领导|联系人|联系电话|填表日期|填报日期|报送日期|日期|注|说明|备注|填表说明)\s*(?:[（(]?\s*(?:签字|签名|签章|盖章)\s*[）)]?)?\s*[:：]|^(?:合计|总计|小计|共计)/;
 // What clerks type to say "nothing here": a row of these alone is blank, not a broken activity.
+const withPunctuation = { punctuation: true } as const;
 // What a 单位名称（盖章）：… line starts with, full-width letters made half-width or not.
 const unitLineStart = /^(?:单位|填报|报送|填表)/;
 const placeholderPattern = /^(?:无|暂无|空|没有|\/|／|-|－|—+|\\|n\/a|none)$/i;
@@ -307,6 +308,8 @@ export function findTables(
     else titleLines.push(line);
   }
   let current: FoundTable | undefined;
+  // Each table's columns as a list, made once: iterating the map made an entry array per cell.
+  const columnLists = new Map<FoundTable, [number, string][]>();
   let trailingBlanks: number[] = [];
   const closeTable = () => {
     if (!current) return;
@@ -426,7 +429,12 @@ export function findTables(
     }
     const cells: Record<string, CellValue> = {};
     let anyValue = false;
-    for (const [column, key] of table.columns) {
+    let columns = columnLists.get(table);
+    if (!columns) {
+      columns = [...table.columns];
+      columnLists.set(table, columns);
+    }
+    for (const [column, key] of columns) {
       const valueText = view.dataText(rowNumber, column);
       if (valueText === '') continue;
       const value = view.data(rowNumber, column);
@@ -440,8 +448,9 @@ export function findTables(
     // Separate 开始时间 and 结束时间 columns make one 举办时间 range.
     const start = cells[dateStartKey];
     const end = cells[dateEndKey];
-    delete cells[dateStartKey];
-    delete cells[dateEndKey];
+    // Deleted only when there: a deletion turns the object into a slow dictionary for parseRow.
+    if (start !== undefined) delete cells[dateStartKey];
+    if (end !== undefined) delete cells[dateEndKey];
     if (cells.date === undefined && start !== undefined) {
       cells.date = end !== undefined && text(end) !== text(start) ? `${text(start)}至${text(end)}` : start;
     }
@@ -453,9 +462,8 @@ export function findTables(
         if (!placeholderPattern.test(value)) anyValue = true;
       }
     }
-    const texts = rowTexts(view, rowNumber);
-    const first = texts[0] ?? '';
-    const firstClean = toHalfWidth(first, { punctuation: true }).replace(/\s+/g, '');
+    const first = view.texts(rowNumber).find((value) => value !== '') ?? '';
+    const firstClean = toHalfWidth(first, withPunctuation).replace(/\s+/g, '');
     if (footerPattern.test(firstClean) && !(typeof cells.name === 'string' && cells.name === first)) {
       skip('footer');
       continue;
@@ -477,7 +485,7 @@ export function findTables(
     }
     trailingBlanks = [];
     const rowUnit = cells[unitColumnKey];
-    delete cells[unitColumnKey];
+    if (rowUnit !== undefined) delete cells[unitColumnKey];
     const row: DataRow = { row: rowNumber, cells, extra };
     if (rowUnit !== undefined && text(rowUnit) !== '') row.unit = text(rowUnit);
     table.rows.push(row);
