@@ -40,7 +40,7 @@ export function createRandom(seed) {
 
 // The counties the built-in campaign expects, so the bench exercises unit matching too.
 const linfenUnits = linfen2024Campaign.expectedUnits;
-const places = ['鼓楼', '解放路', '滨河', '东关', '西城', '南街', '北园', '向阳', '新华', '平阳'];
+export const places = ['鼓楼', '解放路', '滨河', '东关', '西城', '南街', '北园', '向阳', '新华', '平阳'];
 const activities = [
   '社会体育指导员进社区健身指导',
   '全民健身日健步走',
@@ -56,8 +56,8 @@ const activities = [
   '徒步登山活动',
 ];
 const organizerSuffixes = ['体育中心', '文化和旅游局', '社区居委会', '老年体协', '全民健身协会', '第一中学'];
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '郝', '薛'];
-const givenNames = ['明', '芳', '伟', '丽', '强', '敏', '军', '静', '磊', '霞', '涛', '燕'];
+export const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '郝', '薛'];
+export const givenNames = ['明', '芳', '伟', '丽', '强', '敏', '军', '静', '磊', '霞', '涛', '燕'];
 
 /** Header wordings seen in real files, by column key (the first is the template's own). */
 const headerVariants = {
@@ -77,7 +77,7 @@ function excelSerial(year, month, day) {
   return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
-function dateCell(random) {
+export function dateCell(random) {
   const month = random.int(6, 11);
   const day = random.int(1, 28);
   const shape = random.int(0, 11);
@@ -108,7 +108,7 @@ function dateCell(random) {
   }
 }
 
-function modeCell(random) {
+export function modeCell(random) {
   return random.pick([
     '线下',
     '线下',
@@ -123,7 +123,7 @@ function modeCell(random) {
   ]);
 }
 
-function mobile(random) {
+export function mobile(random) {
   return `1${random.pick(['3', '5', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
 }
 

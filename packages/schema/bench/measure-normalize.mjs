@@ -16,6 +16,16 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+// The repository bench's messy cells (same random draws), so both benches measure the same kind of input.
+import {
+  createRandom,
+  dateCell,
+  givenNames,
+  mobile,
+  modeCell,
+  places,
+  surnames,
+} from '../../../bench/synthetic-submissions.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,29 +43,9 @@ const schema = await import(pathToFileURL(resolve(distDir, 'index.js')).href);
 const { coreFields, linfen2024Campaign, normalizeText, parseRow, resolveField } = schema;
 const other = args.compare ? await import(pathToFileURL(resolve(args.compare, 'index.js')).href) : undefined;
 
-/** mulberry32, as in the repository bench: deterministic per seed on every platform. */
-function createRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (probability) => next() < probability,
-  };
-}
-
 const units = linfen2024Campaign.expectedUnits;
-const places = ['鼓楼', '解放路', '滨河', '东关', '西城', '南街', '北园', '向阳', '新华', '平阳'];
 const activities = ['社会体育指导员进社区健身指导', '全民健身日健步走', '太极拳公益培训', '广场舞展演'];
 const suffixes = ['体育中心', '文化和旅游局', '社区居委会', '老年体协', '全民健身协会', '第一中学'];
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '郝', '薛'];
-const givenNames = ['明', '芳', '伟', '丽', '强', '敏', '军', '静', '磊', '霞', '涛', '燕'];
 
 // What a hurried clerk adds to an otherwise clean text cell.
 const dirt = [
@@ -69,54 +59,6 @@ const dirt = [
 ];
 function maybeDirty(random, text) {
   return typeof text === 'string' && random.chance(0.05) ? random.pick(dirt)(text) : text;
-}
-
-function dateCell(random) {
-  const month = random.int(6, 11);
-  const day = random.int(1, 28);
-  const pad = (value) => String(value).padStart(2, '0');
-  switch (random.int(0, 11)) {
-    case 0:
-    case 1:
-      return new Date(Date.UTC(2024, month - 1, day));
-    case 2:
-      return Math.round((Date.UTC(2024, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
-    case 3:
-      return `2024年${month}月${day}日`;
-    case 4:
-      return `2024.${month}.${day}`;
-    case 5:
-      return `2024/${month}/${day}`;
-    case 6:
-      return `2024-${pad(month)}-${pad(day)}`;
-    case 7:
-      return `2024${pad(month)}${pad(day)}`;
-    case 8:
-      return `${month}月${day}日`;
-    case 9:
-      return `2024.${month}.${day}-${month}.${Math.min(28, day + random.int(1, 4))}`;
-    case 10:
-      return `${month}月${day}日至${Math.min(28, day + random.int(1, 4))}日`;
-    default:
-      return `2024年${month}月`;
-  }
-}
-
-const modes = [
-  '线下',
-  '线下',
-  '线下',
-  '线上',
-  '线上线下',
-  '线 下',
-  '线上、线下',
-  '线上+线下',
-  '现场',
-  'offline',
-];
-
-function mobile(random) {
-  return `1${random.pick(['3', '5', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
 }
 
 function phoneCell(random, contactPhone) {
@@ -164,7 +106,7 @@ function makeRows(count, random) {
       organizer: `${unit}${random.pick(places)}${random.pick(suffixes)}`,
       name: `${random.pick(places)}${activity}第${index + 1}场`,
       summary: `在${unit}${random.pick(places)}开展${activity}，约${random.int(20, 300)}人参加`,
-      mode: random.pick(modes),
+      mode: modeCell(random),
       date: dateCell(random),
       contact: `${random.pick(surnames)}${random.pick(givenNames)}${random.chance(0.5) ? random.pick(givenNames) : ''}`,
       phone: phoneCell(random, contactPhone),
