@@ -206,6 +206,7 @@ async function merge(
         lang,
         limits,
         ...(submittedOn ? { submittedOn } : {}),
+        ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
       }));
     files.push(prepared.file);
     modifiedTimes.push(input.modified?.getTime());

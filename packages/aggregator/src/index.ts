@@ -11,6 +11,7 @@ export { defaultReadLimits, type ReadLimits, resolveLimits } from './limits.js';
 export type { PreparedRow } from './prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';
 export { type FileFormat, type ReadOutcome, readSubmission } from './read/read-submission.js';
+export type { InflateRaw } from './read/zip.js';
 export type {
   AggregateOptions,
   AggregateProgress,

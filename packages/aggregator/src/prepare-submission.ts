@@ -10,6 +10,7 @@ import {
 } from '@jianshen/schema';
 import { type ReadLimits, UnreadableError } from './limits.js';
 import { readSubmission } from './read/read-submission.js';
+import type { InflateRaw } from './read/zip.js';
 import type { FileReport, ReportIssue } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
 import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
@@ -45,6 +46,8 @@ export interface PrepareOptions {
   limits: ReadLimits;
   /** ISO day (already checked) all files count as submitted on; default: the file's `modified` (China time). */
   submittedOn?: string;
+  /** A native inflater for zip parts (the Node entry passes zlib's). */
+  inflateRaw?: InflateRaw;
 }
 
 /** What `prepareSubmission` needs of an input: its name, time and bytes (loaded when needed). */
@@ -104,7 +107,13 @@ export async function prepareSubmission(
 
   let outcome: ReturnType<typeof readSubmission>;
   try {
-    outcome = readSubmission(await input.load(), input.path, limits, lang);
+    outcome = readSubmission(
+      await input.load(),
+      input.path,
+      limits,
+      lang,
+      options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
+    );
   } catch (error) {
     const reason =
       error instanceof UnreadableError

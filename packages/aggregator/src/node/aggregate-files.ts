@@ -9,6 +9,7 @@ import type { RowStore } from '../row-store.js';
 import { createMemoryRowStore } from '../row-store.js';
 import { createFileRowStore } from './file-row-store.js';
 import { createHeapGuard } from './heap-guard.js';
+import { nodeInflateRaw } from './inflate-raw.js';
 import { rememberInputs } from './input-registry.js';
 import { createReadPool, type DiskSource, defaultThreads, prepareOnPool } from './worker-pool.js';
 
@@ -207,6 +208,8 @@ async function aggregateOnPool(
   const onProgress = options.onProgress;
   options = {
     ...options,
+    // zlib unless the caller brings another inflater.
+    inflateRaw: options.inflateRaw ?? nodeInflateRaw,
     onProgress: (state) => {
       guard.check();
       onProgress?.(state);

@@ -5,4 +5,5 @@ export {
   streamAggregateFiles,
 } from './aggregate-files.js';
 export { createFileRowStore, type FileRowStoreOptions } from './file-row-store.js';
+export { nodeInflateRaw } from './inflate-raw.js';
 export { type WriteOutputsOptions, writeAggregateOutputs } from './write-outputs.js';

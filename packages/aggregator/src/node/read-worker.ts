@@ -3,6 +3,7 @@ import { loadCampaign } from '@jianshen/plugin-kit/node';
 import { prepareSubmission } from '../prepare-submission.js';
 import { readBounded } from './aggregate-files.js';
 import { createHeapGuard } from './heap-guard.js';
+import { nodeInflateRaw } from './inflate-raw.js';
 import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply } from './worker-protocol.js';
 
 // A worker thread of the read pool: loads the campaign once (from its file, or the built-in
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
             {
               lang: job.lang,
               limits: job.limits,
+              inflateRaw: nodeInflateRaw,
               ...(job.submittedOn !== undefined ? { submittedOn: job.submittedOn } : {}),
             },
           );

@@ -8,6 +8,7 @@ import type { Lang } from '@jianshen/schema';
 import type { SubmissionSource } from '../aggregate.js';
 import type { ReadLimits } from '../limits.js';
 import { type PreparedSubmission, prepareSubmission } from '../prepare-submission.js';
+import { nodeInflateRaw } from './inflate-raw.js';
 import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply } from './worker-protocol.js';
 
 /**
@@ -210,6 +211,7 @@ export function prepareOnPool(
     prepareSubmission(source, campaign, {
       lang: options.lang,
       limits: options.limits,
+      inflateRaw: nodeInflateRaw,
       ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
     });
   const launchUpTo = (last: number) => {

@@ -4,7 +4,7 @@ import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import type { GridWorkbook } from './grid.js';
 import { readXlsx } from './xlsx.js';
-import { findEntry, isZip, readZipDirectory } from './zip.js';
+import { findEntry, type InflateRaw, isZip, readZipDirectory } from './zip.js';
 
 /** What a file turned out to be, judged by its bytes (never by its name). */
 export type FileFormat = 'xlsx' | 'docx' | 'csv' | 'xls' | 'doc' | 'encrypted' | 'unknown';
@@ -85,6 +85,7 @@ export function readSubmission(
   name: string,
   limits: ReadLimits,
   lang: 'zh' | 'en' = 'zh',
+  options: { inflateRaw?: InflateRaw } = {},
 ): ReadOutcome {
   if (bytes.length === 0) return failure('unknown', 'failed', 'file-empty');
   if (bytes.length > limits.maxFileBytes) {
@@ -107,7 +108,12 @@ export function readSubmission(
       return failure('xls', 'unsupported', 'file-legacy-xls');
     }
     if (isZip(bytes)) {
-      const zip = readZipDirectory(bytes, limits.maxInflatedBytes, limits.maxCompressionRatio);
+      const zip = readZipDirectory(
+        bytes,
+        limits.maxInflatedBytes,
+        limits.maxCompressionRatio,
+        options.inflateRaw,
+      );
       if (
         findEntry(zip, 'xl/workbook.xml') ||
         [...zip.entries.keys()].some((key) => key.endsWith('workbook.xml'))

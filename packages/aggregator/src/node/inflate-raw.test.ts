@@ -1,0 +1,92 @@
+import { strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { repeatingDeflate } from '../hostile/hostile-files.js';
+import { concatBytes, writeZip } from '../hostile/zip-writer.js';
+import { LimitError, UnreadableError } from '../limits.js';
+import { findEntry, readZipDirectory, streamEntry } from '../read/zip.js';
+import { nodeInflateRaw } from './inflate-raw.js';
+
+const mib = 2 ** 20;
+
+/** Everything `streamEntry` hands over for `name` through zlib, or the error it stopped with. */
+function inflate(bytes: Uint8Array, name: string, budget: number) {
+  const zip = readZipDirectory(bytes, budget, 200, nodeInflateRaw);
+  const entry = findEntry(zip, name);
+  if (!entry) throw new Error(`no ${name}`);
+  const chunks: Uint8Array[] = [];
+  let error: unknown;
+  try {
+    streamEntry(zip, entry, (chunk) => chunks.push(chunk.slice()));
+  } catch (caught) {
+    error = caught;
+  }
+  return { chunks, error, remaining: zip.budget.remaining };
+}
+
+/** Text that deflates about 10:1, as sheet XML does. */
+function sheetLikeBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let seed = 11;
+  for (let index = 0; index < length; index++) {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    bytes[index] = index % 16 < 3 ? 48 + (seed >>> 29) : 60 + (index % 16);
+  }
+  return bytes;
+}
+
+function expectSame(chunks: Uint8Array[], content: Uint8Array): void {
+  const inflated = concatBytes(chunks);
+  expect(inflated.length).toBe(content.length);
+  // Compared by hand: a deep equality over megabytes takes minutes.
+  expect(inflated.findIndex((byte, index) => byte !== content[index])).toBe(-1);
+}
+
+describe('streamEntry with zlib', () => {
+  it('hands over exactly the entry, in pieces of at most a megabyte', () => {
+    const content = sheetLikeBytes(3 * mib + 123);
+    const bytes = writeZip([{ name: 'xl/worksheets/sheet1.xml', data: content }]);
+    const { chunks, error, remaining } = inflate(bytes, 'xl/worksheets/sheet1.xml', 256 * mib);
+    expect(error).toBeUndefined();
+    expectSame(chunks, content);
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(mib);
+    expect(remaining).toBe(256 * mib - content.length);
+  });
+
+  it('an entry larger than zlib takes whole goes piece by piece, with the same bytes', () => {
+    const content = sheetLikeBytes(17 * mib);
+    const bytes = writeZip([{ name: 'xl/worksheets/sheet1.xml', data: content }]);
+    const { chunks, error } = inflate(bytes, 'xl/worksheets/sheet1.xml', 256 * mib);
+    expect(error).toBeUndefined();
+    expectSame(chunks, content);
+  });
+
+  it('stops a zip bomb that declares a harmless size without handing over a byte past the budget', () => {
+    const bomb = repeatingDeflate(strToU8('<t>A'), 2 ** 28);
+    const bytes = writeZip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        deflated: { chunks: bomb.chunks, crc: 0, size: bomb.size },
+        declaredSize: 4096,
+      },
+    ]);
+    const budget = 12 * mib;
+    const { chunks, error } = inflate(bytes, 'xl/worksheets/sheet1.xml', budget);
+    expect(error).toBeInstanceOf(LimitError);
+    expect((error as LimitError).limit).toBe('maxInflatedBytes');
+    // zlib stopped at the budget: nothing reached the reader.
+    expect(chunks).toEqual([]);
+  });
+
+  it('a truncated or garbled entry is unreadable, not a crash', () => {
+    const content = sheetLikeBytes(200_000);
+    const bytes = writeZip([{ name: 'a.xml', data: content }]);
+    const zip = readZipDirectory(bytes, 256 * mib, 200, nodeInflateRaw);
+    const entry = findEntry(zip, 'a.xml')!;
+    const cut = { ...entry, compressedSize: Math.floor(entry.compressedSize / 2) };
+    expect(() => streamEntry(zip, cut, () => {})).toThrow(UnreadableError);
+    const garbled = bytes.slice();
+    garbled.fill(0xff, 40, 200);
+    const broken = readZipDirectory(garbled, 256 * mib, 200, nodeInflateRaw);
+    expect(() => streamEntry(broken, findEntry(broken, 'a.xml')!, () => {})).toThrow(UnreadableError);
+  });
+});
