@@ -118,6 +118,17 @@ describe('createFileRowStore', () => {
     expect(existsSync(folder)).toBe(false);
   });
 
+  it('takes a row longer than its write buffer between ordinary rows', async () => {
+    const directory = mkdtempSync(join(scratch, 'long-'));
+    const rows = [sampleRow(0), sampleRow(1), sampleRow(2)];
+    // 400,000 characters of three UTF-8 bytes each: 1.2 MB, more than the 1 MiB buffer.
+    (rows[1] as StoredRow).values.summary = '健'.repeat(400_000);
+    const store = createFileRowStore({ directory });
+    for (const row of rows) store.append(row);
+    expect(await readAll(store.read())).toEqual(rows);
+    await store.dispose();
+  });
+
   it('keeps the lone surrogate and control characters exactly as the memory store does', async () => {
     const rows = awkward.map((_, index) => sampleRow(index));
     const file = createFileRowStore({ directory: scratch });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RowStore, StoredRow } from '../row-store.js';
 
-// Rows are written in batches of about this many characters (one system call each).
-const flushCharacters = 1 << 20;
+// Rows are written in batches of about this many bytes (one system call each).
+const flushBytes = 1 << 20;
 const readBytes = 1 << 20;
 
 // Spill folders still open when the process ends (Ctrl+C, an uncaught error) are removed then.
@@ -51,25 +51,29 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
   removeOnExit(directory);
   const path = join(directory, 'rows.ndjson');
   let descriptor: number | undefined = openSync(path, 'w');
-  let pending = '';
   let disposed = false;
-  // One buffer, reused for every flush: a fresh megabytes-long buffer per flush churned the
-  // allocator (and the process's resident memory) for nothing.
-  let scratch = Buffer.allocUnsafe(3 * flushCharacters);
+  // Each row's JSON is encoded straight into one reused buffer, written out when it fills: no
+  // string of many rows is ever built (joining them and flattening the join cost more than JSON).
+  let scratch = Buffer.allocUnsafe(flushBytes);
+  let used = 0;
   const flush = () => {
-    if (pending === '' || descriptor === undefined) return;
-    // A UTF-16 code unit never takes more than three bytes in UTF-8.
-    if (pending.length * 3 > scratch.length) scratch = Buffer.allocUnsafe(pending.length * 3);
-    const length = scratch.write(pending, 0, 'utf8');
+    if (descriptor === undefined) return;
     let offset = 0;
-    while (offset < length) offset += writeSync(descriptor, scratch, offset, length - offset);
-    pending = '';
+    while (offset < used) offset += writeSync(descriptor, scratch, offset, used - offset);
+    used = 0;
   };
   return {
     append(row) {
       if (disposed) throw new Error('the row store was disposed');
-      pending += `${JSON.stringify(row)}\n`;
-      if (pending.length >= flushCharacters) flush();
+      const line = JSON.stringify(row);
+      // A UTF-16 code unit never takes more than three bytes in UTF-8 (+1 for the newline).
+      const most = line.length * 3 + 1;
+      if (used + most > scratch.length) {
+        flush();
+        if (most > scratch.length) scratch = Buffer.allocUnsafe(most);
+      }
+      used += scratch.write(line, used, 'utf8');
+      scratch[used++] = 0x0a;
     },
     async *read() {
       if (disposed) throw new Error('the row store was disposed');
@@ -96,7 +100,7 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
     async dispose() {
       if (disposed) return;
       disposed = true;
-      pending = '';
+      used = 0;
       if (descriptor !== undefined) closeSync(descriptor);
       descriptor = undefined;
       rmSync(directory, { recursive: true, force: true });
