@@ -3,7 +3,7 @@ import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { resolvePartPath } from './xlsx.js';
 import { createXmlStream } from './xml.js';
-import { findEntry, streamEntry, type ZipDirectory } from './zip.js';
+import { findEntry, streamEntry, streamEntryText, type ZipDirectory } from './zip.js';
 
 interface CellDraft {
   column: number;
@@ -189,9 +189,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
       if (inText && fallbackDepth === 0) paragraphText += value;
     },
   });
-  const decoder = new TextDecoder();
-  streamEntry(zip, entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })));
-  stream.write(decoder.decode());
+  streamEntryText(zip, entry, (text) => stream.write(text));
   stream.close();
   return { format: 'docx', sheets, date1904: false };
 }

@@ -2,7 +2,7 @@ import { type CellValue, excelSerialToIsoDay, templateMarkerName } from '@jiansh
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { attribute, createXmlStream, rawCharsPerChar, type XmlGuard, type XmlHandlers } from './xml.js';
-import { findEntry, streamEntry, type ZipDirectory, type ZipEntry } from './zip.js';
+import { findEntry, streamEntryText, type ZipDirectory, type ZipEntry } from './zip.js';
 
 /** Resolves a relationship target against the folder of the part that owns it. */
 export function resolvePartPath(base: string, target: string): string {
@@ -28,9 +28,7 @@ function parsePart(
   guard: XmlGuard,
 ): void {
   const stream = createXmlStream(part, handlers, guard);
-  const decoder = new TextDecoder();
-  streamEntry(zip, entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })));
-  stream.write(decoder.decode());
+  streamEntryText(zip, entry, (text) => stream.write(text));
   stream.close();
 }
 

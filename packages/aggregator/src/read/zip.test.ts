@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { repeatingDeflate } from '../hostile/hostile-files.js';
 import { concatBytes, writeZip } from '../hostile/zip-writer.js';
 import { LimitError } from '../limits.js';
-import { findEntry, readZipDirectory, streamEntry } from './zip.js';
+import { findEntry, readZipDirectory, streamEntry, streamEntryText } from './zip.js';
 
 const mib = 2 ** 20;
 
@@ -74,5 +74,19 @@ describe('streamEntry', () => {
     const { chunks, error } = inflate(bytes, 'a.xml', 64 * mib);
     expect(error).toBeInstanceOf(LimitError);
     expect(chunks).toEqual([]);
+  });
+});
+
+describe('streamEntryText', () => {
+  it('decodes in short pieces (ordinary strings, not large objects), characters split across pieces intact', () => {
+    // 3-byte characters after one ASCII byte: every 32 KiB boundary falls inside a character.
+    const text = `a${'健身活动'.repeat(60_000)}😀end`;
+    const bytes = writeZip([{ name: 'xl/sharedStrings.xml', data: strToU8(text) }]);
+    const zip = readZipDirectory(bytes, 256 * mib);
+    const pieces: string[] = [];
+    streamEntryText(zip, findEntry(zip, 'xl/sharedStrings.xml')!, (piece) => pieces.push(piece));
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.length).toBeGreaterThan(20);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThanOrEqual(32 * 1024);
   });
 });

@@ -234,3 +234,21 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
   }
   if (!finished) throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
 }
+
+/**
+ * Bytes decoded to text at a time. A string over V8's regular-object limit (~128 KB) is made in
+ * large-object space: decoding and scanning 1 MiB pieces was 3–10× slower than 32 KiB ones.
+ * 32 KiB of UTF-8 is at most 32 Ki UTF-16 units (64 KB).
+ */
+const textPiece = 32 * 1024;
+
+/** Streams an entry as UTF-8 text, in pieces small enough to stay ordinary strings. */
+export function streamEntryText(zip: ZipDirectory, entry: ZipEntry, onText: (text: string) => void): void {
+  const decoder = new TextDecoder();
+  streamEntry(zip, entry, (chunk) => {
+    for (let at = 0; at < chunk.length; at += textPiece) {
+      onText(decoder.decode(chunk.subarray(at, Math.min(chunk.length, at + textPiece)), { stream: true }));
+    }
+  });
+  onText(decoder.decode());
+}
