@@ -4,6 +4,7 @@ export {
   collectSubmissionFiles,
   streamAggregateFiles,
 } from './aggregate-files.js';
+export { createNodeRawDeflater } from './deflate-raw.js';
 export { createFileRowStore, type FileRowStoreOptions } from './file-row-store.js';
 export { nodeInflateRaw } from './inflate-raw.js';
 export { type WriteOutputsOptions, writeAggregateOutputs } from './write-outputs.js';

@@ -8,6 +8,7 @@ import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/con
 import { writeIssuesCsv } from '../write/issues-csv.js';
 import { writeReportJsonTo } from '../write/report-json.js';
 import type { ByteSink } from '../write/xlsx-writer.js';
+import { createNodeRawDeflater } from './deflate-raw.js';
 import { createHeapGuard, type HeapGuard } from './heap-guard.js';
 import { inputsOf } from './input-registry.js';
 
@@ -80,7 +81,11 @@ export async function writeAggregateOutputs(
   await mkdir(directory, { recursive: true });
   const inputs = [...inputsOf(report), ...report.files.map((file) => resolve(cwd, file.path))];
   const protectedPaths = new Set(await Promise.all(inputs.map(canonical)));
-  const output = { lang, ...(options.maskPhone ? { maskPhone: true } : {}) };
+  const output = {
+    lang,
+    ...(options.maskPhone ? { maskPhone: true } : {}),
+    createDeflater: createNodeRawDeflater,
+  };
   const names =
     lang === 'zh'
       ? {

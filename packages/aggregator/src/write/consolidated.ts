@@ -8,9 +8,11 @@ import {
   type ByteSink,
   type CellRow,
   type CellSpec,
+  type CreateRawDeflater,
   columnLetter,
   type SheetSpec,
   styles,
+  type WriteXlsxOptions,
   writeXlsx,
   writeXlsxTo,
 } from './xlsx-writer.js';
@@ -19,9 +21,15 @@ export interface OutputOptions {
   lang?: Lang;
   /** Hide the middle digits of contact numbers (outputs that travel upward). */
   maskPhone?: boolean;
+  /** A native deflater for the workbooks' zip (the Node entry passes zlib's). */
+  createDeflater?: CreateRawDeflater;
 }
 
 const sourceUnitLabel = unitColumnLabels[0] ?? '来源单位';
+
+function deflaterOf(options: OutputOptions): WriteXlsxOptions {
+  return options.createDeflater ? { createDeflater: options.createDeflater } : {};
+}
 
 function t(lang: Lang, zh: string, en: string): string {
   return lang === 'zh' ? zh : en;
@@ -276,7 +284,7 @@ export async function writeIssuesWorkbookTo(
   sink: ByteSink,
   options: OutputOptions = {},
 ): Promise<void> {
-  await writeXlsxTo([issuesSheet(report, campaign, options)], sink);
+  await writeXlsxTo([issuesSheet(report, campaign, options)], sink, deflaterOf(options));
 }
 
 /**
@@ -302,7 +310,7 @@ export async function writeConsolidatedWorkbookTo(
   sink: ByteSink,
   options: OutputOptions = {},
 ): Promise<void> {
-  await writeXlsxTo(consolidatedSheets(report, campaign, options), sink);
+  await writeXlsxTo(consolidatedSheets(report, campaign, options), sink, deflaterOf(options));
 }
 
 function consolidatedSheets(

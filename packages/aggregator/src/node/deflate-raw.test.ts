@@ -1,0 +1,72 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../hostile/zip-writer.js';
+import { type SheetSpec, writeXlsx, writeXlsxTo } from '../write/xlsx-writer.js';
+import { createNodeRawDeflater } from './deflate-raw.js';
+
+/** Sheet-like text: repeats within and across 256 KiB batches, as rows of a table do. */
+function sheetLikeText(rows: number): Uint8Array {
+  const parts: string[] = [];
+  for (let row = 1; row <= rows; row++) {
+    parts.push(
+      `<row r="${row}"><c r="A${row}"><v>${row}</v></c><c r="B${row}" t="inlineStr"><is><t>尧都区体育局第${row % 97}场健步走</t></is></c></row>`,
+    );
+  }
+  return new TextEncoder().encode(parts.join(''));
+}
+
+function deflateInPieces(input: Uint8Array, pieceSizes: readonly number[]): Uint8Array {
+  const deflater = createNodeRawDeflater(5);
+  const out: Uint8Array[] = [];
+  let at = 0;
+  for (let index = 0; at < input.length; index++) {
+    const size = pieceSizes[index % pieceSizes.length] ?? 1;
+    out.push(deflater.push(input.subarray(at, Math.min(input.length, at + size)), false));
+    at += size;
+  }
+  out.push(deflater.push(new Uint8Array(0), true));
+  return concatBytes(out);
+}
+
+describe('createNodeRawDeflater', () => {
+  it('joins its batches into one deflate stream that inflates to exactly the input', () => {
+    const input = sheetLikeText(40_000);
+    expect(input.length).toBeGreaterThan(4 * 256 * 1024);
+    const deflated = deflateInPieces(input, [1, 17, 16_384, 70_000, 3]);
+    expect(Buffer.from(inflateRawSync(deflated)).equals(Buffer.from(input))).toBe(true);
+    // The dictionary carries matches across batches: about the size of one zlib call on it all.
+    const whole = deflateRawSync(input, { level: 5 }).length;
+    expect(deflated.length).toBeLessThan(whole * 1.05);
+  });
+
+  it('an empty entry is a valid empty stream', () => {
+    const deflated = deflateInPieces(new Uint8Array(0), [1]);
+    expect(inflateRawSync(deflated).length).toBe(0);
+  });
+
+  it('writes workbooks with the same parts as fflate does, and the same bytes every time', async () => {
+    const sheet: SheetSpec = {
+      name: '汇总',
+      widths: [8, 30],
+      rows: Array.from({ length: 20_000 }, (_, index) => [
+        { value: index + 1 },
+        { value: `在尧都区汾河公园开展健步走第${index}场，约${index % 300}人参加` },
+      ]),
+    };
+    const native = async () => {
+      const chunks: Uint8Array[] = [];
+      await writeXlsxTo([sheet], (chunk) => chunks.push(chunk), { createDeflater: createNodeRawDeflater });
+      return concatBytes(chunks);
+    };
+    const first = await native();
+    const second = await native();
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    const fromNative = unzipSync(first);
+    const fromFflate = unzipSync(await writeXlsx([sheet]));
+    expect(Object.keys(fromNative).sort()).toEqual(Object.keys(fromFflate).sort());
+    for (const [name, bytes] of Object.entries(fromFflate)) {
+      expect(Buffer.from(fromNative[name] ?? []).equals(Buffer.from(bytes)), name).toBe(true);
+    }
+  });
+});
