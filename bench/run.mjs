@@ -33,7 +33,10 @@ const { values } = parseArgs({
     'no-single-thread': { type: 'boolean', default: false },
   },
 });
-values['single-thread'] = !values['no-single-thread'];
+// The aggregator's default is one thread per core but one: on 2 cores that is the main thread
+// alone, the same run as the one-thread comparison, which is then skipped.
+const defaultThreads = Math.max(1, availableParallelism() - 1);
+values['single-thread'] = !values['no-single-thread'] && defaultThreads > 1;
 const sizeNames = values.sizes
   .split(',')
   .map((name) => name.trim())
@@ -249,6 +252,9 @@ for (const entry of results.sizes) {
     ].join(''),
   );
   const one = entry.singleThread && !entry.singleThread.error ? entry.singleThread : undefined;
+  if (defaultThreads === 1) {
+    lines.push('        default on this machine: one thread (cores − 1), so no separate one-thread run');
+  }
   if (rounds > 1) {
     lines.push(
       `        median of ${rounds} alternating rounds; each round's ratio: ${entry.roundRatios.map((ratio) => fixed(ratio, 2)).join(', ')}; aggregate s ${aggregate.runs.map((ms) => fixed(ms / 1000, 2)).join(', ')}; floor s ${floor.runs.map((ms) => fixed(ms / 1000, 2)).join(', ')}`,
