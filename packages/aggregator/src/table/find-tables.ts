@@ -79,6 +79,15 @@ const unitLineStart = /^(?:单位|填报|报送|填表)/;
 const placeholderPattern = /^(?:无|暂无|空|没有|\/|／|-|－|—+|\\|n\/a|none)$/i;
 const examplePattern = /^[（(【[]?\s*(?:示例|样例|举例|例|例如|example|sample)\s*[）)】\]]?\s*(?:[:：\d]|$)/i;
 
+function isDigits(value: string): boolean {
+  if (value === '') return false;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 function text(value: CellValue): string {
   return normalizeText(value);
 }
@@ -258,7 +267,10 @@ function unitInRow(view: SheetView, rowNumber: number): string | undefined {
   const texts = view.texts(rowNumber);
   for (let column = 0; column < texts.length; column++) {
     const value = texts[column] ?? '';
-    // Every unit line starts with one of these; most cells are data and stop here.
+    // Every unit line starts with one of these; most cells are data and stop here, most of them
+    // at the first character (单, 填 or 报), before any regular expression runs.
+    const first = value.charCodeAt(0);
+    if (first !== 0x5355 && first !== 0x586b && first !== 0x62a5) continue;
     if (!unitLineStart.test(value)) continue;
     const unit = unitFromLine(value, texts.slice(column + 1));
     if (unit !== undefined) return unit;
@@ -463,7 +475,8 @@ export function findTables(
       }
     }
     const first = view.texts(rowNumber).find((value) => value !== '') ?? '';
-    const firstClean = toHalfWidth(first, withPunctuation).replace(/\s+/g, '');
+    // Mostly the row's number: digits stay as they are, and no footer or example starts so.
+    const firstClean = isDigits(first) ? first : toHalfWidth(first, withPunctuation).replace(/\s+/g, '');
     if (footerPattern.test(firstClean) && !(typeof cells.name === 'string' && cells.name === first)) {
       skip('footer');
       continue;
