@@ -174,11 +174,6 @@ export function createReadPool(
     },
     completed: () => slots.map((slot) => slot.completed),
     close: async () => {
-      if (process.env.POOL_DEBUG)
-        console.error(
-          'pool completed',
-          slots.map((slot) => slot.completed),
-        );
       for (const slot of slots) slot.alive = false;
       for (const waiting of queue.splice(0)) waiting.reject(new Error('read pool closed'));
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
