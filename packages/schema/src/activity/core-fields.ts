@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DateRange } from '../normalize/date.js';
 import { normalizeDate } from '../normalize/date.js';
 import { normalizeMode } from '../normalize/mode.js';
 import { normalizePhones } from '../normalize/phone.js';
@@ -42,7 +43,30 @@ function normalizeSequence(cell: CellValue): NormalizeResult<number | undefined>
   return accept(Number.isSafeInteger(number) && number > 0 ? number : undefined);
 }
 
-function normalizeDateInPeriod(cell: CellValue, context: FieldContext) {
+// A county's clerk types the same few dates row after row: the answers for text cells are
+// remembered (a few thousand, forgotten all at once when full, so memory stays bounded). Dates
+// were the costliest column to read; each caller still gets its own result objects.
+const dateCache = new Map<string, NormalizeResult<DateRange>>();
+const dateCacheSize = 4096;
+
+function normalizeDateInPeriod(cell: CellValue, context: FieldContext): NormalizeResult<DateRange> {
+  if (typeof cell !== 'string') return dateInPeriod(cell, context);
+  const period = context.period;
+  const key = `${context.defaultYear ?? ''}\u0000${context.date1904 === true ? 1 : 0}\u0000${period?.start ?? ''}\u0000${period?.end ?? ''}\u0000${cell}`;
+  let result = dateCache.get(key);
+  if (result === undefined) {
+    result = dateInPeriod(cell, context);
+    if (dateCache.size >= dateCacheSize) dateCache.clear();
+    dateCache.set(key, result);
+  }
+  if (!result.ok) return result.data ? reject(result.code, { ...result.data }) : reject(result.code);
+  return accept(
+    { ...result.value },
+    result.notes.map((note) => (note.data ? { ...note, data: { ...note.data } } : { ...note })),
+  );
+}
+
+function dateInPeriod(cell: CellValue, context: FieldContext): NormalizeResult<DateRange> {
   const result = normalizeDate(cell, {
     ...(context.defaultYear !== undefined ? { defaultYear: context.defaultYear } : {}),
     ...(context.date1904 !== undefined ? { date1904: context.date1904 } : {}),

@@ -41,6 +41,32 @@ describe('parseRow', () => {
     });
   });
 
+  it('answers a date typed again as the first time, under each campaign context, in objects of its own', () => {
+    const first = parseRow({ ...valid, date: '2024年12月5日' }, fields, context);
+    const firstIssues = structuredClone(first.issues);
+    (first.values.date as { start: string }).start = 'changed';
+    (first.issues[0]?.data as Record<string, unknown>).start = 'changed';
+    const again = parseRow({ ...valid, date: '2024年12月5日' }, fields, context);
+    expect(again.values.date).toEqual({ start: '2024-12-05', end: '2024-12-05' });
+    expect(again.issues).toEqual(firstIssues);
+    expect(again.issues).toEqual([expect.objectContaining({ code: 'date-outside-period' })]);
+    // Another period or year is another answer, not the remembered one.
+    const wider = parseRow({ ...valid, date: '2024年12月5日' }, fields, {
+      ...context,
+      period: { start: '2024-01-01', end: '2024-12-31' },
+    });
+    expect(wider.issues).toEqual([]);
+    const otherYear = parseRow({ ...valid, date: '12月5日' }, fields, { ...context, defaultYear: 2025 });
+    expect(otherYear.values.date).toEqual({ start: '2025-12-05', end: '2025-12-05' });
+    const thisYear = parseRow({ ...valid, date: '12月5日' }, fields, context);
+    expect(thisYear.values.date).toEqual({ start: '2024-12-05', end: '2024-12-05' });
+    // Rejections too.
+    const bad = parseRow({ ...valid, date: '2024年13月45日' }, fields, context);
+    const badAgain = parseRow({ ...valid, date: '2024年13月45日' }, fields, context);
+    expect(badAgain.issues).toEqual(bad.issues);
+    expect(bad.ok).toBe(false);
+  });
+
   it('keeps a row with warnings (date outside the period)', () => {
     const result = parseRow({ ...valid, date: '2024年12月5日' }, fields, context);
     expect(result.ok).toBe(true);
