@@ -46,18 +46,54 @@ function normalizeSequence(cell: CellValue): NormalizeResult<number | undefined>
 // A county's clerk types the same few dates row after row: the answers for text cells are
 // remembered (a few thousand, forgotten all at once when full, so memory stays bounded). Dates
 // were the costliest column to read; each caller still gets its own result objects.
-const dateCache = new Map<string, NormalizeResult<DateRange>>();
+const dateCaches = new Map<string, Map<string, NormalizeResult<DateRange>>>();
 const dateCacheSize = 4096;
+// The context of the last call and its cache: every row of a batch has the same context.
+let last: { year?: number; date1904: boolean; start?: string; end?: string } | undefined;
+let lastCache: Map<string, NormalizeResult<DateRange>> | undefined;
+
+/** The remembered answers under this year, period and date system. */
+function dateCacheFor(context: FieldContext): Map<string, NormalizeResult<DateRange>> {
+  const year = context.defaultYear;
+  const date1904 = context.date1904 === true;
+  const start = context.period?.start;
+  const end = context.period?.end;
+  if (
+    lastCache &&
+    last &&
+    last.year === year &&
+    last.date1904 === date1904 &&
+    last.start === start &&
+    last.end === end
+  ) {
+    return lastCache;
+  }
+  const key = `${year ?? ''}|${date1904 ? 1 : 0}|${start ?? ''}|${end ?? ''}`;
+  let cache = dateCaches.get(key);
+  if (!cache) {
+    // A few contexts at most in one process; more (a long-running server) start afresh.
+    if (dateCaches.size >= 16) dateCaches.clear();
+    cache = new Map();
+    dateCaches.set(key, cache);
+  }
+  last = {
+    ...(year !== undefined ? { year } : {}),
+    date1904,
+    ...(start !== undefined ? { start } : {}),
+    ...(end !== undefined ? { end } : {}),
+  };
+  lastCache = cache;
+  return cache;
+}
 
 function normalizeDateInPeriod(cell: CellValue, context: FieldContext): NormalizeResult<DateRange> {
   if (typeof cell !== 'string') return dateInPeriod(cell, context);
-  const period = context.period;
-  const key = `${context.defaultYear ?? ''}\u0000${context.date1904 === true ? 1 : 0}\u0000${period?.start ?? ''}\u0000${period?.end ?? ''}\u0000${cell}`;
-  let result = dateCache.get(key);
+  const cache = dateCacheFor(context);
+  let result = cache.get(cell);
   if (result === undefined) {
     result = dateInPeriod(cell, context);
-    if (dateCache.size >= dateCacheSize) dateCache.clear();
-    dateCache.set(key, result);
+    if (cache.size >= dateCacheSize) cache.clear();
+    cache.set(cell, result);
   }
   if (!result.ok) return result.data ? reject(result.code, { ...result.data }) : reject(result.code);
   return accept(

@@ -60,6 +60,11 @@ describe('parseRow', () => {
     expect(otherYear.values.date).toEqual({ start: '2025-12-05', end: '2025-12-05' });
     const thisYear = parseRow({ ...valid, date: '12月5日' }, fields, context);
     expect(thisYear.values.date).toEqual({ start: '2024-12-05', end: '2024-12-05' });
+    // The same context object changed in place is another context too.
+    const shared = { ...context };
+    expect(parseRow({ ...valid, date: '2024年12月5日' }, fields, shared).issues).toHaveLength(1);
+    shared.period = { start: '2024-01-01', end: '2024-12-31' };
+    expect(parseRow({ ...valid, date: '2024年12月5日' }, fields, shared).issues).toEqual([]);
     // Rejections too.
     const bad = parseRow({ ...valid, date: '2024年13月45日' }, fields, context);
     const badAgain = parseRow({ ...valid, date: '2024年13月45日' }, fields, context);
