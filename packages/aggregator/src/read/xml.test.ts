@@ -49,6 +49,14 @@ const sample =
   'a &amp; b &#x4E00; 😀 &lt;&gt;</t></si><si><t><![CDATA[x < y > z ]] ]>]]></t></si><?pi a > b?><si><t>尾</t></si></sst>';
 
 describe('the XML guard', () => {
+  it('a tag longer than 4 KiB that straddles chunks, with > inside a quoted value, reads as one tag', () => {
+    const long = `a&gt;b'c>${'x'.repeat(9_000)}`;
+    const xml = `<root><c r="A1" note="${long}" t="s"><v>1</v></c><d/></root>`;
+    const whole = parse(xml, [xml.length]);
+    expect(whole.events).toContainEqual(['open', 'c']);
+    for (const sizes of [[10], [4_000, 7], [20, 5_000, 1]]) expect(parse(xml, sizes)).toEqual(whole);
+  });
+
   it('changes nothing in a part within its bounds, however the chunks fall', () => {
     const plain = parse(sample, [sample.length]).events;
     for (const sizes of [[1], [2], [3], [5, 1, 7], [64]]) {

@@ -663,8 +663,16 @@ class XmlTokenizer {
         if (lt < 0) return;
         at = lt;
       } else {
-        const joined = before + data;
-        const end = this.markupEnd(joined, 0);
+        // Joined with a short head of this chunk first: joining the whole chunk made a string
+        // that was flattened (copied) for one tag, a tenth of what reading a part allocated.
+        const head = 4096;
+        let joined = data.length > head ? before + data.slice(0, head) : before + data;
+        let end = this.markupEnd(joined, 0);
+        if (end === incomplete && data.length > head) {
+          // The scan resumes where it stopped (`scanned`): the head is the start of the whole.
+          joined = before + data;
+          end = this.markupEnd(joined, 0);
+        }
         if (end === incomplete) return this.keep(joined, 0);
         this.scanned = 0;
         this.tagQuote = 0;

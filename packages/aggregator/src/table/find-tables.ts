@@ -446,7 +446,12 @@ export function findTables(
       columns = [...table.columns];
       columnLists.set(table, columns);
     }
-    for (const [column, key] of columns) {
+    // Indexed, not destructured: `[column, key]` of each pair went through the array iterator,
+    // and its result objects were a tenth of what reading a file allocated.
+    for (let index = 0; index < columns.length; index++) {
+      const pair = columns[index] as [number, string];
+      const column = pair[0];
+      const key = pair[1];
       const valueText = view.dataText(rowNumber, column);
       if (valueText === '') continue;
       const value = view.data(rowNumber, column);

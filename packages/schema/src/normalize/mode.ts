@@ -31,11 +31,28 @@ const modeWords: ReadonlyArray<readonly [string, ActivityMode]> = [
 const joinerPattern = /^(?:[、,;/+&|\\-]|和|与|及|加|相结合|结合|and)/;
 const whitespacePattern = /\s+/g;
 
+// A batch has a handful of spellings, row after row: each text's answer is remembered (a few
+// hundred, forgotten all at once when full, so memory stays bounded).
+const modeCache = new Map<string, ActivityMode | null>();
+const modeCacheSize = 512;
+
 /** Reads a 举办方式 cell into online, offline or hybrid; anything else is mode-unknown. */
 export function normalizeMode(value: CellValue): NormalizeResult<ActivityMode> {
   const shown = normalizeText(value);
+  let mode = modeCache.get(shown);
+  if (mode === undefined) {
+    mode = modeOf(shown);
+    if (modeCache.size >= modeCacheSize) modeCache.clear();
+    modeCache.set(shown, mode);
+  }
+  return mode === null ? reject('mode-unknown', { value: shown }) : accept(mode);
+}
+
+function modeOf(shown: string): ActivityMode | null {
   let rest = toHalfWidth(shown, { punctuation: true }).toLowerCase().replace(whitespacePattern, '');
-  const seen = new Set<ActivityMode>();
+  let online = false;
+  let offline = false;
+  let hybrid = false;
   while (rest !== '') {
     const joiner = joinerPattern.exec(rest);
     if (joiner) {
@@ -43,11 +60,13 @@ export function normalizeMode(value: CellValue): NormalizeResult<ActivityMode> {
       continue;
     }
     const word = modeWords.find(([text]) => rest.startsWith(text));
-    if (!word) return reject('mode-unknown', { value: shown });
-    seen.add(word[1]);
+    if (!word) return null;
+    if (word[1] === 'online') online = true;
+    else if (word[1] === 'offline') offline = true;
+    else hybrid = true;
     rest = rest.slice(word[0].length);
   }
-  if (seen.size === 0) return reject('mode-unknown', { value: shown });
-  if (seen.has('hybrid') || (seen.has('online') && seen.has('offline'))) return accept('hybrid');
-  return accept(seen.has('online') ? 'online' : 'offline');
+  if (!online && !offline && !hybrid) return null;
+  if (hybrid || (online && offline)) return 'hybrid';
+  return online ? 'online' : 'offline';
 }

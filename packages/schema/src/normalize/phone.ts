@@ -156,14 +156,30 @@ const roundedPattern = /0{5}$/;
 const tokenPattern =
   /(\d+)|(转分机号?|分机号?|转|ext\.?|x)|([ \t().:]+)|([-\u2010-\u2015\u2212]+)|(\u0001)|([\s\S])/giy;
 
+function isAllDigits(text: string): boolean {
+  if (text === '') return false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 /** Splits cell text into digit groups, remembering what separated each from the previous one. */
 function digitGroups(text: string): Group[] {
+  // Most cells are one bare number: one group, as the tokens below would make it.
+  if (isAllDigits(text)) return [{ digits: text, join: 'start', international: false }];
   const groups: Group[] = [];
   let join: Join = 'start';
   let international = false;
   tokenPattern.lastIndex = 0;
   for (let match = tokenPattern.exec(text); match; match = tokenPattern.exec(text)) {
-    const [, digits, extension, space, hyphen, country] = match;
+    // Read by index: destructuring went through the array iterator for every token.
+    const digits = match[1];
+    const extension = match[2];
+    const space = match[3];
+    const hyphen = match[4];
+    const country = match[5];
     if (digits !== undefined) {
       groups.push({ digits, join, international });
       join = 'space';
