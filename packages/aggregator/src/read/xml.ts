@@ -36,6 +36,8 @@ export interface XmlGuard {
   maxDropped?: number;
 }
 
+const noAttributes: Readonly<Record<string, string>> = Object.freeze({});
+
 /** Raw characters per decoded one: `&#x10FFFF;` is 10 for 2 UTF-16 units, `&quot;` 6 for 1. */
 export const rawCharsPerChar = 8;
 
@@ -396,7 +398,8 @@ class XmlTokenizer {
     }
     // A plain object keeps fast properties (one made with a null prototype is a hash table from
     // its first key); the names it inherits are handled apart below.
-    const attributes: Record<string, string> = {};
+    // Made at the first attribute: most tags (<v>, </c>, <si>, <t>) have none, and share one.
+    let attributes: Record<string, string> | undefined;
     const names = this.attributeNames;
     let count = 0;
     let at = nameStop;
@@ -451,6 +454,7 @@ class XmlTokenizer {
         if (names[index] === attributeName) this.fail(`duplicate attribute: ${attributeName}`);
       }
       names[count++] = attributeName;
+      if (attributes === undefined) attributes = {};
       if (inherited.has(attributeName)) {
         // `constructor`, `__proto__` …: an own property like any other.
         Object.defineProperty(attributes, attributeName, {
@@ -467,7 +471,7 @@ class XmlTokenizer {
     }
     if (this.closedRoot) this.fail('documents may contain only one root');
     this.sawRoot = true;
-    this.onOpen?.(local, attributes);
+    this.onOpen?.(local, attributes ?? noAttributes);
     if (selfClosing) {
       this.onClose?.(local);
       if (this.stack.length === 0) this.closedRoot = true;
