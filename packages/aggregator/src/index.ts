@@ -39,7 +39,12 @@ export {
   writeIssuesWorkbookTo,
 } from './write/consolidated.js';
 export { formatDateRange } from './write/format-values.js';
-export { type IssuesCsvOptions, protectCsvCell, writeIssuesCsv } from './write/issues-csv.js';
+export {
+  type IssuesCsvOptions,
+  protectCsvCell,
+  writeIssuesCsv,
+  writeIssuesCsvTo,
+} from './write/issues-csv.js';
 export { maskIssuePhone, maskPhone, maskRowPhones } from './write/mask-phone.js';
 export { type ReportJsonOptions, writeReportJsonTo } from './write/report-json.js';
 export type { ByteSink } from './write/xlsx-writer.js';

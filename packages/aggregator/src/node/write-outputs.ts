@@ -5,7 +5,7 @@ import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
 import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/consolidated.js';
-import { writeIssuesCsv } from '../write/issues-csv.js';
+import { writeIssuesCsvTo } from '../write/issues-csv.js';
 import { writeReportJsonTo } from '../write/report-json.js';
 import type { ByteSink } from '../write/xlsx-writer.js';
 import { createNodeRawDeflater } from './deflate-raw.js';
@@ -94,12 +94,11 @@ export async function writeAggregateOutputs(
           issuesCsv: '问题清单.csv',
         }
       : { workbook: 'consolidated.xlsx', issuesXlsx: 'issues.xlsx', issuesCsv: 'issues.csv' };
-  const encoder = new TextEncoder();
   const outputs: [string, (sink: ByteSink) => Promise<void>][] = [
     ['report.json', (sink) => writeReportJsonTo(report, sink, output)],
     [names.workbook, (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output)],
     [names.issuesXlsx, (sink) => writeIssuesWorkbookTo(report, campaign, sink, output)],
-    [names.issuesCsv, async (sink) => sink(encoder.encode(writeIssuesCsv(report, { ...output, campaign })))],
+    [names.issuesCsv, async (sink) => writeIssuesCsvTo(report, sink, { ...output, campaign })],
   ];
   // Every target is checked before anything is written: a refused run leaves no partial outputs.
   const targets = outputs.map(([name]) => join(directory, name));

@@ -218,11 +218,11 @@ function severityLabel(issue: ReportIssue, lang: Lang): string {
 }
 
 /** The issues as table rows: file, sheet, row, column label, value as typed, level, message, code. */
-export function issueTable(
-  report: ReportLike,
+/** The issues list's header and how one issue becomes a row of it (for writers that stream). */
+export function issueColumns(
   campaign: Pick<ResolvedCampaign, 'fields'> | undefined,
   options: OutputOptions = {},
-): { header: string[]; rows: (string | number | undefined)[][] } {
+): { header: string[]; row: (issue: ReportIssue) => (string | number | undefined)[] } {
   const lang = options.lang ?? defaultLang;
   const labels = new Map((campaign?.fields ?? []).map((field) => [field.key, field.label]));
   const header = [
@@ -235,7 +235,7 @@ export function issueTable(
     t(lang, '问题', 'Message'),
     t(lang, '代码', 'Code'),
   ];
-  const rows = report.issues.map((original) => {
+  const row = (original: ReportIssue) => {
     const issue = options.maskPhone ? maskIssuePhone(original) : original;
     return [
       issue.path,
@@ -247,22 +247,29 @@ export function issueTable(
       issue.message,
       issue.code,
     ];
-  });
-  return { header, rows };
+  };
+  return { header, row };
 }
 
 function issuesSheet(report: ReportLike, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
   const lang = options.lang ?? defaultLang;
-  const table = issueTable(report, campaign, options);
+  const { header, row } = issueColumns(campaign, options);
+  const issues = report.issues;
+  // Row by row as the sheet is written: a country's issues never all become cells at once.
+  async function* rows(): AsyncGenerator<CellRow> {
+    yield header.map((label) => text(label, styles.header));
+    for (const issue of issues) {
+      yield row(issue).map((value) =>
+        typeof value === 'number' ? { value, style: styles.center } : text(value),
+      );
+    }
+  }
   return {
     name: t(lang, '问题清单', 'Issues'),
     widths: [28, 12, 6, 16, 24, 6, 60, 20],
-    rows: [
-      table.header.map((label) => text(label, styles.header)),
-      ...table.rows.map((row) =>
-        row.map((value) => (typeof value === 'number' ? { value, style: styles.center } : text(value))),
-      ),
-    ],
+    rows: rows(),
+    rowCount: issues.length + 1,
+    columnCount: header.length,
     headerRows: 1,
     landscape: true,
   };

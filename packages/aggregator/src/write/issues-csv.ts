@@ -1,6 +1,7 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { ReportLike } from '../report.js';
-import { issueTable, type OutputOptions } from './consolidated.js';
+import { issueColumns, type OutputOptions } from './consolidated.js';
+import type { ByteSink } from './xlsx-writer.js';
 
 /**
  * A text cell made safe for spreadsheets (OWASP CSV injection): a leading = + - @ tab or CR
@@ -22,9 +23,32 @@ export interface IssuesCsvOptions extends OutputOptions {
   campaign?: Pick<ResolvedCampaign, 'fields'>;
 }
 
+// Text is gathered to about this many characters before it is encoded (see xlsx-writer.ts).
+const chunkCharacters = 1 << 14;
+
 /** The issues as CSV: UTF-8 with a BOM (so Excel on Chinese Windows opens it right), CRLF lines. */
 export function writeIssuesCsv(report: ReportLike, options: IssuesCsvOptions = {}): string {
-  const { header, rows } = issueTable(report, options.campaign, options);
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  let text = '';
+  for (const piece of csvPieces(report, options)) text += piece;
+  return text;
+}
+
+/** `writeIssuesCsv` as bytes handed over as they are made: a country's issues never in one string. */
+export function writeIssuesCsvTo(report: ReportLike, sink: ByteSink, options: IssuesCsvOptions = {}): void {
+  const encoder = new TextEncoder();
+  let pending = '';
+  for (const piece of csvPieces(report, options)) {
+    pending += piece;
+    if (pending.length >= chunkCharacters) {
+      sink(encoder.encode(pending));
+      pending = '';
+    }
+  }
+  sink(encoder.encode(pending));
+}
+
+function* csvPieces(report: ReportLike, options: IssuesCsvOptions): Generator<string> {
+  const { header, row } = issueColumns(options.campaign, options);
+  yield `\uFEFF${header.map(csvField).join(',')}\r\n`;
+  for (const issue of report.issues) yield `${row(issue).map(csvField).join(',')}\r\n`;
 }
