@@ -199,7 +199,7 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
       entry,
     );
     if (whole) {
-      // Handed on in pieces of the size the streaming path gives: the XML parser's text stays short.
+      // Handed on in pieces, as the streaming path does: the limits are checked piece by piece.
       for (let at = 0; at < whole.length; at += outputPerPush) {
         count(whole.subarray(at, Math.min(whole.length, at + outputPerPush)));
       }
