@@ -8,7 +8,7 @@ import { streamAggregateFiles, writeAggregateOutputs } from '@jianshen/aggregato
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 
 const manifest = JSON.parse(await readFile(process.argv[2], 'utf8'));
-// Worker threads for reading (default: the aggregator's own default, one per core).
+// Threads for reading (default: the aggregator's own default, cores − 1 and at most two).
 const threads = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 const campaign = await loadCampaign(undefined, { lang: 'zh' });
 const started = performance.now();

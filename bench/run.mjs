@@ -33,9 +33,9 @@ const { values } = parseArgs({
     'no-single-thread': { type: 'boolean', default: false },
   },
 });
-// The aggregator's default is one thread per core but one: on 2 cores that is the main thread
+// The aggregator's default is one thread per core but one, at most two: on 2 cores that is the main thread
 // alone, the same run as the one-thread comparison, which is then skipped.
-const defaultThreads = Math.max(1, availableParallelism() - 1);
+const defaultThreads = Math.max(1, Math.min(availableParallelism() - 1, 2));
 values['single-thread'] = !values['no-single-thread'] && defaultThreads > 1;
 const sizeNames = values.sizes
   .split(',')

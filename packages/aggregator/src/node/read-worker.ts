@@ -25,7 +25,8 @@ async function start(): Promise<void> {
       // One job at a time, in order: the pool posts the next job early so it waits here, and
       // interleaving two files would only delay the one the merge is waiting for.
       let previous: Promise<void> = Promise.resolve();
-      const guard = createHeapGuard();
+      // A worker keeps one file alive at a time: less garbage is let pile up than on the main thread.
+      const guard = createHeapGuard(16 * 1024 * 1024);
       port.on('message', (job: PrepareJob) => {
         previous = previous.then(() => run(job));
       });
