@@ -61,8 +61,8 @@ function sampleRow(index: number): StoredRow {
 
 /**
  * Rows whose NDJSON crosses 1 MiB more than once, with the byte at the first 1 MiB boundary (the
- * first read chunk's end) inside a multi-byte UTF-8 sequence and not at a line end: the first
- * row's note is padded with ASCII until that holds.
+ * end of the first write batch, and of a 32 KiB read piece) inside a multi-byte UTF-8 sequence
+ * and not at a line end: the first row's note is padded with ASCII until that holds.
  */
 function manyRows(count: number): StoredRow[] {
   const rows = Array.from({ length: count }, (_, index) => sampleRow(index));
@@ -92,7 +92,7 @@ function manyRows(count: number): StoredRow[] {
 }
 
 describe('createFileRowStore', () => {
-  it('gives back every row as appended, awkward text included, across 1 MiB writes and reads', async () => {
+  it('gives back every row as appended, awkward text included, across 1 MiB writes and 32 KiB reads', async () => {
     const directory = mkdtempSync(join(scratch, 'many-'));
     const rows = manyRows(30_000);
     const store = createFileRowStore({ directory });
@@ -106,7 +106,7 @@ describe('createFileRowStore', () => {
 
     const first = await readAll(store.read());
     expect(first).toEqual(rows);
-    // Everything is on disk now: several read chunks, the first ending inside a character.
+    // Everything is on disk now: many read pieces, the one ending at 1 MiB inside a character.
     const bytes = readFileSync(file);
     expect(bytes.length).toBeGreaterThan(3 * mebibyte);
     expect((bytes[mebibyte] ?? 0) & 0xc0).toBe(0x80);
