@@ -1,27 +1,16 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { repeatingDeflate } from '../hostile/hostile-files.js';
-import { concatBytes, writeZip } from '../hostile/zip-writer.js';
+import { writeZip } from '../hostile/zip-writer.js';
 import { LimitError, UnreadableError } from '../limits.js';
 import { findEntry, readZipDirectory, streamEntry } from '../read/zip.js';
+import { expectSameBytes, inflateEntry } from '../read/zip.test-support.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 
 const mib = 2 ** 20;
 
-/** Everything `streamEntry` hands over for `name` through zlib, or the error it stopped with. */
-function inflate(bytes: Uint8Array, name: string, budget: number) {
-  const zip = readZipDirectory(bytes, budget, 200, nodeInflateRaw);
-  const entry = findEntry(zip, name);
-  if (!entry) throw new Error(`no ${name}`);
-  const chunks: Uint8Array[] = [];
-  let error: unknown;
-  try {
-    streamEntry(zip, entry, (chunk) => chunks.push(chunk.slice()));
-  } catch (caught) {
-    error = caught;
-  }
-  return { chunks, error, remaining: zip.budget.remaining };
-}
+const inflate = (bytes: Uint8Array, name: string, budget: number) =>
+  inflateEntry(bytes, name, budget, nodeInflateRaw);
 
 /** Text that deflates about 10:1, as sheet XML does. */
 function sheetLikeBytes(length: number): Uint8Array {
@@ -34,20 +23,13 @@ function sheetLikeBytes(length: number): Uint8Array {
   return bytes;
 }
 
-function expectSame(chunks: Uint8Array[], content: Uint8Array): void {
-  const inflated = concatBytes(chunks);
-  expect(inflated.length).toBe(content.length);
-  // Compared by hand: a deep equality over megabytes takes minutes.
-  expect(inflated.findIndex((byte, index) => byte !== content[index])).toBe(-1);
-}
-
 describe('streamEntry with zlib', () => {
   it('hands over exactly the entry, in pieces of at most a megabyte', () => {
     const content = sheetLikeBytes(3 * mib + 123);
     const bytes = writeZip([{ name: 'xl/worksheets/sheet1.xml', data: content }]);
     const { chunks, error, remaining } = inflate(bytes, 'xl/worksheets/sheet1.xml', 256 * mib);
     expect(error).toBeUndefined();
-    expectSame(chunks, content);
+    expectSameBytes(chunks, content);
     expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(mib);
     expect(remaining).toBe(256 * mib - content.length);
   });
@@ -57,7 +39,7 @@ describe('streamEntry with zlib', () => {
     const bytes = writeZip([{ name: 'xl/worksheets/sheet1.xml', data: content }]);
     const { chunks, error } = inflate(bytes, 'xl/worksheets/sheet1.xml', 256 * mib);
     expect(error).toBeUndefined();
-    expectSame(chunks, content);
+    expectSameBytes(chunks, content);
   });
 
   it('stops a zip bomb that declares a harmless size without handing over a byte past the budget', () => {
