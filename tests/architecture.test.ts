@@ -20,6 +20,8 @@ const layers: Record<string, number> = {
   // The template's .docx twin is the notice's attachment page: one code path for both.
   template: 3,
   cli: 5,
+  // The clerks' page: like the CLI, it gathers input and calls the packages.
+  web: 5,
 };
 function layerOf(name: string): number {
   // First-party plugins sit on the plugin kit, beside the generators.
@@ -30,7 +32,7 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === '__fixtures__' ? [] : sourceFiles(path);
-    return /\.ts$/.test(entry.name) && !/(\.test|test-support)\.ts$/.test(entry.name) ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !/(\.test|test-support)\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
 
@@ -63,11 +65,15 @@ describe('architecture', () => {
       expect(layerOf(dependency), `${name} → ${dependency}`).toBeLessThan(layerOf(name));
   });
 
-  it.each(packageNames.filter((name) => name !== 'cli'))('%s is packaged like the others', (name) => {
-    const manifest = JSON.parse(readFileSync(join(packagesDirectory, name, 'package.json'), 'utf8'));
-    expect(manifest.sideEffects).toBe(false);
-    expect(manifest.files).toEqual(expect.arrayContaining(['dist']));
-    const first = manifest.exports['.'];
-    expect(Object.keys(first.import ?? first)[0]).toBe('types');
-  });
+  // The CLI and the page are applications, not libraries: they are not packaged like the others.
+  it.each(packageNames.filter((name) => name !== 'cli' && name !== 'web'))(
+    '%s is packaged like the others',
+    (name) => {
+      const manifest = JSON.parse(readFileSync(join(packagesDirectory, name, 'package.json'), 'utf8'));
+      expect(manifest.sideEffects).toBe(false);
+      expect(manifest.files).toEqual(expect.arrayContaining(['dist']));
+      const first = manifest.exports['.'];
+      expect(Object.keys(first.import ?? first)[0]).toBe('types');
+    },
+  );
 });

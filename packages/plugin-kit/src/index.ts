@@ -1,3 +1,5 @@
+export { campaignFileError, type ParseCampaignTextOptions, parseCampaignText } from './campaign-text.js';
+export { type CampaignYamlOptions, campaignYaml } from './campaign-yaml.js';
 export * from './choice-schema.js';
 export * from './plugin.js';
 export * from './plugin-factory.js';

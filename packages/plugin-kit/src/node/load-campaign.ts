@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { CampaignError, defaultLang, formatMessage, type Lang, linfen2024Campaign } from '@jianshen/schema';
+import { defaultLang, type Lang, linfen2024Campaign } from '@jianshen/schema';
 import { createJiti } from 'jiti';
-import { parseDocument } from 'yaml';
+import { campaignFileError, parseCampaignText } from '../campaign-text.js';
 import type { Plugin } from '../plugin.js';
 import { instantiatePlugin } from '../plugin-factory.js';
 import { type ResolvedCampaign, resolveCampaign } from '../resolve-campaign.js';
@@ -13,21 +13,6 @@ export interface LoadCampaignOptions {
 
 const codeExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
 
-function fileError(path: string, reason: string, lang: Lang, line?: number): CampaignError {
-  const where = line === undefined ? '' : lang === 'zh' ? `第 ${line} 行：` : `line ${line}: `;
-  return new CampaignError(
-    [
-      {
-        path,
-        code: 'campaign-invalid',
-        severity: 'error',
-        message: formatMessage('campaign-invalid', { field: '(file)', reason: `${where}${reason}` }, lang),
-      },
-    ],
-    path,
-  );
-}
-
 /** Reads a campaign file as data: YAML, JSON, or a TS/JS module whose default export is the campaign. */
 export async function readCampaignFile(path: string, options: LoadCampaignOptions = {}): Promise<unknown> {
   const lang = options.lang ?? defaultLang;
@@ -37,7 +22,11 @@ export async function readCampaignFile(path: string, options: LoadCampaignOption
     try {
       return await jiti.import(resolve(path), { default: true });
     } catch (error) {
-      throw fileError(path, error instanceof Error ? error.message.split('\n')[0]! : String(error), lang);
+      throw campaignFileError(
+        path,
+        error instanceof Error ? error.message.split('\n')[0]! : String(error),
+        lang,
+      );
     }
   }
   let text: string;
@@ -45,23 +34,13 @@ export async function readCampaignFile(path: string, options: LoadCampaignOption
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw fileError(
+    throw campaignFileError(
       path,
       code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : String(error),
       lang,
     );
   }
-  if (extension === '.json') {
-    try {
-      return JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      throw fileError(path, (error as Error).message, lang);
-    }
-  }
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: true });
-  const problem = document.errors[0];
-  if (problem) throw fileError(path, problem.message.split('\n')[0]!, lang, problem.linePos?.[0]?.line);
-  return document.toJS();
+  return parseCampaignText(text, { path, lang });
 }
 
 /** Imports a plugin by package name or by a path relative to the campaign file. */

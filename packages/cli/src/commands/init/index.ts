@@ -35,8 +35,11 @@ export function registerInitCommand(program: Command, context: CommandContext): 
             : `${target} already exists; add --force to overwrite it`,
         );
       }
-      const { starterCampaignYaml } = await import('./campaign-yaml.js');
-      await writeFileAtomic(target, starterCampaignYaml());
+      const { campaignYaml } = await import('@jianshen/plugin-kit');
+      await writeFileAtomic(
+        target,
+        campaignYaml(undefined, { schemaPath: './node_modules/@jianshen/schema/campaign.schema.json' }),
+      );
       const shown = relative(context.cwd, target) || target;
       context.stdout(
         lang === 'zh'

@@ -18,8 +18,22 @@ const keyComments: Record<string, string> = {
   plugins: ' 插件：包名或相对于本文件的路径，如 ./my-plugin.mjs',
 };
 
-/** The starter campaign `jianshen init` writes: the Linfen 2024 campaign with guidance comments. */
-export function starterCampaignYaml(campaign: CampaignInput = linfen2024Campaign): string {
+export interface CampaignYamlOptions {
+  /**
+   * Where the campaign's JSON Schema is, relative to the YAML file (the YAML language server
+   * resolves it from the file's own folder); omitted, no schema comment is written.
+   */
+  schemaPath?: string;
+}
+
+/**
+ * A campaign as the commented YAML a bureau edits: `jianshen init` writes it, and the web page's
+ * 下载活动配置 gives the same text. Defaults to the Linfen 2024 campaign.
+ */
+export function campaignYaml(
+  campaign: CampaignInput = linfen2024Campaign,
+  options: CampaignYamlOptions = {},
+): string {
   const document = new Document(campaign);
   document.commentBefore =
     ' 健身 Jianshen Kit 活动配置（campaign）\n' +
@@ -32,6 +46,7 @@ export function starterCampaignYaml(campaign: CampaignInput = linfen2024Campaign
     const comment = keyComments[item.key.value];
     if (comment) item.key.commentBefore = comment;
   }
+  const text = document.toString({ lineWidth: 0 });
   // The YAML language server reads this comment: editors complete and check every setting.
-  return `# yaml-language-server: $schema=./node_modules/@jianshen/schema/campaign.schema.json\n${document.toString({ lineWidth: 0 })}`;
+  return options.schemaPath ? `# yaml-language-server: $schema=${options.schemaPath}\n${text}` : text;
 }
