@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench [-- --sizes small,medium,large] [--rounds N] [--seed N] [--cli-runs N] [--out FILE]`
+// `npm run bench [-- --sizes small,medium,large] [--rounds N] [--seed N] [--cli-runs N] [--out FILE]
+//   [--only aggregate,generators,cli,bundles]`
 //
 // Measures the built packages (run `npm run build` first): aggregation at three sizes against a
 // bare exceljs streaming read of the same files, peak memory, notice/template generation and CLI
-// start-up. Each measurement runs in its own child process so its peak RSS is its own; the floor
+// start-up, and the browser bundle size of every package entry. Each measurement runs in its own child process so its peak RSS is its own; the floor
 // and the aggregation take turns, round after round, and each is judged by its median (a shared
 // machine's speed drifts by ±20% within a minute, which one run each would read as a result). Prints a
 // table with PASS/FAIL against the targets and writes bench-results.json; exits 0 either way —
@@ -14,6 +15,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatBundleSizes, measureBundleSizes } from './bundle-sizes.mjs';
 import { benchSizes, ensureSubmissions } from './synthetic-submissions.mjs';
 
 const benchDirectory = dirname(fileURLToPath(import.meta.url));
@@ -31,8 +33,25 @@ const { values } = parseArgs({
     // Also aggregate on the main thread only (the aggregator without its read pool), to compare.
     // Node 20's parseArgs has no `--no-` negation, so the opt-out is its own flag.
     'no-single-thread': { type: 'boolean', default: false },
+    // Only these parts (comma-separated): `--only bundles` takes seconds, not the aggregation's minutes.
+    only: { type: 'string', default: 'aggregate,generators,cli,bundles' },
   },
 });
+const partNames = ['aggregate', 'generators', 'cli', 'bundles'];
+const parts = new Set(
+  values.only
+    .split(',')
+    .map((name) => name.trim())
+    // `sizes` reads naturally for bundle sizes; it is the same part.
+    .map((name) => (name === 'sizes' ? 'bundles' : name))
+    .filter(Boolean),
+);
+for (const part of parts) {
+  if (!partNames.includes(part)) {
+    console.error(`unknown part "${part}"; use ${partNames.join(', ')}`);
+    process.exit(2);
+  }
+}
 // The aggregator's default is one thread per core but one, at most two: on 2 cores that is the main thread
 // alone, the same run as the one-thread comparison, which is then skipped.
 const defaultThreads = Math.max(1, Math.min(availableParallelism() - 1, 2));
@@ -145,10 +164,16 @@ const results = {
   },
   targets,
   rounds,
+  parts: [...parts],
   sizes: [],
 };
 
-for (const name of sizeNames) {
+if (parts.has('bundles')) {
+  process.stderr.write('bundle sizes…\n');
+  results.bundleSizes = await measureBundleSizes(root);
+}
+
+for (const name of parts.has('aggregate') ? sizeNames : []) {
   const size = benchSizes[name];
   process.stderr.write(`[${name}] ${size.files} files × ${size.rows} rows: preparing… `);
   const generatedAt = performance.now();
@@ -209,12 +234,16 @@ for (const name of sizeNames) {
   results.sizes.push(entry);
 }
 
-process.stderr.write('notice and template generation…\n');
-results.generators = await child('measure-generators.mjs', ['7']);
-process.stderr.write('CLI start-up…\n');
-results.cliStartup = cliStartup(Number(values['cli-runs']));
-if (!results.cliStartup.error) {
-  results.cliStartup.verdict = verdict(results.cliStartup.medianMs < targets.cliStartupMs);
+if (parts.has('generators')) {
+  process.stderr.write('notice and template generation…\n');
+  results.generators = await child('measure-generators.mjs', ['7']);
+}
+if (parts.has('cli')) {
+  process.stderr.write('CLI start-up…\n');
+  results.cliStartup = cliStartup(Number(values['cli-runs']));
+  if (!results.cliStartup.error) {
+    results.cliStartup.verdict = verdict(results.cliStartup.medianMs < targets.cliStartupMs);
+  }
 }
 
 // ---- report ----
@@ -222,8 +251,12 @@ const lines = [];
 lines.push(
   `Jianshen Kit bench — ${results.machine.cpus} cores, ${results.machine.cpuModel ?? '?'}, Node ${results.machine.node}`,
   '',
-  'size    files  rows/file  data rows  aggregate s  write s  rows/s    exceljs floor s  ratio  target≤1.0  peak RSS MB  target<300  floor RSS MB',
 );
+if (parts.has('aggregate')) {
+  lines.push(
+    'size    files  rows/file  data rows  aggregate s  write s  rows/s    exceljs floor s  ratio  target≤1.0  peak RSS MB  target<300  floor RSS MB',
+  );
+}
 for (const entry of results.sizes) {
   const { aggregate, floor } = entry;
   if (aggregate.error || floor.error) {
@@ -273,18 +306,23 @@ for (const entry of results.sizes) {
   }
 }
 lines.push('');
-const { notice, template } = results.generators;
-lines.push(
-  `notice (.docx):    ${notice?.error ? `ERROR ${notice.error}` : `${fixed(notice?.medianMs, 1)} ms (median of 7)`}`,
-  `template (.xlsx):  ${template?.error ? `ERROR ${template.error}` : `${fixed(template?.medianMs, 1)} ms (median of 7)`}`,
-);
-if (results.generators.error) lines.push(`generators: ERROR ${results.generators.error}`);
+if (results.generators) {
+  const { notice, template } = results.generators;
+  lines.push(
+    `notice (.docx):    ${notice?.error ? `ERROR ${notice.error}` : `${fixed(notice?.medianMs, 1)} ms (median of 7)`}`,
+    `template (.xlsx):  ${template?.error ? `ERROR ${template.error}` : `${fixed(template?.medianMs, 1)} ms (median of 7)`}`,
+  );
+  if (results.generators.error) lines.push(`generators: ERROR ${results.generators.error}`);
+}
 const cli = results.cliStartup;
-lines.push(
-  cli.error
-    ? `CLI start-up: ERROR ${cli.error}`
-    : `CLI start-up (jianshen --version): ${fixed(cli.medianMs)} ms median of ${cli.runs} (bare node -e 0: ${fixed(cli.nodeMs)} ms), target <${targets.cliStartupMs} ms: ${cli.verdict}`,
-);
+if (cli) {
+  lines.push(
+    cli.error
+      ? `CLI start-up: ERROR ${cli.error}`
+      : `CLI start-up (jianshen --version): ${fixed(cli.medianMs)} ms median of ${cli.runs} (bare node -e 0: ${fixed(cli.nodeMs)} ms), target <${targets.cliStartupMs} ms: ${cli.verdict}`,
+  );
+}
+if (results.bundleSizes) lines.push('', formatBundleSizes(results.bundleSizes), '');
 results.machine.loadAverageAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
 lines.push(
   `load average ${results.machine.loadAverageAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end, on ${results.machine.cpus} cores`,
