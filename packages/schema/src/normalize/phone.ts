@@ -1,7 +1,12 @@
 // The max metadata, not min: min only checks number lengths, so 0311-1234567 (石家庄 numbers have
 // 8 digits) or an invented area code would pass. max knows each Chinese area code and its
 // subscriber-number length; the cost is ~145 kB of metadata in the browser bundle.
-import { Metadata, PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+// The core functions with the max metadata passed in, not 'libphonenumber-js/max': that entry's
+// CommonJS build exports the bare core PhoneNumber (and no Metadata), which throws "`metadata`
+// argument not passed" on every landline, so the CJS build of this package failed where the ESM
+// one worked. core + metadata is the same code in both formats.
+import { Metadata, PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import maxMetadata from 'libphonenumber-js/max/metadata';
 import { accept, type CellValue, type NormalizeNote, type NormalizeResult, reject } from './result.js';
 import { normalizeText } from './text.js';
 import { toHalfWidth } from './width.js';
@@ -33,10 +38,10 @@ function fixedLineNationalNumber(digits: string): string | undefined {
     const national = digits.slice(1);
     const fixedLine = chineseFixedLine();
     if (fixedLine) return fixedLine(national) ? national : undefined;
-    const type = new PhoneNumber(`+86${national}`).getType();
+    const type = new PhoneNumber(`+86${national}`, maxMetadata).getType();
     return type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' ? national : undefined;
   }
-  const phone = parsePhoneNumberFromString(digits, 'CN');
+  const phone = parsePhoneNumberFromString(digits, 'CN', maxMetadata);
   if (!phone?.isValid()) return undefined;
   const type = phone.getType();
   return type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' ? phone.nationalNumber : undefined;
@@ -61,7 +66,7 @@ function chineseFixedLine(): ((national: string) => boolean) | null {
   if (fixedLineTest !== undefined) return fixedLineTest;
   fixedLineTest = null;
   try {
-    const metadata = new Metadata();
+    const metadata = new Metadata(maxMetadata);
     metadata.selectNumberingPlan('CN');
     const plan = metadata.numberingPlan as unknown as Partial<PlanPatterns> | undefined;
     const general = plan?.nationalNumberPattern?.();
