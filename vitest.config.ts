@@ -11,6 +11,11 @@ export default defineConfig({
         find: /^@jianshen\/([a-z-]+)\/node$/,
         replacement: `${packagesDirectory}$1/src/node/index.ts`,
       },
+      // Format entries of one package (`@jianshen/template/docx`, `…/xlsx`): src/<format>.ts.
+      {
+        find: /^@jianshen\/([a-z-]+)\/(docx|xlsx)$/,
+        replacement: `${packagesDirectory}$1/src/$2.ts`,
+      },
       { find: /^@jianshen\/([a-z-]+)$/, replacement: `${packagesDirectory}$1/src/index.ts` },
     ],
   },

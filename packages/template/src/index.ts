@@ -1,14 +1,21 @@
+// Both formats, for callers that want both (the .docx alone: `@jianshen/template/docx`, which
+// does not load exceljs; the .xlsx alone: `@jianshen/template/xlsx`).
+export { type RenderTemplateDocxOptions, renderTemplateDocx } from './docx.js';
 export {
+  addDataValidation,
+  type ColumnGuidance,
+  columnGuidance,
+  columnLetter,
   createTemplateMarker,
   matchTemplateMarker,
   parseTemplateMarker,
+  type RenderTemplateXlsxOptions,
+  renderTemplateXlsx,
+  type TemplateLayout,
   type TemplateMarker,
+  type TemplateValidation,
+  templateLayout,
   templateMarkerFormula,
   templateMarkerName,
   templateMarkerVersion,
-} from '@jianshen/schema';
-export { type ColumnGuidance, columnGuidance } from './column-guidance.js';
-export { addDataValidation, type TemplateValidation } from './data-validation.js';
-export { type RenderTemplateDocxOptions, renderTemplateDocx } from './render-template-docx.js';
-export { type RenderTemplateXlsxOptions, renderTemplateXlsx } from './render-template-xlsx.js';
-export { columnLetter, type TemplateLayout, templateLayout } from './template-layout.js';
+} from './xlsx.js';

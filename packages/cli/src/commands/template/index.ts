@@ -44,14 +44,14 @@ export function registerTemplateCommand(program: Command, context: CommandContex
         );
       }
       const campaign = await loadCampaignOption(options, context);
-      // Loaded on use: `jianshen --version` must not pay for exceljs and docx.
-      const { renderTemplateDocx, renderTemplateXlsx } = await import('@jianshen/template');
       // --lang also switches the template's labels, prompts and instructions.
       const renderOptions = { lang, ...(options.rows === undefined ? {} : { rows: options.rows }) };
+      // Loaded on use, one format's entry only: `jianshen --version` pays for neither exceljs nor
+      // docx, and a .docx template does not load exceljs.
       const data =
         format === '.xlsx'
-          ? await renderTemplateXlsx(campaign, renderOptions)
-          : await renderTemplateDocx(campaign, renderOptions);
+          ? await (await import('@jianshen/template/xlsx')).renderTemplateXlsx(campaign, renderOptions)
+          : await (await import('@jianshen/template/docx')).renderTemplateDocx(campaign, renderOptions);
       await writeFileAtomic(output, data);
       const shown = relative(context.cwd, output) || output;
       context.stdout(lang === 'zh' ? `已生成模板：${shown}` : `Template written: ${shown}`);
