@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -66,5 +67,25 @@ describe('jianshen CLI', () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('--force');
     expect((await cli(['init', 'new-city', '--force'], directory)).code).toBe(0);
+  });
+
+  it.each([
+    ['a folder outside any project', async () => temporaryDirectory()],
+    [
+      'a folder inside this repository',
+      async () => mkdtemp(join(fileURLToPath(new URL('../../../examples/', import.meta.url)), '.init-')),
+    ],
+  ])('init points $schema at a file that exists from the campaign folder (%s)', async (_, makeFolder) => {
+    const directory = await makeFolder();
+    try {
+      expect((await cli(['init', 'city'], directory)).code).toBe(0);
+      const text = await readFile(join(directory, 'city', 'campaign.yaml'), 'utf8');
+      const schemaPath = /^# yaml-language-server: \$schema=(\S+)$/m.exec(text)?.[1] ?? '';
+      expect(schemaPath).toMatch(/^\.{1,2}\/.*campaign\.schema\.json$/);
+      const schema = JSON.parse(await readFile(resolve(directory, 'city', schemaPath), 'utf8'));
+      expect(schema.properties).toHaveProperty('docNumber');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@ import { helpText } from '../../shared/lang.js';
 import { loadCampaignOption } from '../../shared/load-campaign-option.js';
 import { formatIssueLine } from '../../shared/print-issues.js';
 import { createProgress } from '../../shared/progress.js';
+import { requireInputs } from '../../shared/require-inputs.js';
 
 export function registerValidateCommand(program: Command, context: CommandContext): void {
   const { lang } = context;
@@ -30,6 +31,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
       ),
     )
     .action(async (files: string[], options: GlobalOptions & { submittedOn?: string }) => {
+      await requireInputs(files, context);
       const campaign = await loadCampaignOption(options, context);
       const { streamAggregateFiles } = await import('@jianshen/aggregator/node');
       const progress = createProgress(context, lang === 'zh' ? '校验' : 'Checking');
