@@ -116,7 +116,15 @@ describe('--submitted-on', () => {
     expect(late.stdout).toContain('(late-submission)');
     const wrong = await cli(['aggregate', 'gbk.csv', '-o', 'out', '--submitted-on', 'tomorrow'], directory);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('submittedOn must be a date');
+    expect(wrong.stderr).toBe('错误：--submitted-on 的取值「tomorrow」不是日期，请写如 2024-05-27');
     expect(existsSync(join(directory, 'out'))).toBe(false);
+    const english = await cli(
+      ['validate', 'gbk.csv', '--submitted-on', '2024-13-01', '--lang', 'en'],
+      directory,
+    );
+    expect(english).toMatchObject({
+      code: 2,
+      stderr: 'Error: --submitted-on "2024-13-01" is not a date; write it like 2024-05-27',
+    });
   });
 });

@@ -6,6 +6,7 @@ import { helpText } from '../../shared/lang.js';
 import { loadCampaignOption } from '../../shared/load-campaign-option.js';
 import { createProgress } from '../../shared/progress.js';
 import { requireInputs } from '../../shared/require-inputs.js';
+import { submittedOnOption } from '../../shared/submitted-on.js';
 
 interface AggregateCommandOptions extends GlobalOptions {
   out: string;
@@ -49,6 +50,7 @@ export function registerAggregateCommand(program: Command, context: CommandConte
     )
     .action(async (inputs: string[], options: AggregateCommandOptions) => {
       await requireInputs(inputs, context);
+      const submittedOn = await submittedOnOption(options.submittedOn, context);
       const campaign = await loadCampaignOption(options, context);
       const { streamAggregateFiles, writeAggregateOutputs } = await import('@jianshen/aggregator/node');
       const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');
@@ -57,7 +59,7 @@ export function registerAggregateCommand(program: Command, context: CommandConte
         lang,
         cwd: context.cwd,
         ...(options.replace ? { replace: true } : {}),
-        ...(options.submittedOn ? { submittedOn: options.submittedOn } : {}),
+        ...(submittedOn ? { submittedOn } : {}),
         onProgress: (state) => progress.update(state),
       }).finally(() => progress.stop());
       const outDir = resolve(context.cwd, options.out);
