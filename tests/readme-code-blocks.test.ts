@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -287,6 +288,8 @@ describe('README code blocks', () => {
           `${readme}:${block.line} (${block.language}) in ${folder}\n${outcome.output}`,
         ).toBe(0);
       }
+      // Kept when a block fails (the message names the folder), removed when all ran.
+      rmSync(folder, { recursive: true, force: true });
     },
     600_000,
   );
