@@ -37,11 +37,17 @@ function display(path, base) {
   return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
 }
 
+// --print-commands: list the commands without running them (the README shows the same lines).
+const printOnly = process.argv.includes('--print-commands');
+
 /** Runs one CLI command; exit codes in `allowed` are expected outcomes, anything else stops the example. */
 function jianshen(args, allowed = [0]) {
-  console.log(
-    `\n$ jianshen ${args.map((arg) => (arg.startsWith('/') ? display(arg, repoRoot) : arg)).join(' ')}`,
-  );
+  const shown = `jianshen ${args.map((arg) => (arg.startsWith('/') ? display(arg, repoRoot) : arg)).join(' ')}`;
+  if (printOnly) {
+    console.log(shown);
+    return 0;
+  }
+  console.log(`\n$ ${shown}`);
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: 'inherit' });
   if (result.error) throw result.error;
   if (!allowed.includes(result.status ?? -1)) {
@@ -71,6 +77,8 @@ const aggregateStatus = jianshen(
   ],
   [0, 1],
 );
+
+if (printOnly) process.exit(0);
 
 // npm runs scripts in the package folder; INIT_CWD is where the user typed the command.
 const shown = display(out, process.env.INIT_CWD ?? process.cwd());

@@ -6,6 +6,7 @@ export {
   type StreamAggregateOptions,
   type SubmissionSource,
   streamAggregate,
+  submissionDay,
 } from './aggregate.js';
 export { defaultReadLimits, type ReadLimits, resolveLimits } from './limits.js';
 export type { PreparedRow } from './prepare-submission.js';

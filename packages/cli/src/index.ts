@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { createProgram } from './program.js';
 import { exitCodes, UsageError } from './shared/cli-error.js';
 import type { CommandContext } from './shared/command-context.js';
+import { commanderErrorLine } from './shared/commander-messages.js';
 import { detectLang } from './shared/lang.js';
 
 export interface RunOptions {
@@ -41,6 +42,9 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       ) {
         return exitCodes.ok;
       }
+      context.stderr(
+        `${context.lang === 'zh' ? '错误：' : 'Error: '}${commanderErrorLine(error, context.lang)}`,
+      );
       return exitCodes.usage;
     }
     // The schema is loaded only on this path: start-up stays light.

@@ -5,6 +5,7 @@ import { registerNoticeCommand } from './commands/notice/index.js';
 import { registerTemplateCommand } from './commands/template/index.js';
 import { registerValidateCommand } from './commands/validate/index.js';
 import type { CommandContext } from './shared/command-context.js';
+import { helpConfiguration } from './shared/help-format.js';
 import { helpText } from './shared/lang.js';
 import { version } from './version.js';
 
@@ -26,7 +27,10 @@ export function createProgram(context: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => context.stdout(text.replace(/\n$/, '')),
       writeErr: (text) => context.stderr(text.replace(/\n$/, '')),
+      // Errors are printed by run() from the CommanderError's code, in the CLI's language.
+      outputError: () => {},
     })
+    .configureHelp(helpConfiguration(lang))
     .exitOverride();
   const addGlobalOptions = (command: Command) =>
     command

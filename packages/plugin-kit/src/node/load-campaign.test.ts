@@ -78,12 +78,12 @@ describe('loadCampaign', () => {
   it('reports YAML syntax errors with the line', async () => {
     const path = await campaignFile('campaign.yaml', 'id: x\ntitle: [unclosed\n');
     const error = await loadError(path);
-    expect(error.issues[0]).toMatchObject({ path, code: 'campaign-invalid' });
-    expect(error.issues[0]?.message).toMatch(/第 \d+ 行/);
+    expect(error.issues).toEqual([expect.objectContaining({ path, code: 'campaign-syntax' })]);
+    expect(error.issues[0]?.message).toMatch(/^活动配置文件第 \d+ 行第 \d+ 列有语法错误：[^\n]+$/);
   });
 
   it('reports a missing file', async () => {
     const error = await loadError('/nonexistent/campaign.yaml');
-    expect(error.issues[0]?.message).toContain('文件不存在');
+    expect(error.issues[0]).toMatchObject({ code: 'campaign-file-missing', message: '找不到活动配置文件' });
   });
 });

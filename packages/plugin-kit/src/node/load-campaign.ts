@@ -22,11 +22,8 @@ export async function readCampaignFile(path: string, options: LoadCampaignOption
     try {
       return await jiti.import(resolve(path), { default: true });
     } catch (error) {
-      throw campaignFileError(
-        path,
-        error instanceof Error ? error.message.split('\n')[0]! : String(error),
-        lang,
-      );
+      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      throw campaignFileError(path, 'campaign-file-unreadable', { reason }, lang);
     }
   }
   let text: string;
@@ -34,11 +31,9 @@ export async function readCampaignFile(path: string, options: LoadCampaignOption
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw campaignFileError(
-      path,
-      code === 'ENOENT' ? (lang === 'zh' ? '文件不存在' : 'no such file') : String(error),
-      lang,
-    );
+    throw code === 'ENOENT'
+      ? campaignFileError(path, 'campaign-file-missing', {}, lang)
+      : campaignFileError(path, 'campaign-file-unreadable', { reason: String(error) }, lang);
   }
   return parseCampaignText(text, { path, lang });
 }

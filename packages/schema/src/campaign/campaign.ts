@@ -5,7 +5,8 @@ import { docNumberPattern, explainDocNumber } from './doc-number.js';
 const isoDay = z.preprocess(
   // YAML and JS callers may hand over a Date; a campaign date is a calendar day.
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.iso.date({ error: '须为 YYYY-MM-DD 格式的日期 (a YYYY-MM-DD date)' }),
+  // Worded by the catalogue (campaign-date), like every campaign message: see campaign-issues.ts.
+  z.iso.date(),
 );
 
 export const docNumberSchema = z
@@ -19,8 +20,8 @@ export const docNumberSchema = z
     if (problem) {
       context.addIssue({
         code: 'custom',
-        message: `发文字号「${value}」有误：${problem.zh} (document number: ${problem.en})`,
-        params: { code: 'campaign-doc-number' },
+        input: value,
+        params: { code: 'campaign-doc-number', data: { value, reason: problem } },
       });
     }
   });
@@ -73,9 +74,7 @@ export const pluginReferenceSchema = z.union([
   z.custom<{ name: string }>(
     (value) =>
       typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string',
-    {
-      message: '插件须为包名、相对路径或 definePlugin() 的结果 (a package name, a relative path or a plugin)',
-    },
+    { params: { code: 'campaign-plugin-reference' } },
   ),
 ]);
 
@@ -86,9 +85,7 @@ export const pluginReferenceSchema = z.union([
 export const campaignSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Stable id, written into templates so the aggregator recognises them. */
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, '只能包含小写字母、数字和连字符 (lowercase letters, digits, hyphens)'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   /** 份号, 6 digits, optional. */
   copyNumber: z
     .string()
@@ -132,7 +129,7 @@ export const campaignSchema = z.strictObject({
     .array(attachmentSchema)
     .default([])
     .refine((list) => list.filter((item) => item.kind === 'statistics-table').length <= 1, {
-      message: '最多一个统计表附件 (at most one statistics-table attachment)',
+      params: { code: 'campaign-one-table' },
     }),
   /** 署名 and 成文日期; `seal` places them for a stamped document. */
   signature: z
@@ -151,9 +148,11 @@ export const campaignSchema = z.strictObject({
     })
     .optional(),
   /** The activity period rows are checked against. */
-  period: z
-    .strictObject({ start: isoDay, end: isoDay })
-    .refine((period) => period.start <= period.end, { message: '结束日期早于开始日期 (end before start)' }),
+  period: z.strictObject({ start: isoDay, end: isoDay }).refine((period) => period.start <= period.end, {
+    params: { code: 'campaign-period-reversed' },
+    // An invalid start or end is its own error; comparing it would invent a second one.
+    when: (payload) => payload.issues.length === 0,
+  }),
   /** Submission deadline (报送截止日期). */
   deadline: isoDay,
   /** Who collects the tables, e.g. 市体育局群体科. */

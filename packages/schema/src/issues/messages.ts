@@ -196,9 +196,73 @@ export const messages = {
   'campaign-doc-number': {
     severity: 'error',
     text: {
-      zh: '发文字号「{value}」格式应为 X字〔YYYY〕N号，如 临体字〔2024〕44号',
-      en: 'Document number "{value}" must look like X字〔YYYY〕N号, e.g. 临体字〔2024〕44号',
+      zh: '发文字号「{value}」有误：{reason}；格式应为 X字〔YYYY〕N号，如 临体字〔2024〕44号',
+      en: 'Document number "{value}" is wrong: {reason}; it must look like X字〔YYYY〕N号, e.g. 临体字〔2024〕44号',
     },
+  },
+  'campaign-missing': {
+    severity: 'error',
+    text: {
+      zh: '活动配置「{field}」缺少此项（必填）',
+      en: 'Campaign setting "{field}" is missing (required)',
+    },
+  },
+  'campaign-unknown-key': {
+    severity: 'error',
+    text: {
+      zh: '活动配置中没有「{field}」这一项{hint}',
+      en: 'Unknown campaign setting "{field}"{hint}',
+    },
+  },
+  'campaign-date': {
+    severity: 'error',
+    text: {
+      zh: '活动配置「{field}」须为 YYYY-MM-DD 格式的日期，如 2024-05-28；现为「{value}」',
+      en: 'Campaign setting "{field}" must be a YYYY-MM-DD date such as 2024-05-28, not "{value}"',
+    },
+  },
+  'campaign-period-reversed': {
+    severity: 'error',
+    text: {
+      zh: '活动期间的结束日期 {end} 早于开始日期 {start}',
+      en: 'The campaign period ends ({end}) before it starts ({start})',
+    },
+  },
+  'campaign-id': {
+    severity: 'error',
+    text: {
+      zh: '活动标识「{value}」只能包含小写字母、数字和连字符，且以字母或数字开头',
+      en: 'Campaign id "{value}" may contain only lowercase letters, digits and hyphens, starting with a letter or digit',
+    },
+  },
+  'campaign-one-table': {
+    severity: 'error',
+    text: {
+      zh: '附件中最多只能有一个统计表（kind: statistics-table）',
+      en: 'At most one attachment may be the statistics table (kind: statistics-table)',
+    },
+  },
+  'campaign-plugin-reference': {
+    severity: 'error',
+    text: {
+      zh: '插件须为包名、相对于活动配置文件的路径，或 definePlugin() 的结果',
+      en: 'A plugin must be a package name, a path relative to the campaign file, or a definePlugin() result',
+    },
+  },
+  'campaign-syntax': {
+    severity: 'error',
+    text: {
+      zh: '活动配置文件第 {line} 行第 {column} 列有语法错误：{reason}',
+      en: 'Syntax error in the campaign file at line {line}, column {column}: {reason}',
+    },
+  },
+  'campaign-file-missing': {
+    severity: 'error',
+    text: { zh: '找不到活动配置文件', en: 'The campaign file does not exist' },
+  },
+  'campaign-file-unreadable': {
+    severity: 'error',
+    text: { zh: '无法读取活动配置文件：{reason}', en: 'The campaign file cannot be read: {reason}' },
   },
   'plugin-not-found': {
     severity: 'error',
@@ -215,6 +279,22 @@ export const messages = {
 } as const satisfies Record<string, MessageDefinition>;
 
 export type MessageCode = keyof typeof messages;
+
+/**
+ * Parts of sentences that several messages share, rendered like messages (never issue codes):
+ * `campaign-unknown-key` appends `did-you-mean` when a known setting is close to the typed one.
+ */
+export const messageHints = {
+  'did-you-mean': { zh: '，是否应为「{suggestion}」？', en: '; did you mean "{suggestion}"?' },
+} as const satisfies Record<string, LocalizedText>;
+
+export function formatHint(
+  hint: keyof typeof messageHints,
+  data: Record<string, unknown> = {},
+  lang: Lang = 'zh',
+): string {
+  return formatTemplate(localize(messageHints[hint], lang), data);
+}
 
 export function isMessageCode(code: string): code is MessageCode {
   return Object.hasOwn(messages, code);

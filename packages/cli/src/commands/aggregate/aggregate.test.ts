@@ -45,7 +45,7 @@ describe('jianshen aggregate', () => {
     const directory = folderWith('gbk.csv', 'two-units.xlsx', 'libreoffice-merged.xlsx');
     const result = await cli(['aggregate', '.', '-o', 'out', '--submitted-on', '2024-05-27'], directory);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('汇总完成：3 个文件，有效 8 行，退回 0 行，0 个错误');
+    expect(result.stdout).toMatch(/^汇总完成：3 个文件，有效 8 行，退回 0 行，0 个错误，\d+ 个警告$/m);
     for (const name of [
       'report.json',
       '问题清单.xlsx',
@@ -68,10 +68,44 @@ describe('jianshen aggregate', () => {
     expect(JSON.stringify(report.rows)).not.toContain('13012345678');
   });
 
+  it('counts warnings in the summary line, as validate does', async () => {
+    const directory = folderWith('modes-phones.xlsx');
+    const result = await cli(['aggregate', '.', '-o', 'out', '--lang', 'en'], directory);
+    const report = JSON.parse(readFileSync(join(directory, 'out', 'report.json'), 'utf8'));
+    const warnings = report.issues.filter((issue: { severity: string }) => issue.severity === 'warning');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(result.stdout).toContain(`4 errors, ${warnings.length} warnings`);
+  });
+
   it('exits 2 without --out', async () => {
     const directory = folderWith('gbk.csv');
     expect((await cli(['aggregate', 'gbk.csv'], directory)).code).toBe(2);
   });
+});
+
+describe('an input path that does not exist', () => {
+  it.each(['validate', 'aggregate'])(
+    'is a usage error for %s (exit 2), naming every missing path',
+    async (command) => {
+      const directory = folderWith('gbk.csv');
+      const argv = [
+        command,
+        'gbk.csv',
+        '报送/',
+        'missing.xlsx',
+        ...(command === 'aggregate' ? ['-o', 'out'] : []),
+      ];
+      const zh = await cli(argv, directory);
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toBe('错误：找不到输入文件或目录：报送/、missing.xlsx（请检查路径和当前目录）');
+      expect(zh.stdout).toBe('');
+      expect(existsSync(join(directory, 'out'))).toBe(false);
+      const en = await cli([...argv, '--lang', 'en'], directory);
+      expect(en.stderr).toBe(
+        'Error: no such input file or folder: 报送/, missing.xlsx (check the path and the current folder)',
+      );
+    },
+  );
 });
 
 describe('--submitted-on', () => {
@@ -82,7 +116,15 @@ describe('--submitted-on', () => {
     expect(late.stdout).toContain('(late-submission)');
     const wrong = await cli(['aggregate', 'gbk.csv', '-o', 'out', '--submitted-on', 'tomorrow'], directory);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('submittedOn must be a date');
+    expect(wrong.stderr).toBe('错误：--submitted-on 的取值「tomorrow」不是日期，请写如 2024-05-27');
     expect(existsSync(join(directory, 'out'))).toBe(false);
+    const english = await cli(
+      ['validate', 'gbk.csv', '--submitted-on', '2024-13-01', '--lang', 'en'],
+      directory,
+    );
+    expect(english).toMatchObject({
+      code: 2,
+      stderr: 'Error: --submitted-on "2024-13-01" is not a date; write it like 2024-05-27',
+    });
   });
 });

@@ -5,6 +5,8 @@ import type { CommandContext, GlobalOptions } from '../../shared/command-context
 import { helpText } from '../../shared/lang.js';
 import { loadCampaignOption } from '../../shared/load-campaign-option.js';
 import { createProgress } from '../../shared/progress.js';
+import { requireInputs } from '../../shared/require-inputs.js';
+import { submittedOnOption } from '../../shared/submitted-on.js';
 
 interface AggregateCommandOptions extends GlobalOptions {
   out: string;
@@ -47,6 +49,8 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       helpText(lang, '在输出中隐去联系电话中间四位', 'mask contact numbers in the outputs'),
     )
     .action(async (inputs: string[], options: AggregateCommandOptions) => {
+      await requireInputs(inputs, context);
+      const submittedOn = await submittedOnOption(options.submittedOn, context);
       const campaign = await loadCampaignOption(options, context);
       const { streamAggregateFiles, writeAggregateOutputs } = await import('@jianshen/aggregator/node');
       const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');
@@ -55,7 +59,7 @@ export function registerAggregateCommand(program: Command, context: CommandConte
         lang,
         cwd: context.cwd,
         ...(options.replace ? { replace: true } : {}),
-        ...(options.submittedOn ? { submittedOn: options.submittedOn } : {}),
+        ...(submittedOn ? { submittedOn } : {}),
         onProgress: (state) => progress.update(state),
       }).finally(() => progress.stop());
       const outDir = resolve(context.cwd, options.out);
@@ -64,11 +68,12 @@ export function registerAggregateCommand(program: Command, context: CommandConte
         ...(options.maskPhone ? { maskPhone: true } : {}),
       }).finally(() => report.dispose());
       const errors = report.issues.filter((issue) => issue.severity === 'error').length;
+      const warnings = report.issues.length - errors;
       const { summary } = report;
       context.stdout(
         lang === 'zh'
-          ? `汇总完成：${report.files.length} 个文件，有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误`
-          : `Aggregated ${report.files.length} files: ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors`,
+          ? `汇总完成：${report.files.length} 个文件，有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误，${warnings} 个警告`
+          : `Aggregated ${report.files.length} files: ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors, ${warnings} warnings`,
       );
       for (const file of written) {
         const shown = relative(context.cwd, file);

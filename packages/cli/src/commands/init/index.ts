@@ -5,6 +5,7 @@ import { UsageError } from '../../shared/cli-error.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { helpText } from '../../shared/lang.js';
 import { writeFileAtomic } from '../../shared/write-file-atomic.js';
+import { campaignSchemaPath } from './schema-path.js';
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
@@ -27,7 +28,8 @@ export function registerInitCommand(program: Command, context: CommandContext): 
     )
     .option('--force', helpText(lang, '覆盖已有的 campaign.yaml', 'overwrite an existing campaign.yaml'))
     .action(async (dir: string, options: { force?: boolean }) => {
-      const target = join(resolve(context.cwd, dir), 'campaign.yaml');
+      const folder = resolve(context.cwd, dir);
+      const target = join(folder, 'campaign.yaml');
       if (!options.force && (await exists(target))) {
         throw new UsageError(
           lang === 'zh'
@@ -36,10 +38,7 @@ export function registerInitCommand(program: Command, context: CommandContext): 
         );
       }
       const { campaignYaml } = await import('@jianshen/plugin-kit');
-      await writeFileAtomic(
-        target,
-        campaignYaml(undefined, { schemaPath: './node_modules/@jianshen/schema/campaign.schema.json' }),
-      );
+      await writeFileAtomic(target, campaignYaml(undefined, { schemaPath: campaignSchemaPath(folder) }));
       const shown = relative(context.cwd, target) || target;
       context.stdout(
         lang === 'zh'

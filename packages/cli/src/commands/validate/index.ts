@@ -5,6 +5,8 @@ import { helpText } from '../../shared/lang.js';
 import { loadCampaignOption } from '../../shared/load-campaign-option.js';
 import { formatIssueLine } from '../../shared/print-issues.js';
 import { createProgress } from '../../shared/progress.js';
+import { requireInputs } from '../../shared/require-inputs.js';
+import { submittedOnOption } from '../../shared/submitted-on.js';
 
 export function registerValidateCommand(program: Command, context: CommandContext): void {
   const { lang } = context;
@@ -30,13 +32,15 @@ export function registerValidateCommand(program: Command, context: CommandContex
       ),
     )
     .action(async (files: string[], options: GlobalOptions & { submittedOn?: string }) => {
+      await requireInputs(files, context);
+      const submittedOn = await submittedOnOption(options.submittedOn, context);
       const campaign = await loadCampaignOption(options, context);
       const { streamAggregateFiles } = await import('@jianshen/aggregator/node');
       const progress = createProgress(context, lang === 'zh' ? '校验' : 'Checking');
       const report = await streamAggregateFiles(files, campaign, {
         lang,
         cwd: context.cwd,
-        ...(options.submittedOn ? { submittedOn: options.submittedOn } : {}),
+        ...(submittedOn ? { submittedOn } : {}),
         onProgress: (state) => progress.update(state),
       }).finally(() => progress.stop());
       // Only the issues and counts are shown: the rows are not needed.
