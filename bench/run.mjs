@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- --sizes small,medium,large] [--rounds N] [--seed N] [--cli-runs N] [--out FILE]`
+// `npm run bench -- --only browser`   the page in headless chromium against the CLI, nothing else
 //
 // Measures the built packages (run `npm run build` first): aggregation at three sizes against a
 // bare exceljs streaming read of the same files, peak memory, notice/template generation and CLI
@@ -18,7 +19,7 @@ import { benchSizes, ensureSubmissions } from './synthetic-submissions.mjs';
 
 const benchDirectory = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDirectory, '..');
-const targets = { ratio: 1.0, peakRssMb: 300, cliStartupMs: 300 };
+const targets = { ratio: 1.0, peakRssMb: 300, cliStartupMs: 300, browserRatio: 1.5 };
 
 const { values } = parseArgs({
   options: {
@@ -31,17 +32,27 @@ const { values } = parseArgs({
     // Also aggregate on the main thread only (the aggregator without its read pool), to compare.
     // Node 20's parseArgs has no `--no-` negation, so the opt-out is its own flag.
     'no-single-thread': { type: 'boolean', default: false },
+    // `browser`: only the page-in-chromium row (the medium batch), skipping everything else.
+    only: { type: 'string' },
+    // The batch the page aggregates in chromium (issue 13: the medium one).
+    'browser-size': { type: 'string', default: 'medium' },
+    'no-browser': { type: 'boolean', default: false },
   },
 });
+if (values.only !== undefined && values.only !== 'browser') {
+  console.error(`unknown --only "${values.only}"; use --only browser`);
+  process.exit(2);
+}
+const onlyBrowser = values.only === 'browser';
 // The aggregator's default is one thread per core but one, at most two: on 2 cores that is the main thread
 // alone, the same run as the one-thread comparison, which is then skipped.
 const defaultThreads = Math.max(1, Math.min(availableParallelism() - 1, 2));
 values['single-thread'] = !values['no-single-thread'] && defaultThreads > 1;
-const sizeNames = values.sizes
+const sizeNames = (onlyBrowser ? '' : values.sizes)
   .split(',')
   .map((name) => name.trim())
   .filter(Boolean);
-for (const name of sizeNames) {
+for (const name of [...sizeNames, values['browser-size']]) {
   if (!(name in benchSizes)) {
     console.error(`unknown size "${name}"; use ${Object.keys(benchSizes).join(', ')}`);
     process.exit(2);
@@ -209,21 +220,45 @@ for (const name of sizeNames) {
   results.sizes.push(entry);
 }
 
-process.stderr.write('notice and template generation…\n');
-results.generators = await child('measure-generators.mjs', ['7']);
-process.stderr.write('CLI start-up…\n');
-results.cliStartup = cliStartup(Number(values['cli-runs']));
-if (!results.cliStartup.error) {
-  results.cliStartup.verdict = verdict(results.cliStartup.medianMs < targets.cliStartupMs);
+if (!onlyBrowser) {
+  process.stderr.write('notice and template generation…\n');
+  results.generators = await child('measure-generators.mjs', ['7']);
+  process.stderr.write('CLI start-up…\n');
+  results.cliStartup = cliStartup(Number(values['cli-runs']));
+  if (!results.cliStartup.error) {
+    results.cliStartup.verdict = verdict(results.cliStartup.medianMs < targets.cliStartupMs);
+  }
 }
+
+/** The page's worker in headless chromium against `jianshen aggregate` on the same batch. */
+async function browserRow(name) {
+  const size = benchSizes[name];
+  process.stderr.write(`[browser] ${name}: ${size.files} files × ${size.rows} rows: preparing… `);
+  const submissions = await ensureSubmissions(size, { seed });
+  process.stderr.write(submissions.cached ? '(cached)\n' : 'generated\n');
+  const manifest = join(submissions.directory, 'manifest.json');
+  await warmFileCache(manifest);
+  process.stderr.write(
+    `[browser] ${rounds} alternating rounds: the page in chromium, then jianshen aggregate…\n`,
+  );
+  const row = await child('measure-browser.mjs', [manifest, String(rounds)]);
+  const entry = { name, ...size, dataRows: submissions.dataRows, ...row };
+  if (typeof row.ratio === 'number') entry.verdict = verdict(row.ratio <= targets.browserRatio);
+  return entry;
+}
+if (onlyBrowser || !values['no-browser']) results.browser = await browserRow(values['browser-size']);
 
 // ---- report ----
 const lines = [];
 lines.push(
   `Jianshen Kit bench — ${results.machine.cpus} cores, ${results.machine.cpuModel ?? '?'}, Node ${results.machine.node}`,
   '',
-  'size    files  rows/file  data rows  aggregate s  write s  rows/s    exceljs floor s  ratio  target≤1.0  peak RSS MB  target<300  floor RSS MB',
 );
+if (results.sizes.length > 0) {
+  lines.push(
+    'size    files  rows/file  data rows  aggregate s  write s  rows/s    exceljs floor s  ratio  target≤1.0  peak RSS MB  target<300  floor RSS MB',
+  );
+}
 for (const entry of results.sizes) {
   const { aggregate, floor } = entry;
   if (aggregate.error || floor.error) {
@@ -273,18 +308,45 @@ for (const entry of results.sizes) {
   }
 }
 lines.push('');
-const { notice, template } = results.generators;
-lines.push(
-  `notice (.docx):    ${notice?.error ? `ERROR ${notice.error}` : `${fixed(notice?.medianMs, 1)} ms (median of 7)`}`,
-  `template (.xlsx):  ${template?.error ? `ERROR ${template.error}` : `${fixed(template?.medianMs, 1)} ms (median of 7)`}`,
-);
-if (results.generators.error) lines.push(`generators: ERROR ${results.generators.error}`);
+if (results.generators) {
+  const { notice, template } = results.generators;
+  lines.push(
+    `notice (.docx):    ${notice?.error ? `ERROR ${notice.error}` : `${fixed(notice?.medianMs, 1)} ms (median of 7)`}`,
+    `template (.xlsx):  ${template?.error ? `ERROR ${template.error}` : `${fixed(template?.medianMs, 1)} ms (median of 7)`}`,
+  );
+  if (results.generators.error) lines.push(`generators: ERROR ${results.generators.error}`);
+}
 const cli = results.cliStartup;
-lines.push(
-  cli.error
-    ? `CLI start-up: ERROR ${cli.error}`
-    : `CLI start-up (jianshen --version): ${fixed(cli.medianMs)} ms median of ${cli.runs} (bare node -e 0: ${fixed(cli.nodeMs)} ms), target <${targets.cliStartupMs} ms: ${cli.verdict}`,
-);
+if (cli) {
+  lines.push(
+    cli.error
+      ? `CLI start-up: ERROR ${cli.error}`
+      : `CLI start-up (jianshen --version): ${fixed(cli.medianMs)} ms median of ${cli.runs} (bare node -e 0: ${fixed(cli.nodeMs)} ms), target <${targets.cliStartupMs} ms: ${cli.verdict}`,
+  );
+}
+const page = results.browser;
+if (page) {
+  const batch = `${page.name} ${page.files} × ${page.rows}`;
+  if (page.skipped) lines.push(`browser (${batch}): SKIPPED — ${page.skipped}`);
+  else if (page.error) lines.push(`browser (${batch}): ERROR ${page.error}`);
+  else {
+    lines.push(
+      `browser (${batch}, the page's worker in headless chromium): ${fixed(page.browserMs / 1000, 2)} s, ` +
+        (page.cliError
+          ? `jianshen aggregate: ERROR ${page.cliError}`
+          : `jianshen aggregate ${fixed(page.cliMs / 1000, 2)} s, ratio ${fixed(page.ratio, 2)}, target≤${targets.browserRatio}: ${page.verdict}`),
+      `        median of ${page.rounds}; page s ${page.browserRuns.map((ms) => fixed(ms / 1000, 2)).join(', ')}; CLI s ${(page.cliRuns ?? []).map((ms) => fixed(ms / 1000, 2)).join(', ')}; page main-thread heap ${fixed(page.mainThreadHeapMb)} MB`,
+    );
+    const report = page.pageReport;
+    if (report?.error) lines.push(`        page report.json: ERROR ${report.error}`);
+    else if (report && report.rowsAccepted !== page.cliRowsAccepted) {
+      lines.push(
+        `        note: the page accepted ${report.rowsAccepted} rows, the CLI ${page.cliRowsAccepted}`,
+      );
+    }
+    if (page.problems?.length) lines.push(`        page errors: ${page.problems.join('; ')}`);
+  }
+}
 results.machine.loadAverageAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
 lines.push(
   `load average ${results.machine.loadAverageAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end, on ${results.machine.cpus} cores`,
