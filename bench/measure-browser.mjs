@@ -134,6 +134,7 @@ const browser = await chromium.launch({
 });
 const browserRuns = [];
 const cliRuns = [];
+let failure;
 try {
   // Warm-up: the CLI's first run fills the file cache and compiles its code.
   await cliRun();
@@ -142,11 +143,14 @@ try {
     cliRuns.push(await cliRun());
   }
 } catch (error) {
-  // The page did not finish (a missing control, a crash, a timeout): say what, as a result.
-  emit({ error: `the page: ${String(error?.message ?? error).split('\n')[0]}` });
-  process.exit(0);
+  failure = `the page: ${String(error?.message ?? error).split('\n')[0]}`;
 } finally {
   await browser.close();
+}
+if (failure) {
+  // The page did not finish (a missing control, a crash, a timeout): say what, as a result.
+  emit({ error: failure });
+  process.exit(0);
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const cliError = cliRuns.find((run) => run.error)?.error;
