@@ -43,6 +43,14 @@ describe('renderReportCharts', () => {
       'Activities by month',
     ]);
     for (const rendered of [...zh, ...en]) expect(parseSvg(rendered.svg).texts).toContain(rendered.title);
+    expect([...zh, ...en].map((rendered) => rendered.fileName)).toEqual([
+      '各单位活动数.svg',
+      '举办方式占比.svg',
+      '各月活动数.svg',
+      'activities-by-unit.svg',
+      'share-by-mode.svg',
+      'activities-by-month.svg',
+    ]);
   });
 
   it('draws a bar and a label for every unit, expected units with nothing sent included', () => {

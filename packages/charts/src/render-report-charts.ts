@@ -3,13 +3,19 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { type ChartDatum, modeData, monthData, unitData } from './chart-data.js';
 import { defaultChartSize } from './chart-style.js';
 import type { ChartSummary } from './chart-summary.js';
-import { chartText } from './chart-text.js';
+import { type ChartTextKey, chartText } from './chart-text.js';
 import { modeChartOption } from './mode-chart.js';
 import { monthChartOption } from './month-chart.js';
 import { renderOptionToSvg } from './render-svg.js';
 import { unitChartHeight, unitChartOption } from './unit-chart.js';
 
 export type ChartId = 'by-unit' | 'by-mode' | 'by-month';
+
+const fileNameKeys = {
+  'by-unit': 'byUnitFile',
+  'by-mode': 'byModeFile',
+  'by-month': 'byMonthFile',
+} as const satisfies Record<ChartId, ChartTextKey>;
 
 /** The numbers a chart draws: a text alternative beside the picture, and what a test checks. */
 export interface ChartTable {
@@ -23,6 +29,8 @@ export interface RenderedChart {
   title: string;
   /** A standalone SVG document (ECharts server-side rendering). */
   svg: string;
+  /** A name to save the SVG under: the title in Chinese, words joined by hyphens in English. */
+  fileName: string;
   /** The SVG's size in pixels (for an <img>, or a PNG at a chosen DPI). */
   width: number;
   height: number;
@@ -64,6 +72,7 @@ export function renderReportCharts(summary: ChartSummary, options: RenderChartsO
     id,
     title,
     svg: renderOptionToSvg(option, { ...size, idPrefix: `jianshen-${id}` }),
+    fileName: `${chartText(lang, fileNameKeys[id])}.svg`,
     ...size,
   });
   const byUnitTitle = chartText(lang, 'byUnitTitle');

@@ -1,4 +1,4 @@
-import type { AggregateReport } from '@jianshen/aggregator';
+import type { RenderedChart } from '@jianshen/charts';
 import { type CampaignInput, type Lang, linfen2024Campaign } from '@jianshen/schema';
 import { useState } from 'preact/hooks';
 import { AggregatePart } from './aggregate/aggregate-part.js';
@@ -15,13 +15,13 @@ const parts: readonly { id: Part; label: ShellTextKey }[] = [
 
 /**
  * The page: three parts over one campaign. The campaign part edits the campaign; the aggregate
- * part checks submissions against it; the charts part draws the last report.
+ * part checks submissions against it; the charts part shows the last aggregation's charts.
  */
 export function App() {
   const [lang, setLang] = useState<Lang>('zh');
   const [part, setPart] = useState<Part>('campaign');
   const [campaign, setCampaign] = useState<CampaignInput>(linfen2024Campaign);
-  const [report, setReport] = useState<AggregateReport | undefined>(undefined);
+  const [charts, setCharts] = useState<readonly RenderedChart[] | undefined>(undefined);
   const say = (key: ShellTextKey) => shellSays(lang, key);
   return (
     <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -67,10 +67,10 @@ export function App() {
         aria-labelledby="tab-aggregate"
         hidden={part !== 'aggregate'}
       >
-        <AggregatePart lang={lang} campaign={campaign} onReport={setReport} />
+        <AggregatePart lang={lang} campaign={campaign} onCharts={setCharts} />
       </section>
       <section id="panel-charts" role="tabpanel" aria-labelledby="tab-charts" hidden={part !== 'charts'}>
-        <ChartsPart lang={lang} report={report} />
+        <ChartsPart lang={lang} charts={charts} />
       </section>
     </div>
   );

@@ -1,11 +1,11 @@
-import type { AggregateReport } from '@jianshen/aggregator';
+import type { RenderedChart } from '@jianshen/charts';
 import type { CampaignInput, Lang } from '@jianshen/schema';
 
 export interface AggregatePartProps {
   lang: Lang;
   campaign: CampaignInput;
-  /** The last finished report (for the charts part). */
-  onReport: (report: AggregateReport) => void;
+  /** The last aggregation's charts (from the worker's renderReportCharts), for the 图表 part. */
+  onCharts: (charts: readonly RenderedChart[] | undefined) => void;
 }
 
 // SKELETON: replaced by the 汇总 part (files, worker, tables, downloads).

@@ -1,0 +1,21 @@
+import type { Lang } from '@jianshen/schema';
+
+/** The 图表 part's own words; chart titles and labels come from @jianshen/charts. */
+const chartsPartText = {
+  heading: { zh: '图表', en: 'Charts' },
+  empty: {
+    zh: '汇总后显示图表：在“汇总”中选择报送文件。',
+    en: 'Charts appear after aggregating: choose the submissions under “Aggregate”.',
+  },
+  downloadSvg: { zh: '下载 SVG', en: 'Download SVG' },
+  dataTable: { zh: '数据表', en: 'Data table' },
+  /** The picture's text alternative: its title, then every label with its count. */
+  imageAlt: { zh: '{title}：{values}', en: '{title}: {values}' },
+  listSeparator: { zh: '；', en: '; ' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ChartsPartTextKey = keyof typeof chartsPartText;
+
+export function chartsPartSays(lang: Lang, key: ChartsPartTextKey): string {
+  return chartsPartText[key][lang];
+}
