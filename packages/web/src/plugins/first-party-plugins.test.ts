@@ -6,6 +6,7 @@ import {
   firstPartyPlugins,
   isFilePluginSpecifier,
   loadBrowserPlugin,
+  runnableInPage,
 } from './first-party-plugins.js';
 
 describe('loadBrowserPlugin', () => {
@@ -56,5 +57,23 @@ describe('loadBrowserPlugin', () => {
     expect(issue.code).toBe('plugin-not-found');
     expect(issue.field).toBe('plugins[0]');
     expect(issue.message).toMatch(/CLI only/);
+  });
+});
+
+describe('runnableInPage', () => {
+  it('leaves out file plugins and unbundled packages, keeping first-party ones', async () => {
+    const input = {
+      ...linfen2024Campaign,
+      plugins: ['@jianshen/plugin-participation', './fitness-test.mjs', 'jianshen-plugin-x'],
+    };
+    const { campaign, leftOut } = runnableInPage(input);
+    expect(leftOut).toEqual(['./fitness-test.mjs', 'jianshen-plugin-x']);
+    expect(campaign.plugins).toEqual(['@jianshen/plugin-participation']);
+    const resolved = await resolveCampaign(campaign, { loadPlugin: loadBrowserPlugin });
+    expect(resolved.plugins.map((plugin) => plugin.name)).toEqual(['@jianshen/plugin-participation']);
+  });
+
+  it('returns the same object when every plugin runs here', () => {
+    expect(runnableInPage(linfen2024Campaign).campaign).toBe(linfen2024Campaign);
   });
 });

@@ -72,3 +72,28 @@ export async function loadBrowserPlugin(specifier: string): Promise<Plugin> {
   if (exported === undefined) throw new BrowserPluginError(specifier, 'unknown-package');
   return (await instantiatePlugin(exported)) as Plugin;
 }
+
+/** A campaign as the page can run it, and the plugin names it had to leave out. */
+export interface PageCampaign<T> {
+  campaign: T;
+  /** Local plugin files and packages the page does not bundle, in the campaign's order. */
+  leftOut: string[];
+}
+
+/**
+ * Leaves out the plugins the page cannot load, so the notice, templates and aggregation still
+ * work (without those plugins' columns); the page says so beside the plugin list.
+ */
+export function runnableInPage<T extends { plugins?: readonly unknown[] | undefined }>(
+  input: T,
+): PageCampaign<T> {
+  const plugins = input.plugins ?? [];
+  const leftOut = plugins.filter(
+    (plugin): plugin is string => typeof plugin === 'string' && !(plugin in bundled),
+  );
+  if (leftOut.length === 0) return { campaign: input, leftOut };
+  return {
+    campaign: { ...input, plugins: plugins.filter((plugin) => !leftOut.includes(plugin as string)) },
+    leftOut,
+  };
+}
