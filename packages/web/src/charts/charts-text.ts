@@ -8,6 +8,11 @@ const chartsPartText = {
     en: 'Charts appear after aggregating: choose the submissions under “Aggregate”.',
   },
   downloadSvg: { zh: '下载 SVG', en: 'Download SVG' },
+  downloadPng: { zh: '下载 PNG（用于 Word、WPS）', en: 'Download PNG (for Word, WPS)' },
+  pngFailed: {
+    zh: '此浏览器无法生成 PNG，请下载 SVG。',
+    en: 'This browser could not make a PNG; download the SVG.',
+  },
   dataTable: { zh: '数据表', en: 'Data table' },
   /** The picture's text alternative: its title, then every label with its count. */
   imageAlt: { zh: '{title}：{values}', en: '{title}: {values}' },
