@@ -53,7 +53,7 @@ export function CampaignFields(props: CampaignFieldsProps) {
       <fieldset class="card">
         <legend>{say('sectionBody')}</legend>
         <div class="body-editor">
-          <Field id="campaign-body" label={say('body')} issues={issues.body} wide>
+          <Field id="campaign-body" label={say('body')} issues={issues.body}>
             {(describedBy, invalid) => (
               <textarea
                 id="campaign-body"
@@ -142,18 +142,24 @@ function PluginChoices({ lang, form, onEdit, issues, leftOutPlugins }: CampaignF
         ))}
       </div>
       {leftOutPlugins.length > 0 ? (
-        <div class="notice-box" role="note">
-          <p>{campaignSays(lang, 'filePluginNotice')}</p>
-          <ul>
-            {leftOutPlugins.map((plugin) => (
-              <li key={plugin}>
-                <code>{plugin}</code>
-              </li>
-            ))}
-          </ul>
+        <div class="notice-box">
+          <p>{campaignSays(lang, 'filePluginShort')}</p>
+          <LeftOutPlugins plugins={leftOutPlugins} />
         </div>
       ) : null}
       {issues.plugins ? <IssueList issues={issues.plugins} /> : null}
     </fieldset>
+  );
+}
+
+export function LeftOutPlugins({ plugins }: { plugins: readonly string[] }) {
+  return (
+    <ul>
+      {plugins.map((plugin) => (
+        <li key={plugin}>
+          <code>{plugin}</code>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -7,7 +7,7 @@ import {
 } from '@jianshen/schema';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { runnableInPage } from '../plugins/first-party-plugins.js';
-import { CampaignFields } from './campaign-fields.js';
+import { CampaignFields, LeftOutPlugins } from './campaign-fields.js';
 import { CampaignFilePicker } from './campaign-file-picker.js';
 import { type CampaignForm, campaignFromForm, formFromCampaign, placeIssues } from './campaign-form.js';
 import { campaignSays } from './campaign-text.js';
@@ -81,6 +81,13 @@ export function CampaignPart({ lang, campaign: initial, onCampaignChange }: Camp
           ) : (
             <p class="summary-error">{say('invalid', { count: issues.length })}</p>
           )}
+          {runnable.leftOut.length > 0 ? (
+            // Said at the top as well as beside the plugins: the documents below leave them out.
+            <div class="notice-box">
+              <p>{say('filePluginNotice')}</p>
+              <LeftOutPlugins plugins={runnable.leftOut} />
+            </div>
+          ) : null}
           {fileIssues.length + placed.rest.length > 0 ? (
             <div class="other-issues">
               <h3>{say('otherIssues')}</h3>

@@ -85,6 +85,10 @@ const campaignText = {
     zh: '本活动配置还使用了以下插件。插件文件只能在命令行（jianshen CLI）中运行，网页不能加载它们：网页生成的通知、模板和汇总不含这些插件的列、段落和检查。其余功能照常可用；完整结果请用命令行生成。',
     en: 'This campaign also names the plugins below. File plugins run in the CLI only: the page cannot load them, so the notice, templates and aggregation made here leave out their columns, sections and checks. Everything else works; use the CLI for the full result.',
   },
+  filePluginShort: {
+    zh: '以下插件文件只能在命令行（jianshen CLI）中运行，网页中不加载：',
+    en: 'These plugin files run in the CLI only; the page does not load them:',
+  },
   otherIssues: { zh: '活动配置中的其他问题', en: 'Other problems in the campaign' },
   valid: { zh: '活动配置有效。', en: 'The campaign is valid.' },
   invalid: {
