@@ -48,6 +48,7 @@ export {
   unitStatusLabels,
 } from './unit-status.js';
 export {
+  issueColumns,
   type OutputOptions,
   writeConsolidatedWorkbook,
   writeConsolidatedWorkbookTo,
