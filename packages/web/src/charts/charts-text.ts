@@ -13,10 +13,12 @@ const chartsPartText = {
     zh: '此浏览器无法生成 PNG，请下载 SVG。',
     en: 'This browser could not make a PNG; download the SVG.',
   },
-  dataTable: { zh: '数据表', en: 'Data table' },
-  /** The picture's text alternative: its title, then every label with its count. */
-  imageAlt: { zh: '{title}：{values}', en: '{title}: {values}' },
-  listSeparator: { zh: '；', en: '; ' },
+  dataCaption: { zh: '{title}（数据）', en: '{title} (data)' },
+  /** The picture's text alternative points at the table that holds its numbers. */
+  imageAlt: {
+    zh: '{title}：图中数字见“{title}（数据）”表',
+    en: '{title}: the numbers are in the table “{title} (data)”',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ChartsPartTextKey = keyof typeof chartsPartText;
