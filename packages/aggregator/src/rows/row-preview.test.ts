@@ -27,6 +27,7 @@ describe('previewRow', () => {
     // Cells the file never wrote are empty texts, not holes.
     expect(shown?.cells.every((cell) => typeof cell === 'string')).toBe(true);
     expect(preview.columnCount).toBe(9);
+    expect(preview.columnLetters).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
   });
 
   it('marks the right column for every row issue of the example returns (csv, docx, xlsx)', async () => {

@@ -1,5 +1,6 @@
 import type { ReadLimits } from '../limits.js';
 import type { InflateRaw } from '../read/zip.js';
+import { columnLetter } from '../write/xlsx-writer.js';
 import {
   fieldColumns,
   readSubmissionTables,
@@ -42,6 +43,8 @@ export interface RowPreview {
   rows: PreviewRow[];
   /** Columns to show (the widest shown row). */
   columnCount: number;
+  /** Their letters as a spreadsheet heads them: A, B, … Z, AA. */
+  columnLetters: string[];
   /** 0-based columns of the issue's field: the cell to mark in `row`. */
   marked: number[];
 }
@@ -56,8 +59,10 @@ export function previewRow(request: RowPreviewRequest, campaign: TableCampaign):
   const read = readSubmissionTables(request.data, request.path, campaign, request);
   if ('code' in read) return { ok: false, ...read };
   const sheet = read.sheets.find((candidate) => candidate.name === request.sheet) ?? read.sheets[0];
-  if (!sheet)
-    return { ok: true, sheet: '', row: request.row, header: [], rows: [], columnCount: 0, marked: [] };
+  if (!sheet) {
+    const empty = { header: [], rows: [], columnCount: 0, columnLetters: [], marked: [] };
+    return { ok: true, sheet: '', row: request.row, ...empty };
+  }
   const rows = rowsByNumber(sheet);
   const table = tableAt(read.tables, sheet.name, request.row);
   const context = request.context ?? 2;
@@ -81,5 +86,14 @@ export function previewRow(request: RowPreviewRequest, campaign: TableCampaign):
     ...[...header, ...shown].map((entry) => entry.cells.length),
     ...marked.map((column) => column + 1),
   );
-  return { ok: true, sheet: sheet.name, row: request.row, header, rows: shown, columnCount, marked };
+  return {
+    ok: true,
+    sheet: sheet.name,
+    row: request.row,
+    header,
+    rows: shown,
+    columnCount,
+    columnLetters: Array.from({ length: columnCount }, (_, column) => columnLetter(column)),
+    marked,
+  };
 }

@@ -5,7 +5,7 @@ import type { Lang } from '@jianshen/schema';
  * schema's catalogue in the chosen language, as the CLI does.
  */
 const aggregateText = {
-  heading: { zh: '汇总各单位报送', en: 'Aggregate the units’ submissions' },
+  heading: { zh: '汇总各单位报送', en: "Aggregate the units' submissions" },
   intro: {
     zh: '选择各单位交回的统计表（.xlsx、.csv、.docx，可多选，也可选整个文件夹或拖放到本页）。检查立即开始，文件只在本机读取，不会上传。',
     en: 'Choose the tables the units sent back (.xlsx, .csv, .docx; several files, a whole folder, or drop them on this page). Checking starts at once; files are read on this computer only, never uploaded.',
@@ -15,7 +15,7 @@ const aggregateText = {
   submittedOn: { zh: '报送日期', en: '报送日期 (submitted on)' },
   submittedOnHint: {
     zh: '可选。填写后所有文件都按此日期判断是否逾期（同命令行 --submitted-on）；不填则用各文件的修改时间。',
-    en: 'Optional. Every file counts as submitted on this day (like the CLI’s --submitted-on); empty: each file’s modified time.',
+    en: "Optional. Every file counts as submitted on this day (like the CLI's --submitted-on); empty: each file's modified time.",
   },
   dropHint: {
     zh: '也可以把文件或文件夹拖放到本页任意位置。',
@@ -88,11 +88,11 @@ const aggregateText = {
   inputInvalid: { zh: '无法汇总：{reason}', en: 'Cannot aggregate: {reason}' },
   crashedFiles: {
     zh: '网页的工作线程在读取以下文件时停止（可能内存不足），这些文件已跳过并在问题清单中列为无法读取，其余文件的结果如下：{paths}',
-    en: 'The page’s worker stopped while reading these files (perhaps out of memory); they were skipped and are listed as unreadable, the other files’ results are below: {paths}',
+    en: "The page's worker stopped while reading these files (perhaps out of memory); they were skipped and are listed as unreadable, the other files' results are below: {paths}",
   },
   workerStopped: {
     zh: '汇总时网页的工作线程停止（{reason}）。请分批选择文件，或用命令行 jianshen 汇总。',
-    en: 'The page’s worker stopped while aggregating ({reason}). Choose fewer files at a time, or aggregate with the jianshen CLI.',
+    en: "The page's worker stopped while aggregating ({reason}). Choose fewer files at a time, or aggregate with the jianshen CLI.",
   },
 } as const;
 

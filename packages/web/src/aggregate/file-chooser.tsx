@@ -15,8 +15,9 @@ export interface FileChooserProps {
 export function FileChooser({ lang, count, submittedOn, onFiles, onSubmittedOn }: FileChooserProps) {
   const say = (key: Parameters<typeof aggregateSays>[1], values?: Record<string, number>) =>
     aggregateSays(lang, key, values);
-  // Folder inputs are not in preact's types: the attribute is set as the browser knows it.
-  const folderAttributes = { webkitdirectory: '', directory: '' } as Record<string, string>;
+  // Folder inputs are not in preact's types. Preact sets it as the DOM property, a boolean
+  // (an empty string would switch it off).
+  const folderAttributes = { webkitdirectory: true } as Record<string, boolean>;
   return (
     <div class="file-chooser">
       <div class="field">

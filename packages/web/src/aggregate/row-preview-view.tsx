@@ -8,13 +8,6 @@ export type PreviewState =
   | { state: 'shown'; place: IssuePlace; outcome: RowPreviewOutcome }
   | { state: 'failed'; place: IssuePlace; reason: string };
 
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26))
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
-
 function Cells({
   row,
   count,
@@ -82,7 +75,7 @@ export function RowPreviewView({ lang, preview }: { lang: Lang; preview: Preview
               <th scope="col" class="row-number" />
               {Array.from({ length: count }, (_, column) => (
                 <th scope="col" class="column-letter">
-                  {columnLetter(column)}
+                  {outcome.columnLetters[column] ?? ''}
                 </th>
               ))}
             </tr>

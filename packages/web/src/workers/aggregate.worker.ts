@@ -46,7 +46,7 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 /** Why a file was skipped after a worker stopped on it: the reason of its file-unreadable issue. */
 const crashReason: Record<Lang, string> = {
   zh: '读取此文件时网页的工作线程意外停止（可能内存不足），已跳过此文件；请检查文件或用命令行 jianshen 汇总',
-  en: 'the page’s worker stopped while reading this file (perhaps out of memory); the file was skipped: check it or aggregate it with the jianshen CLI',
+  en: "the page's worker stopped while reading this file (perhaps out of memory); the file was skipped: check it or aggregate it with the jianshen CLI",
 };
 
 // The built-in campaign is named in issues (unit-not-submitted) as the CLI names it without
