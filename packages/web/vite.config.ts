@@ -17,5 +17,12 @@ export default defineConfig({
   worker: { format: 'iife' },
   build: { target: 'es2022', chunkSizeWarningLimit: 8192, reportCompressedSize: true },
   // Workers go into index.html beside, not inside, the main script: the shell paints without them.
-  plugins: [workerScripts({ resolve }), viteSingleFile({ removeViteModuleLoader: true })],
+  plugins: [
+    workerScripts({
+      resolve,
+      // zod must not eval under the page's CSP, in workers as in the page.
+      prelude: fileURLToPath(new URL('./src/shell/zod-without-eval.ts', import.meta.url)),
+    }),
+    viteSingleFile({ removeViteModuleLoader: true }),
+  ],
 });

@@ -13,7 +13,13 @@ import { build, type Plugin, type UserConfig } from 'vite';
  * Classic, not module, workers: Chromium refuses module workers from blob: on a file:// page.
  * In `vite` (dev server) the plugin stands aside and Vite's own worker handling serves them.
  */
-export function workerScripts(options: { resolve: UserConfig['resolve'] }): Plugin {
+export interface WorkerScriptsOptions {
+  resolve: UserConfig['resolve'];
+  /** A module every worker imports before its own entry (settings that must come first). */
+  prelude?: string;
+}
+
+export function workerScripts(options: WorkerScriptsOptions): Plugin {
   const scripts = new Map<string, string>();
   let building = false;
   return {
@@ -26,7 +32,7 @@ export function workerScripts(options: { resolve: UserConfig['resolve'] }): Plug
       if (!building || !/[?&]worker&inline$/.test(id)) return null;
       const entry = id.replace(/\?.*$/, '');
       const elementId = `jianshen-worker-${createHash('sha256').update(entry).digest('hex').slice(0, 12)}`;
-      scripts.set(elementId, await bundleWorker(entry, options.resolve));
+      scripts.set(elementId, await bundleWorker(entry, options));
       return workerConstructorModule(elementId);
     },
     transformIndexHtml: {
@@ -45,11 +51,12 @@ export function workerScripts(options: { resolve: UserConfig['resolve'] }): Plug
 }
 
 /** One self-contained iife bundle for a worker entry (no code splitting inside a worker). */
-async function bundleWorker(entry: string, resolve: UserConfig['resolve']): Promise<string> {
+async function bundleWorker(entry: string, options: WorkerScriptsOptions): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'warn',
-    resolve,
+    resolve: options.resolve,
+    plugins: [preludeEntry(entry, options.prelude)],
     // Libraries test NODE_ENV; a worker is a production browser bundle like the page.
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
@@ -59,7 +66,12 @@ async function bundleWorker(entry: string, resolve: UserConfig['resolve']): Prom
       emptyOutDir: false,
       copyPublicDir: false,
       reportCompressedSize: false,
-      lib: { entry, formats: ['iife'], name: 'jianshenWorker', fileName: () => 'worker.js' },
+      lib: {
+        entry: options.prelude ? preludeEntryId : entry,
+        formats: ['iife'],
+        name: 'jianshenWorker',
+        fileName: () => 'worker.js',
+      },
       rollupOptions: { output: { codeSplitting: false } as never },
     },
   });
@@ -69,6 +81,29 @@ async function bundleWorker(entry: string, resolve: UserConfig['resolve']): Prom
     .find((item) => item.type === 'chunk');
   if (chunk?.type !== 'chunk') throw new Error(`worker bundle for ${entry} produced no code`);
   return chunk.code;
+}
+
+// Vite's library mode makes the entry an absolute path: matched by its ending.
+const preludeEntryId = 'jianshen-worker-entry.js';
+
+/** A virtual entry that imports the prelude, then the worker: ES module order runs them so. */
+function preludeEntry(entry: string, prelude: string | undefined): Plugin {
+  return {
+    name: 'jianshen:worker-prelude',
+    // Before Vite's resolver, which would apply the package's `sideEffects` list.
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id.endsWith(preludeEntryId)) return `\0${preludeEntryId}`;
+      // Both are imported for what they do, not what they export: never tree-shaken away,
+      // whatever the package's `sideEffects` says.
+      if (importer === `\0${preludeEntryId}`) return { id, moduleSideEffects: true };
+      return null;
+    },
+    load: (id) =>
+      id === `\0${preludeEntryId}` && prelude
+        ? `import ${JSON.stringify(prelude)};\nimport ${JSON.stringify(entry)};\n`
+        : null,
+  };
 }
 
 /** The module an importer of `x.worker.ts?worker&inline` gets: a Worker constructor, as Vite's. */

@@ -1,3 +1,5 @@
+// First, before any schema is built: no eval under the page's CSP (the build also adds it).
+import '../shell/zod-without-eval.js';
 import { renderNotice } from '@jianshen/notice';
 import { resolveCampaign } from '@jianshen/plugin-kit';
 import { CampaignError } from '@jianshen/schema';
