@@ -44,7 +44,7 @@ async function compareDocuments(page: Page, folder: string, campaignArguments: s
   }
 }
 
-describe.skipIf(browserSkipReason)('活动: the campaign form and its documents', () => {
+describe.skipIf(browserSkipReason)('活动: the campaign form and its documents', { timeout: 240_000 }, () => {
   let browser: Browser;
   let session: PageSession;
   let page: Page;
@@ -56,7 +56,7 @@ describe.skipIf(browserSkipReason)('活动: the campaign form and its documents'
     session = await openBuiltPage(browser);
     page = session.page;
     await openTab(page, '活动');
-  });
+  }, 300_000);
   afterAll(async () => {
     await session?.close();
     await browser?.close();

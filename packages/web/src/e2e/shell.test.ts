@@ -36,7 +36,7 @@ describe.skipIf(browserSkipReason)('the page in Chromium, opened from disk', () 
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
   });
