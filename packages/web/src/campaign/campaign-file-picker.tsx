@@ -6,7 +6,7 @@ export interface CampaignFilePickerProps {
   lang: Lang;
   sourceName: string | undefined;
   onOpen: (name: string, data: unknown) => void;
-  onFileError: (error: unknown) => void;
+  onFileError: (name: string, error: unknown) => void;
   onReset: () => void;
 }
 
@@ -27,7 +27,7 @@ export function CampaignFilePicker({
     try {
       onOpen(file.name, parseCampaignText(await file.text(), { path: file.name, lang }));
     } catch (error) {
-      onFileError(error);
+      onFileError(file.name, error);
     }
   };
   return (

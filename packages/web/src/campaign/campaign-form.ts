@@ -105,21 +105,11 @@ export function formFromCampaign(input: unknown): CampaignForm {
   };
 }
 
-/** Optional settings: an empty input leaves them out rather than writing an empty string. */
-function optional<K extends string>(key: K, value: string): Partial<Record<K, string>> {
-  return value.trim() === '' ? {} : ({ [key]: value.trim() } as Record<K, string>);
-}
-
 function contactsOf(form: CampaignForm, previous: unknown): CampaignInput['contacts'] {
   const people = form.contacts
     .filter((row) => row.unit.trim() || row.name.trim() || row.phone.trim())
-    .map((row) => ({
-      ...optional('unit', row.unit),
-      name: row.name.trim(),
-      ...optional('phone', row.phone),
-    }));
-  const contacts: Loose = { ...record(previous), people, email: form.email.trim() };
-  if (contacts.email === '') delete contacts.email;
+    .map((row) => definedOnly({ unit: filled(row.unit), name: row.name.trim(), phone: filled(row.phone) }));
+  const contacts = definedOnly({ ...record(previous), people, email: filled(form.email) });
   return people.length === 0 && Object.keys(contacts).length === 1 ? undefined : (contacts as never);
 }
 
@@ -142,37 +132,47 @@ function attachmentsOf(form: CampaignForm, previous: unknown): unknown[] | undef
  */
 export function campaignFromForm(form: CampaignForm, base: unknown): CampaignInput {
   const campaign = record(base);
-  const { areaCode: _areaCode, ...issuer } = record(campaign.issuer);
   const others = list(campaign.plugins).filter((plugin) => typeof plugin !== 'string');
   // Spread first, then overwrite: the file's settings keep their order in the YAML written back.
   const result: Loose = {
     ...campaign,
-    id: form.id.trim(),
-    issuer: {
-      ...issuer,
-      name: form.issuerName.trim(),
-      mark: form.issuerMark.trim(),
-      ...optional('areaCode', form.areaCode),
-    },
-    docNumber: form.docNumber.trim(),
-    title: form.title.trim(),
-    recipients: form.recipients.trim(),
+    id: filled(form.id),
+    issuer: definedOnly({
+      ...record(campaign.issuer),
+      name: filled(form.issuerName),
+      mark: filled(form.issuerMark),
+      areaCode: filled(form.areaCode),
+    }),
+    docNumber: filled(form.docNumber),
+    title: filled(form.title),
+    recipients: filled(form.recipients),
     body: bodyFromText(form.body),
     contacts: contactsOf(form, campaign.contacts),
     attachments: attachmentsOf(form, campaign.attachments),
-    period: { ...record(campaign.period), start: form.periodStart, end: form.periodEnd },
-    deadline: form.deadline,
-    submitTo: form.submitTo.trim(),
+    period: definedOnly({
+      ...record(campaign.period),
+      start: filled(form.periodStart),
+      end: filled(form.periodEnd),
+    }),
+    deadline: filled(form.deadline),
+    submitTo: filled(form.submitTo),
     expectedUnits: form.expectedUnits
       .split(/\r?\n/)
       .map((unit) => unit.trim())
       .filter((unit) => unit !== ''),
     plugins: [...form.plugins, ...others],
   };
-  if (result.contacts === undefined) delete result.contacts;
-  if (result.attachments === undefined) delete result.attachments;
-  if (result.submitTo === '') delete result.submitTo;
-  return result as CampaignInput;
+  return definedOnly(result) as CampaignInput;
+}
+
+/** An emptied input is a setting left out, so the schema says 缺少此项 rather than 「」有误. */
+function filled(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function definedOnly(object: Loose): Loose {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }
 
 /** Which form field shows an issue, by the setting it names (`period.end`, `body[3].heading`…). */

@@ -37,7 +37,8 @@ interface Source {
 export function CampaignPart({ lang, campaign: initial, onCampaignChange }: CampaignPartProps) {
   const [source, setSource] = useState<Source>({ name: undefined, base: initial });
   const [form, setForm] = useState<CampaignForm>(() => formFromCampaign(initial));
-  const [fileIssues, setFileIssues] = useState<readonly Issue[]>([]);
+  /** Why the last chosen file could not be opened (the form keeps what it had). */
+  const [fileProblem, setFileProblem] = useState<{ name: string; issues: readonly Issue[] }>();
   const path = source.name ?? 'campaign';
   const input = useMemo(() => campaignFromForm(form, source.base), [form, source.base]);
   const issues = useMemo(() => validateCampaign(input, { lang, path }), [input, lang, path]);
@@ -52,7 +53,7 @@ export function CampaignPart({ lang, campaign: initial, onCampaignChange }: Camp
   const open = (name: string | undefined, data: unknown) => {
     setSource({ name, base: data });
     setForm(formFromCampaign(data));
-    setFileIssues([]);
+    setFileProblem(undefined);
   };
   const edit = (change: Partial<CampaignForm>) => setForm((previous) => ({ ...previous, ...change }));
   const say = (key: Parameters<typeof campaignSays>[1], values?: Record<string, string | number>) =>
@@ -69,8 +70,11 @@ export function CampaignPart({ lang, campaign: initial, onCampaignChange }: Camp
           lang={lang}
           sourceName={source.name}
           onOpen={open}
-          onFileError={(error) =>
-            setFileIssues(error instanceof CampaignError ? error.issues : [fileIssue(error, lang)])
+          onFileError={(name, error) =>
+            setFileProblem({
+              name,
+              issues: error instanceof CampaignError ? error.issues : [fileIssue(error, lang)],
+            })
           }
           onReset={() => open(undefined, linfen2024Campaign)}
         />
@@ -88,10 +92,16 @@ export function CampaignPart({ lang, campaign: initial, onCampaignChange }: Camp
               <LeftOutPlugins plugins={runnable.leftOut} />
             </div>
           ) : null}
-          {fileIssues.length + placed.rest.length > 0 ? (
+          {fileProblem ? (
+            <div class="other-issues">
+              <h3>{say('fileNotOpened', { name: fileProblem.name })}</h3>
+              <IssueList issues={fileProblem.issues} />
+            </div>
+          ) : null}
+          {placed.rest.length > 0 ? (
             <div class="other-issues">
               <h3>{say('otherIssues')}</h3>
-              <IssueList issues={[...fileIssues, ...placed.rest]} />
+              <IssueList issues={placed.rest} />
             </div>
           ) : null}
         </div>

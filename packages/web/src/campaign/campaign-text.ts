@@ -89,6 +89,10 @@ const campaignText = {
     zh: '以下插件文件只能在命令行（jianshen CLI）中运行，网页中不加载：',
     en: 'These plugin files run in the CLI only; the page does not load them:',
   },
+  fileNotOpened: {
+    zh: '未能打开 {name}（表单保持原样）：',
+    en: 'Could not open {name} (the form is unchanged):',
+  },
   otherIssues: { zh: '活动配置中的其他问题', en: 'Other problems in the campaign' },
   valid: { zh: '活动配置有效。', en: 'The campaign is valid.' },
   invalid: {

@@ -23,12 +23,12 @@ export function Field({ id, label, hint, issues = [], wide = false, children }: 
     <div class={`field${wide ? ' field-wide' : ''}${issues.length > 0 ? ' field-invalid' : ''}`}>
       <label for={id}>{label}</label>
       {children(describedBy, issues.length > 0)}
+      {errorId ? <IssueList id={errorId} issues={issues} /> : null}
       {hint ? (
         <p class="field-hint" id={hintId}>
           {hint}
         </p>
       ) : null}
-      {errorId ? <IssueList id={errorId} issues={issues} /> : null}
     </div>
   );
 }
