@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { devContentSecurityPolicy } from './build/dev-csp.js';
 import { workerScripts } from './build/worker-scripts.js';
 
 // The packages are built from their sources, as the tests see them: the page never waits on, or
@@ -24,5 +25,6 @@ export default defineConfig({
       prelude: fileURLToPath(new URL('./src/shell/zod-without-eval.ts', import.meta.url)),
     }),
     viteSingleFile({ removeViteModuleLoader: true }),
+    devContentSecurityPolicy(),
   ],
 });
