@@ -55,6 +55,7 @@ try {
   await openTab('汇总');
   await shoot('aggregate-empty.png');
   await tab.getByLabel('报送日期', { exact: true }).fill('2024-06-03');
+  await tab.getByLabel('报送日期', { exact: true }).blur();
   const files = readdirSync(submissions)
     .filter((name) => /\.(xlsx|csv|docx)$/.test(name))
     .map((name) => join(submissions, name));
@@ -63,9 +64,10 @@ try {
   await shoot('aggregate.png');
   // One issue chosen: its row of the submission, the bad cell marked.
   const issues = tab.getByRole('table', { name: '问题清单' });
-  await issues.scrollIntoViewIfNeeded();
-  await issues.locator('tbody tr').first().click();
-  await tab.waitForTimeout(500);
+  await issues.locator('tbody tr').getByRole('button').first().click();
+  const marked = tab.locator('mark').first();
+  await marked.waitFor({ timeout: 60_000 });
+  await tab.locator('.row-preview').first().scrollIntoViewIfNeeded();
   await shoot('aggregate-issue.png');
 
   await openTab('图表');
