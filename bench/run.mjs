@@ -336,6 +336,7 @@ if (page) {
           ? `jianshen aggregate: ERROR ${page.cliError}`
           : `jianshen aggregate ${fixed(page.cliMs / 1000, 2)} s, ratio ${fixed(page.ratio, 2)}, target≤${targets.browserRatio}: ${page.verdict}`),
       `        median of ${page.rounds}; page s ${page.browserRuns.map((ms) => fixed(ms / 1000, 2)).join(', ')}; CLI s ${(page.cliRuns ?? []).map((ms) => fixed(ms / 1000, 2)).join(', ')}; page main-thread heap ${fixed(page.mainThreadHeapMb)} MB`,
+      `        with the CLI's outputs made too (汇总工作簿, 问题清单, report.json): ${fixed(page.browserWithOutputsMs / 1000, 2)} s, ratio ${fixed(page.ratioWithOutputs, 2)}`,
     );
     const report = page.pageReport;
     if (report?.error) lines.push(`        page report.json: ERROR ${report.error}`);
