@@ -28,17 +28,24 @@ type RunState =
   | { state: 'done'; view: AggregateView; crashed: readonly string[] }
   | { state: 'failed'; message: string; issues?: readonly Issue[] };
 
-/** Runs the check in a fresh worker whenever the files, the 报送日期, the language or the campaign change. */
+/** Runs the check in the worker whenever the files, the 报送日期, the language or the campaign change. */
 function useAggregation(props: AggregatePartProps, files: readonly ChosenFile[], submittedOn: string) {
   const { lang, campaign, onCharts } = props;
   const [run, setRun] = useState<RunState>({ state: 'idle' });
   const connections = useRef<WorkerConnection[]>([]);
   const current = useRef<WorkerConnection | undefined>(undefined);
+  // The worker of the last finished run, idle: the next run starts there.
+  const spare = useRef<WorkerConnection | undefined>(undefined);
   const runId = useRef(0);
   const lastFiles = useRef(files);
   useEffect(() => {
     const id = ++runId.current;
-    for (const connection of connections.current.splice(0)) connection.terminate();
+    // A worker that finished its run is used again (its start-up, parsing the aggregator and
+    // ECharts, is most of a small batch's time); one still working is stopped: that cancels it.
+    for (const connection of connections.current.splice(0)) {
+      if (connection === spare.current) connections.current.push(connection);
+      else connection.terminate();
+    }
     current.current = undefined;
     if (files.length === 0) {
       setRun({ state: 'idle' });
@@ -56,6 +63,9 @@ function useAggregation(props: AggregatePartProps, files: readonly ChosenFile[],
         const request = { campaign, files, lang, ...(submittedOn ? { submittedOn } : {}) };
         const finished = await runAggregation(request, {
           connect: () => {
+            const idle = spare.current;
+            spare.current = undefined;
+            if (idle) return idle;
             const connection = startAggregateWorker(Worker);
             connections.current.push(connection);
             return connection;
@@ -63,7 +73,13 @@ function useAggregation(props: AggregatePartProps, files: readonly ChosenFile[],
           onProgress: (progress) => id === runId.current && setRun({ state: 'running', progress }),
         });
         if (id !== runId.current) return;
-        current.current = finished.connection;
+        const { connection } = finished;
+        current.current = connection;
+        spare.current = connection;
+        // A worker that dies later (e.g. making a download) is not offered to the next run.
+        void connection.stopped.then(() => {
+          if (spare.current === connection) spare.current = undefined;
+        });
         const { result } = finished;
         if (result.ok) {
           setRun({ state: 'done', view: result.view, crashed: finished.crashed });
