@@ -66,6 +66,7 @@ const aggregateText = {
     zh: '标黄的单元格是问题所在的列；上方为表头，前后各显示两行。',
     en: 'The highlighted cell is the column at fault; the header is on top, two rows shown either side.',
   },
+  rowNumber: { zh: '行号', en: 'Row number' },
   previewCaption: { zh: '报送文件中的该行', en: 'The row in the submission' },
   previewFailed: { zh: '无法显示此行：{reason}', en: 'Cannot show this row: {reason}' },
   previewLoading: { zh: '正在读取该行……', en: 'Reading the row…' },

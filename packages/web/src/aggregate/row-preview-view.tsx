@@ -23,7 +23,8 @@ function Cells({
     <>
       {Array.from({ length: count }, (_, column) => {
         const text = row.cells[column] ?? '';
-        if (header) return <th scope="col">{text}</th>;
+        // A blank cell of a two-row header heads nothing: a plain cell, not an empty header.
+        if (header) return text === '' ? <td /> : <th scope="col">{text}</th>;
         return marked.includes(column) ? (
           <td class="marked">
             <mark>{text === '' ? '\u00a0' : text}</mark>
@@ -72,7 +73,9 @@ export function RowPreviewView({ lang, preview }: { lang: Lang; preview: Preview
           <caption>{aggregateSays(lang, 'previewCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col" class="row-number" />
+              <th scope="col" class="row-number">
+                <span class="visually-hidden">{aggregateSays(lang, 'rowNumber')}</span>
+              </th>
               {Array.from({ length: count }, (_, column) => (
                 <th scope="col" class="column-letter">
                   {outcome.columnLetters[column] ?? ''}
