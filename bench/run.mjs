@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- --sizes small,medium,large] [--rounds N] [--seed N] [--cli-runs N] [--out FILE]
-//   [--only aggregate,generators,cli,bundles]`
+//   [--only aggregate,generators,cli,bundles,browser] [--browser-size medium] [--no-browser]`
 //
 // Measures the built packages (run `npm run build` first): aggregation at three sizes against a
 // bare exceljs streaming read of the same files, peak memory, notice/template generation and CLI
@@ -20,7 +20,7 @@ import { benchSizes, ensureSubmissions } from './synthetic-submissions.mjs';
 
 const benchDirectory = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDirectory, '..');
-const targets = { ratio: 1.0, peakRssMb: 300, cliStartupMs: 300 };
+const targets = { ratio: 1.0, peakRssMb: 300, cliStartupMs: 300, browserRatio: 1.5 };
 
 const { values } = parseArgs({
   options: {
@@ -34,10 +34,13 @@ const { values } = parseArgs({
     // Node 20's parseArgs has no `--no-` negation, so the opt-out is its own flag.
     'no-single-thread': { type: 'boolean', default: false },
     // Only these parts (comma-separated): `--only bundles` takes seconds, not the aggregation's minutes.
-    only: { type: 'string', default: 'aggregate,generators,cli,bundles' },
+    only: { type: 'string', default: 'aggregate,generators,cli,bundles,browser' },
+    // The batch the page aggregates in chromium (issue 13: the medium one).
+    'browser-size': { type: 'string', default: 'medium' },
+    'no-browser': { type: 'boolean', default: false },
   },
 });
-const partNames = ['aggregate', 'generators', 'cli', 'bundles'];
+const partNames = ['aggregate', 'generators', 'cli', 'bundles', 'browser'];
 const parts = new Set(
   values.only
     .split(',')
@@ -52,15 +55,17 @@ for (const part of parts) {
     process.exit(2);
   }
 }
+if (values['no-browser']) parts.delete('browser');
+const onlyBrowser = !parts.has('aggregate');
 // The aggregator's default is one thread per core but one, at most two: on 2 cores that is the main thread
 // alone, the same run as the one-thread comparison, which is then skipped.
 const defaultThreads = Math.max(1, Math.min(availableParallelism() - 1, 2));
 values['single-thread'] = !values['no-single-thread'] && defaultThreads > 1;
-const sizeNames = values.sizes
+const sizeNames = (onlyBrowser ? '' : values.sizes)
   .split(',')
   .map((name) => name.trim())
   .filter(Boolean);
-for (const name of sizeNames) {
+for (const name of [...sizeNames, values['browser-size']]) {
   if (!(name in benchSizes)) {
     console.error(`unknown size "${name}"; use ${Object.keys(benchSizes).join(', ')}`);
     process.exit(2);
@@ -246,6 +251,24 @@ if (parts.has('cli')) {
   }
 }
 
+/** The page's worker in headless chromium against `jianshen aggregate` on the same batch. */
+async function browserRow(name) {
+  const size = benchSizes[name];
+  process.stderr.write(`[browser] ${name}: ${size.files} files × ${size.rows} rows: preparing… `);
+  const submissions = await ensureSubmissions(size, { seed });
+  process.stderr.write(submissions.cached ? '(cached)\n' : 'generated\n');
+  const manifest = join(submissions.directory, 'manifest.json');
+  await warmFileCache(manifest);
+  process.stderr.write(
+    `[browser] ${rounds} alternating rounds: the page in chromium, then jianshen aggregate…\n`,
+  );
+  const row = await child('measure-browser.mjs', [manifest, String(rounds)]);
+  const entry = { name, ...size, dataRows: submissions.dataRows, ...row };
+  if (typeof row.ratio === 'number') entry.verdict = verdict(row.ratio <= targets.browserRatio);
+  return entry;
+}
+if (parts.has('browser')) results.browser = await browserRow(values['browser-size']);
+
 // ---- report ----
 const lines = [];
 lines.push(
@@ -323,6 +346,30 @@ if (cli) {
   );
 }
 if (results.bundleSizes) lines.push('', formatBundleSizes(results.bundleSizes), '');
+const page = results.browser;
+if (page) {
+  const batch = `${page.name} ${page.files} × ${page.rows}`;
+  if (page.skipped) lines.push(`browser (${batch}): SKIPPED — ${page.skipped}`);
+  else if (page.error) lines.push(`browser (${batch}): ERROR ${page.error}`);
+  else {
+    lines.push(
+      `browser (${batch}, the page's worker in headless chromium): ${fixed(page.browserMs / 1000, 2)} s, ` +
+        (page.cliError
+          ? `jianshen aggregate: ERROR ${page.cliError}`
+          : `jianshen aggregate ${fixed(page.cliMs / 1000, 2)} s, ratio ${fixed(page.ratio, 2)}, target≤${targets.browserRatio}: ${page.verdict}`),
+      `        median of ${page.rounds}; page s ${page.browserRuns.map((ms) => fixed(ms / 1000, 2)).join(', ')}; CLI s ${(page.cliRuns ?? []).map((ms) => fixed(ms / 1000, 2)).join(', ')}; page main-thread heap ${fixed(page.mainThreadHeapMb)} MB`,
+      `        with the CLI's outputs made too (汇总工作簿, 问题清单, report.json): ${fixed(page.browserWithOutputsMs / 1000, 2)} s, ratio ${fixed(page.ratioWithOutputs, 2)}`,
+    );
+    const report = page.pageReport;
+    if (report?.error) lines.push(`        page report.json: ERROR ${report.error}`);
+    else if (report && report.rowsAccepted !== page.cliRowsAccepted) {
+      lines.push(
+        `        note: the page accepted ${report.rowsAccepted} rows, the CLI ${page.cliRowsAccepted}`,
+      );
+    }
+    if (page.problems?.length) lines.push(`        page errors: ${page.problems.join('; ')}`);
+  }
+}
 results.machine.loadAverageAtEnd = loadavg().map((value) => Number(value.toFixed(2)));
 lines.push(
   `load average ${results.machine.loadAverageAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end, on ${results.machine.cpus} cores`,

@@ -17,6 +17,8 @@ const layers: Record<string, number> = {
   'plugin-kit': 1,
   notice: 2,
   aggregator: 2,
+  // Charts draw a report's summary; they take its shape, not the aggregator.
+  charts: 2,
   // The template's .docx twin is the notice's attachment page: one code path for both.
   template: 3,
   cli: 5,

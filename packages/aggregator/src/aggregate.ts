@@ -27,6 +27,7 @@ import { FirstRowIndex } from './row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
 import { createSummarizer } from './summarize.js';
 import { normalizeLabel } from './table/labels.js';
+import { unitMatches } from './unit-match.js';
 
 export { chinaDay } from './prepare-submission.js';
 
@@ -39,11 +40,6 @@ export function submissionDay(text: string): string {
     );
   }
   return result.value.start;
-}
-
-function unitMatches(unit: string, expected: string): boolean {
-  const name = normalizeLabel(expected);
-  return name !== '' && normalizeLabel(unit).includes(name);
 }
 
 function where(path: string, row: number, lang: Lang): string {

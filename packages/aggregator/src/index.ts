@@ -30,9 +30,26 @@ export type {
   SubmissionInput,
 } from './report.js';
 export { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
+export {
+  type PreviewRow,
+  previewRow,
+  type RowPreview,
+  type RowPreviewOutcome,
+  type RowPreviewRequest,
+} from './rows/row-preview.js';
+export type { ReadAgainOptions, UnreadSubmission } from './rows/submission-tables.js';
+export { compareSubmissionPaths, isFolderSubmission, isIgnoredName } from './submission-names.js';
 export { createSummarizer, rowEntry, type Summarizer } from './summarize.js';
 export { type FoundTable, findTables, type SkippedCounts, unitFromLine } from './table/find-tables.js';
+export { unitMatches, unitsOfFile } from './unit-match.js';
 export {
+  type UnitStatus,
+  type UnitStatusCode,
+  unitStatuses,
+  unitStatusLabels,
+} from './unit-status.js';
+export {
+  issueColumns,
   type OutputOptions,
   writeConsolidatedWorkbook,
   writeConsolidatedWorkbookTo,
@@ -47,5 +64,12 @@ export {
   writeIssuesCsvTo,
 } from './write/issues-csv.js';
 export { maskIssuePhone, maskPhone, maskRowPhones } from './write/mask-phone.js';
+export { type OutputFileNames, outputFileNames, safeFileName } from './write/output-names.js';
 export { type ReportJsonOptions, writeReportJsonTo } from './write/report-json.js';
+export {
+  type ReturnOpinion,
+  type ReturnOpinionsOptions,
+  writeReturnOpinions,
+  writeReturnOpinionWorkbooks,
+} from './write/return-opinions.js';
 export type { ByteSink } from './write/xlsx-writer.js';

@@ -4,6 +4,12 @@ export * from './activity/core-fields.js';
 export * from './activity/field-definition.js';
 export * from './activity/parse-row.js';
 export * from './campaign/body-block.js';
+export {
+  type BodyBlockLike,
+  bodyFromText,
+  bodyTextRunInSeparator,
+  bodyToText,
+} from './campaign/body-text.js';
 export * from './campaign/campaign.js';
 export * from './campaign/doc-number.js';
 export * from './campaign/linfen-2024.js';

@@ -1,9 +1,10 @@
-import type { AggregateReport } from '@jianshen/aggregator';
+import type { RenderedChart } from '@jianshen/charts';
 import { type CampaignInput, type Lang, linfen2024Campaign } from '@jianshen/schema';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { AggregatePart } from './aggregate/aggregate-part.js';
 import { CampaignPart } from './campaign/campaign-part.js';
 import { ChartsPart } from './charts/charts-part.js';
+import { PartPanel, PartTabs } from './shell/part-tabs.js';
 import { type ShellTextKey, shellSays } from './shell/ui-text.js';
 
 type Part = 'campaign' | 'aggregate' | 'charts';
@@ -15,63 +16,60 @@ const parts: readonly { id: Part; label: ShellTextKey }[] = [
 
 /**
  * The page: three parts over one campaign. The campaign part edits the campaign; the aggregate
- * part checks submissions against it; the charts part draws the last report.
+ * part checks submissions against it; the charts part shows the last aggregation's charts.
  */
 export function App() {
   const [lang, setLang] = useState<Lang>('zh');
   const [part, setPart] = useState<Part>('campaign');
   const [campaign, setCampaign] = useState<CampaignInput>(linfen2024Campaign);
-  const [report, setReport] = useState<AggregateReport | undefined>(undefined);
+  const [charts, setCharts] = useState<readonly RenderedChart[] | undefined>(undefined);
   const say = (key: ShellTextKey) => shellSays(lang, key);
+  useEffect(() => {
+    // The whole document's language, so screen readers and fonts pick Chinese or English.
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = shellSays(lang, 'documentTitle');
+  }, [lang]);
   return (
-    <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div class="app">
       <header class="app-header">
-        <div>
-          <h1>{say('appTitle')}</h1>
-          <p>{say('appSubtitle')}</p>
-        </div>
-        <button
-          type="button"
-          class="language-toggle"
-          aria-label={say('languageLabel')}
-          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-        >
-          {say('language')}
-        </button>
-      </header>
-      <div class="part-tabs" role="tablist">
-        {parts.map(({ id, label }) => (
+        <div class="app-header-inner">
+          <div class="app-brand">
+            <h1>{say('appTitle')}</h1>
+            <p>{say('appSubtitle')}</p>
+          </div>
           <button
             type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={part === id}
-            aria-controls={`panel-${id}`}
-            onClick={() => setPart(id)}
+            class="language-toggle"
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            title={say('languageLabel')}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
           >
-            {say(label)}
+            {say('language')}
           </button>
-        ))}
-      </div>
-      <section
-        id="panel-campaign"
-        role="tabpanel"
-        aria-labelledby="tab-campaign"
-        hidden={part !== 'campaign'}
-      >
-        <CampaignPart lang={lang} campaign={campaign} onCampaignChange={setCampaign} />
-      </section>
-      <section
-        id="panel-aggregate"
-        role="tabpanel"
-        aria-labelledby="tab-aggregate"
-        hidden={part !== 'aggregate'}
-      >
-        <AggregatePart lang={lang} campaign={campaign} onReport={setReport} />
-      </section>
-      <section id="panel-charts" role="tabpanel" aria-labelledby="tab-charts" hidden={part !== 'charts'}>
-        <ChartsPart lang={lang} report={report} />
-      </section>
+        </div>
+        <nav class="app-nav" aria-label={say('partsLabel')}>
+          <PartTabs
+            tabs={parts.map(({ id, label }) => ({ id, label: say(label) }))}
+            selected={part}
+            onSelect={setPart}
+            label={say('partsLabel')}
+          />
+        </nav>
+      </header>
+      <main class="app-main">
+        <PartPanel id="campaign" selected={part === 'campaign'}>
+          <CampaignPart lang={lang} campaign={campaign} onCampaignChange={setCampaign} />
+        </PartPanel>
+        <PartPanel id="aggregate" selected={part === 'aggregate'}>
+          <AggregatePart lang={lang} campaign={campaign} onCharts={setCharts} />
+        </PartPanel>
+        <PartPanel id="charts" selected={part === 'charts'}>
+          <ChartsPart lang={lang} charts={charts} />
+        </PartPanel>
+      </main>
+      <footer class="app-footer">
+        <p>{say('footer')}</p>
+      </footer>
     </div>
   );
 }

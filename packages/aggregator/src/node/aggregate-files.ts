@@ -1,12 +1,13 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { collectReport, streamAggregate, submissionDay } from '../aggregate.js';
 import { type ReadLimits, resolveLimits, UnreadableError } from '../limits.js';
 import type { AggregateOptions, AggregateReport, StreamedReport } from '../report.js';
 import type { RowStore } from '../row-store.js';
 import { createMemoryRowStore } from '../row-store.js';
+import { isFolderSubmission, isIgnoredName } from '../submission-names.js';
 import { createFileRowStore } from './file-row-store.js';
 import { createHeapGuard } from './heap-guard.js';
 import { nodeInflateRaw } from './inflate-raw.js';
@@ -24,33 +25,6 @@ export interface AggregateFilesOptions extends AggregateOptions {
   threads?: number;
 }
 
-// Extensions read from folders; files named on the command line are read whatever their name.
-const folderExtensions = new Set([
-  '.xlsx',
-  '.xlsm',
-  '.xls',
-  '.et',
-  '.csv',
-  '.txt',
-  '.docx',
-  '.doc',
-  '.wps',
-  '.ods',
-  '',
-]);
-
-/** Office lock files (~$x.xlsx, .~lock.x#), hidden files and system litter are never submissions. */
-export function isIgnoredName(name: string): boolean {
-  return (
-    name.startsWith('.') ||
-    name.startsWith('~$') ||
-    name.startsWith('~') ||
-    name.endsWith('~') ||
-    name.endsWith('.tmp') ||
-    /^(?:thumbs\.db|desktop\.ini)$/i.test(name)
-  );
-}
-
 async function walk(directory: string, found: string[]): Promise<void> {
   const entries = await readdir(directory, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -58,7 +32,7 @@ async function walk(directory: string, found: string[]): Promise<void> {
     if (isIgnoredName(entry.name)) continue;
     const path = join(directory, entry.name);
     if (entry.isDirectory()) await walk(path, found);
-    else if (entry.isFile() && folderExtensions.has(extname(entry.name).toLowerCase())) found.push(path);
+    else if (entry.isFile() && isFolderSubmission(entry.name)) found.push(path);
   }
 }
 

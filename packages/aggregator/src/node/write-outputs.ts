@@ -6,11 +6,14 @@ import { defaultLang, type Lang } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
 import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/consolidated.js';
 import { writeIssuesCsvTo } from '../write/issues-csv.js';
+import { outputFileNames } from '../write/output-names.js';
 import { writeReportJsonTo } from '../write/report-json.js';
 import type { ByteSink } from '../write/xlsx-writer.js';
 import { createNodeRawDeflater } from './deflate-raw.js';
 import { createHeapGuard, type HeapGuard } from './heap-guard.js';
 import { inputsOf } from './input-registry.js';
+
+export { safeFileName } from '../write/output-names.js';
 
 export interface WriteOutputsOptions {
   lang?: Lang;
@@ -18,16 +21,6 @@ export interface WriteOutputsOptions {
   maskPhone?: boolean;
   /** Base the report's relative file paths are resolved against (default: process.cwd()). */
   cwd?: string;
-}
-
-/** A file name from a campaign title: no path separators or characters Windows refuses. */
-export function safeFileName(name: string): string {
-  return (
-    name
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-      .trim()
-      .slice(0, 120) || 'output'
-  );
 }
 
 async function canonical(path: string): Promise<string> {
@@ -86,16 +79,9 @@ export async function writeAggregateOutputs(
     ...(options.maskPhone ? { maskPhone: true } : {}),
     createDeflater: createNodeRawDeflater,
   };
-  const names =
-    lang === 'zh'
-      ? {
-          workbook: `${safeFileName(campaign.tableTitle)}（汇总）.xlsx`,
-          issuesXlsx: '问题清单.xlsx',
-          issuesCsv: '问题清单.csv',
-        }
-      : { workbook: 'consolidated.xlsx', issuesXlsx: 'issues.xlsx', issuesCsv: 'issues.csv' };
+  const names = outputFileNames(campaign, lang);
   const outputs: [string, (sink: ByteSink) => Promise<void>][] = [
-    ['report.json', (sink) => writeReportJsonTo(report, sink, output)],
+    [names.reportJson, (sink) => writeReportJsonTo(report, sink, output)],
     [names.workbook, (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output)],
     [names.issuesXlsx, (sink) => writeIssuesWorkbookTo(report, campaign, sink, output)],
     [names.issuesCsv, async (sink) => writeIssuesCsvTo(report, sink, { ...output, campaign })],

@@ -1,0 +1,54 @@
+import { isFolderSubmission } from '@jianshen/aggregator';
+import type { ChosenFile } from './aggregate-api.js';
+
+/**
+ * Files from the 报送文件 input: each read whatever its name (as files named on the CLI's
+ * command line); from the folder input only submissions, as the CLI reads a folder.
+ */
+export function chosenFromInput(list: FileList | null, fromFolder: boolean): ChosenFile[] {
+  const files = [...(list ?? [])];
+  return files
+    .map((file) => ({ file, path: file.webkitRelativePath || file.name }))
+    .filter(({ file }) => !fromFolder || isFolderSubmission(file.name));
+}
+
+function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
+  // readEntries hands over a folder in batches (100 in Chromium) until it returns none.
+  return new Promise((resolve, reject) => {
+    const entries: FileSystemEntry[] = [];
+    const next = () =>
+      reader.readEntries((batch) => {
+        if (batch.length === 0) resolve(entries);
+        else {
+          entries.push(...batch);
+          next();
+        }
+      }, reject);
+    next();
+  });
+}
+
+async function fromEntry(entry: FileSystemEntry, inFolder: boolean, found: ChosenFile[]): Promise<void> {
+  if (entry.isFile) {
+    if (inFolder && !isFolderSubmission(entry.name)) return;
+    const file = await new Promise<File>((resolve, reject) =>
+      (entry as FileSystemFileEntry).file(resolve, reject),
+    );
+    found.push({ file, path: entry.fullPath.replace(/^\//, '') });
+  } else if (entry.isDirectory) {
+    const children = await readAll((entry as FileSystemDirectoryEntry).createReader());
+    for (const child of children) await fromEntry(child, true, found);
+  }
+}
+
+/** Files and folders dropped on the page; folders are walked as the folder input reads them. */
+export async function chosenFromDrop(transfer: DataTransfer): Promise<ChosenFile[]> {
+  const entries = [...transfer.items]
+    .filter((item) => item.kind === 'file')
+    .map((item) => item.webkitGetAsEntry?.())
+    .filter((entry): entry is FileSystemEntry => entry !== null && entry !== undefined);
+  if (entries.length === 0) return chosenFromInput(transfer.files, false);
+  const found: ChosenFile[] = [];
+  for (const entry of entries) await fromEntry(entry, false, found);
+  return found;
+}

@@ -1,0 +1,196 @@
+import {
+  type AggregateReport,
+  aggregateSources,
+  compareSubmissionPaths,
+  issueColumns,
+  outputFileNames,
+  previewRow,
+  type SubmissionSource,
+  unitStatuses,
+  writeConsolidatedWorkbookTo,
+  writeIssuesWorkbookTo,
+  writeReportJsonTo,
+  writeReturnOpinions,
+} from '@jianshen/aggregator';
+import { renderReportCharts } from '@jianshen/charts';
+import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
+import { CampaignError, type CampaignInput, type Lang, linfen2024Campaign } from '@jianshen/schema';
+import { expose, transfer } from 'comlink';
+import type {
+  AggregateApi,
+  AggregateRunRequest,
+  AggregateRunResult,
+  ChosenFile,
+  DownloadFile,
+  DownloadKind,
+  IssuePlace,
+} from '../aggregate/aggregate-api.js';
+import { loadBrowserPlugin } from '../plugins/first-party-plugins.js';
+
+/**
+ * The aggregate worker: the aggregator's readers and writers and the charts run here, so the
+ * page stays responsive. It keeps the chosen Files (not their bytes: each file is read when its
+ * turn comes) and the last report, for downloads and row previews.
+ */
+interface LastRun {
+  campaign: ResolvedCampaign;
+  report: AggregateReport;
+  files: Map<string, File>;
+  lang: Lang;
+}
+
+let last: LastRun | undefined;
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Why a file was skipped after a worker stopped on it: the reason of its file-unreadable issue. */
+const crashReason: Record<Lang, string> = {
+  zh: '读取此文件时网页的工作线程意外停止（可能内存不足），已跳过此文件；请检查文件或用命令行 jianshen 汇总',
+  en: "the page's worker stopped while reading this file (perhaps out of memory); the file was skipped: check it or aggregate it with the jianshen CLI",
+};
+
+// The built-in campaign is named in issues (unit-not-submitted) as the CLI names it without
+// --campaign, so the page's report reads like the CLI's for the same files.
+const builtInPath = '(built-in: linfen-2024)';
+const builtInText = JSON.stringify(linfen2024Campaign);
+
+function isBuiltIn(campaign: CampaignInput): boolean {
+  return JSON.stringify(campaign) === builtInText;
+}
+
+function sourcesOf(
+  files: readonly ChosenFile[],
+  crashed: ReadonlySet<string>,
+  lang: Lang,
+): SubmissionSource[] {
+  return files.map(({ file, path }) => ({
+    path,
+    // The browser's lastModified plays the file time the CLI reads (mtime).
+    modified: new Date(file.lastModified),
+    load: crashed.has(path)
+      ? () => Promise.reject(new Error(crashReason[lang]))
+      : async () => new Uint8Array(await file.arrayBuffer()),
+  }));
+}
+
+async function run(
+  request: AggregateRunRequest,
+  onProgress: Parameters<AggregateApi['run']>[1],
+): Promise<AggregateRunResult> {
+  const { lang } = request;
+  let campaign: ResolvedCampaign;
+  try {
+    campaign = await resolveCampaign(request.campaign, {
+      lang,
+      loadPlugin: loadBrowserPlugin,
+      ...(isBuiltIn(request.campaign) ? { path: builtInPath } : {}),
+    });
+  } catch (error) {
+    if (error instanceof CampaignError) return { ok: false, kind: 'campaign', issues: error.issues };
+    throw error;
+  }
+  // Each path once, in the order the CLI reads a folder.
+  const unique = new Map(request.files.map((chosen) => [chosen.path, chosen]));
+  const files = [...unique.values()].sort((a, b) => compareSubmissionPaths(a.path, b.path));
+  last = undefined;
+  let report: AggregateReport;
+  try {
+    report = await aggregateSources(sourcesOf(files, new Set(request.crashed), lang), campaign, {
+      lang,
+      ...(request.submittedOn ? { submittedOn: request.submittedOn } : {}),
+      onProgress,
+    });
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, kind: 'input', message: error.message };
+    throw error;
+  }
+  last = { campaign, report, lang, files: new Map(files.map(({ path, file }) => [path, file])) };
+  const { summary } = report;
+  const columnOf = issueColumns(campaign, { lang }).row;
+  return {
+    ok: true,
+    view: {
+      files: report.files,
+      issues: report.issues,
+      summary,
+      statuses: unitStatuses(report, campaign),
+      names: outputFileNames(campaign, lang),
+      issueColumns: report.issues.map((issue) => String(columnOf(issue)[3] ?? '')),
+      charts: renderReportCharts(summary, { lang }),
+    },
+  };
+}
+
+function lastRun(): LastRun {
+  if (!last) throw new Error('尚未汇总 (nothing aggregated yet)');
+  return last;
+}
+
+async function collect(write: (sink: (chunk: Uint8Array) => void) => Promise<void>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await write((chunk) => chunks.push(chunk));
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+async function download(kind: DownloadKind): Promise<DownloadFile> {
+  const { campaign, report, lang, files } = lastRun();
+  const names = outputFileNames(campaign, lang);
+  const output = { lang };
+  const made: DownloadFile =
+    kind === 'report-json'
+      ? {
+          name: names.reportJson,
+          type: 'application/json',
+          bytes: await collect((sink) => writeReportJsonTo(report, sink)),
+        }
+      : kind === 'workbook'
+        ? {
+            name: names.workbook,
+            type: xlsxType,
+            bytes: await collect((sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output)),
+          }
+        : kind === 'issues-xlsx'
+          ? {
+              name: names.issuesXlsx,
+              type: xlsxType,
+              bytes: await collect((sink) => writeIssuesWorkbookTo(report, campaign, sink, output)),
+            }
+          : {
+              name: names.returns,
+              type: 'application/zip',
+              bytes: await writeReturnOpinions(report, campaign, {
+                lang,
+                load: async (path) => {
+                  const file = files.get(path);
+                  return file ? new Uint8Array(await file.arrayBuffer()) : undefined;
+                },
+              }),
+            };
+  // Handed over, not copied.
+  return transfer(made, [made.bytes.buffer as ArrayBuffer]);
+}
+
+async function preview(place: IssuePlace) {
+  const { campaign, files, lang } = lastRun();
+  const file = files.get(place.path);
+  if (!file) throw new Error(`${place.path}?`);
+  return previewRow(
+    {
+      data: new Uint8Array(await file.arrayBuffer()),
+      path: place.path,
+      row: place.row,
+      lang,
+      ...(place.sheet !== undefined ? { sheet: place.sheet } : {}),
+      ...(place.field !== undefined ? { field: place.field } : {}),
+    },
+    campaign,
+  );
+}
+
+expose({ run, download, preview } satisfies AggregateApi);
