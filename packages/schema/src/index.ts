@@ -21,6 +21,7 @@ export {
   type FieldContext,
   type FieldDefinition,
   type FieldIssue,
+  fieldLabel,
   type ResolvedField,
   resolveField,
 } from './activity/field-definition.js';
