@@ -1,4 +1,5 @@
-import { writeZip, type ZipInput } from './zip-writer.js';
+import { columnLetter, escapeXml } from '@jianshen/ooxml';
+import { writeZip, type ZipInput } from '../../../ooxml/src/zip-forge.test-support.js';
 
 /**
  * A minimal .xlsx writer for tests, written by hand so a test controls every byte: inline or
@@ -32,23 +33,6 @@ export interface WorkbookSpec {
   extraEntries?: readonly ZipInput[];
 }
 
-export function columnName(index: number): string {
-  let name = '';
-  for (let value = index + 1; value > 0; value = Math.floor((value - 1) / 26)) {
-    name = String.fromCharCode(65 + ((value - 1) % 26)) + name;
-  }
-  return name;
-}
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
 const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const packageRelationships = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -61,7 +45,7 @@ export function sheetXml(sheet: SheetSpec, sharedString?: (text: string) => numb
     const row = rowIndex + 1;
     const xml: string[] = [];
     cells.forEach((cell, columnIndex) => {
-      const ref = `${columnName(columnIndex)}${row}`;
+      const ref = `${columnLetter(columnIndex)}${row}`;
       if (cell === null || cell === undefined || cell === '') return;
       if (typeof cell === 'number') {
         xml.push(`<c r="${ref}"><v>${cell}</v></c>`);

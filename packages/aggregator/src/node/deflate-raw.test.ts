@@ -1,8 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { concatBytes, type SheetSpec, writeXlsx, writeXlsxTo } from '@jianshen/ooxml';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { concatBytes } from '../hostile/zip-writer.js';
-import { type SheetSpec, writeXlsx, writeXlsxTo } from '../write/xlsx-writer.js';
 import { createNodeRawDeflater } from './deflate-raw.js';
 
 /** Sheet-like text: repeats within and across 256 KiB batches, as rows of a table do. */

@@ -1,5 +1,5 @@
 import { constants, deflateRawSync } from 'node:zlib';
-import type { RawDeflater } from '../write/xlsx-writer.js';
+import type { RawDeflater } from '@jianshen/ooxml';
 
 // Bytes compressed per zlib call: large enough that per-call costs vanish, small enough to stay
 // out of the way of memory.

@@ -1,25 +1,24 @@
+import {
+  attribute,
+  columnLetter,
+  findEntry,
+  parseCellReference,
+  parseRange,
+  parseXmlEntry,
+  rawCharsPerChar,
+  readRelationships,
+  relatedPart,
+  resolvePartPath,
+  type XmlGuard,
+  type XmlHandlers,
+  type ZipDirectory,
+  type ZipEntry,
+} from '@jianshen/ooxml';
 import { type CellValue, excelSerialToIsoDay, templateMarkerName } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
-import { attribute, createXmlStream, rawCharsPerChar, type XmlGuard, type XmlHandlers } from './xml.js';
-import { findEntry, streamEntryText, type ZipDirectory, type ZipEntry } from './zip.js';
 
-/** Resolves a relationship target against the folder of the part that owns it. */
-export function resolvePartPath(base: string, target: string): string {
-  // openpyxl and some others write absolute part names (/xl/worksheets/sheet1.xml).
-  const parts = target.startsWith('/') ? [] : base.split('/').slice(0, -1);
-  for (const segment of target.replace(/\\/g, '/').split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') parts.pop();
-    else parts.push(segment);
-  }
-  return parts.join('/');
-}
-
-/**
- * Streams one part through the XML parser as it inflates: no part is ever held whole as text,
- * and the guard keeps saxes from gathering an endless text node or tag.
- */
+/** Streams one part through the XML tokenizer as it inflates (see parseXmlEntry). */
 function parsePart(
   zip: ZipDirectory,
   entry: ZipEntry,
@@ -27,46 +26,12 @@ function parsePart(
   handlers: XmlHandlers,
   guard: XmlGuard,
 ): void {
-  const stream = createXmlStream(part, handlers, guard);
-  streamEntryText(zip, entry, (text) => stream.write(text));
-  stream.close();
+  parseXmlEntry({ zip, entry, part, handlers, guard });
 }
 
 /** For parts whose text we do not keep beyond a short name: long text is cut and forgotten. */
 function dropLongText(limits: ReadLimits): XmlGuard {
   return { maxText: limits.maxCellLength * rawCharsPerChar, onLongText() {} };
-}
-
-interface Relationship {
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-function readRelationships(zip: ZipDirectory, part: string, limits: ReadLimits): Map<string, Relationship> {
-  const slash = part.lastIndexOf('/');
-  const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-  const entry = findEntry(zip, relsPath);
-  const relationships = new Map<string, Relationship>();
-  if (!entry) return relationships;
-  parsePart(
-    zip,
-    entry,
-    relsPath,
-    {
-      open(name, attributes) {
-        if (name !== 'Relationship') return;
-        const id = attributes.Id ?? '';
-        relationships.set(id, {
-          type: attributes.Type ?? '',
-          target: attributes.Target ?? '',
-          external: attributes.TargetMode === 'External',
-        });
-      },
-    },
-    dropLongText(limits),
-  );
-  return relationships;
 }
 
 /**
@@ -108,15 +73,6 @@ function createTextCollector(max: number) {
       return value;
     },
   };
-}
-
-/** A1-style column letters of a 0-based index. */
-function columnLetters(index: number): string {
-  let letters = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 /** A cell over `maxCellLength`: the whole file is refused, naming the cell to shorten. */
@@ -218,55 +174,6 @@ function readDateStyles(zip: ZipDirectory, part: string | undefined, limits: Rea
   return dateStyles;
 }
 
-/** A1-style column letters to a 0-based index. */
-export function columnIndex(reference: string): number {
-  let index = 0;
-  for (const char of reference) {
-    const code = char.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    index = index * 26 + (code - 64);
-  }
-  return index - 1;
-}
-
-/**
- * A cell reference such as B12 or $AB$7 (letters in either case), read character by character:
- * it is parsed once per cell, where a regular expression cost 7% of reading.
- */
-function parseReference(reference: string): { row: number; column: number } | undefined {
-  let at = reference.charCodeAt(0) === 36 ? 1 : 0; // $
-  let column = 0;
-  let letters = 0;
-  for (; at < reference.length && letters <= 3; at++, letters++) {
-    const code = reference.charCodeAt(at) & ~32; // upper case
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  if (letters === 0 || letters > 3) return undefined;
-  if (reference.charCodeAt(at) === 36) at++;
-  if (at >= reference.length) return undefined;
-  let row = 0;
-  for (; at < reference.length; at++) {
-    const code = reference.charCodeAt(at);
-    if (code < 48 || code > 57) return undefined;
-    row = row * 10 + (code - 48);
-  }
-  return { column: column - 1, row };
-}
-
-export function parseRange(reference: string): MergeRange | undefined {
-  const [from, to] = reference.split(':');
-  const start = from ? parseReference(from) : undefined;
-  const end = to ? parseReference(to) : start;
-  if (!start || !end) return undefined;
-  return {
-    top: Math.min(start.row, end.row),
-    bottom: Math.max(start.row, end.row),
-    left: Math.min(start.column, end.column),
-    right: Math.max(start.column, end.column),
-  };
-}
-
 function dateFromSerial(serial: number, date1904: boolean): Date | undefined {
   const day = excelSerialToIsoDay(serial, date1904);
   return day === undefined ? undefined : new Date(`${day}T00:00:00Z`);
@@ -307,7 +214,7 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
   const maxRowElements = Math.max(limits.maxRows, 1_048_576);
   const inline = createTextCollector(limits.maxCellLength);
   const tooLong = (): never => {
-    throw cellTooLong(limits, name, `${columnLetters(Math.max(column, 0))}${rowNumber}`);
+    throw cellTooLong(limits, name, `${columnLetter(Math.max(column, 0))}${rowNumber}`);
   };
   const tooManyRows = (): never => {
     throw new LimitError('maxRows', {
@@ -367,7 +274,7 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
           break;
         }
         case 'c': {
-          const reference = attributes.r ? parseReference(attributes.r) : undefined;
+          const reference = attributes.r ? parseCellReference(attributes.r) : undefined;
           column = reference ? reference.column : column + 1;
           if (++cellsInRow > maxCellsPerRow) tooManyColumns();
           type = attributes.t ?? 'n';
@@ -435,10 +342,9 @@ interface WorkbookSheet {
 
 /** Reads every worksheet of an xlsx (Excel, WPS, LibreOffice, openpyxl …) into grids. */
 export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
-  const root = readRelationships(zip, '', limits);
-  const office = [...root.values()].find((relationship) => relationship.type.endsWith('/officeDocument'));
-  let workbookPart = office ? resolvePartPath('', office.target) : 'xl/workbook.xml';
-  if (!findEntry(zip, workbookPart)) workbookPart = 'xl/workbook.xml';
+  const root = readRelationships(zip, '', dropLongText(limits));
+  const office = relatedPart(root, '', '/officeDocument');
+  const workbookPart = office && findEntry(zip, office) ? office : 'xl/workbook.xml';
   const workbookEntry = findEntry(zip, workbookPart);
   if (!workbookEntry) {
     throw new UnreadableError({
@@ -490,11 +396,8 @@ export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
     },
     dropLongText(limits),
   );
-  const relationships = readRelationships(zip, workbookPart, limits);
-  const partOf = (suffix: string) => {
-    const found = [...relationships.values()].find((relationship) => relationship.type.endsWith(suffix));
-    return found ? resolvePartPath(workbookPart, found.target) : undefined;
-  };
+  const relationships = readRelationships(zip, workbookPart, dropLongText(limits));
+  const partOf = (suffix: string) => relatedPart(relationships, workbookPart, suffix);
   const sharedStringsPart = partOf('/sharedStrings');
   const context: SheetContext = {
     sharedStrings: sharedStringsPart

@@ -1,9 +1,3 @@
-import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, type Lang } from '@jianshen/schema';
-import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
-import { unitColumnLabels } from '../table/labels.js';
-import { displayValue, formatDateRange, modeLabel } from './format-values.js';
-import { maskIssuePhone, maskPhone } from './mask-phone.js';
 import {
   type ByteSink,
   type CellRow,
@@ -15,7 +9,13 @@ import {
   type WriteXlsxOptions,
   writeXlsx,
   writeXlsxTo,
-} from './xlsx-writer.js';
+} from '@jianshen/ooxml';
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import { defaultLang, type Lang } from '@jianshen/schema';
+import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
+import { unitColumnLabels } from '../table/labels.js';
+import { displayValue, formatDateRange, modeLabel } from './format-values.js';
+import { maskIssuePhone, maskPhone } from './mask-phone.js';
 
 export interface OutputOptions {
   lang?: Lang;

@@ -1,6 +1,6 @@
+import type { ByteSink } from '@jianshen/ooxml';
 import type { ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { maskIssuePhone, maskRowPhones } from './mask-phone.js';
-import type { ByteSink } from './xlsx-writer.js';
 
 export interface ReportJsonOptions {
   /** Hide the middle digits of contact numbers in rows and phone issues. */

@@ -1,4 +1,4 @@
-import { LimitError, UnreadableError } from '../limits.js';
+import { OoxmlError } from './ooxml-error.js';
 
 export interface XmlHandlers {
   /** Element opened; `name` without its namespace prefix (x:c and c alike). */
@@ -205,10 +205,7 @@ class XmlTokenizer {
   }
 
   fail(reason: string): never {
-    throw new UnreadableError({
-      zh: `${this.part} 的 XML 有误：${reason}`,
-      en: `invalid XML in ${this.part}: ${reason}`,
-    });
+    throw new OoxmlError({ code: 'xml-malformed', part: this.part, reason });
   }
   markupTooLong(): never {
     return this.fail(`markup longer than ${this.maxMarkup} characters`);
@@ -310,10 +307,7 @@ class XmlTokenizer {
     if (this.dropping) {
       this.textRun += to - from;
       if (this.textRun > this.maxDropped) {
-        throw new LimitError('maxCellLength', {
-          zh: `${this.part} 中有一段文字超过 ${this.maxDropped} 个字符（可能是压缩炸弹）`,
-          en: `a text in ${this.part} is longer than ${this.maxDropped} characters (possibly a zip bomb)`,
-        });
+        throw new OoxmlError({ code: 'xml-text-too-long', part: this.part, max: this.maxDropped });
       }
       return;
     }
@@ -756,7 +750,7 @@ class XmlTokenizer {
 /**
  * A streaming XML parser that sees local names only, scanning each decoded chunk with indexOf
  * and charCodeAt. It accepts what saxes (non-namespace mode, XML 1.0) accepts and refuses what
- * it refuses — any well-formedness error ends the part with an UnreadableError — and hands the
+ * it refuses — any well-formedness error ends the part with an OoxmlError (`xml-malformed`) — and hands the
  * handlers the same events with the same arguments (a text node may come in one piece where
  * saxes split it, or the reverse). Office XML never carries a DOCTYPE: one is refused at its
  * first characters, so entity-expansion tricks never get a chance; only the five predefined

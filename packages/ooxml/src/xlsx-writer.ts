@@ -1,5 +1,9 @@
-import { fixedZipDate } from '@jianshen/ooxml';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { concatBytes } from './bytes.js';
+import { columnLetter } from './cell-reference.js';
+import { safeSheetName } from './sheet-name.js';
+import { escapeXml } from './xml-text.js';
+import { fixedZipDate } from './zip-entries.js';
 
 /** Cell styles of the writer's fixed styles.xml. */
 export const styles = {
@@ -40,30 +44,6 @@ export interface SheetSpec {
   /** Row heights in points by 0-based row; others are computed from wrapped text. */
   heights?: readonly (number | undefined)[];
   landscape?: boolean;
-}
-
-// Characters XML 1.0 cannot carry at all; a clerk's pasted control character must not corrupt the file.
-const invalidXml =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(invalidXml, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
-export function columnLetter(index: number): string {
-  let letters = '';
-  let rest = index + 1;
-  while (rest > 0) {
-    const remainder = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + remainder) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
 }
 
 const epoch1900 = Date.UTC(1899, 11, 30);
@@ -212,23 +192,6 @@ const stylesXml =
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-/** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
-export function safeSheetName(name: string, taken: Set<string>): string {
-  const base =
-    name
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .replace(/^'+|'+$/g, '')
-      .trim()
-      .slice(0, 31) || 'Sheet';
-  let candidate = base;
-  for (let index = 2; taken.has(candidate.toLowerCase()); index++) {
-    const suffix = `(${index})`;
-    candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
-  }
-  taken.add(candidate.toLowerCase());
-  return candidate;
-}
-
 /** Receives the bytes of a file being written, in order. */
 export type ByteSink = (chunk: Uint8Array) => void;
 
@@ -284,7 +247,7 @@ export async function writeXlsxTo(
 ): Promise<void> {
   const encoder = new TextEncoder();
   const taken = new Set<string>();
-  const names = sheets.map((sheet) => safeSheetName(sheet.name, taken));
+  const names = sheets.map((sheet) => safeSheetName(sheet.name, { taken }));
   let failure: Error | undefined;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
@@ -375,15 +338,4 @@ export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Arra
   const chunks: Uint8Array[] = [];
   await writeXlsxTo(sheets, (chunk) => chunks.push(chunk));
   return concatBytes(chunks);
-}
-
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }

@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { LimitError, UnreadableError } from '../limits.js';
+import { OoxmlError, type OoxmlProblem } from './ooxml-error.js';
 
 /** One entry of a zip's central directory. */
 export interface ZipEntry {
@@ -31,7 +31,7 @@ export interface ZipDirectory {
  */
 export type InflateRaw = (compressed: Uint8Array, maxOutputBytes: number) => Uint8Array | undefined;
 
-const unreadable = (zh: string, en: string) => new UnreadableError({ zh, en });
+const fail = (problem: OoxmlProblem) => new OoxmlError(problem);
 
 export function zipKey(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
@@ -43,7 +43,7 @@ export function isZip(bytes: Uint8Array): boolean {
   );
 }
 
-/** Reads the central directory; throws UnreadableError for a truncated or corrupt zip. */
+/** Reads the central directory; throws an OoxmlError for a truncated or corrupt zip. */
 export function readZipDirectory(
   bytes: Uint8Array,
   maxInflatedBytes: number,
@@ -60,29 +60,23 @@ export function readZipDirectory(
     }
   }
   if (end < 0) {
-    throw unreadable(
-      '文件不完整或已损坏（zip 结构缺失），请重新保存后报送',
-      'the file is truncated or corrupt (no zip directory)',
-    );
+    throw fail({ code: 'zip-no-directory' });
   }
   const count = view.getUint16(end + 10, true);
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw unreadable('不支持 ZIP64 格式的文件', 'ZIP64 files are not supported');
+    throw fail({ code: 'zip64' });
   }
   if (directoryOffset + directorySize > end) {
-    throw unreadable(
-      '文件不完整或已损坏（zip 目录越界）',
-      'the file is truncated or corrupt (zip directory out of range)',
-    );
+    throw fail({ code: 'zip-directory-out-of-range' });
   }
   const entries = new Map<string, ZipEntry>();
   const decoder = new TextDecoder();
   let at = directoryOffset;
   for (let index = 0; index < count; index++) {
     if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) {
-      throw unreadable('文件已损坏（zip 目录项无效）', 'the file is corrupt (bad zip directory entry)');
+      throw fail({ code: 'zip-bad-directory-entry' });
     }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -116,11 +110,8 @@ export function findEntry(zip: ZipDirectory, name: string): ZipEntry | undefined
   return zip.entries.get(zipKey(name));
 }
 
-function tooLarge(): LimitError {
-  return new LimitError('maxInflatedBytes', {
-    zh: '解压后的内容超过上限（可能是压缩炸弹）',
-    en: 'the unpacked content exceeds the limit (possibly a zip bomb)',
-  });
+function tooLarge(): OoxmlError {
+  return fail({ code: 'zip-too-large' });
 }
 
 function inflateWhole(
@@ -132,10 +123,7 @@ function inflateWhole(
   try {
     return inflateRaw(compressed, maxOutputBytes);
   } catch {
-    throw unreadable(
-      `文件已损坏（${entry.name} 无法解压）`,
-      `the file is corrupt (${entry.name} cannot be inflated)`,
-    );
+    throw fail({ code: 'zip-corrupt-entry', part: entry.name });
   }
 }
 
@@ -160,35 +148,43 @@ const largestWholeEntry = 16 * 1024 * 1024;
  */
 export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   const { bytes, budget } = zip;
-  if (entry.encrypted) throw unreadable('压缩包内容已加密', 'the zip content is encrypted');
+  if (entry.encrypted) throw fail({ code: 'zip-encrypted' });
   if (entry.declaredSize > budget.remaining) throw tooLarge();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
-    throw unreadable(`文件已损坏（${entry.name} 无效）`, `the file is corrupt (bad entry ${entry.name})`);
+    throw fail({ code: 'zip-bad-entry', part: entry.name });
   }
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const stop = start + entry.compressedSize;
   if (stop > bytes.length) {
-    throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
+    throw fail({ code: 'zip-truncated' });
   }
   const ratioFloor = 8 * 1024 * 1024;
   const ratioLimit = Math.max(ratioFloor, entry.compressedSize * zip.maxRatio);
   if (entry.declaredSize > ratioLimit) throw tooLarge();
   let inflated = 0;
+  // What the budget check or the consumer threw passes on as it is; only the inflater's own
+  // errors mean a corrupt entry.
+  let raised: { error: unknown } | undefined;
   const count = (chunk: Uint8Array) => {
-    budget.remaining -= chunk.length;
-    inflated += chunk.length;
-    // Checked as the bytes come, before they are handed on: a bomb is stopped at the limit.
-    if (budget.remaining < 0 || inflated > ratioLimit) throw tooLarge();
-    onChunk(chunk);
+    try {
+      budget.remaining -= chunk.length;
+      inflated += chunk.length;
+      // Checked as the bytes come, before they are handed on: a bomb is stopped at the limit.
+      if (budget.remaining < 0 || inflated > ratioLimit) throw tooLarge();
+      onChunk(chunk);
+    } catch (error) {
+      raised = { error };
+      throw error;
+    }
   };
   if (entry.method === 0) {
     count(bytes.subarray(start, stop));
     return;
   }
   if (entry.method !== 8) {
-    throw unreadable(`不支持的压缩方式 ${entry.method}`, `unsupported compression method ${entry.method}`);
+    throw fail({ code: 'zip-method', method: entry.method });
   }
   if (zip.inflateRaw) {
     const room = Math.min(budget.remaining, ratioLimit);
@@ -225,14 +221,11 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
       step = Math.min(largestStep, step * 2, Math.max(smallestStep, fit));
       at = next;
     }
-  } catch (error) {
-    if (error instanceof LimitError || error instanceof UnreadableError) throw error;
-    throw unreadable(
-      `文件已损坏（${entry.name} 无法解压）`,
-      `the file is corrupt (${entry.name} cannot be inflated)`,
-    );
+  } catch {
+    if (raised) throw raised.error;
+    throw fail({ code: 'zip-corrupt-entry', part: entry.name });
   }
-  if (!finished) throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
+  if (!finished) throw fail({ code: 'zip-truncated' });
 }
 
 /**
