@@ -186,6 +186,171 @@ interface SheetContext {
   limits: ReadLimits;
 }
 
+/** A cell's value as the person sees it, from its type (`t`), raw text and style. */
+function cellValue(type: string, raw: string, style: number, context: SheetContext): CellValue | 'cut' {
+  switch (type) {
+    case 's': {
+      if (raw === '') return undefined;
+      const index = Number(raw);
+      if (context.sharedStrings.cut.has(index)) return 'cut';
+      return context.sharedStrings.strings[index] ?? '';
+    }
+    case 'str':
+    case 'e':
+      return raw === '' ? undefined : raw;
+    case 'b':
+      return raw === '' ? undefined : raw === '1' || raw.toLowerCase() === 'true';
+    case 'd': {
+      if (raw === '') return undefined;
+      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
+      return Number.isNaN(date.getTime()) ? raw : new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
+    }
+    default: {
+      if (raw === '') return undefined;
+      const number = Number(raw);
+      if (!Number.isFinite(number)) return raw;
+      return context.dateStyles[style] ? (dateFromSerial(number, context.date1904) ?? number) : number;
+    }
+  }
+}
+
+/**
+ * The handlers that read one worksheet's XML into a grid, as it streams by: rows and their
+ * cells, inline strings, merged ranges; every bound checked as it is passed, naming the sheet.
+ * A class with arrow properties: the tokenizer calls the handlers detached from their object.
+ */
+class SheetReader {
+  readonly rows: GridRow[] = [];
+  readonly merges: MergeRange[] = [];
+  private rowNumber = 0;
+  private cells: CellValue[] = [];
+  private column = -1;
+  private type = 'n';
+  private style = 0;
+  private raw = '';
+  private inCell = false;
+  private inValue = false;
+  private inInline = false;
+  // Excel's own grid (XFD, row 1,048,576) bounds how many `<c>` and `<row>` elements a sheet
+  // can hold, empty ones and ones repeating a reference included; the limits bound the values.
+  private cellsInRow = 0;
+  private rowElements = 0;
+  private readonly maxCellsPerRow: number;
+  private readonly maxRowElements: number;
+  private readonly inline: ReturnType<typeof createTextCollector>;
+  private readonly limits: ReadLimits;
+
+  constructor(
+    private readonly name: string,
+    private readonly context: SheetContext,
+  ) {
+    this.limits = context.limits;
+    this.maxCellsPerRow = Math.max(this.limits.maxColumns, 16_384);
+    this.maxRowElements = Math.max(this.limits.maxRows, 1_048_576);
+    this.inline = createTextCollector(this.limits.maxCellLength);
+  }
+
+  readonly open = (element: string, attributes: Readonly<Record<string, string>>): void => {
+    if (this.inInline) this.inline.open(element);
+    else if (element === 'c') this.openCell(attributes);
+    else if (element === 'v') this.inValue = true;
+    else if (element === 'row') this.openRow(attributes.r);
+    else if (element === 'is') this.inInline = true;
+    else if (element === 'mergeCell') this.addMerge(attributes.ref);
+  };
+
+  readonly close = (element: string): void => {
+    if (this.inInline) {
+      if (element === 'is') this.inInline = false;
+      else this.inline.close(element);
+    } else if (element === 'v') this.inValue = false;
+    else if (element === 'c') {
+      this.finishCell();
+      this.inCell = false;
+    } else if (element === 'row') this.closeRow();
+  };
+
+  readonly text = (value: string): void => {
+    if (this.inInline) this.inline.text(value);
+    else if (this.inValue) {
+      this.raw += value;
+      if (this.raw.length > this.limits.maxCellLength) this.tooLong();
+    }
+  };
+
+  /**
+   * The guard cut a text: a cell's text cut short refuses the file at once, naming the cell.
+   * Other long text (a formula, spacing between tags) is cut and forgotten: never a value.
+   */
+  readonly onLongText = (): void => {
+    if (this.inCell && ((this.inInline && this.inline.inText) || this.inValue)) this.tooLong();
+  };
+
+  private openRow(reference: string | undefined): void {
+    const number = Number(reference);
+    this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
+    this.cells = [];
+    this.column = -1;
+    this.cellsInRow = 0;
+    if (++this.rowElements > this.maxRowElements) this.tooManyRows();
+  }
+
+  private openCell(attributes: Readonly<Record<string, string>>): void {
+    const reference = attributes.r ? parseCellReference(attributes.r) : undefined;
+    this.column = reference ? reference.column : this.column + 1;
+    if (++this.cellsInRow > this.maxCellsPerRow) this.tooManyColumns();
+    this.type = attributes.t ?? 'n';
+    this.style = attributes.s === undefined ? 0 : Number(attributes.s);
+    this.raw = '';
+    this.inCell = true;
+    this.inline.take();
+  }
+
+  private finishCell(): void {
+    let value: CellValue | 'cut';
+    if (this.type === 'inlineStr') {
+      const { text, cut } = this.inline.take();
+      value = cut ? 'cut' : text;
+    } else value = cellValue(this.type, this.raw, this.style, this.context);
+    if (value === 'cut') this.tooLong();
+    if (value === undefined || value === '') return;
+    if (this.column >= this.limits.maxColumns) this.tooManyColumns();
+    this.cells[this.column] = value;
+  }
+
+  private closeRow(): void {
+    if (this.cells.length === 0) return;
+    // By number and by count: rows repeating one number are counted too.
+    if (this.rowNumber > this.limits.maxRows || this.rows.length >= this.limits.maxRows) this.tooManyRows();
+    this.rows.push({ row: this.rowNumber, cells: this.cells });
+  }
+
+  private addMerge(reference: string | undefined): void {
+    const range = reference ? parseRange(reference) : undefined;
+    if (range) this.merges.push(range);
+  }
+
+  private tooLong(): never {
+    const cell = `${columnLetter(Math.max(this.column, 0))}${this.rowNumber}`;
+    throw cellTooLong(this.limits, this.name, cell);
+  }
+
+  private tooManyRows(): never {
+    throw new LimitError('maxRows', {
+      zh: `工作表「${this.name}」超过 ${this.limits.maxRows} 行`,
+      en: `sheet "${this.name}" has more than ${this.limits.maxRows} rows`,
+    });
+  }
+
+  private tooManyColumns(): never {
+    throw new LimitError('maxColumns', {
+      zh: `工作表「${this.name}」超过 ${this.limits.maxColumns} 列`,
+      en: `sheet "${this.name}" has more than ${this.limits.maxColumns} columns`,
+    });
+  }
+}
+
+/** One worksheet part into a grid, read as it inflates (see SheetReader). */
 function readSheet(zip: ZipDirectory, part: string, name: string, context: SheetContext): GridSheet {
   const entry = findEntry(zip, part);
   if (!entry) {
@@ -194,144 +359,10 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
       en: `worksheet ${name} is missing (${part})`,
     });
   }
-  const { limits } = context;
-  const rows: GridRow[] = [];
-  const merges: MergeRange[] = [];
-  let rowNumber = 0;
-  let cells: CellValue[] = [];
-  let column = -1;
-  let type = 'n';
-  let style = 0;
-  let raw = '';
-  let inCell = false;
-  let inValue = false;
-  let inInline = false;
-  // Excel's own grid (XFD, row 1,048,576) bounds how many `<c>` and `<row>` elements a sheet
-  // can hold, empty ones and ones repeating a reference included; the limits bound the values.
-  let cellsInRow = 0;
-  let rowElements = 0;
-  const maxCellsPerRow = Math.max(limits.maxColumns, 16_384);
-  const maxRowElements = Math.max(limits.maxRows, 1_048_576);
-  const inline = createTextCollector(limits.maxCellLength);
-  const tooLong = (): never => {
-    throw cellTooLong(limits, name, `${columnLetter(Math.max(column, 0))}${rowNumber}`);
-  };
-  const tooManyRows = (): never => {
-    throw new LimitError('maxRows', {
-      zh: `工作表「${name}」超过 ${limits.maxRows} 行`,
-      en: `sheet "${name}" has more than ${limits.maxRows} rows`,
-    });
-  };
-  const tooManyColumns = (): never => {
-    throw new LimitError('maxColumns', {
-      zh: `工作表「${name}」超过 ${limits.maxColumns} 列`,
-      en: `sheet "${name}" has more than ${limits.maxColumns} columns`,
-    });
-  };
-
-  const finishCell = () => {
-    let value: CellValue;
-    if (type === 'inlineStr') {
-      const { text, cut } = inline.take();
-      if (cut) tooLong();
-      value = text;
-    } else if (raw === '') value = undefined;
-    else if (type === 's') {
-      const index = Number(raw);
-      if (context.sharedStrings.cut.has(index)) tooLong();
-      value = context.sharedStrings.strings[index] ?? '';
-    } else if (type === 'str' || type === 'e') value = raw;
-    else if (type === 'b') value = raw === '1' || raw.toLowerCase() === 'true';
-    else if (type === 'd') {
-      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
-      value = Number.isNaN(date.getTime()) ? raw : new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
-    } else {
-      const number = Number(raw);
-      value = Number.isFinite(number) ? number : raw;
-      if (typeof value === 'number' && context.dateStyles[style]) {
-        value = dateFromSerial(value, context.date1904) ?? value;
-      }
-    }
-    if (value === undefined || value === '') return;
-    if (column >= limits.maxColumns) tooManyColumns();
-    cells[column] = value;
-  };
-
-  const handlers: XmlHandlers = {
-    open(element, attributes) {
-      if (inInline) {
-        inline.open(element);
-        return;
-      }
-      switch (element) {
-        case 'row': {
-          const number = Number(attributes.r);
-          rowNumber = Number.isInteger(number) && number > 0 ? number : rowNumber + 1;
-          cells = [];
-          column = -1;
-          cellsInRow = 0;
-          if (++rowElements > maxRowElements) tooManyRows();
-          break;
-        }
-        case 'c': {
-          const reference = attributes.r ? parseCellReference(attributes.r) : undefined;
-          column = reference ? reference.column : column + 1;
-          if (++cellsInRow > maxCellsPerRow) tooManyColumns();
-          type = attributes.t ?? 'n';
-          style = Number(attributes.s ?? 0);
-          raw = '';
-          inCell = true;
-          inline.take();
-          break;
-        }
-        case 'v':
-          inValue = true;
-          break;
-        case 'is':
-          inInline = true;
-          break;
-        case 'mergeCell': {
-          const range = attributes.ref ? parseRange(attributes.ref) : undefined;
-          if (range) merges.push(range);
-          break;
-        }
-      }
-    },
-    close(element) {
-      if (inInline) {
-        if (element === 'is') inInline = false;
-        else inline.close(element);
-        return;
-      }
-      if (element === 'v') inValue = false;
-      else if (element === 'c') {
-        finishCell();
-        inCell = false;
-      } else if (element === 'row') {
-        if (cells.length > 0) {
-          // By number and by count: rows repeating one number are counted too.
-          if (rowNumber > limits.maxRows || rows.length >= limits.maxRows) tooManyRows();
-          rows.push({ row: rowNumber, cells });
-        }
-      }
-    },
-    text(value) {
-      if (inInline) inline.text(value);
-      else if (inValue) {
-        raw += value;
-        if (raw.length > limits.maxCellLength) tooLong();
-      }
-    },
-  };
-  parsePart(zip, entry, part, handlers, {
-    maxText: limits.maxCellLength * rawCharsPerChar,
-    // A cell's text cut short: the file is refused at once, naming the cell. Other long text
-    // (a formula, spacing between tags) is cut and forgotten: it is never read as a value.
-    onLongText() {
-      if (inCell && ((inInline && inline.inText) || inValue)) tooLong();
-    },
-  });
-  return { name, rows, merges };
+  const reader = new SheetReader(name, context);
+  const guard = { maxText: context.limits.maxCellLength * rawCharsPerChar, onLongText: reader.onLongText };
+  parsePart(zip, entry, part, reader, guard);
+  return { name, rows: reader.rows, merges: reader.merges };
 }
 
 interface WorkbookSheet {
@@ -340,85 +371,98 @@ interface WorkbookSheet {
   hidden: boolean;
 }
 
-/** Reads every worksheet of an xlsx (Excel, WPS, LibreOffice, openpyxl …) into grids. */
-export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
+/** What workbook.xml says: its sheets in order, the date system, the template marker if any. */
+interface WorkbookPart {
+  part: string;
+  sheets: WorkbookSheet[];
+  date1904: boolean;
+  templateMarker?: string;
+}
+
+/** The workbook part, found through the package relationships (openpyxl names it absolutely). */
+function findWorkbookPart(zip: ZipDirectory, limits: ReadLimits): { part: string; entry: ZipEntry } {
   const root = readRelationships(zip, '', dropLongText(limits));
   const office = relatedPart(root, '', '/officeDocument');
-  const workbookPart = office && findEntry(zip, office) ? office : 'xl/workbook.xml';
-  const workbookEntry = findEntry(zip, workbookPart);
-  if (!workbookEntry) {
+  const part = office && findEntry(zip, office) ? office : 'xl/workbook.xml';
+  const entry = findEntry(zip, part);
+  if (!entry) {
     throw new UnreadableError({
       zh: '不是有效的 Excel 工作簿（缺少 workbook.xml）',
       en: 'not a valid workbook (no workbook.xml)',
     });
   }
-  const sheets: WorkbookSheet[] = [];
-  let date1904 = false;
-  let templateMarker: string | undefined;
+  return { part, entry };
+}
+
+function readWorkbookPart(zip: ZipDirectory, limits: ReadLimits): WorkbookPart {
+  const { part, entry } = findWorkbookPart(zip, limits);
+  const workbook: WorkbookPart = { part, sheets: [], date1904: false };
+  const { sheets } = workbook;
   let definedName: string | undefined;
   let definedText = '';
-  parsePart(
-    zip,
-    workbookEntry,
-    workbookPart,
-    {
-      open(name, attributes) {
-        if (name === 'workbookPr') {
-          const value = (attributes.date1904 ?? '').toLowerCase();
-          date1904 = value === '1' || value === 'true';
-        } else if (name === 'sheet') {
-          if (sheets.length >= limits.maxSheets) {
-            throw new LimitError('maxSheets', {
-              zh: `工作表超过 ${limits.maxSheets} 个`,
-              en: `more than ${limits.maxSheets} worksheets`,
-            });
-          }
-          sheets.push({
-            name: attributes.name ?? `Sheet${sheets.length + 1}`,
-            relationship: attribute(attributes, 'id') ?? '',
-            hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
+  const handlers: XmlHandlers = {
+    open(name, attributes) {
+      if (name === 'workbookPr') {
+        const value = (attributes.date1904 ?? '').toLowerCase();
+        workbook.date1904 = value === '1' || value === 'true';
+      } else if (name === 'sheet') {
+        if (sheets.length >= limits.maxSheets) {
+          throw new LimitError('maxSheets', {
+            zh: `工作表超过 ${limits.maxSheets} 个`,
+            en: `more than ${limits.maxSheets} worksheets`,
           });
-        } else if (name === 'definedName') {
-          definedName = attributes.name;
-          definedText = '';
         }
-      },
-      text(value) {
-        // Kept short like any cell: the template marker is a few dozen characters.
-        if (definedName !== undefined && definedText.length < limits.maxCellLength) definedText += value;
-      },
-      close(name) {
-        if (name === 'definedName') {
-          if (definedName === templateMarkerName) templateMarker = definedText;
-          definedName = undefined;
-        }
-      },
+        sheets.push({
+          name: attributes.name ?? `Sheet${sheets.length + 1}`,
+          relationship: attribute(attributes, 'id') ?? '',
+          hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
+        });
+      } else if (name === 'definedName') {
+        definedName = attributes.name;
+        definedText = '';
+      }
     },
-    dropLongText(limits),
-  );
-  const relationships = readRelationships(zip, workbookPart, dropLongText(limits));
-  const partOf = (suffix: string) => relatedPart(relationships, workbookPart, suffix);
+    text(value) {
+      // Kept short like any cell: the template marker is a few dozen characters.
+      if (definedName !== undefined && definedText.length < limits.maxCellLength) definedText += value;
+    },
+    close(name) {
+      if (name !== 'definedName') return;
+      if (definedName === templateMarkerName) workbook.templateMarker = definedText;
+      definedName = undefined;
+    },
+  };
+  parsePart(zip, entry, part, handlers, dropLongText(limits));
+  return workbook;
+}
+
+/** Reads every worksheet of an xlsx (Excel, WPS, LibreOffice, openpyxl …) into grids. */
+export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
+  const workbook = readWorkbookPart(zip, limits);
+  const relationships = readRelationships(zip, workbook.part, dropLongText(limits));
+  const partOf = (suffix: string) => relatedPart(relationships, workbook.part, suffix);
   const sharedStringsPart = partOf('/sharedStrings');
   const context: SheetContext = {
     sharedStrings: sharedStringsPart
       ? readSharedStrings(zip, sharedStringsPart, limits)
       : { strings: [], cut: new Set() },
     dateStyles: readDateStyles(zip, partOf('/styles'), limits),
-    date1904,
+    date1904: workbook.date1904,
     limits,
   };
   const grids: GridSheet[] = [];
-  for (const sheet of sheets) {
+  for (const sheet of workbook.sheets) {
     const relationship = relationships.get(sheet.relationship);
     // Chart sheets and dialog sheets hold no cells.
     if (!relationship || relationship.external || !relationship.type.endsWith('/worksheet')) continue;
-    const grid = readSheet(zip, resolvePartPath(workbookPart, relationship.target), sheet.name, context);
+    const part = resolvePartPath(workbook.part, relationship.target);
+    const grid = readSheet(zip, part, sheet.name, context);
     grids.push(sheet.hidden ? { ...grid, hidden: true } : grid);
   }
   return {
     format: 'xlsx',
     sheets: grids,
-    date1904,
-    ...(templateMarker !== undefined ? { templateMarker } : {}),
+    date1904: workbook.date1904,
+    ...(workbook.templateMarker !== undefined ? { templateMarker: workbook.templateMarker } : {}),
   };
 }
