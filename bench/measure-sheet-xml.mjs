@@ -77,7 +77,7 @@ const stages = {
   // The whole file: workbook, relationships, shared strings and styles as well as the sheets.
   'xlsx reader': () => {
     for (const [index, bytes] of files.entries()) {
-      const outcome = readSubmission(bytes, manifest.files[index], limits, 'zh', {
+      const outcome = readSubmission(bytes, manifest.files[index], limits, {
         inflateRaw: nodeInflateRaw,
       });
       if (!outcome.ok) throw new Error(`${manifest.files[index]}: ${outcome.code}`);

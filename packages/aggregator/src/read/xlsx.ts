@@ -14,7 +14,7 @@ import {
   type ZipDirectory,
   type ZipEntry,
 } from '@jianshen/ooxml';
-import { type CellValue, excelSerialToIsoDay, templateMarkerName } from '@jianshen/schema';
+import { type CellValue, excelSerialToIsoDay, phrase, templateMarkerName } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 
@@ -77,10 +77,10 @@ function createTextCollector(max: number) {
 
 /** A cell over `maxCellLength`: the whole file is refused, naming the cell to shorten. */
 function cellTooLong(limits: ReadLimits, sheet: string, cell: string): LimitError {
-  return new LimitError('maxCellLength', {
-    zh: `工作表「${sheet}」的单元格 ${cell} 超过 ${limits.maxCellLength} 个字符`,
-    en: `cell ${cell} of sheet "${sheet}" is longer than ${limits.maxCellLength} characters`,
-  });
+  return new LimitError(
+    'maxCellLength',
+    phrase('sheet-cell-too-long', { sheet, cell, max: limits.maxCellLength }),
+  );
 }
 
 /** Shared strings, each kept to `maxCellLength` characters; `cut` holds those that were longer. */
@@ -336,17 +336,17 @@ class SheetReader {
   }
 
   private tooManyRows(): never {
-    throw new LimitError('maxRows', {
-      zh: `工作表「${this.name}」超过 ${this.limits.maxRows} 行`,
-      en: `sheet "${this.name}" has more than ${this.limits.maxRows} rows`,
-    });
+    throw new LimitError(
+      'maxRows',
+      phrase('sheet-rows-over', { sheet: this.name, max: this.limits.maxRows }),
+    );
   }
 
   private tooManyColumns(): never {
-    throw new LimitError('maxColumns', {
-      zh: `工作表「${this.name}」超过 ${this.limits.maxColumns} 列`,
-      en: `sheet "${this.name}" has more than ${this.limits.maxColumns} columns`,
-    });
+    throw new LimitError(
+      'maxColumns',
+      phrase('sheet-columns-over', { sheet: this.name, max: this.limits.maxColumns }),
+    );
   }
 }
 
@@ -354,10 +354,7 @@ class SheetReader {
 function readSheet(zip: ZipDirectory, part: string, name: string, context: SheetContext): GridSheet {
   const entry = findEntry(zip, part);
   if (!entry) {
-    throw new UnreadableError({
-      zh: `缺少工作表 ${name}（${part}）`,
-      en: `worksheet ${name} is missing (${part})`,
-    });
+    throw new UnreadableError(phrase('sheet-part-missing', { sheet: name, part }));
   }
   const reader = new SheetReader(name, context);
   const guard = { maxText: context.limits.maxCellLength * rawCharsPerChar, onLongText: reader.onLongText };
@@ -386,10 +383,7 @@ function findWorkbookPart(zip: ZipDirectory, limits: ReadLimits): { part: string
   const part = office && findEntry(zip, office) ? office : 'xl/workbook.xml';
   const entry = findEntry(zip, part);
   if (!entry) {
-    throw new UnreadableError({
-      zh: '不是有效的 Excel 工作簿（缺少 workbook.xml）',
-      en: 'not a valid workbook (no workbook.xml)',
-    });
+    throw new UnreadableError(phrase('xlsx-no-workbook'));
   }
   return { part, entry };
 }
@@ -407,10 +401,7 @@ function readWorkbookPart(zip: ZipDirectory, limits: ReadLimits): WorkbookPart {
         workbook.date1904 = value === '1' || value === 'true';
       } else if (name === 'sheet') {
         if (sheets.length >= limits.maxSheets) {
-          throw new LimitError('maxSheets', {
-            zh: `工作表超过 ${limits.maxSheets} 个`,
-            en: `more than ${limits.maxSheets} worksheets`,
-          });
+          throw new LimitError('maxSheets', phrase('sheets-over', { max: limits.maxSheets }));
         }
         sheets.push({
           name: attributes.name ?? `Sheet${sheets.length + 1}`,
