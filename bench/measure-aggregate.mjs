@@ -10,7 +10,7 @@ import { loadCampaign } from '@jianshen/plugin-kit/node';
 const manifest = JSON.parse(await readFile(process.argv[2], 'utf8'));
 // Threads for reading (default: the aggregator's own default, cores − 1 and at most two).
 const threads = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
-const campaign = await loadCampaign(undefined, { lang: 'zh' });
+const campaign = await loadCampaign();
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 const report = await streamAggregateFiles(manifest.files, campaign, {

@@ -3,7 +3,7 @@
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 
 const runs = Number(process.argv[2] ?? 7);
-const campaign = await loadCampaign(undefined, { lang: 'zh' });
+const campaign = await loadCampaign();
 
 async function median(render) {
   await render();

@@ -1,3 +1,4 @@
+export type { ByteSink, InflateRaw } from '@jianshen/ooxml';
 export {
   aggregate,
   aggregateSources,
@@ -12,7 +13,6 @@ export { defaultReadLimits, type ReadLimits, resolveLimits, UnreadableError } fr
 export type { PreparedRow } from './prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';
 export { type FileFormat, type ReadOutcome, readSubmission } from './read/read-submission.js';
-export type { InflateRaw } from './read/zip.js';
 export type {
   AggregateOptions,
   AggregateProgress,
@@ -72,4 +72,3 @@ export {
   writeReturnOpinions,
   writeReturnOpinionWorkbooks,
 } from './write/return-opinions.js';
-export type { ByteSink } from './write/xlsx-writer.js';

@@ -1,3 +1,4 @@
+import type { InflateRaw } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
   type Issue,
@@ -10,7 +11,6 @@ import {
 } from '@jianshen/schema';
 import { type ReadLimits, UnreadableError } from './limits.js';
 import { readSubmission } from './read/read-submission.js';
-import type { InflateRaw } from './read/zip.js';
 import type { FileReport } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
 import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';

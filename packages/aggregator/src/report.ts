@@ -1,7 +1,7 @@
+import type { InflateRaw } from '@jianshen/ooxml';
 import type { ActivityMode, Lang, RenderedIssue } from '@jianshen/schema';
 import type { ReadLimits } from './limits.js';
 import type { FileFormat } from './read/read-submission.js';
-import type { InflateRaw } from './read/zip.js';
 import type { SkippedCounts } from './table/find-tables.js';
 
 /** One submission as bytes: what a browser hands over from a file input or a drop. */

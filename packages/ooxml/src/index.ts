@@ -1,1 +1,53 @@
+export { concatBytes } from './bytes.js';
+export {
+  type CellPosition,
+  type CellRange,
+  columnIndex,
+  columnLetter,
+  parseCellReference,
+  parseRange,
+} from './cell-reference.js';
+export { OoxmlError, type OoxmlProblem, type OoxmlProblemCode } from './ooxml-error.js';
+export {
+  type ParseXmlEntryOptions,
+  parseXmlEntry,
+  type Relationship,
+  readRelationships,
+  relatedPart,
+  relationshipsPartOf,
+  resolvePartPath,
+} from './package-parts.js';
+export { type SafeSheetNameOptions, safeSheetName } from './sheet-name.js';
+export {
+  type ByteSink,
+  type CellRow,
+  type CellSpec,
+  type CreateRawDeflater,
+  type RawDeflater,
+  type SheetSpec,
+  type StyleId,
+  styles,
+  type WriteXlsxOptions,
+  writeXlsx,
+  writeXlsxTo,
+} from './xlsx-writer.js';
+export {
+  attribute,
+  createXmlStream,
+  rawCharsPerChar,
+  type XmlGuard,
+  type XmlHandlers,
+  type XmlStream,
+} from './xml-stream.js';
+export { escapeXml } from './xml-text.js';
 export { fixedZipDate, packZip, readZipText, repackZip, unpackZip } from './zip-entries.js';
+export {
+  findEntry,
+  type InflateRaw,
+  isZip,
+  readZipDirectory,
+  streamEntry,
+  streamEntryText,
+  type ZipDirectory,
+  type ZipEntry,
+} from './zip-reader.js';

@@ -5,7 +5,6 @@ export {
   addDataValidation,
   type ColumnGuidance,
   columnGuidance,
-  columnLetter,
   type RenderTemplateXlsxOptions,
   renderTemplateXlsx,
   type TemplateLayout,

@@ -1,4 +1,4 @@
-import { packZip, readZipText, unpackZip } from '@jianshen/ooxml';
+import { columnLetter, escapeXml, packZip, readZipText, safeSheetName, unpackZip } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
   createTemplateMarker,
@@ -13,7 +13,7 @@ import { columnGuidance } from './column-guidance.js';
 import { fillInstructionsSheet } from './instructions-sheet.js';
 import { protectSheet, sheetProtection } from './sheet-protection.js';
 import { fillTableSheet } from './table-sheet.js';
-import { columnLetter, safeSheetName, templateLayout } from './template-layout.js';
+import { templateLayout } from './template-layout.js';
 import { templateText } from './template-text.js';
 
 export interface RenderTemplateXlsxOptions {
@@ -28,10 +28,6 @@ const maxInlineList = 250;
 
 function fitsInline(options: readonly string[]): boolean {
   return options.join(',').length <= maxInlineList && !options.some((option) => /[,"]/.test(option));
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** A calendar day tied to the campaign, so created/modified never depend on the clock. */
@@ -80,7 +76,7 @@ export async function renderTemplateXlsx(
   workbook.subject = campaign.title;
 
   const say = textsIn(templateText, lang);
-  const tableSheetName = safeSheetName(campaign.tableTitle, say('tableSheet'));
+  const tableSheetName = safeSheetName(campaign.tableTitle, { fallback: say('tableSheet') });
   const instructionsName = say('instructionsSheet');
   const table = workbook.addWorksheet(
     tableSheetName === instructionsName ? `${tableSheetName}1` : tableSheetName,
@@ -99,7 +95,7 @@ export async function renderTemplateXlsx(
     if (column.options && column.options.length > 0) {
       listFormulas.set(
         index,
-        listFormula(`JianshenList_${columnLetter(index + 1)}`, column.label, column.options),
+        listFormula(`JianshenList_${columnLetter(index)}`, column.label, column.options),
       );
     }
   });
@@ -111,7 +107,7 @@ export async function renderTemplateXlsx(
     const listSheetName = say('listsSheet');
     const lists = workbook.addWorksheet(listSheetName, { state: 'veryHidden' });
     hiddenLists.forEach(({ name, title, options }, listIndex) => {
-      const letter = columnLetter(listIndex + 1);
+      const letter = columnLetter(listIndex);
       lists.getCell(1, listIndex + 1).value = title;
       options.forEach((option, row) => {
         lists.getCell(row + 2, listIndex + 1).value = option;

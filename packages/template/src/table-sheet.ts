@@ -1,3 +1,4 @@
+import { columnLetter } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { type Lang, textsIn } from '@jianshen/schema';
 import type { Worksheet } from 'exceljs';
@@ -5,7 +6,7 @@ import type { ColumnGuidance } from './column-guidance.js';
 import { addDataValidation } from './data-validation.js';
 import { protectSheet, type SheetProtectionModel } from './sheet-protection.js';
 import { allBorders, displayWidth, font, wrappedHeight } from './sheet-style.js';
-import { columnLetter, type TemplateLayout } from './template-layout.js';
+import type { TemplateLayout } from './template-layout.js';
 import { type TemplateSays, templateText } from './template-text.js';
 
 export interface TableSheetInput {
@@ -156,7 +157,7 @@ function formatInputBlock({ sheet, campaign, guidance, layout }: TableSheetInput
 
 function addColumnValidations({ sheet, guidance, layout, listFormulas }: TableSheetInput): void {
   guidance.forEach((column, index) => {
-    const letter = columnLetter(index + 1);
+    const letter = columnLetter(index);
     addDataValidation(
       sheet,
       `${letter}${layout.firstInputRow}:${letter}${layout.lastInputRow}`,

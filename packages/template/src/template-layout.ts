@@ -1,3 +1,5 @@
+import { columnLetter } from '@jianshen/ooxml';
+
 /** Where things sit on the table sheet; readers find the header by its texts, tests and docs by these. */
 export interface TemplateLayout {
   /** Merged title row (campaign.tableTitle). */
@@ -17,18 +19,6 @@ export interface TemplateLayout {
   lastColumn: string;
 }
 
-/** A (1-based) column number as Excel letters: 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let letters = '';
-  let rest = column;
-  while (rest > 0) {
-    const remainder = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + remainder) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
-}
-
 /**
  * The layout of a table with `columnCount` columns (at least the nine built-in ones, which the
  * unit line relies on) and `rows` input rows.
@@ -44,17 +34,6 @@ export function templateLayout(columnCount: number, rows: number): TemplateLayou
     firstInputRow: headerRow + 1,
     lastInputRow: headerRow + rows,
     columnCount,
-    lastColumn: columnLetter(columnCount),
+    lastColumn: columnLetter(columnCount - 1),
   };
-}
-
-/** Worksheet names may not contain []:*?/\ nor start or end with an apostrophe, and hold 31 characters. */
-export function safeSheetName(name: string, fallback: string): string {
-  const cleaned = name
-    .replace(/[[\]:*?/\\']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 31)
-    .trim();
-  return cleaned === '' || cleaned.toLowerCase() === 'history' ? fallback : cleaned;
 }

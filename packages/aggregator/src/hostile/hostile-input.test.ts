@@ -9,6 +9,7 @@ import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crc32, utf8, writeZip } from '../../../ooxml/src/zip-forge.test-support.js';
 import {
   corruptZip,
   emptyWorkbook,
@@ -28,7 +29,6 @@ import {
   zipBomb,
 } from './hostile-files.js';
 import { largeSheetXml } from './submission.js';
-import { crc32, utf8, writeZip } from './zip-writer.js';
 
 // Every hostile input travels in a batch with a good file: the hostile one must end as a clear
 // error for that file (or a handled value), and the good one must still yield all its rows.

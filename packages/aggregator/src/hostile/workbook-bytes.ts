@@ -1,4 +1,5 @@
-import { writeZip, type ZipInput } from './zip-writer.js';
+import { columnLetter, escapeXml } from '@jianshen/ooxml';
+import { writeZip, type ZipInput } from '../../../ooxml/src/zip-forge.test-support.js';
 
 /**
  * A minimal .xlsx writer for tests, written by hand so a test controls every byte: inline or
@@ -30,23 +31,6 @@ export interface WorkbookSpec {
   /** Replaces xl/sharedStrings.xml (only with sharedStrings). */
   sharedStringsXml?: string;
   extraEntries?: readonly ZipInput[];
-}
-
-export function columnName(index: number): string {
-  let name = '';
-  for (let value = index + 1; value > 0; value = Math.floor((value - 1) / 26)) {
-    name = String.fromCharCode(65 + ((value - 1) % 26)) + name;
-  }
-  return name;
-}
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -85,7 +69,7 @@ export function sheetXml(sheet: SheetSpec, sharedString?: (text: string) => numb
     const xml: string[] = [];
     cells.forEach((cell, columnIndex) => {
       if (cell === null || cell === undefined || cell === '') return;
-      xml.push(cellXml(cell, `${columnName(columnIndex)}${row}`, sharedString));
+      xml.push(cellXml(cell, `${columnLetter(columnIndex)}${row}`, sharedString));
     });
     if (xml.length > 0) parts.push(`<row r="${row}">${xml.join('')}</row>`);
   });

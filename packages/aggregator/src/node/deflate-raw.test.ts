@@ -1,9 +1,8 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { type CreateRawDeflater, concatBytes, type SheetSpec, writeXlsx, writeXlsxTo } from '@jianshen/ooxml';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { concatBytes } from '../hostile/zip-writer.js';
-import { type SheetSpec, writeXlsx, writeXlsxTo } from '../write/xlsx-writer.js';
-import { createNodeRawDeflater } from './deflate-raw.js';
+import { createNodeRawDeflater, createOffThreadRawDeflater } from './deflate-raw.js';
 
 /** Sheet-like text: repeats within and across 256 KiB batches, as rows of a table do. */
 function sheetLikeText(rows: number): Uint8Array {
@@ -16,9 +15,13 @@ function sheetLikeText(rows: number): Uint8Array {
   return new TextEncoder().encode(parts.join(''));
 }
 
-function deflateInPieces(input: Uint8Array, pieceSizes: readonly number[]): Uint8Array {
-  const deflater = createNodeRawDeflater(5);
-  const out: Uint8Array[] = [];
+async function deflateInPieces(
+  input: Uint8Array,
+  pieceSizes: readonly number[],
+  offThread = false,
+): Promise<Uint8Array> {
+  const deflater = createNodeRawDeflater(5, { offThread });
+  const out: (Uint8Array | Promise<Uint8Array>)[] = [];
   let at = 0;
   for (let index = 0; at < input.length; index++) {
     const size = pieceSizes[index % pieceSizes.length] ?? 1;
@@ -26,22 +29,22 @@ function deflateInPieces(input: Uint8Array, pieceSizes: readonly number[]): Uint
     at += size;
   }
   out.push(deflater.push(new Uint8Array(0), true));
-  return concatBytes(out);
+  return concatBytes(await Promise.all(out));
 }
 
 describe('createNodeRawDeflater', () => {
-  it('joins its batches into one deflate stream that inflates to exactly the input', () => {
+  it.each([false, true])('joins its batches into one deflate stream (off thread: %s)', async (offThread) => {
     const input = sheetLikeText(40_000);
     expect(input.length).toBeGreaterThan(4 * 256 * 1024);
-    const deflated = deflateInPieces(input, [1, 17, 16_384, 70_000, 3]);
+    const deflated = await deflateInPieces(input, [1, 17, 16_384, 70_000, 3], offThread);
     expect(Buffer.from(inflateRawSync(deflated)).equals(Buffer.from(input))).toBe(true);
     // The dictionary carries matches across batches: about the size of one zlib call on it all.
     const whole = deflateRawSync(input, { level: 5 }).length;
     expect(deflated.length).toBeLessThan(whole * 1.05);
   });
 
-  it('an empty entry is a valid empty stream', () => {
-    const deflated = deflateInPieces(new Uint8Array(0), [1]);
+  it('an empty entry is a valid empty stream', async () => {
+    const deflated = await deflateInPieces(new Uint8Array(0), [1]);
     expect(inflateRawSync(deflated).length).toBe(0);
   });
 
@@ -54,14 +57,16 @@ describe('createNodeRawDeflater', () => {
         { value: `在尧都区汾河公园开展健步走第${index}场，约${index % 300}人参加` },
       ]),
     };
-    const native = async () => {
+    const native = async (createDeflater: CreateRawDeflater) => {
       const chunks: Uint8Array[] = [];
-      await writeXlsxTo([sheet], (chunk) => chunks.push(chunk), { createDeflater: createNodeRawDeflater });
+      await writeXlsxTo([sheet], (chunk) => chunks.push(chunk), { createDeflater });
       return concatBytes(chunks);
     };
-    const first = await native();
-    const second = await native();
+    const first = await native(createNodeRawDeflater);
+    const second = await native(createNodeRawDeflater);
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    // Off the main thread, batches in flight side by side: the very same bytes.
+    expect(Buffer.from(await native(createOffThreadRawDeflater)).equals(Buffer.from(first))).toBe(true);
     const fromNative = unzipSync(first);
     const fromFflate = unzipSync(await writeXlsx([sheet]));
     expect(Object.keys(fromNative).sort()).toEqual(Object.keys(fromFflate).sort());

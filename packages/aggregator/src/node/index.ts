@@ -4,7 +4,11 @@ export {
   collectSubmissionFiles,
   streamAggregateFiles,
 } from './aggregate-files.js';
-export { createNodeRawDeflater } from './deflate-raw.js';
+export {
+  createNodeRawDeflater,
+  createOffThreadRawDeflater,
+  type NodeRawDeflaterOptions,
+} from './deflate-raw.js';
 export { createFileRowStore, type FileRowStoreOptions } from './file-row-store.js';
 export { nodeInflateRaw } from './inflate-raw.js';
 export { type WriteOutputsOptions, writeAggregateOutputs } from './write-outputs.js';

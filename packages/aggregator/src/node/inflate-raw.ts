@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import type { InflateRaw } from '../read/zip.js';
+import type { InflateRaw } from '@jianshen/ooxml';
 
 /**
  * zlib's inflater: native, several times faster than inflating in JavaScript and with far less

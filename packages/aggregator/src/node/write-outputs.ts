@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, realpath, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { ByteSink } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
@@ -8,8 +9,7 @@ import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/con
 import { writeIssuesCsvTo } from '../write/issues-csv.js';
 import { outputFileNames } from '../write/output-names.js';
 import { writeReportJsonTo } from '../write/report-json.js';
-import type { ByteSink } from '../write/xlsx-writer.js';
-import { createNodeRawDeflater } from './deflate-raw.js';
+import { createOffThreadRawDeflater } from './deflate-raw.js';
 import { createHeapGuard, type HeapGuard } from './heap-guard.js';
 import { inputsOf } from './input-registry.js';
 
@@ -77,7 +77,8 @@ export async function writeAggregateOutputs(
   const output = {
     lang,
     ...(options.maskPhone ? { maskPhone: true } : {}),
-    createDeflater: createNodeRawDeflater,
+    // zlib compresses on the thread pool (the other core) while the next rows are made.
+    createDeflater: createOffThreadRawDeflater,
   };
   const names = outputFileNames(campaign, lang);
   const outputs: [string, (sink: ByteSink) => Promise<void>][] = [

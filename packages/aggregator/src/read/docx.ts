@@ -1,9 +1,15 @@
+import {
+  createXmlStream,
+  findEntry,
+  rawCharsPerChar,
+  readRelationships,
+  relatedPart,
+  streamEntryText,
+  type ZipDirectory,
+} from '@jianshen/ooxml';
 import { type CellValue, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
-import { resolvePartPath } from './xlsx.js';
-import { createXmlStream } from './xml.js';
-import { findEntry, streamEntry, streamEntryText, type ZipDirectory } from './zip.js';
 
 interface CellDraft {
   column: number;
@@ -20,17 +26,12 @@ interface CellDraft {
  * turned into merges, like merged cells in a spreadsheet.
  */
 export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
-  let documentPart = 'word/document.xml';
-  const rootRels = findEntry(zip, '_rels/.rels');
-  if (rootRels) {
-    const text = new TextDecoder().decode(inflateSmall(zip, '_rels/.rels'));
-    const match =
-      /Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(
-        text,
-      );
-    const target = match?.[1] ?? match?.[2];
-    if (target && findEntry(zip, resolvePartPath('', target))) documentPart = resolvePartPath('', target);
-  }
+  const root = readRelationships(zip, '', {
+    maxText: limits.maxCellLength * rawCharsPerChar,
+    onLongText() {},
+  });
+  const office = relatedPart(root, '', '/officeDocument');
+  const documentPart = office && findEntry(zip, office) ? office : 'word/document.xml';
   const entry = findEntry(zip, documentPart);
   if (!entry) {
     throw new UnreadableError(phrase('docx-no-document'));
@@ -174,20 +175,6 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
   streamEntryText(zip, entry, (text) => stream.write(text));
   stream.close();
   return { format: 'docx', sheets, date1904: false };
-}
-
-function inflateSmall(zip: ZipDirectory, name: string): Uint8Array {
-  const entry = findEntry(zip, name);
-  if (!entry) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  streamEntry(zip, entry, (chunk) => chunks.push(chunk.slice()));
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /** Turns table rows into a grid: spans and vertical merges become merge ranges. */

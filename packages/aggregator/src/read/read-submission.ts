@@ -1,10 +1,11 @@
+import { findEntry, type InflateRaw, isZip, OoxmlError, readZipDirectory } from '@jianshen/ooxml';
 import { type IssueData, type MessageCode, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
 import type { GridWorkbook } from './grid.js';
+import { ooxmlReason } from './ooxml-problem.js';
 import { readXlsx } from './xlsx.js';
-import { findEntry, type InflateRaw, isZip, readZipDirectory } from './zip.js';
 
 /** What a file turned out to be, judged by its bytes (never by its name). */
 export type FileFormat = 'xlsx' | 'docx' | 'csv' | 'xls' | 'doc' | 'encrypted' | 'unknown';
@@ -141,6 +142,10 @@ export function readSubmission(
       return failure(format, 'failed', 'file-too-large', { reason: error.reason });
     if (error instanceof UnreadableError)
       return failure(format, 'failed', 'file-unreadable', { reason: error.reason });
+    if (error instanceof OoxmlError) {
+      const code = error.isLimit ? 'file-too-large' : 'file-unreadable';
+      return failure(format, 'failed', code, { reason: ooxmlReason(error.problem) });
+    }
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     return failure(format, 'failed', 'file-unreadable', { reason: message });
   }

@@ -1,25 +1,24 @@
+import {
+  attribute,
+  columnLetter,
+  findEntry,
+  parseCellReference,
+  parseRange,
+  parseXmlEntry,
+  rawCharsPerChar,
+  readRelationships,
+  relatedPart,
+  resolvePartPath,
+  type XmlGuard,
+  type XmlHandlers,
+  type ZipDirectory,
+  type ZipEntry,
+} from '@jianshen/ooxml';
 import { type CellValue, excelSerialToIsoDay, phrase, templateMarkerName } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
-import { attribute, createXmlStream, rawCharsPerChar, type XmlGuard, type XmlHandlers } from './xml.js';
-import { findEntry, streamEntryText, type ZipDirectory, type ZipEntry } from './zip.js';
 
-/** Resolves a relationship target against the folder of the part that owns it. */
-export function resolvePartPath(base: string, target: string): string {
-  // openpyxl and some others write absolute part names (/xl/worksheets/sheet1.xml).
-  const parts = target.startsWith('/') ? [] : base.split('/').slice(0, -1);
-  for (const segment of target.replace(/\\/g, '/').split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') parts.pop();
-    else parts.push(segment);
-  }
-  return parts.join('/');
-}
-
-/**
- * Streams one part through the XML parser as it inflates: no part is ever held whole as text,
- * and the guard keeps saxes from gathering an endless text node or tag.
- */
+/** Streams one part through the XML tokenizer as it inflates (see parseXmlEntry). */
 function parsePart(
   zip: ZipDirectory,
   entry: ZipEntry,
@@ -27,46 +26,12 @@ function parsePart(
   handlers: XmlHandlers,
   guard: XmlGuard,
 ): void {
-  const stream = createXmlStream(part, handlers, guard);
-  streamEntryText(zip, entry, (text) => stream.write(text));
-  stream.close();
+  parseXmlEntry({ zip, entry, part, handlers, guard });
 }
 
 /** For parts whose text we do not keep beyond a short name: long text is cut and forgotten. */
 function dropLongText(limits: ReadLimits): XmlGuard {
   return { maxText: limits.maxCellLength * rawCharsPerChar, onLongText() {} };
-}
-
-interface Relationship {
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-function readRelationships(zip: ZipDirectory, part: string, limits: ReadLimits): Map<string, Relationship> {
-  const slash = part.lastIndexOf('/');
-  const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-  const entry = findEntry(zip, relsPath);
-  const relationships = new Map<string, Relationship>();
-  if (!entry) return relationships;
-  parsePart(
-    zip,
-    entry,
-    relsPath,
-    {
-      open(name, attributes) {
-        if (name !== 'Relationship') return;
-        const id = attributes.Id ?? '';
-        relationships.set(id, {
-          type: attributes.Type ?? '',
-          target: attributes.Target ?? '',
-          external: attributes.TargetMode === 'External',
-        });
-      },
-    },
-    dropLongText(limits),
-  );
-  return relationships;
 }
 
 /**
@@ -108,15 +73,6 @@ function createTextCollector(max: number) {
       return value;
     },
   };
-}
-
-/** A1-style column letters of a 0-based index. */
-function columnLetters(index: number): string {
-  let letters = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 /** A cell over `maxCellLength`: the whole file is refused, naming the cell to shorten. */
@@ -218,55 +174,6 @@ function readDateStyles(zip: ZipDirectory, part: string | undefined, limits: Rea
   return dateStyles;
 }
 
-/** A1-style column letters to a 0-based index. */
-export function columnIndex(reference: string): number {
-  let index = 0;
-  for (const char of reference) {
-    const code = char.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    index = index * 26 + (code - 64);
-  }
-  return index - 1;
-}
-
-/**
- * A cell reference such as B12 or $AB$7 (letters in either case), read character by character:
- * it is parsed once per cell, where a regular expression cost 7% of reading.
- */
-function parseReference(reference: string): { row: number; column: number } | undefined {
-  let at = reference.charCodeAt(0) === 36 ? 1 : 0; // $
-  let column = 0;
-  let letters = 0;
-  for (; at < reference.length && letters <= 3; at++, letters++) {
-    const code = reference.charCodeAt(at) & ~32; // upper case
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  if (letters === 0 || letters > 3) return undefined;
-  if (reference.charCodeAt(at) === 36) at++;
-  if (at >= reference.length) return undefined;
-  let row = 0;
-  for (; at < reference.length; at++) {
-    const code = reference.charCodeAt(at);
-    if (code < 48 || code > 57) return undefined;
-    row = row * 10 + (code - 48);
-  }
-  return { column: column - 1, row };
-}
-
-export function parseRange(reference: string): MergeRange | undefined {
-  const [from, to] = reference.split(':');
-  const start = from ? parseReference(from) : undefined;
-  const end = to ? parseReference(to) : start;
-  if (!start || !end) return undefined;
-  return {
-    top: Math.min(start.row, end.row),
-    bottom: Math.max(start.row, end.row),
-    left: Math.min(start.column, end.column),
-    right: Math.max(start.column, end.column),
-  };
-}
-
 function dateFromSerial(serial: number, date1904: boolean): Date | undefined {
   const day = excelSerialToIsoDay(serial, date1904);
   return day === undefined ? undefined : new Date(`${day}T00:00:00Z`);
@@ -279,143 +186,180 @@ interface SheetContext {
   limits: ReadLimits;
 }
 
+/** A cell's value as the person sees it, from its type (`t`), raw text and style. */
+function cellValue(type: string, raw: string, style: number, context: SheetContext): CellValue | 'cut' {
+  switch (type) {
+    case 's': {
+      if (raw === '') return undefined;
+      const index = Number(raw);
+      if (context.sharedStrings.cut.has(index)) return 'cut';
+      return context.sharedStrings.strings[index] ?? '';
+    }
+    case 'str':
+    case 'e':
+      return raw === '' ? undefined : raw;
+    case 'b':
+      return raw === '' ? undefined : raw === '1' || raw.toLowerCase() === 'true';
+    case 'd': {
+      if (raw === '') return undefined;
+      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
+      return Number.isNaN(date.getTime()) ? raw : new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
+    }
+    default: {
+      if (raw === '') return undefined;
+      const number = Number(raw);
+      if (!Number.isFinite(number)) return raw;
+      return context.dateStyles[style] ? (dateFromSerial(number, context.date1904) ?? number) : number;
+    }
+  }
+}
+
+/**
+ * The handlers that read one worksheet's XML into a grid, as it streams by: rows and their
+ * cells, inline strings, merged ranges; every bound checked as it is passed, naming the sheet.
+ * A class with arrow properties: the tokenizer calls the handlers detached from their object.
+ */
+class SheetReader {
+  readonly rows: GridRow[] = [];
+  readonly merges: MergeRange[] = [];
+  private rowNumber = 0;
+  private cells: CellValue[] = [];
+  private column = -1;
+  private type = 'n';
+  private style = 0;
+  private raw = '';
+  private inCell = false;
+  private inValue = false;
+  private inInline = false;
+  // Excel's own grid (XFD, row 1,048,576) bounds how many `<c>` and `<row>` elements a sheet
+  // can hold, empty ones and ones repeating a reference included; the limits bound the values.
+  private cellsInRow = 0;
+  private rowElements = 0;
+  private readonly maxCellsPerRow: number;
+  private readonly maxRowElements: number;
+  private readonly inline: ReturnType<typeof createTextCollector>;
+  private readonly limits: ReadLimits;
+
+  constructor(
+    private readonly name: string,
+    private readonly context: SheetContext,
+  ) {
+    this.limits = context.limits;
+    this.maxCellsPerRow = Math.max(this.limits.maxColumns, 16_384);
+    this.maxRowElements = Math.max(this.limits.maxRows, 1_048_576);
+    this.inline = createTextCollector(this.limits.maxCellLength);
+  }
+
+  readonly open = (element: string, attributes: Readonly<Record<string, string>>): void => {
+    if (this.inInline) this.inline.open(element);
+    else if (element === 'c') this.openCell(attributes);
+    else if (element === 'v') this.inValue = true;
+    else if (element === 'row') this.openRow(attributes.r);
+    else if (element === 'is') this.inInline = true;
+    else if (element === 'mergeCell') this.addMerge(attributes.ref);
+  };
+
+  readonly close = (element: string): void => {
+    if (this.inInline) {
+      if (element === 'is') this.inInline = false;
+      else this.inline.close(element);
+    } else if (element === 'v') this.inValue = false;
+    else if (element === 'c') {
+      this.finishCell();
+      this.inCell = false;
+    } else if (element === 'row') this.closeRow();
+  };
+
+  readonly text = (value: string): void => {
+    if (this.inInline) this.inline.text(value);
+    else if (this.inValue) {
+      this.raw += value;
+      if (this.raw.length > this.limits.maxCellLength) this.tooLong();
+    }
+  };
+
+  /**
+   * The guard cut a text: a cell's text cut short refuses the file at once, naming the cell.
+   * Other long text (a formula, spacing between tags) is cut and forgotten: never a value.
+   */
+  readonly onLongText = (): void => {
+    if (this.inCell && ((this.inInline && this.inline.inText) || this.inValue)) this.tooLong();
+  };
+
+  private openRow(reference: string | undefined): void {
+    const number = Number(reference);
+    this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
+    this.cells = [];
+    this.column = -1;
+    this.cellsInRow = 0;
+    if (++this.rowElements > this.maxRowElements) this.tooManyRows();
+  }
+
+  private openCell(attributes: Readonly<Record<string, string>>): void {
+    const reference = attributes.r ? parseCellReference(attributes.r) : undefined;
+    this.column = reference ? reference.column : this.column + 1;
+    if (++this.cellsInRow > this.maxCellsPerRow) this.tooManyColumns();
+    this.type = attributes.t ?? 'n';
+    this.style = attributes.s === undefined ? 0 : Number(attributes.s);
+    this.raw = '';
+    this.inCell = true;
+    this.inline.take();
+  }
+
+  private finishCell(): void {
+    let value: CellValue | 'cut';
+    if (this.type === 'inlineStr') {
+      const { text, cut } = this.inline.take();
+      value = cut ? 'cut' : text;
+    } else value = cellValue(this.type, this.raw, this.style, this.context);
+    if (value === 'cut') this.tooLong();
+    if (value === undefined || value === '') return;
+    if (this.column >= this.limits.maxColumns) this.tooManyColumns();
+    this.cells[this.column] = value;
+  }
+
+  private closeRow(): void {
+    if (this.cells.length === 0) return;
+    // By number and by count: rows repeating one number are counted too.
+    if (this.rowNumber > this.limits.maxRows || this.rows.length >= this.limits.maxRows) this.tooManyRows();
+    this.rows.push({ row: this.rowNumber, cells: this.cells });
+  }
+
+  private addMerge(reference: string | undefined): void {
+    const range = reference ? parseRange(reference) : undefined;
+    if (range) this.merges.push(range);
+  }
+
+  private tooLong(): never {
+    const cell = `${columnLetter(Math.max(this.column, 0))}${this.rowNumber}`;
+    throw cellTooLong(this.limits, this.name, cell);
+  }
+
+  private tooManyRows(): never {
+    throw new LimitError(
+      'maxRows',
+      phrase('sheet-rows-over', { sheet: this.name, max: this.limits.maxRows }),
+    );
+  }
+
+  private tooManyColumns(): never {
+    throw new LimitError(
+      'maxColumns',
+      phrase('sheet-columns-over', { sheet: this.name, max: this.limits.maxColumns }),
+    );
+  }
+}
+
+/** One worksheet part into a grid, read as it inflates (see SheetReader). */
 function readSheet(zip: ZipDirectory, part: string, name: string, context: SheetContext): GridSheet {
   const entry = findEntry(zip, part);
   if (!entry) {
     throw new UnreadableError(phrase('sheet-part-missing', { sheet: name, part }));
   }
-  const { limits } = context;
-  const rows: GridRow[] = [];
-  const merges: MergeRange[] = [];
-  let rowNumber = 0;
-  let cells: CellValue[] = [];
-  let column = -1;
-  let type = 'n';
-  let style = 0;
-  let raw = '';
-  let inCell = false;
-  let inValue = false;
-  let inInline = false;
-  // Excel's own grid (XFD, row 1,048,576) bounds how many `<c>` and `<row>` elements a sheet
-  // can hold, empty ones and ones repeating a reference included; the limits bound the values.
-  let cellsInRow = 0;
-  let rowElements = 0;
-  const maxCellsPerRow = Math.max(limits.maxColumns, 16_384);
-  const maxRowElements = Math.max(limits.maxRows, 1_048_576);
-  const inline = createTextCollector(limits.maxCellLength);
-  const tooLong = (): never => {
-    throw cellTooLong(limits, name, `${columnLetters(Math.max(column, 0))}${rowNumber}`);
-  };
-  const tooManyRows = (): never => {
-    throw new LimitError('maxRows', phrase('sheet-rows-over', { sheet: name, max: limits.maxRows }));
-  };
-  const tooManyColumns = (): never => {
-    throw new LimitError('maxColumns', phrase('sheet-columns-over', { sheet: name, max: limits.maxColumns }));
-  };
-
-  const finishCell = () => {
-    let value: CellValue;
-    if (type === 'inlineStr') {
-      const { text, cut } = inline.take();
-      if (cut) tooLong();
-      value = text;
-    } else if (raw === '') value = undefined;
-    else if (type === 's') {
-      const index = Number(raw);
-      if (context.sharedStrings.cut.has(index)) tooLong();
-      value = context.sharedStrings.strings[index] ?? '';
-    } else if (type === 'str' || type === 'e') value = raw;
-    else if (type === 'b') value = raw === '1' || raw.toLowerCase() === 'true';
-    else if (type === 'd') {
-      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
-      value = Number.isNaN(date.getTime()) ? raw : new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
-    } else {
-      const number = Number(raw);
-      value = Number.isFinite(number) ? number : raw;
-      if (typeof value === 'number' && context.dateStyles[style]) {
-        value = dateFromSerial(value, context.date1904) ?? value;
-      }
-    }
-    if (value === undefined || value === '') return;
-    if (column >= limits.maxColumns) tooManyColumns();
-    cells[column] = value;
-  };
-
-  const handlers: XmlHandlers = {
-    open(element, attributes) {
-      if (inInline) {
-        inline.open(element);
-        return;
-      }
-      switch (element) {
-        case 'row': {
-          const number = Number(attributes.r);
-          rowNumber = Number.isInteger(number) && number > 0 ? number : rowNumber + 1;
-          cells = [];
-          column = -1;
-          cellsInRow = 0;
-          if (++rowElements > maxRowElements) tooManyRows();
-          break;
-        }
-        case 'c': {
-          const reference = attributes.r ? parseReference(attributes.r) : undefined;
-          column = reference ? reference.column : column + 1;
-          if (++cellsInRow > maxCellsPerRow) tooManyColumns();
-          type = attributes.t ?? 'n';
-          style = Number(attributes.s ?? 0);
-          raw = '';
-          inCell = true;
-          inline.take();
-          break;
-        }
-        case 'v':
-          inValue = true;
-          break;
-        case 'is':
-          inInline = true;
-          break;
-        case 'mergeCell': {
-          const range = attributes.ref ? parseRange(attributes.ref) : undefined;
-          if (range) merges.push(range);
-          break;
-        }
-      }
-    },
-    close(element) {
-      if (inInline) {
-        if (element === 'is') inInline = false;
-        else inline.close(element);
-        return;
-      }
-      if (element === 'v') inValue = false;
-      else if (element === 'c') {
-        finishCell();
-        inCell = false;
-      } else if (element === 'row') {
-        if (cells.length > 0) {
-          // By number and by count: rows repeating one number are counted too.
-          if (rowNumber > limits.maxRows || rows.length >= limits.maxRows) tooManyRows();
-          rows.push({ row: rowNumber, cells });
-        }
-      }
-    },
-    text(value) {
-      if (inInline) inline.text(value);
-      else if (inValue) {
-        raw += value;
-        if (raw.length > limits.maxCellLength) tooLong();
-      }
-    },
-  };
-  parsePart(zip, entry, part, handlers, {
-    maxText: limits.maxCellLength * rawCharsPerChar,
-    // A cell's text cut short: the file is refused at once, naming the cell. Other long text
-    // (a formula, spacing between tags) is cut and forgotten: it is never read as a value.
-    onLongText() {
-      if (inCell && ((inInline && inline.inText) || inValue)) tooLong();
-    },
-  });
-  return { name, rows, merges };
+  const reader = new SheetReader(name, context);
+  const guard = { maxText: context.limits.maxCellLength * rawCharsPerChar, onLongText: reader.onLongText };
+  parsePart(zip, entry, part, reader, guard);
+  return { name, rows: reader.rows, merges: reader.merges };
 }
 
 interface WorkbookSheet {
@@ -424,83 +368,92 @@ interface WorkbookSheet {
   hidden: boolean;
 }
 
-/** Reads every worksheet of an xlsx (Excel, WPS, LibreOffice, openpyxl …) into grids. */
-export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
-  const root = readRelationships(zip, '', limits);
-  const office = [...root.values()].find((relationship) => relationship.type.endsWith('/officeDocument'));
-  let workbookPart = office ? resolvePartPath('', office.target) : 'xl/workbook.xml';
-  if (!findEntry(zip, workbookPart)) workbookPart = 'xl/workbook.xml';
-  const workbookEntry = findEntry(zip, workbookPart);
-  if (!workbookEntry) {
+/** What workbook.xml says: its sheets in order, the date system, the template marker if any. */
+interface WorkbookPart {
+  part: string;
+  sheets: WorkbookSheet[];
+  date1904: boolean;
+  templateMarker?: string;
+}
+
+/** The workbook part, found through the package relationships (openpyxl names it absolutely). */
+function findWorkbookPart(zip: ZipDirectory, limits: ReadLimits): { part: string; entry: ZipEntry } {
+  const root = readRelationships(zip, '', dropLongText(limits));
+  const office = relatedPart(root, '', '/officeDocument');
+  const part = office && findEntry(zip, office) ? office : 'xl/workbook.xml';
+  const entry = findEntry(zip, part);
+  if (!entry) {
     throw new UnreadableError(phrase('xlsx-no-workbook'));
   }
-  const sheets: WorkbookSheet[] = [];
-  let date1904 = false;
-  let templateMarker: string | undefined;
+  return { part, entry };
+}
+
+function readWorkbookPart(zip: ZipDirectory, limits: ReadLimits): WorkbookPart {
+  const { part, entry } = findWorkbookPart(zip, limits);
+  const workbook: WorkbookPart = { part, sheets: [], date1904: false };
+  const { sheets } = workbook;
   let definedName: string | undefined;
   let definedText = '';
-  parsePart(
-    zip,
-    workbookEntry,
-    workbookPart,
-    {
-      open(name, attributes) {
-        if (name === 'workbookPr') {
-          const value = (attributes.date1904 ?? '').toLowerCase();
-          date1904 = value === '1' || value === 'true';
-        } else if (name === 'sheet') {
-          if (sheets.length >= limits.maxSheets) {
-            throw new LimitError('maxSheets', phrase('sheets-over', { max: limits.maxSheets }));
-          }
-          sheets.push({
-            name: attributes.name ?? `Sheet${sheets.length + 1}`,
-            relationship: attribute(attributes, 'id') ?? '',
-            hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
-          });
-        } else if (name === 'definedName') {
-          definedName = attributes.name;
-          definedText = '';
+  const handlers: XmlHandlers = {
+    open(name, attributes) {
+      if (name === 'workbookPr') {
+        const value = (attributes.date1904 ?? '').toLowerCase();
+        workbook.date1904 = value === '1' || value === 'true';
+      } else if (name === 'sheet') {
+        if (sheets.length >= limits.maxSheets) {
+          throw new LimitError('maxSheets', phrase('sheets-over', { max: limits.maxSheets }));
         }
-      },
-      text(value) {
-        // Kept short like any cell: the template marker is a few dozen characters.
-        if (definedName !== undefined && definedText.length < limits.maxCellLength) definedText += value;
-      },
-      close(name) {
-        if (name === 'definedName') {
-          if (definedName === templateMarkerName) templateMarker = definedText;
-          definedName = undefined;
-        }
-      },
+        sheets.push({
+          name: attributes.name ?? `Sheet${sheets.length + 1}`,
+          relationship: attribute(attributes, 'id') ?? '',
+          hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
+        });
+      } else if (name === 'definedName') {
+        definedName = attributes.name;
+        definedText = '';
+      }
     },
-    dropLongText(limits),
-  );
-  const relationships = readRelationships(zip, workbookPart, limits);
-  const partOf = (suffix: string) => {
-    const found = [...relationships.values()].find((relationship) => relationship.type.endsWith(suffix));
-    return found ? resolvePartPath(workbookPart, found.target) : undefined;
+    text(value) {
+      // Kept short like any cell: the template marker is a few dozen characters.
+      if (definedName !== undefined && definedText.length < limits.maxCellLength) definedText += value;
+    },
+    close(name) {
+      if (name !== 'definedName') return;
+      if (definedName === templateMarkerName) workbook.templateMarker = definedText;
+      definedName = undefined;
+    },
   };
+  parsePart(zip, entry, part, handlers, dropLongText(limits));
+  return workbook;
+}
+
+/** Reads every worksheet of an xlsx (Excel, WPS, LibreOffice, openpyxl …) into grids. */
+export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
+  const workbook = readWorkbookPart(zip, limits);
+  const relationships = readRelationships(zip, workbook.part, dropLongText(limits));
+  const partOf = (suffix: string) => relatedPart(relationships, workbook.part, suffix);
   const sharedStringsPart = partOf('/sharedStrings');
   const context: SheetContext = {
     sharedStrings: sharedStringsPart
       ? readSharedStrings(zip, sharedStringsPart, limits)
       : { strings: [], cut: new Set() },
     dateStyles: readDateStyles(zip, partOf('/styles'), limits),
-    date1904,
+    date1904: workbook.date1904,
     limits,
   };
   const grids: GridSheet[] = [];
-  for (const sheet of sheets) {
+  for (const sheet of workbook.sheets) {
     const relationship = relationships.get(sheet.relationship);
     // Chart sheets and dialog sheets hold no cells.
     if (!relationship || relationship.external || !relationship.type.endsWith('/worksheet')) continue;
-    const grid = readSheet(zip, resolvePartPath(workbookPart, relationship.target), sheet.name, context);
+    const part = resolvePartPath(workbook.part, relationship.target);
+    const grid = readSheet(zip, part, sheet.name, context);
     grids.push(sheet.hidden ? { ...grid, hidden: true } : grid);
   }
   return {
     format: 'xlsx',
     sheets: grids,
-    date1904,
-    ...(templateMarker !== undefined ? { templateMarker } : {}),
+    date1904: workbook.date1904,
+    ...(workbook.templateMarker !== undefined ? { templateMarker: workbook.templateMarker } : {}),
   };
 }

@@ -1,6 +1,6 @@
+import type { InflateRaw } from '@jianshen/ooxml';
+import { columnLetter } from '@jianshen/ooxml';
 import type { ReadLimits } from '../limits.js';
-import type { InflateRaw } from '../read/zip.js';
-import { columnLetter } from '../write/xlsx-writer.js';
 import {
   fieldColumns,
   readSubmissionTables,

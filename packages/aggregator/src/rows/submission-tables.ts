@@ -1,10 +1,10 @@
+import type { InflateRaw } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { type CellValue, type IssueData, type MessageCode, normalizeText } from '@jianshen/schema';
 import { type ReadLimits, resolveLimits } from '../limits.js';
 import { baseName } from '../prepare-submission.js';
 import type { GridRow, GridSheet } from '../read/grid.js';
 import { readSubmission } from '../read/read-submission.js';
-import type { InflateRaw } from '../read/zip.js';
 import { type FoundTable, findTables } from '../table/find-tables.js';
 import { dateEndKey, dateStartKey } from '../table/labels.js';
 

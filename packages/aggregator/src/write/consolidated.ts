@@ -1,10 +1,3 @@
-import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, type Lang, textsIn } from '@jianshen/schema';
-import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
-import { unitColumnLabels } from '../table/labels.js';
-import { displayValue, formatDateRange, modeLabel } from './format-values.js';
-import { maskIssuePhone, maskPhone } from './mask-phone.js';
-import { outputText } from './output-text.js';
 import {
   type ByteSink,
   type CellRow,
@@ -16,7 +9,14 @@ import {
   type WriteXlsxOptions,
   writeXlsx,
   writeXlsxTo,
-} from './xlsx-writer.js';
+} from '@jianshen/ooxml';
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import { defaultLang, type Lang, textsIn } from '@jianshen/schema';
+import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
+import { unitColumnLabels } from '../table/labels.js';
+import { displayValue, formatDateRange, modeLabel } from './format-values.js';
+import { maskIssuePhone, maskPhone } from './mask-phone.js';
+import { outputText } from './output-text.js';
 
 export interface OutputOptions {
   lang?: Lang;

@@ -1,7 +1,7 @@
+import type { ByteSink } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { ReportLike } from '../report.js';
 import { issueColumns, type OutputOptions } from './consolidated.js';
-import type { ByteSink } from './xlsx-writer.js';
 
 /**
  * A text cell made safe for spreadsheets (OWASP CSV injection): a leading = + - @ tab or CR

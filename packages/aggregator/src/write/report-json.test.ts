@@ -37,7 +37,8 @@ async function written(
   options?: ReportJsonOptions,
 ): Promise<{ text: string; chunks: number }> {
   const chunks: Uint8Array[] = [];
-  await writeReportJsonTo(report, (chunk) => chunks.push(chunk), options);
+  // Byte for byte JSON.stringify(report, null, 2) in the pretty layout; `lines` is checked below.
+  await writeReportJsonTo(report, (chunk) => chunks.push(chunk), { layout: 'pretty', ...options });
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // Each chunk is whole UTF-8: decoded alone it gives its share of the text.
   const text = chunks.map((chunk) => decoder.decode(chunk)).join('');
@@ -54,6 +55,19 @@ function masked(report: AggregateReport): AggregateReport {
 }
 
 describe('writeReportJsonTo', () => {
+  it('lays out every row and issue on a line of its own by default, the same JSON value', async () => {
+    const report = await aggregate(fixtureInputs(), await linfenCampaign());
+    const chunks: Uint8Array[] = [];
+    await writeReportJsonTo(report, (chunk) => chunks.push(chunk));
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(JSON.parse(text)).toEqual(JSON.parse(expected(report)));
+    const lines = new Set(text.split('\n').map((line) => line.trim().replace(/,$/, '')));
+    for (const row of report.rows) expect(lines.has(JSON.stringify(row))).toBe(true);
+    for (const issue of report.issues) expect(lines.has(JSON.stringify(issue))).toBe(true);
+    expect(text.length).toBeLessThan(expected(report).length * 0.8);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
   it('writes every package fixture’s report exactly as JSON.stringify(report, null, 2) plus a newline', async () => {
     const report = await aggregate(fixtureInputs(), await linfenCampaign());
     expect(report.rows.length).toBeGreaterThan(20);

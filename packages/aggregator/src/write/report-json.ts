@@ -1,10 +1,21 @@
+import type { ByteSink } from '@jianshen/ooxml';
 import type { ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { maskIssuePhone, maskRowPhones } from './mask-phone.js';
-import type { ByteSink } from './xlsx-writer.js';
+
+/**
+ * How report.json is laid out; the JSON value is the same either way.
+ * - `lines` (default): every row and every issue compact on a line of its own, the rest indented
+ *   by two. 58 → 38 MB for 96,000 rows and written in a fraction of the time (bench/README.md);
+ *   a row is still one line for grep, head or a line-by-line reader, as with NDJSON.
+ * - `pretty`: byte for byte `JSON.stringify(report, null, 2)`.
+ */
+export type ReportJsonLayout = 'lines' | 'pretty';
 
 export interface ReportJsonOptions {
   /** Hide the middle digits of contact numbers in rows and phone issues. */
   maskPhone?: boolean;
+  /** Default `lines`. */
+  layout?: ReportJsonLayout;
 }
 
 // Text is gathered to about this many characters before it is encoded and handed on. Kept under
@@ -18,8 +29,9 @@ function nested(value: unknown, depth: number): string {
 }
 
 /**
- * report.json, written piece by piece: byte for byte `JSON.stringify(report, null, 2)` plus a
- * newline, but the rows are read one at a time, so a streamed report is never held as one string.
+ * report.json, written piece by piece: the value of `JSON.stringify(report)` laid out as
+ * `options.layout` says, plus a newline; the rows are read one at a time, so a streamed report is
+ * never held as one string.
  */
 export async function writeReportJsonTo(
   report: ReportLike,
@@ -35,10 +47,12 @@ export async function writeReportJsonTo(
       pending = '';
     }
   };
+  const pretty = options.layout === 'pretty';
   async function list<Item>(items: AsyncIterable<Item> | Iterable<Item>, shown: (item: Item) => unknown) {
     let first = true;
     for await (const item of items) {
-      write(`${first ? '[\n    ' : ',\n    '}${nested(shown(item), 2)}`);
+      const text = pretty ? nested(shown(item), 2) : JSON.stringify(shown(item));
+      write(`${first ? '[\n    ' : ',\n    '}${text}`);
       first = false;
     }
     write(first ? '[]' : '\n  ]');

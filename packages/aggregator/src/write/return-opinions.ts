@@ -1,4 +1,4 @@
-import { packZip } from '@jianshen/ooxml';
+import { type CellRow, columnLetter, packZip, type SheetSpec, styles, writeXlsx } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang, textsIn } from '@jianshen/schema';
 import type { AggregateReport, ReportIssue } from '../report.js';
@@ -16,7 +16,6 @@ import { type UnitStatus, unitStatuses } from '../unit-status.js';
 import { issueColumns } from './consolidated.js';
 import { safeFileName } from './output-names.js';
 import { outputText } from './output-text.js';
-import { type CellRow, columnLetter, type SheetSpec, styles, writeXlsx } from './xlsx-writer.js';
 
 type OpinionReport = Pick<AggregateReport, 'files' | 'issues' | 'summary'>;
 type OpinionCampaign = Pick<ResolvedCampaign, 'fields' | 'expectedUnits' | 'tableTitle' | 'deadline'>;

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { concatBytes } from '../hostile/zip-writer.js';
-import { findEntry, type InflateRaw, readZipDirectory, streamEntry } from './zip.js';
+import { concatBytes } from './bytes.js';
+import { findEntry, type InflateRaw, readZipDirectory, streamEntry } from './zip-reader.js';
 
 /**
  * Everything `streamEntry` hands over for `name` (through `inflateRaw` when given, else fflate),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange } from './xlsx.js';
+import { parseRange } from './cell-reference.js';
 
 // Cell references are parsed by hand (no regular expression per cell); these pin what is read.
 describe('parseRange (cell references)', () => {

@@ -1,5 +1,9 @@
-import { fixedZipDate } from '@jianshen/ooxml';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { concatBytes } from './bytes.js';
+import { columnLetter } from './cell-reference.js';
+import { safeSheetName } from './sheet-name.js';
+import { escapeXml } from './xml-text.js';
+import { fixedZipDate } from './zip-entries.js';
 
 /** Cell styles of the writer's fixed styles.xml. */
 export const styles = {
@@ -42,30 +46,6 @@ export interface SheetSpec {
   landscape?: boolean;
 }
 
-// Characters XML 1.0 cannot carry at all; a clerk's pasted control character must not corrupt the file.
-const invalidXml =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(invalidXml, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
-export function columnLetter(index: number): string {
-  let letters = '';
-  let rest = index + 1;
-  while (rest > 0) {
-    const remainder = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + remainder) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
-}
-
 const epoch1900 = Date.UTC(1899, 11, 30);
 
 function serialOf(date: Date): number {
@@ -85,14 +65,13 @@ function cellXml(reference: string, cell: CellSpec): string {
   return `<c r="${reference}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
 }
 
-/** Display width of text in Excel character units: CJK and full-width characters count about two. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\uFFEF]/.test(char) ? 1.8 : 1;
-  return width;
+/** Display width of a character in Excel character units: CJK and full-width count about two. */
+function charWidth(code: number): number {
+  return code >= 0x1100 && code <= 0xffef ? 1.8 : 1;
 }
 
 const lineHeight = 15;
+const maxLines = 8;
 
 /**
  * Excel and LibreOffice do not grow a row for wrapped text when opening a file, so wrapped
@@ -103,20 +82,34 @@ function wrappedHeight(
   widths: readonly number[],
 ): number | undefined {
   let lines = 1;
-  row.forEach((cell, column) => {
-    if (
-      !cell ||
-      typeof cell.value !== 'string' ||
-      (cell.style !== styles.text && cell.style !== styles.header)
-    )
-      return;
-    const width = Math.max(1, widths[column] ?? 10);
-    const needed = cell.value
-      .split('\n')
-      .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / width)), 0);
-    lines = Math.max(lines, Math.min(8, needed));
-  });
+  for (let column = 0; column < row.length && lines < maxLines; column++) {
+    const cell = row[column];
+    if (!cell || typeof cell.value !== 'string') continue;
+    if (cell.style !== styles.text && cell.style !== styles.header) continue;
+    lines = Math.max(lines, linesNeeded(cell.value, Math.max(1, widths[column] ?? 10)));
+  }
   return lines > 1 ? lines * lineHeight + 3 : undefined;
+}
+
+/**
+ * Lines `text` wraps to in a column `width` characters wide, at most `maxLines`: counted in one
+ * pass over its characters (splitting and measuring each line with a regular expression was a
+ * fifth of writing the consolidated workbook).
+ */
+function linesNeeded(text: string, width: number): number {
+  let lines = 0;
+  let line = 0;
+  for (let at = 0; at <= text.length && lines < maxLines; at++) {
+    const code = at < text.length ? text.charCodeAt(at) : 0x0a;
+    if (code === 0x0a) {
+      lines += Math.max(1, Math.ceil(line / width));
+      line = 0;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00) at++;
+    line += charWidth(code);
+  }
+  return Math.min(maxLines, lines);
 }
 
 function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec): string {
@@ -212,23 +205,6 @@ const stylesXml =
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-/** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
-export function safeSheetName(name: string, taken: Set<string>): string {
-  const base =
-    name
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .replace(/^'+|'+$/g, '')
-      .trim()
-      .slice(0, 31) || 'Sheet';
-  let candidate = base;
-  for (let index = 2; taken.has(candidate.toLowerCase()); index++) {
-    const suffix = `(${index})`;
-    candidate = `${base.slice(0, 31 - suffix.length)}${suffix}`;
-  }
-  taken.add(candidate.toLowerCase());
-  return candidate;
-}
-
 /** Receives the bytes of a file being written, in order. */
 export type ByteSink = (chunk: Uint8Array) => void;
 
@@ -242,10 +218,12 @@ const chunkCharacters = 1 << 14;
 
 /**
  * A raw-deflate stream made natively (the Node entry's zlib): bytes go in as they are made, and
- * each push returns the compressed bytes ready so far (often none); `final` ends the stream.
+ * each push returns the compressed bytes ready so far (often none); `final` ends the stream. A
+ * push may return a promise: the batch is then compressed off the main thread (zlib on Node's
+ * thread pool, so on another core) while the next rows are made; outputs are joined in order.
  */
 export interface RawDeflater {
-  push(chunk: Uint8Array, final: boolean): Uint8Array<ArrayBuffer>;
+  push(chunk: Uint8Array, final: boolean): Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>>;
 }
 
 /** Makes one `RawDeflater` per zip entry, at the level given. */
@@ -256,8 +234,15 @@ export interface WriteXlsxOptions {
   createDeflater?: CreateRawDeflater;
 }
 
+// Batches a native deflater may hold in flight before the writer waits for one: enough to keep
+// the other core busy, few enough that memory stays at a few hundred kilobytes.
+const maxInFlight = 3;
+
 /** A zip entry deflated by a native deflater; fflate's zip still counts its size and CRC. */
 class NativeZipDeflate extends ZipPassThrough {
+  /** Batches being compressed, oldest first; each settles once its bytes are handed on, in order. */
+  private batches: Promise<void>[] = [];
+  private failure: { error: unknown } | undefined;
   constructor(
     filename: string,
     private readonly deflater: RawDeflater,
@@ -266,7 +251,28 @@ class NativeZipDeflate extends ZipPassThrough {
     this.compression = 8;
   }
   protected override process(chunk: Uint8Array, final: boolean): void {
-    this.ondata(null, this.deflater.push(chunk, final), final);
+    const out = this.deflater.push(chunk, final);
+    const previous = this.batches.at(-1);
+    if (out instanceof Uint8Array && previous === undefined) {
+      this.ondata(null, out, final);
+      return;
+    }
+    this.batches.push(
+      (async () => {
+        try {
+          const bytes = await out;
+          await previous;
+          if (!this.failure) this.ondata(null, bytes, final);
+        } catch (error) {
+          this.failure ??= { error };
+        }
+      })(),
+    );
+  }
+  /** Waits until at most `batches` are still being compressed (0: every byte handed on). */
+  async settle(batches = 0): Promise<void> {
+    while (this.batches.length > batches) await this.batches.shift();
+    if (this.failure) throw this.failure.error;
   }
 }
 
@@ -284,18 +290,20 @@ export async function writeXlsxTo(
 ): Promise<void> {
   const encoder = new TextEncoder();
   const taken = new Set<string>();
-  const names = sheets.map((sheet) => safeSheetName(sheet.name, taken));
+  const names = sheets.map((sheet) => safeSheetName(sheet.name, { taken }));
   let failure: Error | undefined;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else if (chunk.length > 0) sink(chunk);
   });
+  const entries: (ZipDeflate | NativeZipDeflate)[] = [];
   const entry = (name: string) => {
     const file = options.createDeflater
       ? new NativeZipDeflate(name, options.createDeflater(deflateLevel))
       : new ZipDeflate(name, { level: deflateLevel });
     file.mtime = fixedZipDate;
     zip.add(file);
+    entries.push(file);
     return file;
   };
   const put = (name: string, text: string) => entry(name).push(encoder.encode(text), true);
@@ -361,11 +369,15 @@ export async function writeXlsxTo(
       if (pending.length >= chunkCharacters) {
         file.push(encoder.encode(pending));
         pending = '';
+        if (file instanceof NativeZipDeflate) await file.settle(maxInFlight);
       }
     }
     file.push(encoder.encode(pending), true);
+    if (file instanceof NativeZipDeflate) await file.settle();
     if (failure) throw failure;
   }
+  // Every entry's last bytes are out before the central directory is written.
+  for (const file of entries) if (file instanceof NativeZipDeflate) await file.settle();
   zip.end();
   if (failure) throw failure;
 }
@@ -375,15 +387,4 @@ export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Uint8Arra
   const chunks: Uint8Array[] = [];
   await writeXlsxTo(sheets, (chunk) => chunks.push(chunk));
   return concatBytes(chunks);
-}
-
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
 }

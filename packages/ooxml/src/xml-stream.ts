@@ -1,5 +1,4 @@
-import { phrase } from '@jianshen/schema';
-import { LimitError, UnreadableError } from '../limits.js';
+import { OoxmlError } from './ooxml-error.js';
 
 export interface XmlHandlers {
   /** Element opened; `name` without its namespace prefix (x:c and c alike). */
@@ -206,7 +205,7 @@ class XmlTokenizer {
   }
 
   fail(reason: string): never {
-    throw new UnreadableError(phrase('xml-invalid', { part: this.part, reason }));
+    throw new OoxmlError({ code: 'xml-malformed', part: this.part, reason });
   }
   markupTooLong(): never {
     return this.fail(`markup longer than ${this.maxMarkup} characters`);
@@ -308,10 +307,7 @@ class XmlTokenizer {
     if (this.dropping) {
       this.textRun += to - from;
       if (this.textRun > this.maxDropped) {
-        throw new LimitError(
-          'maxCellLength',
-          phrase('xml-text-too-long', { part: this.part, max: this.maxDropped }),
-        );
+        throw new OoxmlError({ code: 'xml-text-too-long', part: this.part, max: this.maxDropped });
       }
       return;
     }
@@ -754,7 +750,7 @@ class XmlTokenizer {
 /**
  * A streaming XML parser that sees local names only, scanning each decoded chunk with indexOf
  * and charCodeAt. It accepts what saxes (non-namespace mode, XML 1.0) accepts and refuses what
- * it refuses — any well-formedness error ends the part with an UnreadableError — and hands the
+ * it refuses — any well-formedness error ends the part with an OoxmlError (`xml-malformed`) — and hands the
  * handlers the same events with the same arguments (a text node may come in one piece where
  * saxes split it, or the reverse). Office XML never carries a DOCTYPE: one is refused at its
  * first characters, so entity-expansion tricks never get a chance; only the five predefined

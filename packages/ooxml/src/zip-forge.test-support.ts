@@ -1,9 +1,11 @@
 import { deflateSync } from 'fflate';
+import { concatBytes } from './bytes.js';
 
 /**
  * A deliberately naive zip writer for test inputs. Unlike a real writer it lets a test lie:
  * declared sizes that are not the real ones, names with `../`, raw deflate streams built by hand.
- * Browser-safe (no node:), so the same inputs drive `aggregate` over bytes.
+ * Browser-safe (no node:), so the same inputs drive the aggregator's `aggregate` over bytes
+ * (its hostile-file tests build on it).
  */
 export interface ZipInput {
   name: string;
@@ -36,17 +38,6 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
 
 const encoder = new TextEncoder();
 export const utf8 = (text: string): Uint8Array => encoder.encode(text);
-
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 function header(size: number): { bytes: Uint8Array; view: DataView } {
   const bytes = new Uint8Array(size);
@@ -110,4 +101,85 @@ export function writeZip(entries: readonly ZipInput[]): Uint8Array {
   end.view.setUint32(12, directory.length, true);
   end.view.setUint32(16, offset, true);
   return concatBytes([...parts, directory, end.bytes]);
+}
+
+/** Writes deflate bits least significant first, as RFC 1951 packs them. */
+class BitWriter {
+  private bytes: Uint8Array;
+  private length = 0;
+  private bit = 0;
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity);
+  }
+  /** `count` bits of `value`, least significant first (header fields, extra bits). */
+  write(value: number, count: number): void {
+    for (let index = 0; index < count; index++) this.push((value >>> index) & 1);
+  }
+  /** A Huffman code, most significant bit first. */
+  code(value: number, count: number): void {
+    for (let index = count - 1; index >= 0; index--) this.push((value >>> index) & 1);
+  }
+  alignToByte(): void {
+    if (this.bit > 0) {
+      this.bit = 0;
+      this.length += 1;
+    }
+  }
+  bytesOut(bytes: Uint8Array): void {
+    this.alignToByte();
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+  private push(bit: number): void {
+    if (bit) this.bytes[this.length] = (this.bytes[this.length] as number) | (1 << this.bit);
+    this.bit += 1;
+    if (this.bit === 8) {
+      this.bit = 0;
+      this.length += 1;
+    }
+  }
+  result(): Uint8Array {
+    return this.bytes.slice(0, this.length + (this.bit > 0 ? 1 : 0));
+  }
+}
+
+/** Deflate distance codes: first distance of each code and its extra bits (RFC 1951 3.2.5). */
+const distanceBases = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193];
+const distanceExtraBits = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6];
+
+/**
+ * A raw deflate stream that inflates to `prefix` followed by `repeat` more bytes repeating its
+ * last `period` bytes: a stored block for the prefix, then a fixed-Huffman block of
+ * length-258/distance-`period` matches (13–19 bits per 258 bytes, about the best deflate can do).
+ * Built by hand: compressing gigabytes with a real deflater would take minutes.
+ */
+export function repeatingDeflate(
+  prefix: Uint8Array,
+  repeat: number,
+  period = 1,
+): { chunks: Uint8Array[]; size: number } {
+  if (period < 1 || period > 256 || period > prefix.length) throw new Error(`period ${period} out of range`);
+  let code = distanceBases.length - 1;
+  while ((distanceBases[code] as number) > period) code--;
+  const extraBits = distanceExtraBits[code] as number;
+  const extra = period - (distanceBases[code] as number);
+  const matches = Math.floor(repeat / 258);
+  const writer = new BitWriter(prefix.length + 16 + Math.ceil((matches * (13 + extraBits)) / 8) + 16);
+  writer.write(0, 1); // BFINAL = 0
+  writer.write(0, 2); // BTYPE = stored
+  writer.alignToByte();
+  const lengths = new Uint8Array(4);
+  new DataView(lengths.buffer).setUint16(0, prefix.length, true);
+  new DataView(lengths.buffer).setUint16(2, ~prefix.length & 0xffff, true);
+  writer.bytesOut(lengths);
+  writer.bytesOut(prefix);
+  writer.write(1, 1); // BFINAL = 1
+  writer.write(1, 2); // BTYPE = fixed Huffman
+  for (let index = 0; index < matches; index++) {
+    writer.code(0b11000101, 8); // length symbol 285: 258 bytes
+    writer.code(code, 5); // distance code
+    if (extraBits > 0) writer.write(extra, extraBits);
+  }
+  writer.code(0, 7); // end of block (symbol 256)
+  return { chunks: [writer.result()], size: prefix.length + matches * 258 };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LimitError, UnreadableError } from '../limits.js';
-import { createXmlStream, type XmlGuard } from './xml.js';
+import { OoxmlError } from './ooxml-error.js';
+import { createXmlStream, type XmlGuard } from './xml-stream.js';
 
 type Event = [string, string];
 
@@ -99,7 +99,7 @@ describe('the XML guard', () => {
     const endless = 'A'.repeat(1000);
     expect(() => {
       for (let index = 0; index < 10; index++) stream.write(endless);
-    }).toThrow(LimitError);
+    }).toThrow(OoxmlError);
   });
 
   it('stops the reading when the handler says so', () => {
@@ -132,6 +132,6 @@ describe('the XML guard', () => {
 
   it('refuses a DOCTYPE at its first characters', () => {
     const stream = createXmlStream('x.xml', {}, { maxText: 100, onLongText() {} });
-    expect(() => stream.write('<?xml version="1.0"?><!DOC')).toThrow(UnreadableError);
+    expect(() => stream.write('<?xml version="1.0"?><!DOC')).toThrow(OoxmlError);
   });
 });

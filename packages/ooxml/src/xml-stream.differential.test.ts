@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createXmlStream, type XmlGuard, type XmlHandlers, type XmlStream } from './xml.js';
 import { createSaxesXmlStream } from './xml-saxes.test-support.js';
+import { createXmlStream, type XmlGuard, type XmlHandlers, type XmlStream } from './xml-stream.js';
 
 type Event = readonly [kind: string, value: string, attributes?: Record<string, string>];
 type Outcome = { events: Event[]; error?: string };
@@ -313,7 +313,8 @@ describe('the XML tokenizer against the saxes-based parser it replaced', () => {
 
   it('agrees on real Office parts: every XML part of the fixtures, cut in small pieces', async () => {
     const { readZipEntries } = await loadZipReader();
-    const fixtures = join(import.meta.dirname, '..', '__fixtures__');
+    // The real Office files (Excel, WPS, LibreOffice, openpyxl, Word) are the aggregator's fixtures.
+    const fixtures = join(import.meta.dirname, '..', '..', 'aggregator', 'src', '__fixtures__');
     let parts = 0;
     for (const [file, entries] of readZipEntries(fixtures)) {
       for (const [name, xml] of entries) {

@@ -1,6 +1,5 @@
-import { type IssueData, type PhraseCode, phrase } from '@jianshen/schema';
 import { Inflate } from 'fflate';
-import { LimitError, UnreadableError } from '../limits.js';
+import { OoxmlError, type OoxmlProblem } from './ooxml-error.js';
 
 /** One entry of a zip's central directory. */
 export interface ZipEntry {
@@ -32,7 +31,7 @@ export interface ZipDirectory {
  */
 export type InflateRaw = (compressed: Uint8Array, maxOutputBytes: number) => Uint8Array | undefined;
 
-const unreadable = (code: PhraseCode, data: IssueData = {}) => new UnreadableError(phrase(code, data));
+const fail = (problem: OoxmlProblem) => new OoxmlError(problem);
 
 export function zipKey(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
@@ -44,7 +43,7 @@ export function isZip(bytes: Uint8Array): boolean {
   );
 }
 
-/** Reads the central directory; throws UnreadableError for a truncated or corrupt zip. */
+/** Reads the central directory; throws an OoxmlError for a truncated or corrupt zip. */
 export function readZipDirectory(
   bytes: Uint8Array,
   maxInflatedBytes: number,
@@ -61,23 +60,23 @@ export function readZipDirectory(
     }
   }
   if (end < 0) {
-    throw unreadable('zip-no-directory');
+    throw fail({ code: 'zip-no-directory' });
   }
   const count = view.getUint16(end + 10, true);
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw unreadable('zip64-unsupported');
+    throw fail({ code: 'zip64' });
   }
   if (directoryOffset + directorySize > end) {
-    throw unreadable('zip-directory-out-of-range');
+    throw fail({ code: 'zip-directory-out-of-range' });
   }
   const entries = new Map<string, ZipEntry>();
   const decoder = new TextDecoder();
   let at = directoryOffset;
   for (let index = 0; index < count; index++) {
     if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) {
-      throw unreadable('zip-bad-directory-entry');
+      throw fail({ code: 'zip-bad-directory-entry' });
     }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -111,8 +110,8 @@ export function findEntry(zip: ZipDirectory, name: string): ZipEntry | undefined
   return zip.entries.get(zipKey(name));
 }
 
-function tooLarge(): LimitError {
-  return new LimitError('maxInflatedBytes', phrase('zip-bomb'));
+function tooLarge(): OoxmlError {
+  return fail({ code: 'zip-too-large' });
 }
 
 function inflateWhole(
@@ -124,7 +123,7 @@ function inflateWhole(
   try {
     return inflateRaw(compressed, maxOutputBytes);
   } catch {
-    throw unreadable('zip-cannot-inflate', { entry: entry.name });
+    throw fail({ code: 'zip-corrupt-entry', part: entry.name });
   }
 }
 
@@ -149,35 +148,43 @@ const largestWholeEntry = 16 * 1024 * 1024;
  */
 export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   const { bytes, budget } = zip;
-  if (entry.encrypted) throw unreadable('zip-encrypted');
+  if (entry.encrypted) throw fail({ code: 'zip-encrypted' });
   if (entry.declaredSize > budget.remaining) throw tooLarge();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
-    throw unreadable('zip-bad-entry', { entry: entry.name });
+    throw fail({ code: 'zip-bad-entry', part: entry.name });
   }
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const stop = start + entry.compressedSize;
   if (stop > bytes.length) {
-    throw unreadable('zip-truncated');
+    throw fail({ code: 'zip-truncated' });
   }
   const ratioFloor = 8 * 1024 * 1024;
   const ratioLimit = Math.max(ratioFloor, entry.compressedSize * zip.maxRatio);
   if (entry.declaredSize > ratioLimit) throw tooLarge();
   let inflated = 0;
+  // What the budget check or the consumer threw passes on as it is; only the inflater's own
+  // errors mean a corrupt entry.
+  let raised: { error: unknown } | undefined;
   const count = (chunk: Uint8Array) => {
-    budget.remaining -= chunk.length;
-    inflated += chunk.length;
-    // Checked as the bytes come, before they are handed on: a bomb is stopped at the limit.
-    if (budget.remaining < 0 || inflated > ratioLimit) throw tooLarge();
-    onChunk(chunk);
+    try {
+      budget.remaining -= chunk.length;
+      inflated += chunk.length;
+      // Checked as the bytes come, before they are handed on: a bomb is stopped at the limit.
+      if (budget.remaining < 0 || inflated > ratioLimit) throw tooLarge();
+      onChunk(chunk);
+    } catch (error) {
+      raised = { error };
+      throw error;
+    }
   };
   if (entry.method === 0) {
     count(bytes.subarray(start, stop));
     return;
   }
   if (entry.method !== 8) {
-    throw unreadable('zip-method-unsupported', { method: entry.method });
+    throw fail({ code: 'zip-method', method: entry.method });
   }
   if (zip.inflateRaw) {
     const room = Math.min(budget.remaining, ratioLimit);
@@ -214,11 +221,11 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
       step = Math.min(largestStep, step * 2, Math.max(smallestStep, fit));
       at = next;
     }
-  } catch (error) {
-    if (error instanceof LimitError || error instanceof UnreadableError) throw error;
-    throw unreadable('zip-cannot-inflate', { entry: entry.name });
+  } catch {
+    if (raised) throw raised.error;
+    throw fail({ code: 'zip-corrupt-entry', part: entry.name });
   }
-  if (!finished) throw unreadable('zip-truncated');
+  if (!finished) throw fail({ code: 'zip-truncated' });
 }
 
 /**

@@ -1,10 +1,9 @@
-// The saxes-based XML stream the aggregator used before its own tokenizer (xml.ts), kept as the
-// reference the differential test (xml.differential.test.ts) compares the tokenizer against:
+// The saxes-based XML stream the aggregator used before its own tokenizer (xml-stream.ts), kept as the
+// reference the differential test (xml-stream.differential.test.ts) compares the tokenizer against:
 // the same events for every input saxes accepts, a failure for every input it refuses.
-import { phrase } from '@jianshen/schema';
 import { SaxesParser } from 'saxes';
-import { LimitError, UnreadableError } from '../limits.js';
-import type { XmlGuard, XmlHandlers, XmlStream } from './xml.js';
+import { OoxmlError } from './ooxml-error.js';
+import type { XmlGuard, XmlHandlers, XmlStream } from './xml-stream.js';
 
 // Where the guard is in the XML between chunks.
 const inText = 0;
@@ -80,7 +79,7 @@ function createGuard(
             dropping = next < 0;
             run += end - at;
             if (run > maxDropped) {
-              throw new LimitError('maxCellLength', phrase('xml-text-too-long', { part, max: maxDropped }));
+              throw new OoxmlError({ code: 'xml-text-too-long', part, max: maxDropped });
             }
           } else if (run + (end - at) > guard.maxText) {
             const cut = Math.min(end, Math.max(at, safeCut(chunk, at, at + (guard.maxText - run))));
@@ -206,7 +205,7 @@ function localName(name: string): string {
 export function createSaxesXmlStream(part: string, handlers: XmlHandlers, guard?: XmlGuard): XmlStream {
   const parser = new SaxesParser({ position: false });
   const fail = (reason: string): never => {
-    throw new UnreadableError(phrase('xml-invalid', { part, reason }));
+    throw new OoxmlError({ code: 'xml-malformed', part, reason });
   };
   parser.on('error', (error) => fail(error.message.split('\n')[0] ?? ''));
   parser.on('doctype', () => fail('DOCTYPE'));
