@@ -4,12 +4,16 @@ import {
   formatMessage,
   isMessageCode,
   type Lang,
+  type LocalizedText,
+  localize,
+  type MessageCode,
   matchTemplateMarker,
   parseRow,
   parseTemplateMarker,
 } from '@jianshen/schema';
 import { type ReadLimits, UnreadableError } from './limits.js';
-import { readSubmission } from './read/read-submission.js';
+import type { GridWorkbook } from './read/grid.js';
+import { type ReadOutcome, readSubmission } from './read/read-submission.js';
 import type { InflateRaw } from './read/zip.js';
 import type { FileReport, ReportIssue } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
@@ -75,19 +79,45 @@ function message(issue: Pick<FieldIssue, 'code' | 'data' | 'message'>, lang: Lan
   return isMessageCode(issue.code) ? formatMessage(issue.code, issue.data ?? {}, lang) : issue.code;
 }
 
+type Campaign = Pick<ResolvedCampaign, 'fields' | 'fieldContext' | 'expectedUnits' | 'id' | 'fingerprint'>;
+
+/** One file being prepared: what the stages below fill in. */
+interface Preparing extends PreparedSubmission {
+  path: string;
+  lang: Lang;
+}
+
 /**
  * Reads one submission and checks it on its own: format, tables, unit, header, every row through
  * the schema. A file that cannot be read is one error in its `issues`; it never throws.
  */
 export async function prepareSubmission(
   input: PrepareInput,
-  campaign: Pick<ResolvedCampaign, 'fields' | 'fieldContext' | 'expectedUnits' | 'id' | 'fingerprint'>,
+  campaign: Campaign,
   options: PrepareOptions,
 ): Promise<PreparedSubmission> {
-  const { lang, limits, submittedOn } = options;
-  const issues: ReportIssue[] = [];
-  const rows: PreparedRow[] = [];
-  const issue = (entry: ReportIssue) => issues.push(entry);
+  const preparing = startFile(input, options);
+  const outcome = await readInput(input, options);
+  preparing.file.format = outcome.format;
+  if (!outcome.ok) return refuseFile(preparing, outcome);
+  const { workbook } = outcome;
+  checkTemplateMarker(preparing, workbook, campaign);
+  const tables = workbookTables(workbook, input.path, campaign);
+  preparing.file.tables = tables.length;
+  if (tables.length === 0)
+    return refuseFile(preparing, { status: 'failed', code: 'header-not-found', data: {} });
+  reportIgnoredSheets(preparing, workbook, tables);
+  carryFileUnit(tables);
+  const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
+  for (const table of tables) {
+    reportTable(preparing, table);
+    readTableRows(preparing, table, { fields: campaign.fields, context });
+  }
+  preparing.file.unit = preparing.units.join('、');
+  return finished(preparing);
+}
+
+function startFile(input: PrepareInput, options: PrepareOptions): Preparing {
   const file: FileReport = {
     path: input.path,
     format: 'unknown',
@@ -101,84 +131,112 @@ export async function prepareSubmission(
     rowsSkipped: emptySkipped(),
     tables: 0,
   };
-  const units: string[] = [];
-  const fileDay = submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
+  const fileDay = options.submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
   if (fileDay) file.submittedOn = fileDay;
+  return { path: input.path, lang: options.lang, file, units: [], issues: [], rows: [] };
+}
 
-  let outcome: ReturnType<typeof readSubmission>;
+function finished({ file, units, issues, rows }: Preparing): PreparedSubmission {
+  return { file, units, issues, rows };
+}
+
+/** Data for a message in one language: a reader's two-language reason becomes one text. */
+function localData(data: Record<string, unknown>, lang: Lang): Record<string, unknown> {
+  const local: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const text = value as Partial<LocalizedText> | null;
+    local[key] =
+      typeof text === 'object' && text !== null && typeof text.zh === 'string'
+        ? localize(text as LocalizedText, lang)
+        : value;
+  }
+  return local;
+}
+
+async function readInput(input: PrepareInput, options: PrepareOptions): Promise<ReadOutcome> {
   try {
-    outcome = readSubmission(
+    return await readSubmission(
       await input.load(),
       input.path,
-      limits,
-      lang,
+      options.limits,
       options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
     );
   } catch (error) {
+    // Loading the bytes failed (a file gone, unreadable from disk).
     const reason =
       error instanceof UnreadableError
-        ? error.reason[lang]
+        ? error.reason
         : error instanceof Error
-          ? error.message.split('\n')[0]
+          ? (error.message.split('\n')[0] ?? '')
           : String(error);
-    outcome = { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
+    return { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
   }
-  file.format = outcome.format;
-  if (!outcome.ok) {
-    file.status = outcome.status;
-    issue({
-      path: input.path,
-      code: outcome.code,
-      severity: 'error',
-      message: formatMessage(outcome.code, outcome.data, lang),
-    });
-    return { file, units, issues, rows };
-  }
-  const { workbook } = outcome;
-  if (workbook.templateMarker !== undefined) {
-    const marker = parseTemplateMarker(workbook.templateMarker);
-    const match = marker ? matchTemplateMarker(marker, campaign) : 'match';
-    if (marker && match !== 'match') {
-      const reasons = {
-        'other-campaign': {
-          zh: `属于另一活动（${marker.campaign}）`,
-          en: `belongs to another campaign (${marker.campaign})`,
-        },
-        'columns-changed': {
-          zh: '生成后活动的列已变更',
-          en: 'was made before the campaign’s columns changed',
-        },
-        'newer-version': { zh: '由更新版本的工具生成', en: 'was made by a newer version of the kit' },
-      } as const;
-      issue({
-        path: input.path,
-        code: 'template-mismatch',
-        severity: 'warning',
-        message: formatMessage('template-mismatch', { reason: reasons[match][lang] }, lang),
-      });
-    }
-  }
+}
+
+function refuseFile(
+  preparing: Preparing,
+  refusal: { status: 'failed' | 'unsupported'; code: MessageCode; data: Record<string, unknown> },
+): PreparedSubmission {
+  preparing.file.status = refusal.status;
+  preparing.issues.push({
+    path: preparing.path,
+    code: refusal.code,
+    severity: 'error',
+    message: formatMessage(refusal.code, localData(refusal.data, preparing.lang), preparing.lang),
+  });
+  return finished(preparing);
+}
+
+const templateReasons = {
+  'other-campaign': { zh: '属于另一活动（{campaign}）', en: 'belongs to another campaign ({campaign})' },
+  'columns-changed': { zh: '生成后活动的列已变更', en: 'was made before the campaign’s columns changed' },
+  'newer-version': { zh: '由更新版本的工具生成', en: 'was made by a newer version of the kit' },
+} as const;
+
+function checkTemplateMarker(preparing: Preparing, workbook: GridWorkbook, campaign: Campaign): void {
+  if (workbook.templateMarker === undefined) return;
+  const marker = parseTemplateMarker(workbook.templateMarker);
+  const match = marker ? matchTemplateMarker(marker, campaign) : 'match';
+  if (!marker || match === 'match') return;
+  const { lang } = preparing;
+  const reason = localize(templateReasons[match], lang).replace('{campaign}', marker.campaign);
+  preparing.issues.push({
+    path: preparing.path,
+    code: 'template-mismatch',
+    severity: 'warning',
+    message: formatMessage('template-mismatch', { reason }, lang),
+  });
+}
+
+/**
+ * Every sheet's tables. A sheet without a header of its own may continue the table the sheet
+ * before it ended with (a long table split over two sheets, as a Word table over two pages).
+ */
+export function workbookTables(
+  workbook: GridWorkbook,
+  path: string,
+  campaign: Pick<ResolvedCampaign, 'fields' | 'expectedUnits'>,
+): FoundTable[] {
   const tables: FoundTable[] = [];
+  let previous: FoundTable | undefined;
   for (const sheet of workbook.sheets) {
-    tables.push(
-      ...findTables(sheet, campaign.fields, {
-        fallbackUnit: baseName(input.path),
-        expectedUnits: campaign.expectedUnits,
-      }),
-    );
-  }
-  file.tables = tables.length;
-  if (tables.length === 0) {
-    file.status = 'failed';
-    issue({
-      path: input.path,
-      code: 'header-not-found',
-      severity: 'error',
-      message: formatMessage('header-not-found', {}, lang),
+    const found = findTables(sheet, campaign.fields, {
+      fallbackUnit: baseName(path),
+      expectedUnits: campaign.expectedUnits,
+      ...(previous && !sheet.hidden ? { continues: previous } : {}),
     });
-    return { file, units, issues, rows };
+    tables.push(...found);
+    if (!sheet.hidden) previous = found[found.length - 1];
   }
-  // Nothing is dropped silently: a sheet that looks like data but holds no table is named.
+  return tables;
+}
+
+/** Nothing is dropped silently: a sheet that looks like data but holds no table is named. */
+function reportIgnoredSheets(
+  preparing: Preparing,
+  workbook: GridWorkbook,
+  tables: readonly FoundTable[],
+): void {
   for (const sheet of workbook.sheets) {
     // Instructions, and the summary and issues sheets of a consolidated workbook read again
     // upstream (按单位, By month, 问题清单 …), are not data.
@@ -188,127 +246,126 @@ export async function prepareSubmission(
       (row) => row.cells.filter((cell) => cell !== null && cell !== undefined && cell !== '').length >= 3,
     ).length;
     if (tabularRows >= 2) {
-      issue({
-        path: input.path,
+      preparing.issues.push({
+        path: preparing.path,
         sheet: sheet.name,
         code: 'sheet-ignored',
         severity: 'warning',
-        message: formatMessage('sheet-ignored', { sheet: sheet.name, rows: tabularRows }, lang),
+        message: formatMessage('sheet-ignored', { sheet: sheet.name, rows: tabularRows }, preparing.lang),
       });
     }
   }
-  const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
-  const labelOf = new Map(campaign.fields.map((field) => [field.key, field.label]));
+}
+
+/**
+ * A table without its own unit line continues the file's unit (a Word table split across
+ * pages, a second sheet of the same county).
+ */
+function carryFileUnit(tables: readonly FoundTable[]): void {
   let fileUnit: string | undefined;
   for (const table of tables) {
-    // A table without its own unit line continues the file's unit (a Word table split across
-    // pages, a second sheet of the same county).
     if (table.unitSource === 'unit-line') fileUnit = table.unit;
     else if (fileUnit !== undefined) {
       table.unit = fileUnit;
       table.unitSource = 'unit-line';
     }
-    const at = { path: input.path, sheet: table.sheet };
-    if (!units.includes(table.unit)) units.push(table.unit);
-    if (table.unitSource !== 'unit-line') {
-      const source =
-        table.unitSource === 'file-name'
-          ? undefined
-          : {
-              title: { zh: '表格标题', en: 'table title' },
-              'sheet-name': { zh: '工作表名称', en: 'sheet name' },
-            }[table.unitSource];
-      issue({
-        ...at,
-        row: table.headerRow,
-        code: source ? 'unit-inferred' : 'unit-missing',
-        severity: 'warning',
-        message: source
-          ? formatMessage('unit-inferred', { unit: table.unit, source: source[lang] }, lang)
-          : formatMessage('unit-missing', { unit: table.unit }, lang),
-      });
-    }
-    for (const unknown of table.unknownColumns) {
-      issue({
-        ...at,
-        row: table.headerRow,
-        code: 'unknown-column',
-        severity: 'warning',
-        message: formatMessage('unknown-column', { label: unknown.label }, lang),
-        value: unknown.label,
-      });
-    }
-    for (const field of table.missingFields) {
-      issue({
-        ...at,
-        row: table.headerRow,
-        field: field.key,
-        code: 'missing-column',
-        severity: 'error',
-        message: formatMessage('missing-column', { label: field.label }, lang),
-      });
-    }
-    for (const [reason, count] of Object.entries(table.skipped) as [keyof typeof table.skipped, number][]) {
-      file.rowsSkipped[reason] += count;
-    }
-    if (table.rows.length === 0) {
-      issue({
-        ...at,
-        row: table.headerRow,
-        code: 'table-empty',
-        severity: 'warning',
-        message: formatMessage('table-empty', {}, lang),
-      });
-    }
-    for (const dataRow of table.rows) {
-      file.rowsRead++;
-      const parsed = parseRow(dataRow.cells, campaign.fields, context);
-      // Missing columns are reported once at the header, not once per row.
-      const rowIssues = parsed.issues.filter(
-        (found) =>
-          !(found.code === 'required' && table.missingFields.some((field) => field.key === found.field)),
-      );
-      for (const found of rowIssues) {
-        issue({
-          ...at,
-          row: dataRow.row,
-          field: found.field,
-          code: found.code,
-          severity: found.severity,
-          message: message(found, lang),
-          ...(found.value !== undefined ? { value: found.value } : {}),
-        });
-      }
-      if (!parsed.ok) {
-        file.rowsRejected++;
-        // A row kept out only by a missing column still needs an error at its own row.
-        if (!rowIssues.some((found) => found.severity === 'error')) {
-          const missing = table.missingFields[0];
-          issue({
-            ...at,
-            row: dataRow.row,
-            ...(missing ? { field: missing.key } : {}),
-            code: 'missing-column',
-            severity: 'error',
-            message: formatMessage(
-              'missing-column',
-              { label: missing ? (labelOf.get(missing.key) ?? missing.key) : '' },
-              lang,
-            ),
-          });
-        }
-        continue;
-      }
-      rows.push({
-        unit: dataRow.unit ?? table.unit,
-        tableUnit: table.unit,
-        values: parsed.values,
-        extra: dataRow.extra,
-        key: duplicateKeyHashes(parsed.values),
-        source: { path: input.path, sheet: table.sheet, row: dataRow.row },
-      });
-    }
   }
-  file.unit = units.join('、');
-  return { file, units, issues, rows };
+}
+
+const unitSourceNames = {
+  title: { zh: '表格标题', en: 'table title' },
+  'sheet-name': { zh: '工作表名称', en: 'sheet name' },
+} as const;
+
+/** The issues of a table as a whole: its unit when guessed, unknown and missing columns, no rows. */
+function reportTable(preparing: Preparing, table: FoundTable): void {
+  const { lang } = preparing;
+  if (!preparing.units.includes(table.unit)) preparing.units.push(table.unit);
+  for (const [reason, count] of Object.entries(table.skipped) as [keyof typeof table.skipped, number][]) {
+    preparing.file.rowsSkipped[reason] += count;
+  }
+  // A continued table's header, unit and columns were reported where it began.
+  if (table.continues !== undefined) return;
+  const at = { path: preparing.path, sheet: table.sheet, row: table.headerRow };
+  const issue = (code: MessageCode, data: Record<string, unknown>, extra: Partial<ReportIssue> = {}) =>
+    preparing.issues.push({
+      ...at,
+      ...extra,
+      code,
+      severity: 'warning',
+      message: formatMessage(code, data, lang),
+    });
+  const fileName = preparing.path.split(/[\\/]/).pop() ?? preparing.path;
+  if (table.unitSource === 'file-name') issue('unit-missing', { unit: table.unit });
+  else if (table.unitSource === 'file-name-unit')
+    issue('unit-from-file-name', { unit: table.unit, file: fileName });
+  else if (table.unitSource !== 'unit-line')
+    issue('unit-inferred', { unit: table.unit, source: localize(unitSourceNames[table.unitSource], lang) });
+  for (const unknown of table.unknownColumns) {
+    issue('unknown-column', { label: unknown.label }, { value: unknown.label });
+  }
+  for (const field of table.missingFields) {
+    issue('missing-column', { label: field.label }, { field: field.key, severity: 'error' });
+  }
+  // A "无" return is a unit saying it held nothing: no warning for an empty table.
+  if (table.rows.length === 0 && table.nilReturn === undefined) issue('table-empty', {});
+}
+
+interface RowContext {
+  fields: Campaign['fields'];
+  context: Campaign['fieldContext'] & { date1904: boolean };
+}
+
+/** Every data row of a table through the schema: accepted rows kept, every issue at its row and field. */
+function readTableRows(preparing: Preparing, table: FoundTable, { fields, context }: RowContext): void {
+  const { lang, file } = preparing;
+  const at = { path: preparing.path, sheet: table.sheet };
+  const missing = new Set(table.missingFields.map((field) => field.key));
+  for (const dataRow of table.rows) {
+    file.rowsRead++;
+    const parsed = parseRow(dataRow.cells, fields, context);
+    // Missing columns are reported once at the header, not once per row.
+    const rowIssues = parsed.issues.filter(
+      (found) => !(found.code === 'required' && missing.has(found.field)),
+    );
+    for (const found of rowIssues) {
+      preparing.issues.push({
+        ...at,
+        row: dataRow.row,
+        field: found.field,
+        code: found.code,
+        severity: found.severity,
+        message: message(found, lang),
+        ...(found.value !== undefined ? { value: found.value } : {}),
+      });
+    }
+    if (!parsed.ok) {
+      file.rowsRejected++;
+      // A row kept out only by a missing column still needs an error at its own row.
+      if (!rowIssues.some((found) => found.severity === 'error'))
+        missingColumnAtRow(preparing, table, dataRow.row);
+      continue;
+    }
+    preparing.rows.push({
+      unit: dataRow.unit ?? table.unit,
+      tableUnit: table.unit,
+      values: parsed.values,
+      extra: dataRow.extra,
+      key: duplicateKeyHashes(parsed.values),
+      source: { path: preparing.path, sheet: table.sheet, row: dataRow.row },
+    });
+  }
+}
+
+function missingColumnAtRow(preparing: Preparing, table: FoundTable, row: number): void {
+  const missing = table.missingFields[0];
+  preparing.issues.push({
+    path: preparing.path,
+    sheet: table.sheet,
+    row,
+    ...(missing ? { field: missing.key } : {}),
+    code: 'missing-column',
+    severity: 'error',
+    message: formatMessage('missing-column', { label: missing?.label ?? '' }, preparing.lang),
+  });
 }

@@ -1,0 +1,146 @@
+import {
+  dateEndKey,
+  dateStartKey,
+  type LabelMatcher,
+  modeOfflineKey,
+  modeOnlineKey,
+  normalizeLabel,
+  unitColumnKey,
+} from './labels.js';
+import type { SheetView } from './sheet-view.js';
+
+export interface HeaderMatch {
+  columns: Map<number, string>;
+  labels: Map<number, string>;
+  score: number;
+}
+
+/** A table's header as found: its columns by field, the rest as unknown columns. */
+export interface TableHeader {
+  /** Last header row (the first one's next row when the header has two rows). */
+  headerEnd: number;
+  /** 0-based column → field key. */
+  columns: Map<number, string>;
+  unknownColumns: { column: number; label: string }[];
+}
+
+// Keys that count as one field for a header's score: separate start and end columns are
+// 举办时间, tick columns 线上 | 线下 are 举办方式.
+const scoreKeys = new Map([
+  [dateStartKey, 'date'],
+  [dateEndKey, 'date'],
+  [modeOnlineKey, 'mode'],
+  [modeOfflineKey, 'mode'],
+]);
+
+function distinctScore(columns: Map<number, string>): number {
+  const keys = new Set([...columns.values()].map((key) => scoreKeys.get(key) ?? key));
+  keys.delete(unitColumnKey);
+  return keys.size;
+}
+
+export function matchHeaderRow(view: SheetView, matcher: LabelMatcher, rowNumber: number): HeaderMatch {
+  const columns = new Map<number, string>();
+  const labels = new Map<number, string>();
+  // Without merges only the row's own cells can hold a label.
+  const last = view.hasMerges ? view.width : (view.row(rowNumber)?.cells.length ?? 0);
+  for (let column = 0; column < last; column++) {
+    const label = view.filledText(rowNumber, column);
+    if (label === '') continue;
+    labels.set(column, label);
+    const key = matcher.match(label);
+    if (key) columns.set(column, key);
+  }
+  return { columns, labels, score: distinctScore(columns) };
+}
+
+/** A second header row under the first: sub-captions, or a group header split into columns. */
+export function matchSecondRow(
+  view: SheetView,
+  matcher: LabelMatcher,
+  first: HeaderMatch,
+  rowNumber: number,
+): HeaderMatch | undefined {
+  const next = view.row(rowNumber + 1);
+  if (!next) return undefined;
+  const columns = new Map<number, string>();
+  const labels = new Map<number, string>();
+  let origins = 0;
+  for (let column = 0; column < view.width; column++) {
+    const top = view.filledText(rowNumber, column);
+    const below = view.filledText(rowNumber + 1, column);
+    const belowRange = view.mergeAt(rowNumber + 1, column);
+    const belowIsOrigin =
+      below !== '' && (!belowRange || (belowRange.top === rowNumber + 1 && belowRange.left === column));
+    const candidates: [string, string | undefined][] = [
+      [below, below ? (tickKey(below) ?? matcher.match(below)) : undefined],
+      [`${top}${below}`, top && below && top !== below ? matcher.match(`${top}${below}`) : undefined],
+      [top, top ? matcher.match(top) : undefined],
+    ];
+    const chosen = candidates.find(([, key]) => key !== undefined);
+    if (belowIsOrigin) {
+      origins++;
+      const topRange = view.mergeAt(rowNumber, column);
+      const groupAbove = topRange !== undefined && topRange.right > topRange.left;
+      const explained = (candidates[0]?.[1] ?? candidates[1]?.[1]) !== undefined || groupAbove;
+      if (!explained) return undefined;
+    }
+    const label = below && top && below !== top ? `${top}${below}` : top || below;
+    if (label) labels.set(column, label);
+    if (chosen?.[1]) columns.set(column, chosen[1]);
+  }
+  if (origins === 0) return undefined;
+  const score = distinctScore(columns);
+  return score >= first.score ? { columns, labels, score } : undefined;
+}
+
+export function isHeader(match: HeaderMatch): boolean {
+  const keys = new Set(match.columns.values());
+  return match.score >= 3 && (keys.has('name') || keys.has('organizer'));
+}
+
+// A column captioned 线上 or 线下 alone (under a 举办方式 group, or on its own) is ticked, not typed.
+const onlineCaption = /^(?:线上|线上活动|线上举办|网上|online)$/;
+const offlineCaption = /^(?:线下|线下活动|线下举办|现场|offline)$/;
+
+/** The tick-column key a caption names: 线上 → online, 线下 → offline. */
+export function tickKey(caption: string): string | undefined {
+  const label = normalizeLabel(caption);
+  if (onlineCaption.test(label)) return modeOnlineKey;
+  if (offlineCaption.test(label)) return modeOfflineKey;
+  return undefined;
+}
+
+/**
+ * The header's columns: the two-row match when there is one, tick columns captioned 线上 | 线下
+ * found in either, and a second column for a field reported as unknown, except phones, which
+ * clerks split into 手机 and 电话 and which are joined.
+ */
+export function tableHeader(
+  view: SheetView,
+  matcher: LabelMatcher,
+  header: HeaderMatch,
+  rowNumber: number,
+): TableHeader {
+  const second = matchSecondRow(view, matcher, header, rowNumber);
+  const chosen = second ?? header;
+  const headerEnd = second ? rowNumber + 1 : rowNumber;
+  for (const [column] of chosen.labels) {
+    const key = tickKey(view.filledText(headerEnd, column));
+    if (key && (chosen.columns.get(column) ?? 'mode') === 'mode') chosen.columns.set(column, key);
+  }
+  const unknownColumns: { column: number; label: string }[] = [];
+  for (const [column, label] of chosen.labels) {
+    if (!chosen.columns.has(column)) unknownColumns.push({ column, label });
+  }
+  const seen = new Set<string>();
+  for (const [column, key] of [...chosen.columns]) {
+    if (seen.has(key) && key !== 'phone') {
+      chosen.columns.delete(column);
+      unknownColumns.push({ column, label: chosen.labels.get(column) ?? '' });
+    }
+    seen.add(key);
+  }
+  unknownColumns.sort((a, b) => a.column - b.column);
+  return { headerEnd, columns: chosen.columns, unknownColumns };
+}
