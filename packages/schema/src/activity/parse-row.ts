@@ -64,6 +64,7 @@ export function parseRow(
 ): ParsedRow {
   const values: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
+  const asides: string[] = [];
   for (const field of fields) {
     const cell = cells[field.key];
     // isBlankCell(cell) is normalizeText(cell) === '' (for text too): one test, not two.
@@ -97,6 +98,7 @@ export function parseRow(
         });
       }
       if (result.value !== undefined) values[field.key] = result.value;
+      if (result.aside !== undefined) asides.push(result.aside);
       continue;
     }
     const parsed = parseWithSchema(field, cell);
@@ -114,5 +116,17 @@ export function parseRow(
       });
     }
   }
+  keepAsides(values, asides, fields);
   return { ok: !issues.some((issue) => issue.severity === 'error'), values, issues };
+}
+
+/** Notes a normaliser set aside (线下（室外） → 室外) go to 备注 after what the clerk wrote there. */
+function keepAsides(
+  values: Record<string, unknown>,
+  asides: readonly string[],
+  fields: readonly ResolvedField[],
+) {
+  if (asides.length === 0 || !fields.some((field) => field.key === 'note')) return;
+  const written = typeof values.note === 'string' && values.note !== '' ? [values.note] : [];
+  values.note = [...written, ...asides].join('；');
 }
