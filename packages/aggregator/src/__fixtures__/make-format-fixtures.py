@@ -98,6 +98,12 @@ def legacy_formats():
     legacy_workbook().save(out('really-xlsx.xls'))
 
 
+def unicode_text():
+    """Excel's "Unicode text": UTF-16 with a BOM, tab-separated (LibreOffice filter options
+    9 = tab, 34 = quote, 65535 = UTF-16)."""
+    with_temporary_xlsx(legacy_workbook, 'txt:Text - txt - csv (StarCalc):9,34,65535', 'unicode-text.txt')
+
+
 def html_as_xls():
     """What government systems export: an HTML table saved with an .xls name. LibreOffice's
     HTML export of the same table, and a hand-made Excel-namespace page as exporters write."""
@@ -224,7 +230,7 @@ def same_unit_twice():
 
 
 def main():
-    steps = [legacy_formats, html_as_xls, word_binaries, tick_columns, bracket_notes_phones, unit_in_file_name,
+    steps = [legacy_formats, unicode_text, html_as_xls, word_binaries, tick_columns, bracket_notes_phones, unit_in_file_name,
              nil_returns, continued_sheet, same_unit_twice]
     for step in steps:
         step()

@@ -8,6 +8,7 @@ import {
   unitColumnKey,
 } from './labels.js';
 import type { SheetView } from './sheet-view.js';
+import { isNilStatement } from './table-rows.js';
 
 export interface HeaderMatch {
   columns: Map<number, string>;
@@ -79,6 +80,8 @@ export function matchSecondRow(
     ];
     const chosen = candidates.find(([, key]) => key !== undefined);
     if (belowIsOrigin) {
+      // 无 or 本单位无活动 under the header is a "无" return, not a sub-caption.
+      if (isNilStatement(below)) return undefined;
       origins++;
       const topRange = view.mergeAt(rowNumber, column);
       const groupAbove = topRange !== undefined && topRange.right > topRange.left;

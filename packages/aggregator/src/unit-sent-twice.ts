@@ -1,0 +1,40 @@
+import { formatMessage, type Lang } from '@jianshen/schema';
+import type { FileReport, ReportIssue } from './report.js';
+import { normalizeLabel } from './table/labels.js';
+
+/**
+ * Without --replace every file counts: when one unit sent two files (a first return and a
+ * corrected one, most often), both are counted and the later file gets a warning naming them
+ * all, so the city notices instead of counting the unit twice in silence. Units are compared
+ * as header labels are (full-width, spaces and brackets aside); only files that were read count.
+ */
+export function unitsSentTwice(
+  files: readonly FileReport[],
+  fileUnits: readonly (readonly string[])[],
+  lang: Lang,
+): ReportIssue[] {
+  const filesOfUnit = new Map<string, { unit: string; paths: string[] }>();
+  files.forEach((file, index) => {
+    if (file.status !== 'ok') return;
+    for (const unit of fileUnits[index] ?? []) {
+      const key = normalizeLabel(unit);
+      const entry = filesOfUnit.get(key) ?? { unit, paths: [] };
+      if (!entry.paths.includes(file.path)) entry.paths.push(file.path);
+      filesOfUnit.set(key, entry);
+    }
+  });
+  const issues: ReportIssue[] = [];
+  for (const { unit, paths } of filesOfUnit.values()) {
+    if (paths.length < 2) continue;
+    const data = { unit, count: paths.length, files: paths.join('、') };
+    for (const path of paths.slice(1)) {
+      issues.push({
+        path,
+        code: 'unit-sent-twice',
+        severity: 'warning',
+        message: formatMessage('unit-sent-twice', data, lang),
+      });
+    }
+  }
+  return issues;
+}
