@@ -1,21 +1,20 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
-  type FieldIssue,
-  formatMessage,
-  isMessageCode,
-  type Lang,
-  type LocalizedText,
-  localize,
+  type Issue,
+  type IssueData,
   type MessageCode,
   matchTemplateMarker,
+  type PhraseCode,
   parseRow,
   parseTemplateMarker,
+  phrase,
+  reportIssue,
 } from '@jianshen/schema';
 import { type ReadLimits, UnreadableError } from './limits.js';
 import type { GridWorkbook } from './read/grid.js';
 import { type ReadOutcome, readSubmission } from './read/read-submission.js';
 import type { InflateRaw } from './read/zip.js';
-import type { FileReport, ReportIssue } from './report.js';
+import type { FileReport } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
 import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
 
@@ -28,7 +27,8 @@ export interface PreparedSubmission {
   file: FileReport;
   /** Units of the file's tables, in order. */
   units: string[];
-  issues: ReportIssue[];
+  /** Codes and data; the report renders their text in its language. */
+  issues: Issue[];
   rows: PreparedRow[];
 }
 
@@ -46,7 +46,6 @@ export interface PreparedRow {
 }
 
 export interface PrepareOptions {
-  lang: Lang;
   limits: ReadLimits;
   /** ISO day (already checked) all files count as submitted on; default: the file's `modified` (China time). */
   submittedOn?: string;
@@ -74,17 +73,11 @@ export function baseName(path: string): string {
   return name.replace(/\.[^.]+$/, '');
 }
 
-function message(issue: Pick<FieldIssue, 'code' | 'data' | 'message'>, lang: Lang): string {
-  if (issue.message) return issue.message;
-  return isMessageCode(issue.code) ? formatMessage(issue.code, issue.data ?? {}, lang) : issue.code;
-}
-
 type Campaign = Pick<ResolvedCampaign, 'fields' | 'fieldContext' | 'expectedUnits' | 'id' | 'fingerprint'>;
 
 /** One file being prepared: what the stages below fill in. */
 interface Preparing extends PreparedSubmission {
   path: string;
-  lang: Lang;
 }
 
 /**
@@ -133,24 +126,11 @@ function startFile(input: PrepareInput, options: PrepareOptions): Preparing {
   };
   const fileDay = options.submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
   if (fileDay) file.submittedOn = fileDay;
-  return { path: input.path, lang: options.lang, file, units: [], issues: [], rows: [] };
+  return { path: input.path, file, units: [], issues: [], rows: [] };
 }
 
 function finished({ file, units, issues, rows }: Preparing): PreparedSubmission {
   return { file, units, issues, rows };
-}
-
-/** Data for a message in one language: a reader's two-language reason becomes one text. */
-function localData(data: Record<string, unknown>, lang: Lang): Record<string, unknown> {
-  const local: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    const text = value as Partial<LocalizedText> | null;
-    local[key] =
-      typeof text === 'object' && text !== null && typeof text.zh === 'string'
-        ? localize(text as LocalizedText, lang)
-        : value;
-  }
-  return local;
 }
 
 async function readInput(input: PrepareInput, options: PrepareOptions): Promise<ReadOutcome> {
@@ -175,37 +155,27 @@ async function readInput(input: PrepareInput, options: PrepareOptions): Promise<
 
 function refuseFile(
   preparing: Preparing,
-  refusal: { status: 'failed' | 'unsupported'; code: MessageCode; data: Record<string, unknown> },
+  refusal: { status: 'failed' | 'unsupported'; code: MessageCode; data: IssueData },
 ): PreparedSubmission {
   preparing.file.status = refusal.status;
-  preparing.issues.push({
-    path: preparing.path,
-    code: refusal.code,
-    severity: 'error',
-    message: formatMessage(refusal.code, localData(refusal.data, preparing.lang), preparing.lang),
-  });
+  preparing.issues.push(reportIssue(refusal.code, refusal.data, { path: preparing.path }));
   return finished(preparing);
 }
 
-const templateReasons = {
-  'other-campaign': { zh: '属于另一活动（{campaign}）', en: 'belongs to another campaign ({campaign})' },
-  'columns-changed': { zh: '生成后活动的列已变更', en: 'was made before the campaign’s columns changed' },
-  'newer-version': { zh: '由更新版本的工具生成', en: 'was made by a newer version of the kit' },
-} as const;
+/** Why a template marker does not match the campaign, as the `template-mismatch` reason. */
+const mismatchReasons = {
+  'other-campaign': 'template-other-campaign',
+  'columns-changed': 'template-columns-changed',
+  'newer-version': 'template-newer-version',
+} as const satisfies Record<string, PhraseCode>;
 
 function checkTemplateMarker(preparing: Preparing, workbook: GridWorkbook, campaign: Campaign): void {
   if (workbook.templateMarker === undefined) return;
   const marker = parseTemplateMarker(workbook.templateMarker);
   const match = marker ? matchTemplateMarker(marker, campaign) : 'match';
   if (!marker || match === 'match') return;
-  const { lang } = preparing;
-  const reason = localize(templateReasons[match], lang).replace('{campaign}', marker.campaign);
-  preparing.issues.push({
-    path: preparing.path,
-    code: 'template-mismatch',
-    severity: 'warning',
-    message: formatMessage('template-mismatch', { reason }, lang),
-  });
+  const reason = phrase(mismatchReasons[match], { campaign: marker.campaign });
+  preparing.issues.push(reportIssue('template-mismatch', { reason }, { path: preparing.path }));
 }
 
 /**
@@ -246,13 +216,8 @@ function reportIgnoredSheets(
       (row) => row.cells.filter((cell) => cell !== null && cell !== undefined && cell !== '').length >= 3,
     ).length;
     if (tabularRows >= 2) {
-      preparing.issues.push({
-        path: preparing.path,
-        sheet: sheet.name,
-        code: 'sheet-ignored',
-        severity: 'warning',
-        message: formatMessage('sheet-ignored', { sheet: sheet.name, rows: tabularRows }, preparing.lang),
-      });
+      const place = { path: preparing.path, sheet: sheet.name };
+      preparing.issues.push(reportIssue('sheet-ignored', { sheet: sheet.name, rows: tabularRows }, place));
     }
   }
 }
@@ -272,14 +237,14 @@ function carryFileUnit(tables: readonly FoundTable[]): void {
   }
 }
 
-const unitSourceNames = {
-  title: { zh: '表格标题', en: 'table title' },
-  'sheet-name': { zh: '工作表名称', en: 'sheet name' },
-} as const;
+/** Where an inferred unit came from, as the `unit-inferred` source. */
+const unitSources = {
+  title: 'unit-source-title',
+  'sheet-name': 'unit-source-sheet-name',
+} as const satisfies Record<string, PhraseCode>;
 
 /** The issues of a table as a whole: its unit when guessed, unknown and missing columns, no rows. */
 function reportTable(preparing: Preparing, table: FoundTable): void {
-  const { lang } = preparing;
   if (!preparing.units.includes(table.unit)) preparing.units.push(table.unit);
   for (const [reason, count] of Object.entries(table.skipped) as [keyof typeof table.skipped, number][]) {
     preparing.file.rowsSkipped[reason] += count;
@@ -287,26 +252,19 @@ function reportTable(preparing: Preparing, table: FoundTable): void {
   // A continued table's header, unit and columns were reported where it began.
   if (table.continues !== undefined) return;
   const at = { path: preparing.path, sheet: table.sheet, row: table.headerRow };
-  const issue = (code: MessageCode, data: Record<string, unknown>, extra: Partial<ReportIssue> = {}) =>
-    preparing.issues.push({
-      ...at,
-      ...extra,
-      code,
-      severity: 'warning',
-      message: formatMessage(code, data, lang),
-    });
+  const issue = (code: MessageCode, data: IssueData, extra: { field?: string; value?: string } = {}) =>
+    preparing.issues.push(reportIssue(code, data, { ...at, ...extra }));
   const fileName = preparing.path.split(/[\\/]/).pop() ?? preparing.path;
   if (table.unitSource === 'file-name') issue('unit-missing', { unit: table.unit });
   else if (table.unitSource === 'file-name-unit')
     issue('unit-from-file-name', { unit: table.unit, file: fileName });
   else if (table.unitSource !== 'unit-line')
-    issue('unit-inferred', { unit: table.unit, source: localize(unitSourceNames[table.unitSource], lang) });
+    issue('unit-inferred', { unit: table.unit, source: phrase(unitSources[table.unitSource]) });
   for (const unknown of table.unknownColumns) {
     issue('unknown-column', { label: unknown.label }, { value: unknown.label });
   }
-  for (const field of table.missingFields) {
-    issue('missing-column', { label: field.label }, { field: field.key, severity: 'error' });
-  }
+  for (const field of table.missingFields)
+    issue('missing-column', { label: field.label }, { field: field.key });
   // A "无" return is a unit saying it held nothing: no warning for an empty table.
   if (table.rows.length === 0 && table.nilReturn === undefined) issue('table-empty', {});
 }
@@ -318,7 +276,7 @@ interface RowContext {
 
 /** Every data row of a table through the schema: accepted rows kept, every issue at its row and field. */
 function readTableRows(preparing: Preparing, table: FoundTable, { fields, context }: RowContext): void {
-  const { lang, file } = preparing;
+  const { file } = preparing;
   const at = { path: preparing.path, sheet: table.sheet };
   const missing = new Set(table.missingFields.map((field) => field.key));
   for (const dataRow of table.rows) {
@@ -328,17 +286,7 @@ function readTableRows(preparing: Preparing, table: FoundTable, { fields, contex
     const rowIssues = parsed.issues.filter(
       (found) => !(found.code === 'required' && missing.has(found.field)),
     );
-    for (const found of rowIssues) {
-      preparing.issues.push({
-        ...at,
-        row: dataRow.row,
-        field: found.field,
-        code: found.code,
-        severity: found.severity,
-        message: message(found, lang),
-        ...(found.value !== undefined ? { value: found.value } : {}),
-      });
-    }
+    for (const found of rowIssues) preparing.issues.push({ ...at, row: dataRow.row, ...found });
     if (!parsed.ok) {
       file.rowsRejected++;
       // A row kept out only by a missing column still needs an error at its own row.
@@ -359,13 +307,6 @@ function readTableRows(preparing: Preparing, table: FoundTable, { fields, contex
 
 function missingColumnAtRow(preparing: Preparing, table: FoundTable, row: number): void {
   const missing = table.missingFields[0];
-  preparing.issues.push({
-    path: preparing.path,
-    sheet: table.sheet,
-    row,
-    ...(missing ? { field: missing.key } : {}),
-    code: 'missing-column',
-    severity: 'error',
-    message: formatMessage('missing-column', { label: missing?.label ?? '' }, preparing.lang),
-  });
+  const place = { path: preparing.path, sheet: table.sheet, row, ...(missing ? { field: missing.key } : {}) };
+  preparing.issues.push(reportIssue('missing-column', { label: missing?.label ?? '' }, place));
 }

@@ -1,5 +1,5 @@
-import { formatMessage, type Lang } from '@jianshen/schema';
-import type { FileReport, ReportIssue } from './report.js';
+import { type Issue, reportIssue } from '@jianshen/schema';
+import type { FileReport } from './report.js';
 import { normalizeLabel } from './table/labels.js';
 
 /**
@@ -11,8 +11,7 @@ import { normalizeLabel } from './table/labels.js';
 export function unitsSentTwice(
   files: readonly FileReport[],
   fileUnits: readonly (readonly string[])[],
-  lang: Lang,
-): ReportIssue[] {
+): Issue[] {
   const filesOfUnit = new Map<string, { unit: string; paths: string[] }>();
   files.forEach((file, index) => {
     if (file.status !== 'ok') return;
@@ -23,17 +22,12 @@ export function unitsSentTwice(
       filesOfUnit.set(key, entry);
     }
   });
-  const issues: ReportIssue[] = [];
+  const issues: Issue[] = [];
   for (const { unit, paths } of filesOfUnit.values()) {
     if (paths.length < 2) continue;
     const data = { unit, count: paths.length, files: paths.join('、') };
     for (const path of paths.slice(1)) {
-      issues.push({
-        path,
-        code: 'unit-sent-twice',
-        severity: 'warning',
-        message: formatMessage('unit-sent-twice', data, lang),
-      });
+      issues.push(reportIssue('unit-sent-twice', data, { path }));
     }
   }
   return issues;

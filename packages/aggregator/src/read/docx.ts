@@ -1,4 +1,4 @@
-import type { CellValue } from '@jianshen/schema';
+import { type CellValue, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { resolvePartPath } from './xlsx.js';
@@ -42,10 +42,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
   const documentPart = documentPartOf(zip);
   const entry = findEntry(zip, documentPart);
   if (!entry) {
-    throw new UnreadableError({
-      zh: '不是有效的 Word 文档（缺少 document.xml）',
-      en: 'not a valid Word document (no document.xml)',
-    });
+    throw new UnreadableError(phrase('docx-no-document'));
   }
   const state: DocxState = {
     limits,
@@ -165,27 +162,18 @@ function finishCell(state: DocxState, cell: CellDraft): void {
   const { limits } = state;
   cell.text = state.cellParagraphs.join('\n').replace(/\n+$/, '');
   if (cell.text.length > limits.maxCellLength) {
-    throw new LimitError('maxCellLength', {
-      zh: `有单元格超过 ${limits.maxCellLength} 个字符`,
-      en: `a cell is longer than ${limits.maxCellLength} characters`,
-    });
+    throw new LimitError('maxCellLength', phrase('cell-too-long', { max: limits.maxCellLength }));
   }
   state.row.push(cell);
   state.column += cell.span;
   if (state.column > limits.maxColumns) {
-    throw new LimitError('maxColumns', {
-      zh: `表格超过 ${limits.maxColumns} 列`,
-      en: `a table has more than ${limits.maxColumns} columns`,
-    });
+    throw new LimitError('maxColumns', phrase('table-columns-over', { max: limits.maxColumns }));
   }
   state.cell = undefined;
 }
 
 function tooManyRows(limits: ReadLimits): LimitError {
-  return new LimitError('maxRows', {
-    zh: `表格超过 ${limits.maxRows} 行`,
-    en: `a table has more than ${limits.maxRows} rows`,
-  });
+  return new LimitError('maxRows', phrase('table-rows-over', { max: limits.maxRows }));
 }
 
 function finishRow(state: DocxState): void {
@@ -210,10 +198,7 @@ function finishTable(state: DocxState): void {
     return;
   }
   if (sheets.length >= limits.maxSheets) {
-    throw new LimitError('maxSheets', {
-      zh: `表格超过 ${limits.maxSheets} 个`,
-      en: `more than ${limits.maxSheets} tables`,
-    });
+    throw new LimitError('maxSheets', phrase('tables-over', { max: limits.maxSheets }));
   }
   sheets.push(buildSheet(`表格${sheets.length + 1}`, state.rows, state.paragraphs));
   state.rows = [];

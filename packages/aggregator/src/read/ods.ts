@@ -1,5 +1,6 @@
-import type { CellValue } from '@jianshen/schema';
+import { type CellValue, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
+import { columnLetter } from '../write/xlsx-writer.js';
 import type { GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { attribute, createXmlStream, rawCharsPerChar, type XmlHandlers } from './xml.js';
 import { findEntry, streamEntryText, type ZipDirectory } from './zip.js';
@@ -36,10 +37,7 @@ interface OdsState {
 export function readOds(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
   const entry = findEntry(zip, 'content.xml');
   if (!entry) {
-    throw new UnreadableError({
-      zh: '不是有效的 OpenDocument 表格（缺少 content.xml）',
-      en: 'not a valid OpenDocument spreadsheet (no content.xml)',
-    });
+    throw new UnreadableError(phrase('ods-no-content'));
   }
   const state: OdsState = {
     limits,
@@ -137,10 +135,7 @@ function positive(text: string | undefined): number {
 
 function openSheet(state: OdsState, attributes: Attributes): void {
   if (state.sheets.length >= state.limits.maxSheets) {
-    throw new LimitError('maxSheets', {
-      zh: `工作表超过 ${state.limits.maxSheets} 个`,
-      en: `more than ${state.limits.maxSheets} sheets`,
-    });
+    throw new LimitError('maxSheets', phrase('sheets-over', { max: state.limits.maxSheets }));
   }
   state.sheet = {
     name: attribute(attributes, 'name') ?? `Sheet${state.sheets.length + 1}`,
@@ -223,24 +218,22 @@ function sheetName(state: OdsState): string {
 
 function tooManyRows(state: OdsState): LimitError {
   const { maxRows } = state.limits;
-  return new LimitError('maxRows', {
-    zh: `工作表「${sheetName(state)}」超过 ${maxRows} 行`,
-    en: `sheet "${sheetName(state)}" has more than ${maxRows} rows`,
-  });
+  return new LimitError('maxRows', phrase('sheet-rows-over', { sheet: sheetName(state), max: maxRows }));
 }
 
 function tooManyColumns(state: OdsState): LimitError {
   const { maxColumns } = state.limits;
-  return new LimitError('maxColumns', {
-    zh: `工作表「${sheetName(state)}」超过 ${maxColumns} 列`,
-    en: `sheet "${sheetName(state)}" has more than ${maxColumns} columns`,
-  });
+  return new LimitError(
+    'maxColumns',
+    phrase('sheet-columns-over', { sheet: sheetName(state), max: maxColumns }),
+  );
 }
 
 function cellTooLong(state: OdsState): LimitError {
   const { maxCellLength } = state.limits;
-  return new LimitError('maxCellLength', {
-    zh: `工作表「${sheetName(state)}」有单元格超过 ${maxCellLength} 个字符`,
-    en: `sheet "${sheetName(state)}" has a cell longer than ${maxCellLength} characters`,
-  });
+  const cell = `${columnLetter(state.column)}${state.rowNumber}`;
+  return new LimitError(
+    'maxCellLength',
+    phrase('sheet-cell-too-long', { sheet: sheetName(state), cell, max: maxCellLength }),
+  );
 }

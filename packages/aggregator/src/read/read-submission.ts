@@ -1,4 +1,4 @@
-import type { LocalizedText, MessageCode } from '@jianshen/schema';
+import { type IssueData, type MessageCode, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { decodeCsv, readCsv } from './csv.js';
 import { type DetectedContent, detectContent } from './detect-format.js';
@@ -20,8 +20,8 @@ export type ReadOutcome =
       /** `unsupported`: a kind of file we refuse; `failed`: ours, but broken or over a limit. */
       status: 'failed' | 'unsupported';
       code: MessageCode;
-      /** The message's data; a `reason` is a text in both languages, chosen where it is shown. */
-      data: Record<string, string | number | LocalizedText>;
+      /** The message's data; a `reason` is a phrase, rendered where the issue is shown. */
+      data: IssueData;
     };
 
 export interface ReadSubmissionOptions {
@@ -33,7 +33,7 @@ function failure(
   format: FileFormat,
   status: 'failed' | 'unsupported',
   code: MessageCode,
-  data: Record<string, string | number | LocalizedText> = {},
+  data: IssueData = {},
 ): ReadOutcome {
   return { ok: false, format, status, code, data };
 }
@@ -54,7 +54,7 @@ export async function readSubmission(
   if (bytes.length > limits.maxFileBytes) {
     const megabytes = Math.round(limits.maxFileBytes / 1024 / 1024);
     return failure('unknown', 'failed', 'file-too-large', {
-      reason: { zh: `文件大于 ${megabytes} MB`, en: `larger than ${megabytes} MB` },
+      reason: phrase('file-larger-than', { megabytes }),
     });
   }
   const content = detectContent(bytes);
@@ -120,7 +120,7 @@ async function readDetected(input: DetectedInput): Promise<ReadOutcome> {
       };
     case 'binary':
       return failure('unknown', 'unsupported', 'file-unsupported', {
-        format: content.label || { zh: '二进制文件', en: 'binary' },
+        format: content.label || phrase('format-binary'),
       });
     case 'text':
       return { ok: true, format: 'csv', workbook: readCsv(bytes, csvSheetName(input.name), limits) };

@@ -1,5 +1,6 @@
-import { type CellValue, excelSerialToIsoDay } from '@jianshen/schema';
+import { type CellValue, excelSerialToIsoDay, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits } from '../limits.js';
+import { columnLetter } from '../write/xlsx-writer.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { isDateFormatCode } from './xlsx.js';
 
@@ -66,10 +67,7 @@ export async function readWithSheetJs(
     ...(format === 'html' ? { raw: true } : {}),
   });
   if (book.SheetNames.length > limits.maxSheets) {
-    throw new LimitError('maxSheets', {
-      zh: `工作表超过 ${limits.maxSheets} 个`,
-      en: `more than ${limits.maxSheets} sheets`,
-    });
+    throw new LimitError('maxSheets', phrase('sheets-over', { max: limits.maxSheets }));
   }
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
   const hidden = new Set(
@@ -91,14 +89,11 @@ function gridSheet(name: string, sheet: SheetJsSheet, context: CellContext): Gri
   const { limits } = context;
   const data = sheet['!data'] ?? [];
   if (data.length > limits.maxRows) {
-    throw new LimitError('maxRows', {
-      zh: `工作表「${name}」超过 ${limits.maxRows} 行`,
-      en: `sheet "${name}" has more than ${limits.maxRows} rows`,
-    });
+    throw new LimitError('maxRows', phrase('sheet-rows-over', { sheet: name, max: limits.maxRows }));
   }
   const rows: GridRow[] = [];
   for (let index = 0; index < data.length; index++) {
-    const cells = gridCells(data[index], name, context);
+    const cells = gridCells(data[index], { sheet: name, rowNumber: index + 1, ...context });
     if (cells.length > 0) rows.push({ row: index + 1, cells });
   }
   const merges: MergeRange[] = (sheet['!merges'] ?? []).map((range) => ({
@@ -110,24 +105,28 @@ function gridSheet(name: string, sheet: SheetJsSheet, context: CellContext): Gri
   return { name, rows, merges };
 }
 
-function gridCells(row: SheetJsCell[] | undefined, sheet: string, context: CellContext): CellValue[] {
+function gridCells(
+  row: SheetJsCell[] | undefined,
+  context: CellContext & { sheet: string; rowNumber: number },
+): CellValue[] {
   const cells: CellValue[] = [];
   if (!row) return cells;
-  const { limits } = context;
+  const { limits, sheet, rowNumber } = context;
   if (row.length > limits.maxColumns && row.slice(limits.maxColumns).some((cell) => cell !== undefined)) {
-    throw new LimitError('maxColumns', {
-      zh: `工作表「${sheet}」超过 ${limits.maxColumns} 列`,
-      en: `sheet "${sheet}" has more than ${limits.maxColumns} columns`,
-    });
+    throw new LimitError('maxColumns', phrase('sheet-columns-over', { sheet, max: limits.maxColumns }));
   }
   for (let column = 0; column < row.length; column++) {
     const value = cellValue(row[column], context.date1904);
     if (value === undefined || value === '') continue;
     if (typeof value === 'string' && value.length > limits.maxCellLength) {
-      throw new LimitError('maxCellLength', {
-        zh: `工作表「${sheet}」有单元格超过 ${limits.maxCellLength} 个字符`,
-        en: `sheet "${sheet}" has a cell longer than ${limits.maxCellLength} characters`,
-      });
+      throw new LimitError(
+        'maxCellLength',
+        phrase('sheet-cell-too-long', {
+          sheet,
+          cell: `${columnLetter(column)}${rowNumber}`,
+          max: limits.maxCellLength,
+        }),
+      );
     }
     cells[column] = value;
   }

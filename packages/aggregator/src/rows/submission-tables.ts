@@ -1,12 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import {
-  type CellValue,
-  formatMessage,
-  type Lang,
-  localize,
-  type MessageCode,
-  normalizeText,
-} from '@jianshen/schema';
+import { type CellValue, type IssueData, type MessageCode, normalizeText } from '@jianshen/schema';
 import { type ReadLimits, resolveLimits } from '../limits.js';
 import { workbookTables } from '../prepare-submission.js';
 import type { GridRow, GridSheet } from '../read/grid.js';
@@ -19,7 +12,6 @@ import { dateEndKey, dateStartKey, modeOfflineKey, modeOnlineKey } from '../tabl
 export type TableCampaign = Pick<ResolvedCampaign, 'fields' | 'expectedUnits'>;
 
 export interface ReadAgainOptions {
-  lang?: Lang;
   limits?: Partial<ReadLimits>;
   inflateRaw?: InflateRaw;
 }
@@ -30,10 +22,10 @@ export interface SubmissionTables {
   tables: FoundTable[];
 }
 
-/** Why a submission could not be read again: the code (and text) its file's issue carries. */
+/** Why a submission could not be read again: the code and data its file's issue carries. */
 export interface UnreadSubmission {
   code: MessageCode;
-  message: string;
+  data: IssueData;
 }
 
 /**
@@ -46,22 +38,13 @@ export async function readSubmissionTables(
   campaign: TableCampaign,
   options: ReadAgainOptions = {},
 ): Promise<SubmissionTables | UnreadSubmission> {
-  const lang = options.lang ?? 'zh';
   const outcome = await readSubmission(
     data,
     path,
     resolveLimits(options.limits),
     options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
   );
-  if (!outcome.ok) {
-    const data = Object.fromEntries(
-      Object.entries(outcome.data).map(([key, value]) => [
-        key,
-        typeof value === 'object' ? localize(value, lang) : value,
-      ]),
-    );
-    return { code: outcome.code, message: formatMessage(outcome.code, data, lang) };
-  }
+  if (!outcome.ok) return { code: outcome.code, data: outcome.data };
   const sheets = outcome.workbook.sheets;
   return { sheets, tables: workbookTables(outcome.workbook, path, campaign) };
 }

@@ -1,9 +1,10 @@
+import type { IssueData } from '../issues/issue.js';
 import type { MessageCode } from '../issues/messages.js';
 
 /** A note a normaliser attaches to a value it accepted (becomes a warning issue). */
 export interface NormalizeNote {
   code: MessageCode;
-  data?: Record<string, unknown>;
+  data?: IssueData;
 }
 
 /**
@@ -21,13 +22,13 @@ export type NormalizeResult<T> =
        */
       aside?: string;
     }
-  | { ok: false; code: MessageCode; data?: Record<string, unknown> };
+  | { ok: false; code: MessageCode; data?: IssueData };
 
 export function accept<T>(value: T, notes: NormalizeNote[] = [], aside?: string): NormalizeResult<T> {
   return aside === undefined ? { ok: true, value, notes } : { ok: true, value, notes, aside };
 }
 
-export function reject<T = never>(code: MessageCode, data?: Record<string, unknown>): NormalizeResult<T> {
+export function reject<T = never>(code: MessageCode, data?: IssueData): NormalizeResult<T> {
   return data ? { ok: false, code, data } : { ok: false, code };
 }
 
