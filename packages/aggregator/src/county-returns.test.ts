@@ -122,6 +122,21 @@ describe('every kind of file counties send', () => {
     expect(report.rows).toHaveLength(3);
   });
 
+  it('refuses a truncated .xls with the 另存为 .xlsx message, and goes on', async () => {
+    const whole = fixture('legacy-merged.xls');
+    const report = await read([{ path: '乡宁县.xls', data: whole.data.slice(0, 3000) }, whole]);
+    expect(report.files.map((file) => [file.format, file.status])).toEqual([
+      ['xls', 'failed'],
+      ['xls', 'ok'],
+    ]);
+    expect(report.issues[0]).toMatchObject({
+      path: '乡宁县.xls',
+      code: 'file-legacy-xls',
+      severity: 'error',
+    });
+    expect(report.issues[0]?.message).toContain('另存为 .xlsx');
+  });
+
   it('refuses a PDF, a photo and a HEIC picture named .xls, one issue each, without a crash', async () => {
     const named = (path: string, bytes: number[]) => ({
       path,

@@ -6,7 +6,7 @@ export type DetectedContent =
   /** A zip: .xlsx, .docx, .ods and others, told apart by their entries. */
   | { kind: 'zip' }
   /** An OLE2 compound file: what it holds is told by its directory entries. */
-  | { kind: 'ole2'; holds: 'workbook' | 'word' | 'encrypted' | 'other' }
+  | { kind: 'ole2'; holds: 'workbook' | 'word' | 'encrypted' | 'presentation' | 'other' }
   /** An HTML table or an Excel 2003 XML workbook: both are text, often saved as .xls. */
   | { kind: 'markup'; markup: 'html' | 'spreadsheetml' | 'other' }
   /** A known binary that is no table: a picture, a PDF, an archive. */
@@ -58,12 +58,14 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
 
 /**
  * An OLE2 container holds an encrypted OOXML package (EncryptedPackage), a Word or WPS 文字
- * document (WordDocument), or an Excel or WPS 表格 workbook (Workbook; Book in Excel 5).
+ * document (WordDocument), a PowerPoint or WPS 演示 deck, or an Excel or WPS 表格 workbook
+ * (Workbook; Book in Excel 5). `other`: the directory was not found (a truncated file, mostly).
  */
-function ole2Holds(bytes: Uint8Array): 'workbook' | 'word' | 'encrypted' | 'other' {
+function ole2Holds(bytes: Uint8Array): 'workbook' | 'word' | 'encrypted' | 'presentation' | 'other' {
   if (hasUtf16Name(bytes, 'EncryptedPackage')) return 'encrypted';
   if (hasUtf16Name(bytes, 'WordDocument')) return 'word';
   if (hasUtf16Name(bytes, 'Workbook') || hasUtf16Name(bytes, 'Book')) return 'workbook';
+  if (hasUtf16Name(bytes, 'PowerPoint Document')) return 'presentation';
   return 'other';
 }
 

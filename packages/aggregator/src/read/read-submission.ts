@@ -80,9 +80,14 @@ function failureFromError(format: FileFormat, error: unknown): ReadOutcome {
 /** The report's format for detected content, before it is read. */
 function formatOf(content: DetectedContent): FileFormat {
   if (content.kind === 'ole2') {
-    return { workbook: 'xls', word: 'doc', encrypted: 'encrypted', other: 'unknown' }[
-      content.holds
-    ] as FileFormat;
+    const formats = {
+      workbook: 'xls',
+      word: 'doc',
+      encrypted: 'encrypted',
+      presentation: 'unknown',
+      other: 'xls',
+    };
+    return formats[content.holds] as FileFormat;
   }
   if (content.kind === 'markup') return content.markup === 'other' ? 'unknown' : 'html';
   if (content.kind === 'text') return 'csv';
@@ -105,8 +110,10 @@ async function readDetected(input: DetectedInput): Promise<ReadOutcome> {
     case 'ole2':
       if (content.holds === 'encrypted') return failure('encrypted', 'failed', 'file-encrypted');
       if (content.holds === 'word') return failure('doc', 'unsupported', 'file-word-binary');
-      if (content.holds === 'other')
-        return failure('unknown', 'unsupported', 'file-unsupported', { format: 'OLE2' });
+      if (content.holds === 'presentation')
+        return failure('unknown', 'unsupported', 'file-unsupported', { format: 'PowerPoint' });
+      // A workbook, or an OLE2 file whose directory is lost (truncated): SheetJS tries it, and a
+      // failure is the legacy-workbook refusal (save it again as .xlsx).
       return { ok: true, format: 'xls', workbook: await readWithSheetJs(bytes, 'xls', limits) };
     case 'markup':
       if (content.markup === 'other')
