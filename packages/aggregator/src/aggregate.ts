@@ -226,7 +226,8 @@ async function merge(
   }
   options.onProgress?.({ done: inputs.length, total: inputs.length });
 
-  if (!options.replace) for (const found of unitsSentTwice(files, fileUnits)) issue(found);
+  if (!options.replace)
+    for (const found of unitsSentTwice(files, fileUnits, campaign.expectedUnits)) issue(found);
   // --replace: per unit, the newest file (by time, then by input order) is the one that counts.
   if (options.replace) {
     const newestByUnit = new Map<string, number>();

@@ -215,6 +215,16 @@ describe('the shapes still lost', () => {
     expect(replaced.issues.map((issue) => issue.code)).toContain('file-superseded');
   });
 
+  it('counts 洪洞县体育局 and 洪洞县 (from a file name) as one unit sending two files', async () => {
+    const report = await read([
+      fixture('duplicates.xlsx'),
+      fixture('洪洞县2024年全民健身志愿服务活动统计表.xlsx'),
+    ]);
+    const warnings = report.issues.filter((issue) => issue.code === 'unit-sent-twice');
+    expect(warnings.map((issue) => issue.path)).toEqual(['洪洞县2024年全民健身志愿服务活动统计表.xlsx']);
+    expect(warnings[0]?.message).toContain('「洪洞县」报送了 2 个文件');
+  });
+
   it.each([
     ['nil-return-merged.xlsx', '古县体育局', '古县'],
     ['nil-return-first-cell.xlsx', '安泽县体育局', '安泽县'],
