@@ -55,6 +55,39 @@ export function matchHeaderRow(view: SheetView, matcher: LabelMatcher, rowNumber
   return { columns, labels, score: distinctScore(columns) };
 }
 
+/** One column of a possible second header row: its label, its field, and whether it fits. */
+interface SecondRowColumn {
+  label: string;
+  key: string | undefined;
+  /** The row below has its own cell here (not a merge from above or from the left). */
+  origin: boolean;
+  /** False when that cell can be no sub-caption: the rows are no two-row header. */
+  fits: boolean;
+}
+
+function secondRowColumn(
+  view: SheetView,
+  matcher: LabelMatcher,
+  rowNumber: number,
+  column: number,
+): SecondRowColumn {
+  const top = view.filledText(rowNumber, column);
+  const below = view.filledText(rowNumber + 1, column);
+  const belowRange = view.mergeAt(rowNumber + 1, column);
+  const origin =
+    below !== '' && (!belowRange || (belowRange.top === rowNumber + 1 && belowRange.left === column));
+  const own = below ? (tickKey(below) ?? matcher.match(below)) : undefined;
+  const joined = top && below && top !== below ? matcher.match(`${top}${below}`) : undefined;
+  const key = own ?? joined ?? (top ? matcher.match(top) : undefined);
+  const label = below && top && below !== top ? `${top}${below}` : top || below;
+  if (!origin) return { label, key, origin, fits: true };
+  // 无 or 本单位无活动 under the header is a "无" return, not a sub-caption.
+  if (isNilStatement(below)) return { label, key, origin, fits: false };
+  const topRange = view.mergeAt(rowNumber, column);
+  const groupAbove = topRange !== undefined && topRange.right > topRange.left;
+  return { label, key, origin, fits: (own ?? joined) !== undefined || groupAbove };
+}
+
 /** A second header row under the first: sub-captions, or a group header split into columns. */
 export function matchSecondRow(
   view: SheetView,
@@ -62,35 +95,16 @@ export function matchSecondRow(
   first: HeaderMatch,
   rowNumber: number,
 ): HeaderMatch | undefined {
-  const next = view.row(rowNumber + 1);
-  if (!next) return undefined;
+  if (!view.row(rowNumber + 1)) return undefined;
   const columns = new Map<number, string>();
   const labels = new Map<number, string>();
   let origins = 0;
   for (let column = 0; column < view.width; column++) {
-    const top = view.filledText(rowNumber, column);
-    const below = view.filledText(rowNumber + 1, column);
-    const belowRange = view.mergeAt(rowNumber + 1, column);
-    const belowIsOrigin =
-      below !== '' && (!belowRange || (belowRange.top === rowNumber + 1 && belowRange.left === column));
-    const candidates: [string, string | undefined][] = [
-      [below, below ? (tickKey(below) ?? matcher.match(below)) : undefined],
-      [`${top}${below}`, top && below && top !== below ? matcher.match(`${top}${below}`) : undefined],
-      [top, top ? matcher.match(top) : undefined],
-    ];
-    const chosen = candidates.find(([, key]) => key !== undefined);
-    if (belowIsOrigin) {
-      // 无 or 本单位无活动 under the header is a "无" return, not a sub-caption.
-      if (isNilStatement(below)) return undefined;
-      origins++;
-      const topRange = view.mergeAt(rowNumber, column);
-      const groupAbove = topRange !== undefined && topRange.right > topRange.left;
-      const explained = (candidates[0]?.[1] ?? candidates[1]?.[1]) !== undefined || groupAbove;
-      if (!explained) return undefined;
-    }
-    const label = below && top && below !== top ? `${top}${below}` : top || below;
-    if (label) labels.set(column, label);
-    if (chosen?.[1]) columns.set(column, chosen[1]);
+    const found = secondRowColumn(view, matcher, rowNumber, column);
+    if (!found.fits) return undefined;
+    if (found.origin) origins++;
+    if (found.label) labels.set(column, found.label);
+    if (found.key) columns.set(column, found.key);
   }
   if (origins === 0) return undefined;
   const score = distinctScore(columns);
