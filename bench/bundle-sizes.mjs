@@ -62,7 +62,10 @@ export async function measureEntry(root, entry) {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    external: ['zod'],
+    // zod is a peer. @jianshen/aggregator imports @e965/xlsx (SheetJS, ~162 kB gzip) only with a
+    // dynamic import() when an .xls/.et or HTML table arrives: a page's bundler puts it in its own
+    // chunk, not in what the entry costs up front (esbuild without splitting would inline it).
+    external: ['zod', '@e965/xlsx'],
     logLevel: 'silent',
     // Not the repository's tsconfig.json: its `paths` point @jianshen/* at src/, and a consumer gets dist/.
     tsconfigRaw: '{}',

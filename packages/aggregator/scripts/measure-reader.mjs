@@ -27,7 +27,7 @@ async function measure(run) {
 if (mode === 'own') {
   const { readSubmission, resolveLimits } = await import('../dist/index.js');
   await measure(async () => {
-    const outcome = readSubmission(new Uint8Array(readFileSync(file)), file, resolveLimits());
+    const outcome = await readSubmission(new Uint8Array(readFileSync(file)), file, resolveLimits());
     if (!outcome.ok) throw new Error(outcome.code);
     return outcome.workbook.sheets.reduce(
       (sum, sheet) =>

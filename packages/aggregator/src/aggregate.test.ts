@@ -66,11 +66,19 @@ describe('files from different writers', () => {
     expect(fileIssues(report)).toEqual([]);
   });
 
-  it('refuses a legacy .xls with the 另存为 .xlsx message, detected by content', async () => {
+  it('reads a legacy .xls (LibreOffice from CSV), detected by content', async () => {
     const report = await one('legacy.xls');
-    expect(report.files[0]).toMatchObject({ format: 'xls', status: 'unsupported', rowsRead: 0 });
-    expect(report.issues[0]).toMatchObject({ code: 'file-legacy-xls', severity: 'error' });
-    expect(report.issues[0]?.message).toContain('另存为 .xlsx');
+    expect(report.files[0]).toMatchObject({
+      format: 'xls',
+      status: 'ok',
+      unit: '曲沃县文化旅游局',
+      rowsRead: 2,
+      rowsAccepted: 2,
+    });
+    expect(report.rows.map((row) => [row.mode, row.start, row.phone])).toEqual([
+      ['offline', '2024-06-01', ['0357-7012345']],
+      ['hybrid', '2024-06-22', ['0357-7023456']],
+    ]);
   });
 
   it('decodes a GBK/GB18030 CSV and keeps 0357 phones and 2024-06-01 as typed', async () => {
@@ -218,7 +226,7 @@ describe('layouts', () => {
     expect(fileIssues(report)).toEqual([]);
   });
 
-  it('treats a row of 无 and / as blank, not as a broken activity', async () => {
+  it('reads a first row of 无 and / (note 本季度无活动) as a "无" return, not a broken activity', async () => {
     const csv = [
       '单位名称（盖章）：蒲县体育局',
       '序号,举办单位,活动名称,举办方式,举办时间,联系人,联系方式,备注',
@@ -229,9 +237,11 @@ describe('layouts', () => {
       [{ path: '蒲县.csv', data: new TextEncoder().encode(csv) }],
       await linfenCampaign(),
     );
-    // The note says something: that row is read (and refused with its errors); the other is blank.
-    expect(report.files[0]).toMatchObject({ rowsRead: 1, rowsRejected: 1 });
-    expect(report.files[0]?.rowsSkipped.blank).toBe(0);
+    // Every cell says there was nothing (无, /, —, 本季度无活动): the unit reported none.
+    expect(report.files[0]).toMatchObject({ status: 'ok', unit: '蒲县体育局', rowsRead: 0, rowsRejected: 0 });
+    // The statement row is counted; the blank row after it is the template's unused row.
+    expect(report.files[0]?.rowsSkipped.blank).toBe(1);
+    expect(fileIssues(report)).toEqual([]);
   });
 
   it('unwraps ="…" cells that exporters write to keep Excel from converting text', async () => {
@@ -405,8 +415,8 @@ describe('judging the batch', () => {
   });
 
   it('gives messages in English on request', async () => {
-    const report = await aggregate([fixture('legacy.xls')], await linfenCampaign(), { lang: 'en' });
-    expect(report.issues[0]?.message).toContain('save it as .xlsx');
+    const report = await aggregate([fixture('word-binary.doc')], await linfenCampaign(), { lang: 'en' });
+    expect(report.issues[0]?.message).toContain('save it as .docx');
   });
 
   it('reports progress file by file', async () => {

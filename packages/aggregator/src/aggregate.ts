@@ -30,6 +30,7 @@ import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store
 import { createSummarizer } from './summarize.js';
 import { normalizeLabel } from './table/labels.js';
 import { unitMatches } from './unit-match.js';
+import { unitsSentTwice } from './unit-sent-twice.js';
 
 export { chinaDay } from './prepare-submission.js';
 
@@ -225,6 +226,8 @@ async function merge(
   }
   options.onProgress?.({ done: inputs.length, total: inputs.length });
 
+  if (!options.replace)
+    for (const found of unitsSentTwice(files, fileUnits, campaign.expectedUnits)) issue(found);
   // --replace: per unit, the newest file (by time, then by input order) is the one that counts.
   if (options.replace) {
     const newestByUnit = new Map<string, number>();

@@ -5,19 +5,24 @@ import { fixture, fixturesDirectory, linfenCampaign } from './fixtures.test-supp
 import { resolveLimits } from './limits.js';
 import { readSubmission } from './read/read-submission.js';
 import type { AggregateReport, SubmissionInput } from './report.js';
-import { findTables } from './table/find-tables.js';
+import { type FoundTable, findTables } from './table/find-tables.js';
 
 /** Every data row of the inputs, found independently of `aggregate` with the same readers. */
 async function dataRowsOf(inputs: readonly SubmissionInput[]): Promise<string[]> {
   const campaign = await linfenCampaign();
   const locations: string[] = [];
   for (const input of inputs) {
-    const outcome = readSubmission(input.data, input.path, resolveLimits());
+    const outcome = await readSubmission(input.data, input.path, resolveLimits());
     if (!outcome.ok) continue;
+    // Sheet by sheet, a sheet without a header continuing the one before (as aggregate reads).
+    let previous: FoundTable | undefined;
     for (const sheet of outcome.workbook.sheets) {
-      for (const table of findTables(sheet, campaign.fields, { fallbackUnit: input.path })) {
+      const options = { fallbackUnit: input.path, ...(previous ? { continues: previous } : {}) };
+      const tables = findTables(sheet, campaign.fields, options);
+      for (const table of tables) {
         for (const row of table.rows) locations.push(`${input.path}|${sheet.name}|${row.row}`);
       }
+      if (!sheet.hidden) previous = tables[tables.length - 1];
     }
   }
   return locations;

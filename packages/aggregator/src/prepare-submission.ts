@@ -2,6 +2,8 @@ import type { InflateRaw } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
   type Issue,
+  type IssueData,
+  type MessageCode,
   matchTemplateMarker,
   type PhraseCode,
   parseRow,
@@ -10,7 +12,8 @@ import {
   reportIssue,
 } from '@jianshen/schema';
 import { type ReadLimits, UnreadableError } from './limits.js';
-import { readSubmission } from './read/read-submission.js';
+import type { GridWorkbook } from './read/grid.js';
+import { type ReadOutcome, readSubmission } from './read/read-submission.js';
 import type { FileReport } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
 import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
@@ -70,18 +73,12 @@ export function baseName(path: string): string {
   return name.replace(/\.[^.]+$/, '');
 }
 
-/** Why a template marker does not match the campaign, as the `template-mismatch` reason. */
-const mismatchReasons = {
-  'other-campaign': 'template-other-campaign',
-  'columns-changed': 'template-columns-changed',
-  'newer-version': 'template-newer-version',
-} as const satisfies Record<string, PhraseCode>;
+type Campaign = Pick<ResolvedCampaign, 'fields' | 'fieldContext' | 'expectedUnits' | 'id' | 'fingerprint'>;
 
-/** Where an inferred unit came from, as the `unit-inferred` source. */
-const unitSources = {
-  title: 'unit-source-title',
-  'sheet-name': 'unit-source-sheet-name',
-} as const satisfies Record<string, PhraseCode>;
+/** One file being prepared: what the stages below fill in. */
+interface Preparing extends PreparedSubmission {
+  path: string;
+}
 
 /**
  * Reads one submission and checks it on its own: format, tables, unit, header, every row through
@@ -89,13 +86,31 @@ const unitSources = {
  */
 export async function prepareSubmission(
   input: PrepareInput,
-  campaign: Pick<ResolvedCampaign, 'fields' | 'fieldContext' | 'expectedUnits' | 'id' | 'fingerprint'>,
+  campaign: Campaign,
   options: PrepareOptions,
 ): Promise<PreparedSubmission> {
-  const { limits, submittedOn } = options;
-  const issues: Issue[] = [];
-  const rows: PreparedRow[] = [];
-  const issue = (entry: Issue) => issues.push(entry);
+  const preparing = startFile(input, options);
+  const outcome = await readInput(input, options);
+  preparing.file.format = outcome.format;
+  if (!outcome.ok) return refuseFile(preparing, outcome);
+  const { workbook } = outcome;
+  checkTemplateMarker(preparing, workbook, campaign);
+  const tables = workbookTables(workbook, input.path, campaign);
+  preparing.file.tables = tables.length;
+  if (tables.length === 0)
+    return refuseFile(preparing, { status: 'failed', code: 'header-not-found', data: {} });
+  reportIgnoredSheets(preparing, workbook, tables);
+  carryFileUnit(tables);
+  const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
+  for (const table of tables) {
+    reportTable(preparing, table);
+    readTableRows(preparing, table, { fields: campaign.fields, context });
+  }
+  preparing.file.unit = preparing.units.join('、');
+  return finished(preparing);
+}
+
+function startFile(input: PrepareInput, options: PrepareOptions): Preparing {
   const file: FileReport = {
     path: input.path,
     format: 'unknown',
@@ -109,58 +124,89 @@ export async function prepareSubmission(
     rowsSkipped: emptySkipped(),
     tables: 0,
   };
-  const units: string[] = [];
-  const fileDay = submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
+  const fileDay = options.submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
   if (fileDay) file.submittedOn = fileDay;
+  return { path: input.path, file, units: [], issues: [], rows: [] };
+}
 
-  let outcome: ReturnType<typeof readSubmission>;
+function finished({ file, units, issues, rows }: Preparing): PreparedSubmission {
+  return { file, units, issues, rows };
+}
+
+async function readInput(input: PrepareInput, options: PrepareOptions): Promise<ReadOutcome> {
   try {
-    outcome = readSubmission(
+    return await readSubmission(
       await input.load(),
       input.path,
-      limits,
+      options.limits,
       options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
     );
   } catch (error) {
+    // Loading the bytes failed (a file gone, unreadable from disk).
     const reason =
       error instanceof UnreadableError
         ? error.reason
         : error instanceof Error
           ? (error.message.split('\n')[0] ?? '')
           : String(error);
-    outcome = { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
+    return { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
   }
-  file.format = outcome.format;
-  if (!outcome.ok) {
-    file.status = outcome.status;
-    issue(reportIssue(outcome.code, outcome.data, { path: input.path }));
-    return { file, units, issues, rows };
-  }
-  const { workbook } = outcome;
-  if (workbook.templateMarker !== undefined) {
-    const marker = parseTemplateMarker(workbook.templateMarker);
-    const match = marker ? matchTemplateMarker(marker, campaign) : 'match';
-    if (marker && match !== 'match') {
-      const reason = phrase(mismatchReasons[match], { campaign: marker.campaign });
-      issue(reportIssue('template-mismatch', { reason }, { path: input.path }));
-    }
-  }
+}
+
+function refuseFile(
+  preparing: Preparing,
+  refusal: { status: 'failed' | 'unsupported'; code: MessageCode; data: IssueData },
+): PreparedSubmission {
+  preparing.file.status = refusal.status;
+  preparing.issues.push(reportIssue(refusal.code, refusal.data, { path: preparing.path }));
+  return finished(preparing);
+}
+
+/** Why a template marker does not match the campaign, as the `template-mismatch` reason. */
+const mismatchReasons = {
+  'other-campaign': 'template-other-campaign',
+  'columns-changed': 'template-columns-changed',
+  'newer-version': 'template-newer-version',
+} as const satisfies Record<string, PhraseCode>;
+
+function checkTemplateMarker(preparing: Preparing, workbook: GridWorkbook, campaign: Campaign): void {
+  if (workbook.templateMarker === undefined) return;
+  const marker = parseTemplateMarker(workbook.templateMarker);
+  const match = marker ? matchTemplateMarker(marker, campaign) : 'match';
+  if (!marker || match === 'match') return;
+  const reason = phrase(mismatchReasons[match], { campaign: marker.campaign });
+  preparing.issues.push(reportIssue('template-mismatch', { reason }, { path: preparing.path }));
+}
+
+/**
+ * Every sheet's tables. A sheet without a header of its own may continue the table the sheet
+ * before it ended with (a long table split over two sheets, as a Word table over two pages).
+ */
+export function workbookTables(
+  workbook: GridWorkbook,
+  path: string,
+  campaign: Pick<ResolvedCampaign, 'fields' | 'expectedUnits'>,
+): FoundTable[] {
   const tables: FoundTable[] = [];
+  let previous: FoundTable | undefined;
   for (const sheet of workbook.sheets) {
-    tables.push(
-      ...findTables(sheet, campaign.fields, {
-        fallbackUnit: baseName(input.path),
-        expectedUnits: campaign.expectedUnits,
-      }),
-    );
+    const found = findTables(sheet, campaign.fields, {
+      fallbackUnit: baseName(path),
+      expectedUnits: campaign.expectedUnits,
+      ...(previous && !sheet.hidden ? { continues: previous } : {}),
+    });
+    tables.push(...found);
+    if (!sheet.hidden) previous = found[found.length - 1];
   }
-  file.tables = tables.length;
-  if (tables.length === 0) {
-    file.status = 'failed';
-    issue(reportIssue('header-not-found', {}, { path: input.path }));
-    return { file, units, issues, rows };
-  }
-  // Nothing is dropped silently: a sheet that looks like data but holds no table is named.
+  return tables;
+}
+
+/** Nothing is dropped silently: a sheet that looks like data but holds no table is named. */
+function reportIgnoredSheets(
+  preparing: Preparing,
+  workbook: GridWorkbook,
+  tables: readonly FoundTable[],
+): void {
   for (const sheet of workbook.sheets) {
     // Instructions, and the summary and issues sheets of a consolidated workbook read again
     // upstream (按单位, By month, 问题清单 …), are not data.
@@ -170,101 +216,97 @@ export async function prepareSubmission(
       (row) => row.cells.filter((cell) => cell !== null && cell !== undefined && cell !== '').length >= 3,
     ).length;
     if (tabularRows >= 2) {
-      issue(
-        reportIssue(
-          'sheet-ignored',
-          { sheet: sheet.name, rows: tabularRows },
-          { path: input.path, sheet: sheet.name },
-        ),
-      );
+      const place = { path: preparing.path, sheet: sheet.name };
+      preparing.issues.push(reportIssue('sheet-ignored', { sheet: sheet.name, rows: tabularRows }, place));
     }
   }
-  const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
-  const labelOf = new Map(campaign.fields.map((field) => [field.key, field.label]));
+}
+
+/**
+ * A table without its own unit line continues the file's unit (a Word table split across
+ * pages, a second sheet of the same county).
+ */
+function carryFileUnit(tables: readonly FoundTable[]): void {
   let fileUnit: string | undefined;
   for (const table of tables) {
-    // A table without its own unit line continues the file's unit (a Word table split across
-    // pages, a second sheet of the same county).
     if (table.unitSource === 'unit-line') fileUnit = table.unit;
     else if (fileUnit !== undefined) {
       table.unit = fileUnit;
       table.unitSource = 'unit-line';
     }
-    const at = { path: input.path, sheet: table.sheet };
-    if (!units.includes(table.unit)) units.push(table.unit);
-    if (table.unitSource !== 'unit-line') {
-      const place = { ...at, row: table.headerRow };
-      issue(
-        table.unitSource === 'file-name'
-          ? reportIssue('unit-missing', { unit: table.unit }, place)
-          : reportIssue(
-              'unit-inferred',
-              { unit: table.unit, source: phrase(unitSources[table.unitSource]) },
-              place,
-            ),
-      );
-    }
-    for (const unknown of table.unknownColumns) {
-      issue(
-        reportIssue(
-          'unknown-column',
-          { label: unknown.label },
-          { ...at, row: table.headerRow, value: unknown.label },
-        ),
-      );
-    }
-    for (const field of table.missingFields) {
-      issue(
-        reportIssue(
-          'missing-column',
-          { label: field.label },
-          { ...at, row: table.headerRow, field: field.key },
-        ),
-      );
-    }
-    for (const [reason, count] of Object.entries(table.skipped) as [keyof typeof table.skipped, number][]) {
-      file.rowsSkipped[reason] += count;
-    }
-    if (table.rows.length === 0) {
-      issue(reportIssue('table-empty', {}, { ...at, row: table.headerRow }));
-    }
-    for (const dataRow of table.rows) {
-      file.rowsRead++;
-      const parsed = parseRow(dataRow.cells, campaign.fields, context);
-      // Missing columns are reported once at the header, not once per row.
-      const rowIssues = parsed.issues.filter(
-        (found) =>
-          !(found.code === 'required' && table.missingFields.some((field) => field.key === found.field)),
-      );
-      for (const found of rowIssues) {
-        issue({ ...at, row: dataRow.row, ...found });
-      }
-      if (!parsed.ok) {
-        file.rowsRejected++;
-        // A row kept out only by a missing column still needs an error at its own row.
-        if (!rowIssues.some((found) => found.severity === 'error')) {
-          const missing = table.missingFields[0];
-          const label = missing ? (labelOf.get(missing.key) ?? missing.key) : '';
-          issue(
-            reportIssue(
-              'missing-column',
-              { label },
-              { ...at, row: dataRow.row, ...(missing ? { field: missing.key } : {}) },
-            ),
-          );
-        }
-        continue;
-      }
-      rows.push({
-        unit: dataRow.unit ?? table.unit,
-        tableUnit: table.unit,
-        values: parsed.values,
-        extra: dataRow.extra,
-        key: duplicateKeyHashes(parsed.values),
-        source: { path: input.path, sheet: table.sheet, row: dataRow.row },
-      });
-    }
   }
-  file.unit = units.join('、');
-  return { file, units, issues, rows };
+}
+
+/** Where an inferred unit came from, as the `unit-inferred` source. */
+const unitSources = {
+  title: 'unit-source-title',
+  'sheet-name': 'unit-source-sheet-name',
+} as const satisfies Record<string, PhraseCode>;
+
+/** The issues of a table as a whole: its unit when guessed, unknown and missing columns, no rows. */
+function reportTable(preparing: Preparing, table: FoundTable): void {
+  if (!preparing.units.includes(table.unit)) preparing.units.push(table.unit);
+  for (const [reason, count] of Object.entries(table.skipped) as [keyof typeof table.skipped, number][]) {
+    preparing.file.rowsSkipped[reason] += count;
+  }
+  // A continued table's header, unit and columns were reported where it began.
+  if (table.continues !== undefined) return;
+  const at = { path: preparing.path, sheet: table.sheet, row: table.headerRow };
+  const issue = (code: MessageCode, data: IssueData, extra: { field?: string; value?: string } = {}) =>
+    preparing.issues.push(reportIssue(code, data, { ...at, ...extra }));
+  const fileName = preparing.path.split(/[\\/]/).pop() ?? preparing.path;
+  if (table.unitSource === 'file-name') issue('unit-missing', { unit: table.unit });
+  else if (table.unitSource === 'file-name-unit')
+    issue('unit-from-file-name', { unit: table.unit, file: fileName });
+  else if (table.unitSource !== 'unit-line')
+    issue('unit-inferred', { unit: table.unit, source: phrase(unitSources[table.unitSource]) });
+  for (const unknown of table.unknownColumns) {
+    issue('unknown-column', { label: unknown.label }, { value: unknown.label });
+  }
+  for (const field of table.missingFields)
+    issue('missing-column', { label: field.label }, { field: field.key });
+  // A "无" return is a unit saying it held nothing: no warning for an empty table.
+  if (table.rows.length === 0 && table.nilReturn === undefined) issue('table-empty', {});
+}
+
+interface RowContext {
+  fields: Campaign['fields'];
+  context: Campaign['fieldContext'] & { date1904: boolean };
+}
+
+/** Every data row of a table through the schema: accepted rows kept, every issue at its row and field. */
+function readTableRows(preparing: Preparing, table: FoundTable, { fields, context }: RowContext): void {
+  const { file } = preparing;
+  const at = { path: preparing.path, sheet: table.sheet };
+  const missing = new Set(table.missingFields.map((field) => field.key));
+  for (const dataRow of table.rows) {
+    file.rowsRead++;
+    const parsed = parseRow(dataRow.cells, fields, context);
+    // Missing columns are reported once at the header, not once per row.
+    const rowIssues = parsed.issues.filter(
+      (found) => !(found.code === 'required' && missing.has(found.field)),
+    );
+    for (const found of rowIssues) preparing.issues.push({ ...at, row: dataRow.row, ...found });
+    if (!parsed.ok) {
+      file.rowsRejected++;
+      // A row kept out only by a missing column still needs an error at its own row.
+      if (!rowIssues.some((found) => found.severity === 'error'))
+        missingColumnAtRow(preparing, table, dataRow.row);
+      continue;
+    }
+    preparing.rows.push({
+      unit: dataRow.unit ?? table.unit,
+      tableUnit: table.unit,
+      values: parsed.values,
+      extra: dataRow.extra,
+      key: duplicateKeyHashes(parsed.values),
+      source: { path: preparing.path, sheet: table.sheet, row: dataRow.row },
+    });
+  }
+}
+
+function missingColumnAtRow(preparing: Preparing, table: FoundTable, row: number): void {
+  const missing = table.missingFields[0];
+  const place = { path: preparing.path, sheet: table.sheet, row, ...(missing ? { field: missing.key } : {}) };
+  preparing.issues.push(reportIssue('missing-column', { label: missing?.label ?? '' }, place));
 }

@@ -20,6 +20,8 @@ async function workbookWithStraySheet(): Promise<Uint8Array> {
     '备注',
   ]);
   table.addRow([1, '尧都区体育中心', '健步走', '', '线下', '2024-06-15', '王明', '13912345678', '']);
+  // The table is closed by its footer, so the next sheet does not continue it.
+  table.addRow(['填表人：王明']);
   // Activities pasted on another sheet without the header: must not vanish without a word.
   const stray = workbook.addWorksheet('补充');
   stray.addRow([2, '尧都区体育中心', '太极拳', '', '线下', '2024-07-01', '李华', '13812345678']);

@@ -55,7 +55,7 @@ describe('unitStatuses', () => {
 
   it('adds units nobody expected after the expected ones, a broken file under its name', async () => {
     const campaign = await resolveCampaign({ ...linfen2024Campaign, expectedUnits: ['尧都区', '吉县'] });
-    const inputs = [...linfenSubmissions(), fixture('legacy.xls', new Date('2024-05-27T02:00:00Z'))];
+    const inputs = [...linfenSubmissions(), fixture('word-binary.doc', new Date('2024-05-27T02:00:00Z'))];
     const report = await aggregate(inputs, campaign);
     const statuses = unitStatuses(report, campaign);
     expect(statuses.map((status) => [status.unit, status.expected, status.status])).toEqual([
@@ -71,12 +71,12 @@ describe('unitStatuses', () => {
         '霍州市体育运动中心',
         '曲沃县文化旅游局',
         '襄汾县体育事业发展中心',
-        'legacy',
+        'word-binary',
       ]),
     );
-    expect(statuses.find((status) => status.unit === 'legacy')).toMatchObject({
+    expect(statuses.find((status) => status.unit === 'word-binary')).toMatchObject({
       status: 'errors',
-      files: ['legacy.xls'],
+      files: ['word-binary.doc'],
       errors: 1,
     });
   });

@@ -19,6 +19,25 @@ interface CellDraft {
   text: string;
 }
 
+/** The reader's state as it goes through document.xml. */
+interface DocxState {
+  limits: ReadLimits;
+  sheets: GridSheet[];
+  /** Paragraphs outside tables since the last table: its unit line and title. */
+  paragraphs: string[];
+  tableDepth: number;
+  /** Inside mc:Fallback (text boxes come twice: mc:Choice and mc:Fallback; one is read). */
+  fallbackDepth: number;
+  paragraphText: string;
+  inText: boolean;
+  // State of the outermost table being read.
+  rows: CellDraft[][];
+  row: CellDraft[];
+  cell: CellDraft | undefined;
+  cellParagraphs: string[];
+  column: number;
+}
+
 /**
  * Reads the tables of a Word document (the attachment filled in inside the notice). Each table
  * becomes a sheet (表格1, 表格2 …) whose rows are the table rows; paragraphs before a table are
@@ -26,164 +45,170 @@ interface CellDraft {
  * turned into merges, like merged cells in a spreadsheet.
  */
 export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
+  const documentPart = documentPartOf(zip, limits);
+  const entry = findEntry(zip, documentPart);
+  if (!entry) {
+    throw new UnreadableError(phrase('docx-no-document'));
+  }
+  const state: DocxState = {
+    limits,
+    sheets: [],
+    paragraphs: [],
+    tableDepth: 0,
+    fallbackDepth: 0,
+    paragraphText: '',
+    inText: false,
+    rows: [],
+    row: [],
+    cell: undefined,
+    cellParagraphs: [],
+    column: 0,
+  };
+  const stream = createXmlStream(documentPart, {
+    open: (name, attributes) => openElement(state, name, attributes),
+    close: (name) => closeElement(state, name),
+    text(value) {
+      if (state.inText && state.fallbackDepth === 0) state.paragraphText += value;
+    },
+  });
+  streamEntryText(zip, entry, (text) => stream.write(text));
+  stream.close();
+  return { format: 'docx', sheets: state.sheets, date1904: false };
+}
+
+/** The main document part, as the package's relationships name it (word/document.xml mostly). */
+function documentPartOf(zip: ZipDirectory, limits: ReadLimits): string {
   const root = readRelationships(zip, '', {
     maxText: limits.maxCellLength * rawCharsPerChar,
     onLongText() {},
   });
   const office = relatedPart(root, '', '/officeDocument');
-  const documentPart = office && findEntry(zip, office) ? office : 'word/document.xml';
-  const entry = findEntry(zip, documentPart);
-  if (!entry) {
-    throw new UnreadableError(phrase('docx-no-document'));
+  return office && findEntry(zip, office) ? office : 'word/document.xml';
+}
+
+function openElement(state: DocxState, name: string, attributes: Readonly<Record<string, string>>): void {
+  if (name === 'Fallback' || state.fallbackDepth > 0) {
+    state.fallbackDepth++;
+    return;
   }
+  const value = attributes['w:val'] ?? attributes.val;
+  const outermost = state.tableDepth === 1;
+  switch (name) {
+    case 'tbl':
+      state.tableDepth++;
+      break;
+    case 'tr':
+      if (outermost) {
+        state.row = [];
+        state.column = 0;
+      }
+      break;
+    case 'gridBefore':
+      if (outermost) state.column += Number(value ?? 0) || 0;
+      break;
+    case 'tc':
+      if (outermost) {
+        state.cell = { column: state.column, span: 1, text: '' };
+        state.cellParagraphs = [];
+      }
+      break;
+    case 'gridSpan':
+      if (outermost && state.cell) state.cell.span = Math.max(1, Number(value ?? 1) || 1);
+      break;
+    case 'vMerge':
+      if (outermost && state.cell) state.cell.vMerge = value === 'restart' ? 'restart' : 'continue';
+      break;
+    default:
+      openText(state, name);
+  }
+}
 
-  const sheets: GridSheet[] = [];
-  let paragraphs: string[] = [];
-  let tableDepth = 0;
-  let fallbackDepth = 0;
-  let paragraphText = '';
-  let inText = false;
-  // State of the outermost table being read.
-  let rows: CellDraft[][] = [];
-  let row: CellDraft[] = [];
-  let cell: CellDraft | undefined;
-  let cellParagraphs: string[] = [];
-  let column = 0;
+function openText(state: DocxState, name: string): void {
+  if (name === 'p') state.paragraphText = '';
+  else if (name === 't') state.inText = true;
+  else if (name === 'tab') state.paragraphText += ' ';
+  else if (name === 'br' || name === 'cr') state.paragraphText += '\n';
+}
 
-  const finishTable = () => {
-    const previous = sheets[sheets.length - 1];
-    // A table that follows another with no text between them is the same table split by a page
-    // break (often without its header): its rows continue the previous table's.
-    if (previous && paragraphs.length === 0) {
-      const next = buildSheet(previous.name, rows, [], limits);
-      const offset = previous.rows.length;
-      if (offset + next.rows.length > limits.maxRows) {
-        throw new LimitError('maxRows', phrase('table-rows-over', { max: limits.maxRows }));
+function closeElement(state: DocxState, name: string): void {
+  if (state.fallbackDepth > 0) {
+    state.fallbackDepth--;
+    return;
+  }
+  switch (name) {
+    case 't':
+      state.inText = false;
+      break;
+    case 'p':
+      if (state.tableDepth === 0) {
+        if (state.paragraphText.trim() !== '') state.paragraphs.push(state.paragraphText);
+      } else {
+        state.cellParagraphs.push(state.paragraphText);
       }
-      previous.rows.push(...next.rows.map((row) => ({ ...row, row: row.row + offset })));
-      previous.merges.push(
-        ...next.merges.map((range) => ({ ...range, top: range.top + offset, bottom: range.bottom + offset })),
-      );
-      rows = [];
-      return;
-    }
-    if (sheets.length >= limits.maxSheets) {
-      throw new LimitError('maxSheets', phrase('tables-over', { max: limits.maxSheets }));
-    }
-    sheets.push(buildSheet(`表格${sheets.length + 1}`, rows, paragraphs, limits));
-    rows = [];
-    paragraphs = [];
-  };
+      state.paragraphText = '';
+      break;
+    case 'tc':
+      if (state.tableDepth === 1 && state.cell) finishCell(state, state.cell);
+      break;
+    case 'tr':
+      if (state.tableDepth === 1) finishRow(state);
+      break;
+    case 'tbl':
+      state.tableDepth--;
+      if (state.tableDepth === 0) finishTable(state);
+      break;
+  }
+}
 
-  const stream = createXmlStream(documentPart, {
-    open(name, attributes) {
-      // Text boxes come twice (mc:Choice and mc:Fallback): read one.
-      if (name === 'Fallback' || fallbackDepth > 0) {
-        fallbackDepth++;
-        return;
-      }
-      const value = attributes['w:val'] ?? attributes.val;
-      switch (name) {
-        case 'tbl':
-          tableDepth++;
-          break;
-        case 'tr':
-          if (tableDepth === 1) {
-            row = [];
-            column = 0;
-          }
-          break;
-        case 'gridBefore':
-          if (tableDepth === 1) column += Number(value ?? 0) || 0;
-          break;
-        case 'tc':
-          if (tableDepth === 1) {
-            cell = { column, span: 1, text: '' };
-            cellParagraphs = [];
-          }
-          break;
-        case 'gridSpan':
-          if (tableDepth === 1 && cell) cell.span = Math.max(1, Number(value ?? 1) || 1);
-          break;
-        case 'vMerge':
-          if (tableDepth === 1 && cell) cell.vMerge = value === 'restart' ? 'restart' : 'continue';
-          break;
-        case 'p':
-          paragraphText = '';
-          break;
-        case 't':
-          inText = true;
-          break;
-        case 'tab':
-          paragraphText += ' ';
-          break;
-        case 'br':
-        case 'cr':
-          paragraphText += '\n';
-          break;
-      }
-    },
-    close(name) {
-      if (fallbackDepth > 0) {
-        fallbackDepth--;
-        return;
-      }
-      switch (name) {
-        case 't':
-          inText = false;
-          break;
-        case 'p':
-          if (tableDepth === 0) {
-            if (paragraphText.trim() !== '') paragraphs.push(paragraphText);
-          } else {
-            cellParagraphs.push(paragraphText);
-          }
-          paragraphText = '';
-          break;
-        case 'tc':
-          if (tableDepth === 1 && cell) {
-            cell.text = cellParagraphs.join('\n').replace(/\n+$/, '');
-            if (cell.text.length > limits.maxCellLength) {
-              throw new LimitError('maxCellLength', phrase('cell-too-long', { max: limits.maxCellLength }));
-            }
-            row.push(cell);
-            column += cell.span;
-            if (column > limits.maxColumns) {
-              throw new LimitError('maxColumns', phrase('table-columns-over', { max: limits.maxColumns }));
-            }
-            cell = undefined;
-          }
-          break;
-        case 'tr':
-          if (tableDepth === 1) {
-            rows.push(row);
-            if (rows.length > limits.maxRows) {
-              throw new LimitError('maxRows', phrase('table-rows-over', { max: limits.maxRows }));
-            }
-          }
-          break;
-        case 'tbl':
-          tableDepth--;
-          if (tableDepth === 0) finishTable();
-          break;
-      }
-    },
-    text(value) {
-      if (inText && fallbackDepth === 0) paragraphText += value;
-    },
-  });
-  streamEntryText(zip, entry, (text) => stream.write(text));
-  stream.close();
-  return { format: 'docx', sheets, date1904: false };
+function finishCell(state: DocxState, cell: CellDraft): void {
+  const { limits } = state;
+  cell.text = state.cellParagraphs.join('\n').replace(/\n+$/, '');
+  if (cell.text.length > limits.maxCellLength) {
+    throw new LimitError('maxCellLength', phrase('cell-too-long', { max: limits.maxCellLength }));
+  }
+  state.row.push(cell);
+  state.column += cell.span;
+  if (state.column > limits.maxColumns) {
+    throw new LimitError('maxColumns', phrase('table-columns-over', { max: limits.maxColumns }));
+  }
+  state.cell = undefined;
+}
+
+function tooManyRows(limits: ReadLimits): LimitError {
+  return new LimitError('maxRows', phrase('table-rows-over', { max: limits.maxRows }));
+}
+
+function finishRow(state: DocxState): void {
+  state.rows.push(state.row);
+  if (state.rows.length > state.limits.maxRows) throw tooManyRows(state.limits);
+}
+
+function finishTable(state: DocxState): void {
+  const { sheets, limits } = state;
+  const previous = sheets[sheets.length - 1];
+  // A table that follows another with no text between them is the same table split by a page
+  // break (often without its header): its rows continue the previous table's.
+  if (previous && state.paragraphs.length === 0) {
+    const next = buildSheet(previous.name, state.rows, []);
+    const offset = previous.rows.length;
+    if (offset + next.rows.length > limits.maxRows) throw tooManyRows(limits);
+    previous.rows.push(...next.rows.map((row) => ({ ...row, row: row.row + offset })));
+    previous.merges.push(
+      ...next.merges.map((range) => ({ ...range, top: range.top + offset, bottom: range.bottom + offset })),
+    );
+    state.rows = [];
+    return;
+  }
+  if (sheets.length >= limits.maxSheets) {
+    throw new LimitError('maxSheets', phrase('tables-over', { max: limits.maxSheets }));
+  }
+  sheets.push(buildSheet(`表格${sheets.length + 1}`, state.rows, state.paragraphs));
+  state.rows = [];
+  state.paragraphs = [];
 }
 
 /** Turns table rows into a grid: spans and vertical merges become merge ranges. */
-function buildSheet(
-  name: string,
-  drafts: CellDraft[][],
-  leadingLines: string[],
-  _limits: ReadLimits,
-): GridSheet {
+function buildSheet(name: string, drafts: CellDraft[][], leadingLines: string[]): GridSheet {
   const rows: GridRow[] = [];
   const merges: MergeRange[] = [];
   // Open vertical merges by starting column.

@@ -16,8 +16,9 @@ export interface GridRow {
 }
 
 /**
- * What every reader (xlsx, csv, docx) produces: sheets of raw rows plus merges. The table finder
- * works on this shape only, so every format gets the same header, unit and footer logic.
+ * What every reader (xlsx, csv, docx, ods; SheetJS for xls and HTML) produces: sheets of raw
+ * rows plus merges. The table finder works on this shape only, so every format gets the same
+ * header, unit and footer logic.
  */
 export interface GridSheet {
   name: string;
@@ -28,7 +29,7 @@ export interface GridSheet {
   hidden?: boolean;
 }
 
-export type SubmissionFormat = 'xlsx' | 'csv' | 'docx' | 'xls' | 'unknown';
+export type SubmissionFormat = 'xlsx' | 'csv' | 'docx' | 'xls' | 'ods' | 'html' | 'unknown';
 
 export interface GridWorkbook {
   format: SubmissionFormat;

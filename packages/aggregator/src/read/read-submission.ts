@@ -1,14 +1,24 @@
-import { findEntry, type InflateRaw, isZip, OoxmlError, readZipDirectory } from '@jianshen/ooxml';
+import {
+  findEntry,
+  type InflateRaw,
+  OoxmlError,
+  readZipDirectory,
+  streamEntry,
+  type ZipDirectory,
+} from '@jianshen/ooxml';
 import { type IssueData, type MessageCode, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
-import { readCsv } from './csv.js';
+import { decodeCsv, readCsv } from './csv.js';
+import { type DetectedContent, detectContent } from './detect-format.js';
 import { readDocx } from './docx.js';
 import type { GridWorkbook } from './grid.js';
+import { odsMimeType, readOds } from './ods.js';
 import { ooxmlReason } from './ooxml-problem.js';
+import { readWithSheetJs } from './sheetjs.js';
 import { readXlsx } from './xlsx.js';
 
 /** What a file turned out to be, judged by its bytes (never by its name). */
-export type FileFormat = 'xlsx' | 'docx' | 'csv' | 'xls' | 'doc' | 'encrypted' | 'unknown';
+export type FileFormat = 'xlsx' | 'docx' | 'csv' | 'xls' | 'ods' | 'html' | 'doc' | 'encrypted' | 'unknown';
 
 export type ReadOutcome =
   | { ok: true; format: FileFormat; workbook: GridWorkbook }
@@ -18,50 +28,13 @@ export type ReadOutcome =
       /** `unsupported`: a kind of file we refuse; `failed`: ours, but broken or over a limit. */
       status: 'failed' | 'unsupported';
       code: MessageCode;
+      /** The message's data; a `reason` is a phrase, rendered where the issue is shown. */
       data: IssueData;
     };
 
-const ole2Magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
-  return magic.every((byte, index) => bytes[index] === byte);
-}
-
-/** True when the UTF-16LE name occurs in the bytes (OLE2 directory entries are UTF-16LE). */
-function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
-  const pattern = new Uint8Array(name.length * 2);
-  for (let index = 0; index < name.length; index++) pattern[index * 2] = name.charCodeAt(index);
-  const first = pattern[0];
-  outer: for (let at = 0; at <= bytes.length - pattern.length; at++) {
-    if (bytes[at] !== first) continue;
-    for (let offset = 1; offset < pattern.length; offset++) {
-      if (bytes[at + offset] !== pattern[offset]) continue outer;
-    }
-    return true;
-  }
-  return false;
-}
-
-const binarySignatures: ReadonlyArray<readonly [string, readonly number[]]> = [
-  ['PNG', [0x89, 0x50, 0x4e, 0x47]],
-  ['JPEG', [0xff, 0xd8, 0xff]],
-  ['GIF', [0x47, 0x49, 0x46, 0x38]],
-  ['PDF', [0x25, 0x50, 0x44, 0x46]],
-  ['RAR', [0x52, 0x61, 0x72, 0x21]],
-  ['7z', [0x37, 0x7a, 0xbc, 0xaf]],
-  ['WebP/RIFF', [0x52, 0x49, 0x46, 0x46]],
-];
-
-function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  const end = Math.min(bytes.length, 8192);
-  let control = 0;
-  for (let index = 0; index < end; index++) {
-    const byte = bytes[index] ?? 0;
-    if (byte === 0) return true;
-    if (byte < 9 || (byte > 13 && byte < 32)) control++;
-  }
-  return control > end / 20;
+export interface ReadSubmissionOptions {
+  /** A native inflater for zip parts (the Node entry passes zlib's). */
+  inflateRaw?: InflateRaw;
 }
 
 function failure(
@@ -74,15 +47,17 @@ function failure(
 }
 
 /**
- * Reads one submission's bytes into grids, whatever it is: xlsx, docx or CSV by content; a legacy
- * .xls, an encrypted workbook, a picture or a broken file becomes one clear outcome for that file.
+ * Reads one submission's bytes into grids, whatever it is, told by content: xlsx, docx, ods,
+ * CSV and tab-separated text, Excel 97–2003 and WPS .et workbooks, HTML tables and Excel 2003
+ * XML saved as .xls. A Word binary, an encrypted workbook, a picture or a broken file becomes one
+ * clear outcome for that file; this never throws.
  */
-export function readSubmission(
+export async function readSubmission(
   bytes: Uint8Array,
   name: string,
   limits: ReadLimits,
-  options: { inflateRaw?: InflateRaw } = {},
-): ReadOutcome {
+  options: ReadSubmissionOptions = {},
+): Promise<ReadOutcome> {
   if (bytes.length === 0) return failure('unknown', 'failed', 'file-empty');
   if (bytes.length > limits.maxFileBytes) {
     const megabytes = Math.round(limits.maxFileBytes / 1024 / 1024);
@@ -90,63 +65,131 @@ export function readSubmission(
       reason: phrase('file-larger-than', { megabytes }),
     });
   }
+  const content = detectContent(bytes);
+  try {
+    return await readDetected({ bytes, name, limits, options, content });
+  } catch (error) {
+    return failureFromError(formatOf(content), error);
+  }
+}
+
+/** A reader's exception as the file's outcome: over a limit, unreadable, or broken. */
+function failureFromError(format: FileFormat, error: unknown): ReadOutcome {
+  if (error instanceof LimitError)
+    return failure(format, 'failed', 'file-too-large', { reason: error.reason });
+  // A workbook in the 97–2003 container SheetJS cannot read (Excel 5, a damaged file).
+  if (format === 'xls') return failure(format, 'failed', 'file-legacy-xls');
+  if (error instanceof UnreadableError)
+    return failure(format, 'failed', 'file-unreadable', { reason: error.reason });
+  if (error instanceof OoxmlError) {
+    const code = error.isLimit ? 'file-too-large' : 'file-unreadable';
+    return failure(format, 'failed', code, { reason: ooxmlReason(error.problem) });
+  }
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  return failure(format, 'failed', 'file-unreadable', { reason: message });
+}
+
+/** The report's format for detected content, before it is read. */
+function formatOf(content: DetectedContent): FileFormat {
+  if (content.kind === 'ole2') {
+    const formats = {
+      workbook: 'xls',
+      word: 'doc',
+      encrypted: 'encrypted',
+      presentation: 'unknown',
+      other: 'xls',
+    };
+    return formats[content.holds] as FileFormat;
+  }
+  if (content.kind === 'markup') return content.markup === 'other' ? 'unknown' : 'html';
+  if (content.kind === 'text') return 'csv';
+  return 'unknown';
+}
+
+interface DetectedInput {
+  bytes: Uint8Array;
+  name: string;
+  limits: ReadLimits;
+  options: ReadSubmissionOptions;
+  content: DetectedContent;
+}
+
+async function readDetected(input: DetectedInput): Promise<ReadOutcome> {
+  const { bytes, limits, content } = input;
+  switch (content.kind) {
+    case 'zip':
+      return readZipSubmission(input);
+    case 'ole2':
+      if (content.holds === 'encrypted') return failure('encrypted', 'failed', 'file-encrypted');
+      if (content.holds === 'word') return failure('doc', 'unsupported', 'file-word-binary');
+      if (content.holds === 'presentation')
+        return failure('unknown', 'unsupported', 'file-unsupported', { format: 'PowerPoint' });
+      // A workbook, or an OLE2 file whose directory is lost (truncated): SheetJS tries it, and a
+      // failure is the legacy-workbook refusal (save it again as .xlsx).
+      return { ok: true, format: 'xls', workbook: await readWithSheetJs(bytes, 'xls', limits) };
+    case 'markup':
+      if (content.markup === 'other')
+        return failure('unknown', 'unsupported', 'file-unsupported', { format: 'XML' });
+      // Decoded here as the CSV reader decodes (BOM, UTF-8, else GB18030): pages exported on
+      // Chinese Windows are GBK more often than not.
+      return {
+        ok: true,
+        format: 'html',
+        workbook: await readWithSheetJs(decodeCsv(bytes).text, content.markup, limits),
+      };
+    case 'binary':
+      return failure('unknown', 'unsupported', 'file-unsupported', {
+        format: content.label || phrase('format-binary'),
+      });
+    case 'text':
+      return { ok: true, format: 'csv', workbook: readCsv(bytes, csvSheetName(input.name), limits) };
+  }
+}
+
+/** A CSV has one sheet: it is named after the file, as Excel names it when opening the file. */
+function csvSheetName(name: string): string {
+  return (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]+$/, '') || name;
+}
+
+function readZipSubmission({ bytes, limits, options }: DetectedInput): ReadOutcome {
   let format: FileFormat = 'unknown';
   try {
-    if (startsWith(bytes, ole2Magic)) {
-      if (hasUtf16Name(bytes, 'EncryptedPackage')) return failure('encrypted', 'failed', 'file-encrypted');
-      if (hasUtf16Name(bytes, 'WordDocument')) {
-        return failure('doc', 'unsupported', 'file-unsupported', { format: phrase('format-legacy-doc') });
-      }
-      return failure('xls', 'unsupported', 'file-legacy-xls');
+    const zip = readZipDirectory(
+      bytes,
+      limits.maxInflatedBytes,
+      limits.maxCompressionRatio,
+      options.inflateRaw,
+    );
+    if (
+      findEntry(zip, 'xl/workbook.xml') ||
+      [...zip.entries.keys()].some((key) => key.endsWith('workbook.xml'))
+    ) {
+      format = 'xlsx';
+      return { ok: true, format, workbook: readXlsx(zip, limits) };
     }
-    if (isZip(bytes)) {
-      const zip = readZipDirectory(
-        bytes,
-        limits.maxInflatedBytes,
-        limits.maxCompressionRatio,
-        options.inflateRaw,
-      );
-      if (
-        findEntry(zip, 'xl/workbook.xml') ||
-        [...zip.entries.keys()].some((key) => key.endsWith('workbook.xml'))
-      ) {
-        format = 'xlsx';
-        return { ok: true, format, workbook: readXlsx(zip, limits) };
-      }
-      if (findEntry(zip, 'word/document.xml')) {
-        format = 'docx';
-        return { ok: true, format, workbook: readDocx(zip, limits) };
-      }
-      if (findEntry(zip, 'mimetype') && findEntry(zip, 'content.xml')) {
-        return failure('unknown', 'unsupported', 'file-unsupported', { format: 'OpenDocument (.ods/.odt)' });
-      }
-      return failure('unknown', 'unsupported', 'file-unsupported', { format: 'zip' });
+    if (findEntry(zip, 'word/document.xml')) {
+      format = 'docx';
+      return { ok: true, format, workbook: readDocx(zip, limits) };
     }
-    for (const [label, magic] of binarySignatures) {
-      if (startsWith(bytes, magic))
-        return failure('unknown', 'unsupported', 'file-unsupported', { format: label });
+    const mime = mimeType(zip);
+    if (mime === odsMimeType) {
+      format = 'ods';
+      return { ok: true, format, workbook: readOds(zip, limits) };
     }
-    if (looksBinary(bytes)) {
-      return failure('unknown', 'unsupported', 'file-unsupported', { format: phrase('format-binary') });
-    }
-    const head = new TextDecoder().decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
-    if (head.startsWith('<') && /<(?:html|table|\?xml)/.test(head)) {
-      return failure('unknown', 'unsupported', 'file-unsupported', { format: phrase('format-html') });
-    }
-    format = 'csv';
-    // A CSV has one sheet: it is named after the file, as Excel names it when opening the file.
-    const sheetName = (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]+$/, '') || name;
-    return { ok: true, format, workbook: readCsv(bytes, sheetName, limits) };
+    const kind = mime.startsWith('application/vnd.oasis.opendocument.') ? 'OpenDocument (.odt/.odp)' : 'zip';
+    return failure('unknown', 'unsupported', 'file-unsupported', { format: kind });
   } catch (error) {
-    if (error instanceof LimitError)
-      return failure(format, 'failed', 'file-too-large', { reason: error.reason });
-    if (error instanceof UnreadableError)
-      return failure(format, 'failed', 'file-unreadable', { reason: error.reason });
-    if (error instanceof OoxmlError) {
-      const code = error.isLimit ? 'file-too-large' : 'file-unreadable';
-      return failure(format, 'failed', code, { reason: ooxmlReason(error.problem) });
-    }
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    return failure(format, 'failed', 'file-unreadable', { reason: message });
+    return failureFromError(format, error);
   }
+}
+
+/** The `mimetype` entry an OpenDocument file starts with ('' when there is none). */
+function mimeType(zip: ZipDirectory): string {
+  const entry = findEntry(zip, 'mimetype');
+  if (!entry || entry.declaredSize > 200) return '';
+  let text = '';
+  streamEntry(zip, entry, (chunk) => {
+    text += new TextDecoder().decode(chunk);
+  });
+  return text.trim();
 }

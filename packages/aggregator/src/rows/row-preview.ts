@@ -54,8 +54,11 @@ export type RowPreviewOutcome = ({ ok: true } & RowPreview) | ({ ok: false } & U
  * The row an issue points at, from the same grid the aggregation read: header, the row with a
  * few neighbours, and the column of the issue's field, so a page can show the bad cell marked.
  */
-export function previewRow(request: RowPreviewRequest, campaign: TableCampaign): RowPreviewOutcome {
-  const read = readSubmissionTables(request.data, request.path, campaign, request);
+export async function previewRow(
+  request: RowPreviewRequest,
+  campaign: TableCampaign,
+): Promise<RowPreviewOutcome> {
+  const read = await readSubmissionTables(request.data, request.path, campaign, request);
   if ('code' in read) return { ok: false, ...read };
   const sheet = read.sheets.find((candidate) => candidate.name === request.sheet) ?? read.sheets[0];
   if (!sheet) {

@@ -2,11 +2,11 @@ import type { InflateRaw } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { type CellValue, type IssueData, type MessageCode, normalizeText } from '@jianshen/schema';
 import { type ReadLimits, resolveLimits } from '../limits.js';
-import { baseName } from '../prepare-submission.js';
+import { workbookTables } from '../prepare-submission.js';
 import type { GridRow, GridSheet } from '../read/grid.js';
 import { readSubmission } from '../read/read-submission.js';
-import { type FoundTable, findTables } from '../table/find-tables.js';
-import { dateEndKey, dateStartKey } from '../table/labels.js';
+import type { FoundTable } from '../table/find-tables.js';
+import { dateEndKey, dateStartKey, modeOfflineKey, modeOnlineKey } from '../table/labels.js';
 
 /** What reading a submission again needs of the campaign: the same as checking it did. */
 export type TableCampaign = Pick<ResolvedCampaign, 'fields' | 'expectedUnits'>;
@@ -32,13 +32,13 @@ export interface UnreadSubmission {
  * Reads a submission the way `aggregate` did (same reader, same table finder, same fallback
  * unit), so a row number, sheet and field from an issue point at the same cells.
  */
-export function readSubmissionTables(
+export async function readSubmissionTables(
   data: Uint8Array,
   path: string,
   campaign: TableCampaign,
   options: ReadAgainOptions = {},
-): SubmissionTables | UnreadSubmission {
-  const outcome = readSubmission(
+): Promise<SubmissionTables | UnreadSubmission> {
+  const outcome = await readSubmission(
     data,
     path,
     resolveLimits(options.limits),
@@ -46,13 +46,7 @@ export function readSubmissionTables(
   );
   if (!outcome.ok) return { code: outcome.code, data: outcome.data };
   const sheets = outcome.workbook.sheets;
-  const tables = sheets.flatMap((sheet) =>
-    findTables(sheet, campaign.fields, {
-      fallbackUnit: baseName(path),
-      expectedUnits: campaign.expectedUnits,
-    }),
-  );
-  return { sheets, tables };
+  return { sheets, tables: workbookTables(outcome.workbook, path, campaign) };
 }
 
 /** The table a row belongs to: the last one on its sheet whose header starts at or above it. */
@@ -64,10 +58,15 @@ export function tableAt(tables: readonly FoundTable[], sheet: string, row: numbe
 
 /**
  * The 0-based columns holding a field: its own column, or for 举办时间 the separate start and
- * end columns a table may have instead (as the table finder maps them).
+ * end columns, for 举办方式 the tick columns 线上 | 线下, a table may have instead.
  */
 export function fieldColumns(table: FoundTable, field: string): number[] {
-  const keys = field === 'date' ? new Set(['date', dateStartKey, dateEndKey]) : new Set([field]);
+  const keys =
+    field === 'date'
+      ? new Set(['date', dateStartKey, dateEndKey])
+      : field === 'mode'
+        ? new Set(['mode', modeOnlineKey, modeOfflineKey])
+        : new Set([field]);
   return [...table.columns.entries()]
     .filter(([, key]) => keys.has(key))
     .map(([column]) => column)

@@ -9,6 +9,10 @@ export const unitColumnLabels = ['来源单位', '报送单位', '填报单位',
 /** Keys of separate start and end columns (开始时间, 结束时间), joined into 举办时间. */
 export const dateStartKey = '__dateStart';
 export const dateEndKey = '__dateEnd';
+
+/** Keys of tick columns 线上 | 线下 (under a 举办方式 group header), joined into 举办方式. */
+export const modeOnlineKey = '__modeOnline';
+export const modeOfflineKey = '__modeOffline';
 const dateStartLabels = [
   '开始时间',
   '开始日期',

@@ -33,7 +33,7 @@ const batch = [
   'two-units.xlsx',
   'dates.xlsx',
   'modes-phones.xlsx',
-  'legacy.xls',
+  'word-binary.doc',
 ];
 
 async function batchReport(): Promise<AggregateReport> {

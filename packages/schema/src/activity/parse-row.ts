@@ -53,6 +53,13 @@ function parseWithSchema(field: ResolvedField, cell: CellValue) {
   return first ?? field.schema.safeParse(candidate);
 }
 
+/** What reading one row gathers: values, issues, and notes set aside for 备注. */
+interface RowParse {
+  values: Record<string, unknown>;
+  issues: FieldIssue[];
+  asides: string[];
+}
+
 /**
  * Normalises and validates one row of cells against the campaign's fields.
  * Errors keep the row out, warnings keep it in; a row is never half-imported.
@@ -62,49 +69,67 @@ export function parseRow(
   fields: readonly ResolvedField[],
   context: FieldContext = {},
 ): ParsedRow {
-  const values: Record<string, unknown> = {};
-  const issues: FieldIssue[] = [];
+  const parse: RowParse = { values: {}, issues: [], asides: [] };
   for (const field of fields) {
     const cell = cells[field.key];
     // isBlankCell(cell) is normalizeText(cell) === '' (for text too): one test, not two.
     if (isBlankCell(cell)) {
       if (field.required) {
-        issues.push(reportIssue('required', { label: field.label }, { field: field.key }));
+        parse.issues.push(reportIssue('required', { label: field.label }, { field: field.key }));
       }
-      continue;
-    }
-    if (field.normalize) {
-      const result = field.normalize(cell, context);
-      if (!result.ok) {
-        const value = normalizeText(cell);
-        issues.push(
-          reportIssue(
-            result.code,
-            { label: field.label, value, ...result.data },
-            { field: field.key, value },
-          ),
-        );
-        continue;
-      }
-      for (const note of result.notes) {
-        const value = normalizeText(cell);
-        issues.push(
-          reportIssue(note.code, { label: field.label, value, ...note.data }, { field: field.key, value }),
-        );
-      }
-      if (result.value !== undefined) values[field.key] = result.value;
-      continue;
-    }
-    const parsed = parseWithSchema(field, cell);
-    if (parsed.success) {
-      values[field.key] = parsed.data;
+    } else if (field.normalize) {
+      normalizeField(parse, field, cell, context);
     } else {
-      const reason = parsed.error.issues.map((issue) => issue.message).join('；');
-      const value = normalizeText(cell);
-      issues.push(
-        reportIssue('value-invalid', { label: field.label, value, reason }, { field: field.key, value }),
-      );
+      validateField(parse, field, cell);
     }
   }
+  const { values, issues, asides } = parse;
+  keepAsides(values, asides, fields);
   return { ok: !issues.some((issue) => issue.severity === 'error'), values, issues };
+}
+
+/** A field with a normaliser: its value, its notes as warnings, or its error. */
+function normalizeField(parse: RowParse, field: ResolvedField, cell: CellValue, context: FieldContext): void {
+  const normalize = field.normalize;
+  if (!normalize) return;
+  const result = normalize(cell, context);
+  const value = normalizeText(cell);
+  if (!result.ok) {
+    parse.issues.push(
+      reportIssue(result.code, { label: field.label, value, ...result.data }, { field: field.key, value }),
+    );
+    return;
+  }
+  for (const note of result.notes) {
+    parse.issues.push(
+      reportIssue(note.code, { label: field.label, value, ...note.data }, { field: field.key, value }),
+    );
+  }
+  if (result.value !== undefined) parse.values[field.key] = result.value;
+  if (result.aside !== undefined) parse.asides.push(result.aside);
+}
+
+/** A plugin field with only a zod schema: its value or a value-invalid error. */
+function validateField(parse: RowParse, field: ResolvedField, cell: CellValue): void {
+  const parsed = parseWithSchema(field, cell);
+  if (parsed.success) {
+    parse.values[field.key] = parsed.data;
+    return;
+  }
+  const reason = parsed.error.issues.map((issue) => issue.message).join('；');
+  const value = normalizeText(cell);
+  parse.issues.push(
+    reportIssue('value-invalid', { label: field.label, value, reason }, { field: field.key, value }),
+  );
+}
+
+/** Notes a normaliser set aside (线下（室外） → 室外) go to 备注 after what the clerk wrote there. */
+function keepAsides(
+  values: Record<string, unknown>,
+  asides: readonly string[],
+  fields: readonly ResolvedField[],
+) {
+  if (asides.length === 0 || !fields.some((field) => field.key === 'note')) return;
+  const written = typeof values.note === 'string' && values.note !== '' ? [values.note] : [];
+  values.note = [...written, ...asides].join('；');
 }

@@ -116,8 +116,8 @@ export const messages = {
   'file-legacy-xls': {
     severity: 'error',
     text: {
-      zh: '这是旧版 .xls 文件，请另存为 .xlsx 后重新报送',
-      en: 'This is a legacy .xls file; save it as .xlsx and send it again',
+      zh: '这份旧版 .xls 文件无法读取，请在 Excel 或 WPS 中另存为 .xlsx 后重新报送',
+      en: 'This legacy .xls file cannot be read; save it as .xlsx in Excel or WPS and send it again',
     },
   },
   'file-encrypted': {
@@ -130,8 +130,15 @@ export const messages = {
   'file-unsupported': {
     severity: 'error',
     text: {
-      zh: '不支持的文件类型（{format}），请报送 .xlsx、.csv 或 .docx',
-      en: 'Unsupported file type ({format}); send .xlsx, .csv or .docx',
+      zh: '不支持的文件类型（{format}），请报送 .xlsx、.xls、.ods、.csv 或 .docx',
+      en: 'Unsupported file type ({format}); send .xlsx, .xls, .ods, .csv or .docx',
+    },
+  },
+  'file-word-binary': {
+    severity: 'error',
+    text: {
+      zh: '这是 Word 97-2003（.doc）或 WPS 文字（.wps）文件，无法读取其中的表格；请在 Word 或 WPS 中“另存为”.docx，或把统计表复制到 Excel 另存为 .xlsx，然后重新报送',
+      en: 'This is a Word 97-2003 (.doc) or WPS Writer (.wps) file, whose tables cannot be read; save it as .docx in Word or WPS, or copy the table into Excel and save it as .xlsx, then send it again',
     },
   },
   'file-too-large': {
@@ -168,6 +175,20 @@ export const messages = {
     text: {
       zh: '未找到「单位名称（盖章）」一行，已根据{source}认定报送单位为「{unit}」',
       en: 'No 单位名称（盖章） line found; the unit "{unit}" was taken from the {source}',
+    },
+  },
+  'unit-from-file-name': {
+    severity: 'warning',
+    text: {
+      zh: '未找到「单位名称（盖章）」一行，已根据文件名「{file}」认定报送单位为「{unit}」',
+      en: 'No 单位名称（盖章） line found; the unit "{unit}" was taken from the file name "{file}"',
+    },
+  },
+  'unit-sent-twice': {
+    severity: 'warning',
+    text: {
+      zh: '「{unit}」报送了 {count} 个文件（{files}），各文件中的活动都已计入；如后报的是更正版，请选择以新文件替换旧文件（--replace）重新汇总',
+      en: '"{unit}" sent {count} files ({files}) and the activities of each were counted; if the later one is a correction, aggregate again replacing older files with newer ones (--replace)',
     },
   },
   'sheet-ignored': {
@@ -343,6 +364,10 @@ export const phrases = {
   'docx-no-document': {
     zh: '不是有效的 Word 文档（缺少 document.xml）',
     en: 'not a valid Word document (no document.xml)',
+  },
+  'ods-no-content': {
+    zh: '不是有效的 OpenDocument 表格（缺少 content.xml）',
+    en: 'not a valid OpenDocument spreadsheet (no content.xml)',
   },
   'xlsx-no-workbook': {
     zh: '不是有效的 Excel 工作簿（缺少 workbook.xml）',

@@ -33,19 +33,41 @@ const whitespacePattern = /\s+/g;
 
 // A batch has a handful of spellings, row after row: each text's answer is remembered (a few
 // hundred, forgotten all at once when full, so memory stays bounded).
-const modeCache = new Map<string, ActivityMode | null>();
+const modeCache = new Map<string, ModeReading | null>();
 const modeCacheSize = 512;
+
+interface ModeReading {
+  mode: ActivityMode;
+  /** A bracketed note after the mode (线下（室外） → 室外), kept in the row's 备注. */
+  aside?: string;
+}
+
+// A note in brackets after the value: 线下（室外）, 线上(直播), 线下【社区活动室】.
+const bracketedNotePattern = /^(.*?)\s*[（(【[]([^（()）【】[\]]*)[）)】\]]\s*$/;
 
 /** Reads a 举办方式 cell into online, offline or hybrid; anything else is mode-unknown. */
 export function normalizeMode(value: CellValue): NormalizeResult<ActivityMode> {
   const shown = normalizeText(value);
-  let mode = modeCache.get(shown);
-  if (mode === undefined) {
-    mode = modeOf(shown);
+  let reading = modeCache.get(shown);
+  if (reading === undefined) {
+    reading = readMode(shown);
     if (modeCache.size >= modeCacheSize) modeCache.clear();
-    modeCache.set(shown, mode);
+    modeCache.set(shown, reading);
   }
-  return mode === null ? reject('mode-unknown', { value: shown }) : accept(mode);
+  if (reading === null) return reject('mode-unknown', { value: shown });
+  return reading.aside === undefined ? accept(reading.mode) : accept(reading.mode, [], reading.aside);
+}
+
+/** The mode a text names, or the mode before a bracketed note and the note. */
+function readMode(shown: string): ModeReading | null {
+  const mode = modeOf(shown);
+  if (mode !== null) return { mode };
+  const match = bracketedNotePattern.exec(shown);
+  const head = match?.[1] ?? '';
+  const note = (match?.[2] ?? '').trim();
+  const headMode = head === '' ? null : modeOf(head);
+  if (headMode === null) return null;
+  return note === '' ? { mode: headMode } : { mode: headMode, aside: note };
 }
 
 function modeOf(shown: string): ActivityMode | null {

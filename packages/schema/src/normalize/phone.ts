@@ -155,6 +155,8 @@ const extensionDigitsPattern = /^\d{1,6}$/;
 const shortHyphenPattern = /^\d{1,5}$/;
 // 1.39E+10: Excel's scientific notation saved as text; the digits are gone.
 const scientificPattern = /\d(?:\.\d+)?e\+\d/i;
+// A whole number written with a zero decimal (13903573101.0, 3573101.00): the digits are all there.
+const exportedDecimalPattern = /^\s*(\d{7,})\.0+\s*$/;
 // 13900000000: what 1.39E+10 becomes when it is typed back or re-read as a number.
 const roundedPattern = /0{5}$/;
 // 转801, 分机801, 转分机 801, ext. 801, x801: the extension markers.
@@ -314,7 +316,8 @@ export function normalizePhones(
   if (typeof value === 'number') return phonesFromNumber(value, options.defaultAreaCode);
   const shown = normalizeText(value);
   if (typeof value !== 'string') return reject('phone-invalid', { value: shown });
-  const text = toHalfWidth(shown, { punctuation: true });
+  // 13903573101.0: a number exported as text with its decimal (as many systems write numbers).
+  const text = toHalfWidth(shown, { punctuation: true }).replace(exportedDecimalPattern, '$1');
   if (scientificPattern.test(text)) return reject('phone-precision-lost', { value: shown });
   const phones = phonesFromText(text, options.defaultAreaCode);
   if (!phones || phones.length === 0) return reject('phone-invalid', { value: shown });

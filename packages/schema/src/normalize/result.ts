@@ -12,11 +12,20 @@ export interface NormalizeNote {
  * Normalisers never throw on bad input: a clerk's typo is data, not an exception.
  */
 export type NormalizeResult<T> =
-  | { ok: true; value: T; notes: NormalizeNote[] }
+  | {
+      ok: true;
+      value: T;
+      notes: NormalizeNote[];
+      /**
+       * Text the normaliser set aside to read the value, kept rather than lost: a bracketed note
+       * after it (线下（室外） is 线下, and 室外 goes to the row's 备注).
+       */
+      aside?: string;
+    }
   | { ok: false; code: MessageCode; data?: IssueData };
 
-export function accept<T>(value: T, notes: NormalizeNote[] = []): NormalizeResult<T> {
-  return { ok: true, value, notes };
+export function accept<T>(value: T, notes: NormalizeNote[] = [], aside?: string): NormalizeResult<T> {
+  return aside === undefined ? { ok: true, value, notes } : { ok: true, value, notes, aside };
 }
 
 export function reject<T = never>(code: MessageCode, data?: IssueData): NormalizeResult<T> {

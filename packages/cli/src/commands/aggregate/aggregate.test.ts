@@ -32,10 +32,10 @@ describe('jianshen validate', () => {
   });
 
   it('exits 1 for an unreadable file and goes on with the others', async () => {
-    const directory = folderWith('legacy.xls', 'gbk.csv');
-    const result = await cli(['validate', 'legacy.xls', 'gbk.csv'], directory);
+    const directory = folderWith('word-binary.doc', 'gbk.csv');
+    const result = await cli(['validate', 'word-binary.doc', 'gbk.csv'], directory);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('请另存为 .xlsx');
+    expect(result.stdout).toContain('另存为”.docx');
     expect(result.stdout).toContain('有效 2 行');
   });
 });
