@@ -6,5 +6,21 @@ export {
 } from './aggregate-files.js';
 export { createNodeRawDeflater } from './deflate-raw.js';
 export { createFileRowStore, type FileRowStoreOptions } from './file-row-store.js';
+export { enableHeapCollection } from './heap-guard.js';
 export { nodeInflateRaw } from './inflate-raw.js';
+export {
+  lockOutputFolder,
+  type OutputLock,
+  OutputLockedError,
+  type OutputLockOptions,
+  outputLockName,
+} from './output-lock.js';
+export {
+  currentOutputNames,
+  type NamedOutput,
+  type ReplaceOutputSetOptions,
+  recoverOutputSet,
+  replaceOutputSet,
+} from './output-set.js';
+export { removeTemporariesOnExit, takeOverProcess } from './process-cleanup.js';
 export { type WriteOutputsOptions, writeAggregateOutputs } from './write-outputs.js';

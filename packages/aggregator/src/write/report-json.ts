@@ -1,5 +1,6 @@
 import type { ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { maskIssuePhone, maskRowPhones } from './mask-phone.js';
+import { escapeBidiControls } from './output-text.js';
 import type { ByteSink } from './xlsx-writer.js';
 
 export interface ReportJsonOptions {
@@ -18,8 +19,8 @@ function nested(value: unknown, depth: number): string {
 }
 
 /**
- * report.json, written piece by piece: byte for byte `JSON.stringify(report, null, 2)` plus a
- * newline, but the rows are read one at a time, so a streamed report is never held as one string.
+ * report.json, written piece by piece: parses to what `JSON.stringify(report, null, 2)` gives
+ * (byte for byte but for bidi controls, written as \u escapes), plus a newline, but the rows are read one at a time, so a streamed report is never held as one string.
  */
 export async function writeReportJsonTo(
   report: ReportLike,
@@ -29,7 +30,9 @@ export async function writeReportJsonTo(
   const encoder = new TextEncoder();
   let pending = '';
   const write = (text: string) => {
-    pending += text;
+    // Bidi controls stay in the data (a reader of report.json gets the cell as it was) but are
+    // written as \u escapes: the file shown in an editor or a terminal is not reordered by them.
+    pending += escapeBidiControls(text);
     if (pending.length >= chunkCharacters) {
       sink(encoder.encode(pending));
       pending = '';

@@ -1,5 +1,7 @@
 import { fixedZipDate } from '@jianshen/ooxml';
+import { formatHint } from '@jianshen/schema';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { fitCell, stripBidiControls } from './output-text.js';
 
 /** Cell styles of the writer's fixed styles.xml. */
 export const styles = {
@@ -74,7 +76,7 @@ function serialOf(date: Date): number {
   );
 }
 
-function cellXml(reference: string, cell: CellSpec): string {
+function cellXml(reference: string, cell: CellSpec, marker: string): string {
   const style = cell.style ? ` s="${cell.style}"` : '';
   const { value } = cell;
   if (value === undefined || value === '') return style ? `<c r="${reference}"${style}/>` : '';
@@ -82,7 +84,8 @@ function cellXml(reference: string, cell: CellSpec): string {
     return Number.isFinite(value) ? `<c r="${reference}"${style}><v>${value}</v></c>` : '';
   }
   if (value instanceof Date) return `<c r="${reference}"${style}><v>${serialOf(value)}</v></c>`;
-  return `<c r="${reference}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+  const text = fitCell(stripBidiControls(value), marker);
+  return `<c r="${reference}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
 }
 
 /** Display width of text in Excel character units: CJK and full-width characters count about two. */
@@ -119,11 +122,11 @@ function wrappedHeight(
   return lines > 1 ? lines * lineHeight + 3 : undefined;
 }
 
-function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec): string {
+function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec, marker: string): string {
   let cells = '';
   for (let column = 0; column < row.length; column++) {
     const cell = row[column];
-    if (cell) cells += cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell);
+    if (cell) cells += cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell, marker);
   }
   const height = sheet.heights?.[rowIndex] ?? wrappedHeight(row, sheet.widths);
   const attributes = height ? ` ht="${height}" customHeight="1"` : '';
@@ -135,7 +138,7 @@ function isInMemory(rows: SheetSpec['rows']): rows is readonly CellRow[] {
 }
 
 /** A sheet's XML in pieces: the head, the rows as they come, then the tail. */
-async function* sheetXml(sheet: SheetSpec): AsyncGenerator<string> {
+async function* sheetXml(sheet: SheetSpec, marker: string): AsyncGenerator<string> {
   const inMemory = isInMemory(sheet.rows) ? sheet.rows : undefined;
   const rowCount = inMemory ? inMemory.length : (sheet.rowCount ?? 0);
   const width = inMemory
@@ -165,9 +168,9 @@ async function* sheetXml(sheet: SheetSpec): AsyncGenerator<string> {
     '<sheetData>';
   let rowIndex = 0;
   if (inMemory) {
-    for (const row of inMemory) yield rowXml(row, rowIndex++, sheet);
+    for (const row of inMemory) yield rowXml(row, rowIndex++, sheet, marker);
   } else {
-    for await (const row of sheet.rows) yield rowXml(row, rowIndex++, sheet);
+    for await (const row of sheet.rows) yield rowXml(row, rowIndex++, sheet, marker);
   }
   if (rowIndex !== rowCount) {
     throw new Error(`sheet ${sheet.name}: ${rowIndex} rows written, ${rowCount} declared`);
@@ -254,7 +257,11 @@ export type CreateRawDeflater = (level: number) => RawDeflater;
 export interface WriteXlsxOptions {
   /** Compresses natively when given (several times faster than fflate's JavaScript deflate). */
   createDeflater?: CreateRawDeflater;
+  /** Ends a text cut to Excel's 32,767-character cell limit (default: the Chinese marker). */
+  truncatedMarker?: string;
 }
+
+const defaultMarker = formatHint('cell-truncated', {}, 'zh');
 
 /** A zip entry deflated by a native deflater; fflate's zip still counts its size and CRC. */
 class NativeZipDeflate extends ZipPassThrough {
@@ -356,7 +363,7 @@ export async function writeXlsxTo(
   for (const [index, sheet] of sheets.entries()) {
     const file = entry(`xl/worksheets/sheet${index + 1}.xml`);
     let pending = '';
-    for await (const piece of sheetXml(sheet)) {
+    for await (const piece of sheetXml(sheet, options.truncatedMarker ?? defaultMarker)) {
       pending += piece;
       if (pending.length >= chunkCharacters) {
         file.push(encoder.encode(pending));

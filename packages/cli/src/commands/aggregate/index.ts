@@ -1,4 +1,6 @@
+import { mkdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import type { StreamedReport } from '@jianshen/aggregator';
 import type { Command } from 'commander';
 import { exitCodes } from '../../shared/cli-error.js';
 import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
@@ -52,33 +54,52 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       await requireInputs(inputs, context);
       const submittedOn = await submittedOnOption(options.submittedOn, context);
       const campaign = await loadCampaignOption(options, context);
-      const { streamAggregateFiles, writeAggregateOutputs } = await import('@jianshen/aggregator/node');
-      const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');
-      // Rows wait in a temporary file, not in memory: a whole province fits on a laptop.
-      const report = await streamAggregateFiles(inputs, campaign, {
-        lang,
-        cwd: context.cwd,
-        ...(options.replace ? { replace: true } : {}),
-        ...(submittedOn ? { submittedOn } : {}),
-        onProgress: (state) => progress.update(state),
-      }).finally(() => progress.stop());
+      const aggregator = await import('@jianshen/aggregator/node');
+      if (context.ownsProcess) aggregator.takeOverProcess();
+      // The output folder is locked before anything is read: a second run into it refuses at once
+      // (after a short wait) instead of reading for minutes and then overwriting this run's set.
       const outDir = resolve(context.cwd, options.out);
-      const written = await writeAggregateOutputs(report, campaign, outDir, {
-        lang,
-        ...(options.maskPhone ? { maskPhone: true } : {}),
-      }).finally(() => report.dispose());
-      const errors = report.issues.filter((issue) => issue.severity === 'error').length;
-      const warnings = report.issues.length - errors;
-      const { summary } = report;
-      context.stdout(
-        lang === 'zh'
-          ? `汇总完成：${report.files.length} 个文件，有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误，${warnings} 个警告`
-          : `Aggregated ${report.files.length} files: ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors, ${warnings} warnings`,
-      );
-      for (const file of written) {
-        const shown = relative(context.cwd, file);
-        context.stdout(`  ${shown === '' || shown.startsWith('..') || isAbsolute(shown) ? file : shown}`);
+      await mkdir(outDir, { recursive: true });
+      const lock = await aggregator.lockOutputFolder(outDir, { lang });
+      try {
+        const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');
+        // Rows wait in a temporary file, not in memory: a whole province fits on a laptop.
+        const report = await aggregator
+          .streamAggregateFiles(inputs, campaign, {
+            lang,
+            cwd: context.cwd,
+            ...(options.replace ? { replace: true } : {}),
+            ...(submittedOn ? { submittedOn } : {}),
+            onProgress: (state) => progress.update(state),
+          })
+          .finally(() => progress.stop());
+        const written = await aggregator
+          .writeAggregateOutputs(report, campaign, outDir, {
+            lang,
+            lock,
+            ...(options.maskPhone ? { maskPhone: true } : {}),
+          })
+          .finally(() => report.dispose());
+        printOutcome(report, written, context);
+      } finally {
+        lock.release();
       }
-      context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
     });
+}
+
+function printOutcome(report: StreamedReport, written: readonly string[], context: CommandContext): void {
+  const { lang } = context;
+  const errors = report.issues.filter((issue) => issue.severity === 'error').length;
+  const warnings = report.issues.length - errors;
+  const { summary } = report;
+  context.stdout(
+    lang === 'zh'
+      ? `汇总完成：${report.files.length} 个文件，有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误，${warnings} 个警告`
+      : `Aggregated ${report.files.length} files: ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors, ${warnings} warnings`,
+  );
+  for (const file of written) {
+    const shown = relative(context.cwd, file);
+    context.stdout(`  ${shown === '' || shown.startsWith('..') || isAbsolute(shown) ? file : shown}`);
+  }
+  context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
 }

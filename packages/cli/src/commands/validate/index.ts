@@ -35,7 +35,8 @@ export function registerValidateCommand(program: Command, context: CommandContex
       await requireInputs(files, context);
       const submittedOn = await submittedOnOption(options.submittedOn, context);
       const campaign = await loadCampaignOption(options, context);
-      const { streamAggregateFiles } = await import('@jianshen/aggregator/node');
+      const { streamAggregateFiles, takeOverProcess } = await import('@jianshen/aggregator/node');
+      if (context.ownsProcess) takeOverProcess();
       const progress = createProgress(context, lang === 'zh' ? '校验' : 'Checking');
       const report = await streamAggregateFiles(files, campaign, {
         lang,
