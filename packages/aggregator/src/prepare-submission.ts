@@ -1,5 +1,6 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
+  defaultSeverity,
   type FieldIssue,
   formatMessage,
   isMessageCode,
@@ -9,10 +10,12 @@ import {
   parseTemplateMarker,
 } from '@jianshen/schema';
 import { type ReadLimits, UnreadableError } from './limits.js';
+import type { GridSheet } from './read/grid.js';
 import { readSubmission } from './read/read-submission.js';
 import type { InflateRaw } from './read/zip.js';
 import type { FileReport, ReportIssue } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
+import { farCellNote } from './table/far-cells.js';
 import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
 
 /**
@@ -158,6 +161,7 @@ export async function prepareSubmission(
       });
     }
   }
+  for (const sheet of workbook.sheets) reportNotes(sheet, input.path, issue, lang);
   const tables: FoundTable[] = [];
   for (const sheet of workbook.sheets) {
     tables.push(
@@ -168,6 +172,10 @@ export async function prepareSubmission(
     );
   }
   file.tables = tables.length;
+  for (const sheet of workbook.sheets) {
+    const far = farCellNote(sheet, tables);
+    if (far) reportNotes({ name: sheet.name, rows: [], merges: [], notes: [far] }, input.path, issue, lang);
+  }
   if (tables.length === 0) {
     file.status = 'failed';
     issue({
@@ -311,4 +319,18 @@ export async function prepareSubmission(
   }
   file.unit = units.join('、');
   return { file, units, issues, rows };
+}
+
+/** A reader's notes as issues at their sheet and row; severity and text from the catalogue. */
+function reportNotes(sheet: GridSheet, path: string, issue: (entry: ReportIssue) => void, lang: Lang): void {
+  for (const note of sheet.notes ?? []) {
+    issue({
+      path,
+      sheet: sheet.name,
+      ...(note.row !== undefined ? { row: note.row } : {}),
+      code: note.code,
+      severity: defaultSeverity(note.code),
+      message: formatMessage(note.code, note.data, lang),
+    });
+  }
 }

@@ -51,8 +51,12 @@ const binarySignatures: ReadonlyArray<readonly [string, readonly number[]]> = [
   ['WebP/RIFF', [0x52, 0x49, 0x46, 0x46]],
 ];
 
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  if (hasUtf16Bom(bytes)) return false;
   const end = Math.min(bytes.length, 8192);
   let control = 0;
   for (let index = 0; index < end; index++) {
@@ -134,6 +138,10 @@ export function readSubmission(
       if (startsWith(bytes, magic))
         return failure('unknown', 'unsupported', 'file-unsupported', { format: label });
     }
+    // A NUL byte anywhere is no text a clerk typed (UTF-16 without a BOM, a renamed binary): said
+    // plainly rather than read as a CSV of garbage.
+    if (!hasUtf16Bom(bytes) && bytes.indexOf(0) !== -1)
+      return failure('unknown', 'unsupported', 'file-not-text');
     if (looksBinary(bytes)) {
       return failure('unknown', 'unsupported', 'file-unsupported', {
         format: lang === 'zh' ? '二进制文件' : 'binary',

@@ -1,6 +1,6 @@
 import { type CellValue, excelSerialToIsoDay, templateMarkerName } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
-import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
+import type { GridRow, GridSheet, GridWorkbook, MergeRange, ReaderNote } from './grid.js';
 import { attribute, createXmlStream, rawCharsPerChar, type XmlGuard, type XmlHandlers } from './xml.js';
 import { findEntry, streamEntryText, type ZipDirectory, type ZipEntry } from './zip.js';
 
@@ -290,6 +290,7 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
   const { limits } = context;
   const rows: GridRow[] = [];
   const merges: MergeRange[] = [];
+  const notes: ReaderNote[] = [];
   let rowNumber = 0;
   let cells: CellValue[] = [];
   let column = -1;
@@ -332,7 +333,13 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
     else if (type === 's') {
       const index = Number(raw);
       if (context.sharedStrings.cut.has(index)) tooLong();
-      value = context.sharedStrings.strings[index] ?? '';
+      value = context.sharedStrings.strings[index];
+      // A reference past the shared strings (a damaged or forged file): said at the cell, not blank.
+      if (value === undefined) {
+        const cell = `${columnLetters(Math.max(column, 0))}${rowNumber}`;
+        notes.push({ code: 'shared-string-missing', row: rowNumber, data: { cell, index: raw } });
+        return;
+      }
     } else if (type === 'str' || type === 'e') value = raw;
     else if (type === 'b') value = raw === '1' || raw.toLowerCase() === 'true';
     else if (type === 'd') {
@@ -403,7 +410,9 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
       } else if (element === 'row') {
         if (cells.length > 0) {
           // By number and by count: rows repeating one number are counted too.
-          if (rowNumber > limits.maxRows || rows.length >= limits.maxRows) tooManyRows();
+          // Rows with content are counted, not row numbers: one stray space in A200000 beside a
+          // three-row table is read (the table finder names it), not a reason to refuse the file.
+          if (rows.length >= limits.maxRows) tooManyRows();
           rows.push({ row: rowNumber, cells });
         }
       }
@@ -424,7 +433,7 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
       if (inCell && ((inInline && inline.inText) || inValue)) tooLong();
     },
   });
-  return { name, rows, merges };
+  return { name, rows, merges, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 interface WorkbookSheet {

@@ -322,13 +322,16 @@ export function findTables(
   let current: FoundTable | undefined;
   // Each table's columns as a list, made once: iterating the map made an entry array per cell.
   const columnLists = new Map<FoundTable, [number, string][]>();
-  let trailingBlanks: number[] = [];
+  // A Set: a stray cell 200,000 rows below a table made this list that long, and a list's
+  // `includes` per skipped row took ~30 s.
+  let trailingBlanks = new Set<number>();
   const closeTable = () => {
     if (!current) return;
     // Blank rows after the last data row are the template's unused rows, not skipped data.
-    current.skipped.blank -= trailingBlanks.length;
-    current.skippedRows = current.skippedRows.filter((entry) => !trailingBlanks.includes(entry.row));
-    trailingBlanks = [];
+    current.skipped.blank -= trailingBlanks.size;
+    if (trailingBlanks.size > 0)
+      current.skippedRows = current.skippedRows.filter((entry) => !trailingBlanks.has(entry.row));
+    trailingBlanks = new Set();
     tables.push(current);
     current = undefined;
   };
@@ -346,7 +349,7 @@ export function findTables(
       for (let gap = Math.max(previousRow, current.headerEnd) + 1; gap < rowNumber; gap++) {
         current.skipped.blank++;
         current.skippedRows.push({ row: gap, reason: 'blank' });
-        trailingBlanks.push(gap);
+        trailingBlanks.add(gap);
       }
     }
     previousRow = rowNumber;
@@ -430,8 +433,8 @@ export function findTables(
     const skip = (reason: SkipReason) => {
       table.skipped[reason]++;
       table.skippedRows.push({ row: rowNumber, reason });
-      if (reason === 'blank') trailingBlanks.push(rowNumber);
-      else trailingBlanks = [];
+      if (reason === 'blank') trailingBlanks.add(rowNumber);
+      else trailingBlanks = new Set();
     };
     if (isHeading(view, rowNumber)) {
       // A new table's title: it belongs to what follows, not to this table.
@@ -501,7 +504,7 @@ export function findTables(
       skip('example');
       continue;
     }
-    trailingBlanks = [];
+    trailingBlanks = new Set();
     const rowUnit = cells[unitColumnKey];
     if (rowUnit !== undefined) delete cells[unitColumnKey];
     const row: DataRow = { row: rowNumber, cells, extra };

@@ -301,8 +301,8 @@ export const messages = {
   'text-undecodable': {
     severity: 'warning',
     text: {
-      zh: '本行有 {count} 个字节无法按 {encoding} 解码，已替换为 �，请核对原文',
-      en: '{count} bytes of this line are not valid {encoding} and were replaced with �; check the original',
+      zh: '本行有 {count} 处字节无法按 {encoding} 解码，已替换为 �，请核对原文',
+      en: '{count} byte sequences of this line are not valid {encoding} and were replaced with �; check the original',
     },
   },
   'file-not-text': {
