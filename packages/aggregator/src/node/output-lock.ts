@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { defaultLang, formatMessage, type Lang } from '@jianshen/schema';
+import { defaultLang, type Lang, renderMessage } from '@jianshen/schema';
 import { onProcessEnd, processAlive } from './process-cleanup.js';
 
 /** The lock file an aggregation holds in its output folder while it writes there. */
@@ -101,11 +101,8 @@ export async function lockOutputFolder(
     if (takeOverIfStale(path)) continue;
     if (Date.now() >= deadline) {
       const pid = readHolder(path)?.pid ?? 0;
-      const message = formatMessage(
-        'output-locked',
-        { dir: directory, pid, lock: path },
-        options.lang ?? defaultLang,
-      );
+      const data = { dir: directory, pid, lock: path };
+      const message = renderMessage({ code: 'output-locked', data }, options.lang ?? defaultLang);
       throw new OutputLockedError(message, pid);
     }
     await sleep(100);

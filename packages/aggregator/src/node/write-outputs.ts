@@ -1,7 +1,7 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, formatMessage, type Lang } from '@jianshen/schema';
+import { defaultLang, type Lang, renderMessage } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
 import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/consolidated.js';
 import { writeIssuesCsvTo } from '../write/issues-csv.js';
@@ -72,9 +72,8 @@ async function protectInputs(
   const protectedPaths = new Set(await Promise.all(inputs.map(canonical)));
   for (const target of targets) {
     if (protectedPaths.has(await canonical(target))) {
-      throw new Error(
-        formatMessage('output-overwrites-input', { path: target }, options.lang ?? defaultLang),
-      );
+      const data = { path: target };
+      throw new Error(renderMessage({ code: 'output-overwrites-input', data }, options.lang ?? defaultLang));
     }
   }
   const folder = await canonical(directory);

@@ -1,3 +1,4 @@
+import { phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits } from '../limits.js';
 
 /**
@@ -18,10 +19,7 @@ export function checkCsvShape(text: string, limits: ReadLimits): void {
   let fieldStart = true;
   const endRecord = () => {
     if (hasContent && ++contentRows > limits.maxRows) {
-      throw new LimitError('maxRows', {
-        zh: `超过 ${limits.maxRows} 行`,
-        en: `more than ${limits.maxRows} rows`,
-      });
+      throw new LimitError('maxRows', phrase('rows-over', { max: limits.maxRows }));
     }
     record++;
     fields = 1;
@@ -39,10 +37,10 @@ export function checkCsvShape(text: string, limits: ReadLimits): void {
       }
     } else if (code === 0x2c) {
       if (++fields > limits.maxColumns) {
-        throw new LimitError('maxColumns', {
-          zh: `第 ${record} 行超过 ${limits.maxColumns} 列`,
-          en: `row ${record} has more than ${limits.maxColumns} columns`,
-        });
+        throw new LimitError(
+          'maxColumns',
+          phrase('row-columns-over', { row: record, max: limits.maxColumns }),
+        );
       }
       fieldLength = 0;
       fieldStart = true;
@@ -57,10 +55,10 @@ export function checkCsvShape(text: string, limits: ReadLimits): void {
     fieldStart = false;
     if (code > 0x20) hasContent = true;
     if (++fieldLength > limits.maxCellLength) {
-      throw new LimitError('maxCellLength', {
-        zh: `第 ${record} 行有单元格超过 ${limits.maxCellLength} 个字符`,
-        en: `row ${record} has a cell longer than ${limits.maxCellLength} characters`,
-      });
+      throw new LimitError(
+        'maxCellLength',
+        phrase('row-cell-too-long', { row: record, max: limits.maxCellLength }),
+      );
     }
   }
   if (hasContent && contentRows + 1 > limits.maxRows) endRecord();

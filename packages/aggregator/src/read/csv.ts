@@ -1,3 +1,4 @@
+import { phrase } from '@jianshen/schema';
 import Papa from 'papaparse';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { damageNotes, decodeCsvText } from './csv-decode.js';
@@ -13,7 +14,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string }
 /** Reads a CSV with every cell kept as text: 0357… phones and 2024-06-01 stay exactly as typed. */
 export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): GridWorkbook {
   const { text, damaged } = decodeCsvText(bytes);
-  if (text.trim() === '') throw new UnreadableError({ zh: '文件没有内容', en: 'the file has no content' });
+  if (text.trim() === '') throw new UnreadableError(phrase('no-content'));
   // Limits first, in a pass that builds nothing: papaparse builds each record whole.
   checkCsvShape(text, limits);
   const rows: GridRow[] = [];
@@ -28,12 +29,20 @@ export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): Gr
       record += 1;
       recordEnds.push(results.meta.cursor);
       const cells = results.data;
-      // checkCsvShape counted as papaparse reads; this stays as the last word on each record.
-      if (cells.length > limits.maxColumns || cells.some((cell) => cell.length > limits.maxCellLength)) {
-        failure = new LimitError('maxColumns', {
-          zh: `第 ${record} 行超过 ${limits.maxColumns} 列或单元格过长`,
-          en: `row ${record} has more than ${limits.maxColumns} columns or a cell too long`,
-        });
+      // checkCsvShape counted as papaparse reads; these stay as the last word on each record.
+      if (cells.length > limits.maxColumns) {
+        failure = new LimitError(
+          'maxColumns',
+          phrase('row-columns-over', { row: record, max: limits.maxColumns }),
+        );
+        parser.abort();
+        return;
+      }
+      if (cells.some((cell) => cell.length > limits.maxCellLength)) {
+        failure = new LimitError(
+          'maxCellLength',
+          phrase('row-cell-too-long', { row: record, max: limits.maxCellLength }),
+        );
         parser.abort();
         return;
       }

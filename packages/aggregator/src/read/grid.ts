@@ -1,4 +1,4 @@
-import type { CellValue, MessageCode } from '@jianshen/schema';
+import type { CellValue, IssueData, MessageCode } from '@jianshen/schema';
 
 /** A rectangle of merged cells: rows 1-based as the clerk sees them, columns 0-based. */
 export interface MergeRange {
@@ -25,7 +25,7 @@ export interface ReaderNote {
   code: MessageCode;
   /** 1-based row as the clerk sees it. */
   row?: number;
-  data: Record<string, unknown>;
+  data: IssueData;
 }
 
 /**

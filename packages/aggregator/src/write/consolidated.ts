@@ -1,5 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, formatHint, type Lang } from '@jianshen/schema';
+import { defaultLang, type Lang, phrase, renderPhrase } from '@jianshen/schema';
 import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
@@ -28,7 +28,7 @@ export interface OutputOptions {
 const sourceUnitLabel = unitColumnLabels[0] ?? '来源单位';
 
 function deflaterOf(options: OutputOptions): WriteXlsxOptions {
-  const truncatedMarker = formatHint('cell-truncated', {}, options.lang ?? defaultLang);
+  const truncatedMarker = renderPhrase(phrase('cell-truncated-marker'), options.lang ?? defaultLang);
   return options.createDeflater
     ? { createDeflater: options.createDeflater, truncatedMarker }
     : { truncatedMarker };

@@ -1,5 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, formatHint } from '@jianshen/schema';
+import { defaultLang, phrase, renderPhrase } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
 import { issueColumns, type OutputOptions } from './consolidated.js';
 import { fitCell, protectFormulaStart, stripBidiControls } from './output-text.js';
@@ -52,7 +52,7 @@ export function writeIssuesCsvTo(report: ReportLike, sink: ByteSink, options: Is
 
 function* csvPieces(report: ReportLike, options: IssuesCsvOptions): Generator<string> {
   const { header, row } = issueColumns(options.campaign, options);
-  const marker = formatHint('cell-truncated', {}, options.lang ?? defaultLang);
+  const marker = renderPhrase(phrase('cell-truncated-marker'), options.lang ?? defaultLang);
   const field = (value: string | number | undefined) => csvField(value, marker);
   yield `\uFEFF${header.map(field).join(',')}\r\n`;
   for (const issue of report.issues) yield `${row(issue).map(field).join(',')}\r\n`;

@@ -1,5 +1,5 @@
 import { readZipText } from '@jianshen/ooxml';
-import { formatHint } from '@jianshen/schema';
+import { phrase, renderPhrase } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../aggregate.js';
 import { linfenCampaign } from '../fixtures.test-support.js';
@@ -47,7 +47,7 @@ describe('output file names', () => {
 
 describe('output cells', () => {
   it('are cut to Excel’s 32,767 characters with a marker, never splitting a character', () => {
-    const marker = formatHint('cell-truncated', {}, 'zh');
+    const marker = renderPhrase(phrase('cell-truncated-marker'), 'zh');
     const cut = fitCell('健'.repeat(40_000), marker);
     expect(cut).toHaveLength(cellMaxCharacters);
     expect(cut.endsWith(marker)).toBe(true);
@@ -74,7 +74,7 @@ describe('output cells', () => {
       }
     }
     const csvText = writeIssuesCsv(report, { campaign });
-    expect(csvText).toContain(formatHint('cell-truncated', {}, 'zh'));
+    expect(csvText).toContain(renderPhrase(phrase('cell-truncated-marker'), 'zh'));
     for (const line of csvText.split('\r\n'))
       for (const field of line.split(',')) expect(field.length).toBeLessThanOrEqual(cellMaxCharacters + 2);
   });

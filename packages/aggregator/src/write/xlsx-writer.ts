@@ -1,5 +1,5 @@
 import { fixedZipDate } from '@jianshen/ooxml';
-import { formatHint } from '@jianshen/schema';
+import { phrase, renderPhrase } from '@jianshen/schema';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { fitCell, stripBidiControls } from './output-text.js';
 
@@ -261,7 +261,7 @@ export interface WriteXlsxOptions {
   truncatedMarker?: string;
 }
 
-const defaultMarker = formatHint('cell-truncated', {}, 'zh');
+const defaultMarker = renderPhrase(phrase('cell-truncated-marker'), 'zh');
 
 /** A zip entry deflated by a native deflater; fflate's zip still counts its size and CRC. */
 class NativeZipDeflate extends ZipPassThrough {
