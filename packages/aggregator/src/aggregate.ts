@@ -1,12 +1,10 @@
-import type { ResolvedCampaign, RowEntry } from '@jianshen/plugin-kit';
-import { startRules } from '@jianshen/plugin-kit';
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
   type ActivityMode,
   compareIssues,
   type DateRange,
   defaultLang,
   type Issue,
-  type Lang,
   normalizeDate,
   phrase,
   renderIssue,
@@ -27,6 +25,7 @@ import type {
 import { bytes, doubles, integers, type RowColumn } from './row-column.js';
 import { FirstRowIndex } from './row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
+import { accepted, runRulesOverStore } from './rules-over-store.js';
 import { createSummarizer } from './summarize.js';
 import { normalizeLabel } from './table/labels.js';
 import { unitMatches } from './unit-match.js';
@@ -42,10 +41,6 @@ export function submissionDay(text: string): string {
     );
   }
   return result.value.start;
-}
-
-function locationKey(path: string, sheet: string | undefined, row: number): string {
-  return `${path}\u0000${sheet ?? ''}\u0000${row}`;
 }
 
 /**
@@ -104,11 +99,10 @@ export async function collectReport(streamed: StreamedReport): Promise<Aggregate
   }
 }
 
-// Where a row stands after the merge; one byte per row.
-const accepted = 0;
+// Where a row stands after the merge; one byte per row (accepted 0 and rejected 3: see
+// rules-over-store.ts).
 const duplicate = 1;
 const superseded = 2;
-const rejected = 3;
 
 /**
  * `aggregateSources` with the rows left in a row store: the merge keeps a few numbers per row,
@@ -164,12 +158,13 @@ interface MergeState {
 
 function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store: RowStore): MergeState {
   const secondKeyOf = integers();
+  const issues: Issue[] = [];
   return {
     campaign,
     options,
     store,
     files: [],
-    issues: [],
+    issues,
     fileUnits: [],
     modifiedTimes: [],
     status: bytes(),
@@ -182,7 +177,9 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
     names: [],
     nameIds: new Map(),
     pluginKeys: campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key),
-    summarizer: createSummarizer(campaign, options.lang ?? defaultLang),
+    summarizer: createSummarizer(campaign, options.lang ?? defaultLang, {
+      onIssue: (found) => issues.push(found),
+    }),
     finalWhenRead: !options.replace && campaign.rules.length === 0,
     firstByKey: new FirstRowIndex((index) => secondKeyOf.get(index)),
     acceptedCount: 0,
@@ -243,6 +240,8 @@ async function merge(
         if (file) file.rowsRejected++;
       },
       issue: (entry) => state.issues.push(entry),
+      ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
+      ...(options.runBounded ? { runBounded: options.runBounded } : {}),
     });
   }
   const standing = lateness(state);
@@ -449,68 +448,4 @@ function reportRow(
   for (const key of pluginKeys) if (values[key] !== undefined) row[key] = values[key];
   if (Object.keys(stored.extra).length > 0) row.extra = stored.extra;
   return row;
-}
-
-/**
- * Runs the campaign's rules over the accepted rows as they are read back from the store. A rule
- * error at a row rejects that row; errors at rows other than the one being checked (and from
- * `table` handlers) are matched to their rows in one more pass.
- */
-interface RulesOverStoreOptions {
-  campaign: ResolvedCampaign;
-  lang: Lang;
-  store: RowStore;
-  status: RowColumn<Uint8Array>;
-  sourceOf: (index: number) => RowSourceReport;
-  /** Called once for each row a rule rejects. */
-  onRejected: (index: number) => void;
-  issue: (entry: Issue) => void;
-}
-
-async function runRulesOverStore(options: RulesOverStoreOptions): Promise<void> {
-  const { campaign, lang, store, status, sourceOf, onRejected, issue } = options;
-  const run = startRules(campaign, lang);
-  const all: RowEntry[] = [];
-  const elsewhere = new Set<string>();
-  const reject = (index: number) => {
-    if (status.get(index) !== accepted) return;
-    status.set(index, rejected);
-    onRejected(index);
-  };
-  let index = 0;
-  for await (const stored of store.read()) {
-    const current = index++;
-    if (status.get(current) !== accepted) continue;
-    const source = sourceOf(current);
-    const entry: RowEntry = { values: stored.values as RowEntry['values'], unit: stored.unit, source };
-    if (run.needsAllRows) all.push(entry);
-    const before = run.issues.length;
-    run.row(entry);
-    const here = locationKey(source.path, source.sheet, source.row);
-    for (let found = before; found < run.issues.length; found++) {
-      const reported = run.issues[found];
-      if (reported === undefined) continue;
-      if (reported.severity !== 'error' || reported.row === undefined) continue;
-      const at = locationKey(reported.path, reported.sheet, reported.row);
-      if (at === here) reject(current);
-      else elsewhere.add(at);
-    }
-  }
-  const beforeTable = run.issues.length;
-  run.finish(all);
-  for (let found = beforeTable; found < run.issues.length; found++) {
-    const reported = run.issues[found];
-    if (reported?.severity === 'error' && reported.row !== undefined)
-      elsewhere.add(locationKey(reported.path, reported.sheet, reported.row));
-  }
-  if (elsewhere.size > 0) {
-    for (let current = 0; current < status.length; current++) {
-      const { path, sheet, row } = sourceOf(current);
-      if (elsewhere.has(locationKey(path, sheet, row))) reject(current);
-    }
-  }
-  for (const found of run.issues) {
-    const { rule: _rule, ...rest } = found;
-    issue(rest);
-  }
 }

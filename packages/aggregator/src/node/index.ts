@@ -4,6 +4,7 @@ export {
   collectSubmissionFiles,
   streamAggregateFiles,
 } from './aggregate-files.js';
+export { runWithTimeout } from './bounded-runner.js';
 export { createNodeRawDeflater } from './deflate-raw.js';
 export { createFileRowStore, type FileRowStoreOptions } from './file-row-store.js';
 export { enableHeapCollection } from './heap-guard.js';

@@ -529,6 +529,12 @@ export const phrases = {
   'yaml-unexpected-token': { zh: '出现了意外的符号', en: 'an unexpected character' },
   'yaml-block-in-flow': { zh: '方括号或花括号中不能换行写列表', en: 'a block collection inside brackets' },
   /** Ends an output cell cut to Excel's 32,767-character limit. */
+  // plugin-failed {place}
+  'plugin-place-group-by': { zh: '汇总「{id}」的分组（groupBy）', en: 'the groupBy of summary "{id}"' },
+  'plugin-place-total': { zh: '合计「{id}」的取值（value）', en: 'the value of total "{id}"' },
+  'plugin-place-load': { zh: '加载时', en: 'loading' },
+  'plugin-place-rule': { zh: '规则「{id}」', en: 'rule "{id}"' },
+  'plugin-place-field': { zh: '列「{id}」的校验（schema）', en: 'the schema of column "{id}"' },
   'cell-truncated-marker': { zh: '…〔超出单元格上限，已截断〕', en: '… [cut at the cell limit]' },
 } as const satisfies Record<string, LocalizedText>;
 
