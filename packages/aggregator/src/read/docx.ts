@@ -1,5 +1,6 @@
 import { type CellValue, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
+import { createNestedTableTracker } from './docx-nested.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { resolvePartPath } from './xlsx.js';
 import { createXmlStream } from './xml.js';
@@ -69,11 +70,14 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
     if (sheets.length >= limits.maxSheets) {
       throw new LimitError('maxSheets', phrase('tables-over', { max: limits.maxSheets }));
     }
-    sheets.push(buildSheet(`表格${sheets.length + 1}`, rows, paragraphs, limits));
+    const sheet = buildSheet(`表格${sheets.length + 1}`, rows, paragraphs, limits);
+    const notes = nested.take();
+    sheets.push(notes.length > 0 ? { ...sheet, notes } : sheet);
     rows = [];
     paragraphs = [];
   };
 
+  const nested = createNestedTableTracker();
   const stream = createXmlStream(documentPart, {
     open(name, attributes) {
       // Text boxes come twice (mc:Choice and mc:Fallback): read one.
@@ -141,6 +145,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
           break;
         case 'tc':
           if (tableDepth === 1 && cell) {
+            nested.outerCellEnded(rows.length + 1, cell.column);
             cell.text = cellParagraphs.join('\n').replace(/\n+$/, '');
             if (cell.text.length > limits.maxCellLength) {
               throw new LimitError('maxCellLength', phrase('cell-too-long', { max: limits.maxCellLength }));
@@ -154,6 +159,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
           }
           break;
         case 'tr':
+          if (tableDepth === 2) nested.nestedRowEnded();
           if (tableDepth === 1) {
             rows.push(row);
             if (rows.length > limits.maxRows) {

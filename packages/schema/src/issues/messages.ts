@@ -291,12 +291,6 @@ export const messages = {
       en: 'Refusing to overwrite the input file {path}; choose another output folder',
     },
   },
-  'cell-truncated': {
-    severity: 'warning',
-    text: {
-      zh: '「{label}」超过 Excel 单元格上限 {max} 个字符，输出中已截断（原长 {length} 个字符）',
-      en: '"{label}" is longer than Excel’s {max}-character cell limit and was cut in the outputs (was {length} characters)',
-    },
   },
   'text-undecodable': {
     severity: 'warning',
@@ -329,8 +323,8 @@ export const messages = {
   'nested-table': {
     severity: 'warning',
     text: {
-      zh: '「{label}」单元格中嵌有一个 {rows} 行的表格，其内容已并入该单元格，请核对是否应为单独的活动',
-      en: 'A {rows}-row table is nested in a "{label}" cell; its text was folded into the cell: check whether it lists separate activities',
+      zh: '本行第 {column} 列的单元格中嵌有一个 {rows} 行的表格，其文字已并入该单元格；如列的是几项活动，请分别填成统计表的一行',
+      en: 'A {rows}-row table is nested in the cell of column {column} of this row; its text was folded into the cell: if it lists several activities, give each its own row',
     },
   },
   'file-superseded-same-time': {
