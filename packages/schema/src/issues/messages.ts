@@ -291,7 +291,6 @@ export const messages = {
       en: 'Refusing to overwrite the input file {path}; choose another output folder',
     },
   },
-  },
   'text-undecodable': {
     severity: 'warning',
     text: {
