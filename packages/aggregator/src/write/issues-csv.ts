@@ -1,8 +1,8 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, phrase, renderPhrase } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
+import { fitCell, protectFormulaStart, stripBidiControls } from './cell-safety.js';
 import { issueColumns, type OutputOptions } from './consolidated.js';
-import { fitCell, protectFormulaStart, stripBidiControls } from './output-text.js';
 import type { ByteSink } from './xlsx-writer.js';
 
 /**

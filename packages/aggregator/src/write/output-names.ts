@@ -1,7 +1,8 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { Lang } from '@jianshen/schema';
+import { type Lang, textsIn } from '@jianshen/schema';
 import { hash53 } from '../row-key.js';
-import { stripBidiControls } from './output-text.js';
+import { stripBidiControls } from './cell-safety.js';
+import { outputText } from './output-text.js';
 
 /**
  * Most bytes of UTF-8 a name made by `safeFileName` takes. File systems allow 255 bytes per name
@@ -53,19 +54,12 @@ export interface OutputFileNames {
 
 /** The outputs' names in the chosen language, as `jianshen aggregate --out` writes them. */
 export function outputFileNames(campaign: Pick<ResolvedCampaign, 'tableTitle'>, lang: Lang): OutputFileNames {
-  return lang === 'zh'
-    ? {
-        reportJson: 'report.json',
-        workbook: `${safeFileName(campaign.tableTitle)}（汇总）.xlsx`,
-        issuesXlsx: '问题清单.xlsx',
-        issuesCsv: '问题清单.csv',
-        returns: '退回意见.zip',
-      }
-    : {
-        reportJson: 'report.json',
-        workbook: 'consolidated.xlsx',
-        issuesXlsx: 'issues.xlsx',
-        issuesCsv: 'issues.csv',
-        returns: 'returns.zip',
-      };
+  const say = textsIn(outputText, lang);
+  return {
+    reportJson: 'report.json',
+    workbook: say('workbookFile', { title: safeFileName(campaign.tableTitle) }),
+    issuesXlsx: say('issuesXlsxFile'),
+    issuesCsv: say('issuesCsvFile'),
+    returns: say('returnsFile'),
+  };
 }

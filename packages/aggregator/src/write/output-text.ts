@@ -1,45 +1,53 @@
-/**
- * What every text written to an output goes through, whatever the output: the limits of the
- * programs that open them (Excel's cell size), and the tricks a hostile cell can play on the
- * person reading them (formulas, text direction).
- */
-
-/** Excel's limit on the characters of one cell; a longer one is refused or cut when opened. */
-export const cellMaxCharacters = 32_767;
+import { defineTexts, type TextOf } from '@jianshen/schema';
 
 /**
- * Bidi controls (embeddings, overrides, isolates and the implicit marks): U+202E makes
- * 「gpj.exe」 read as 「exe.jpg」 and can reverse a number. Chinese and English text never needs
- * them, so outputs drop them (CVE-2021-42574, "Trojan Source").
+ * The outputs' own words (sheet names, headers, statuses), Chinese first. Issue messages are not
+ * here: the report renders them from the schema's catalogue.
  */
-const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+export const outputText = defineTexts({
+  consolidatedSheet: { zh: '汇总表', en: 'Consolidated' },
+  total: { zh: '合计', en: 'Total' },
+  activities: { zh: '活动数', en: 'Activities' },
+  lateOn: { zh: '逾期报送（{date}）', en: 'late ({date})' },
+  notSubmitted: { zh: '未报送', en: 'not submitted' },
+  byUnitSheet: { zh: '按单位', en: 'By unit' },
+  byModeSheet: { zh: '按举办方式', en: 'By mode' },
+  byMonthSheet: { zh: '按月份', en: 'By month' },
+  byDimensionSheet: { zh: '按{dimension}', en: 'By {dimension}' },
+  byUnitTitle: { zh: '{title}（按单位）', en: '{title} (by unit)' },
+  byModeTitle: { zh: '{title}（按举办方式）', en: '{title} (by mode)' },
+  byMonthTitle: { zh: '{title}（按月份）', en: '{title} (by month)' },
+  byDimensionTitle: { zh: '{title}（按{dimension}）', en: '{title} (by {dimension})' },
+  unit: { zh: '报送单位', en: 'Unit' },
+  files: { zh: '报送文件数', en: 'Files' },
+  status: { zh: '情况', en: 'Status' },
+  mode: { zh: '举办方式', en: 'Mode' },
+  month: { zh: '月份', en: 'Month' },
+  monthLabel: { zh: '{year}年{month}月', en: '{iso}' },
+  expectedUnits: { zh: '应报单位', en: 'Expected units' },
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  file: { zh: '文件', en: 'File' },
+  sheet: { zh: '工作表', en: 'Sheet' },
+  row: { zh: '行', en: 'Row' },
+  column: { zh: '列', en: 'Column' },
+  valueAsTyped: { zh: '填写内容', en: 'Value as typed' },
+  level: { zh: '级别', en: 'Level' },
+  message: { zh: '问题', en: 'Message' },
+  code: { zh: '代码', en: 'Code' },
+  issuesSheet: { zh: '问题清单', en: 'Issues' },
+  returnOpinionTitle: { zh: '{unit}：{title}退回意见', en: '{unit}：{title} — return opinion' },
+  returnOpinionRequest: {
+    zh: '共 {count} 处错误，请逐行修改后于 {deadline} 前重新报送；右侧为原表该行的内容。',
+    en: 'Errors: {count}. Please correct each row and send the table again by {deadline}; the row as sent is on the right.',
+  },
+  returnOpinionSheet: { zh: '退回意见', en: 'Return opinion' },
+  returnOpinionFile: { zh: '{unit}退回意见', en: '{unit} return opinion' },
+  // File names (report.json keeps its name in both languages)
+  workbookFile: { zh: '{title}（汇总）.xlsx', en: 'consolidated.xlsx' },
+  issuesXlsxFile: { zh: '问题清单.xlsx', en: 'issues.xlsx' },
+  issuesCsvFile: { zh: '问题清单.csv', en: 'issues.csv' },
+  returnsFile: { zh: '退回意见.zip', en: 'returns.zip' },
+});
 
-export function stripBidiControls(text: string): string {
-  return text.replace(bidiControls, '');
-}
-
-/** Bidi controls written as `\u202e`: for JSON, where the escape reads back as the same text. */
-export function escapeBidiControls(text: string): string {
-  return text.replace(bidiControls, (control) => `\\u${control.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
- * Text cut to Excel's cell limit, ending with `marker` so a reader sees it was cut. Never splits
- * a surrogate pair.
- */
-export function fitCell(text: string, marker: string): string {
-  if (text.length <= cellMaxCharacters) return text;
-  let end = cellMaxCharacters - marker.length;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${text.slice(0, end)}${marker}`;
-}
-
-// A leading = + - @ (ASCII or full-width: Excel and WPS read ＝１＋１ as a formula too), tab or
-// CR makes a spreadsheet run a cell as a formula (OWASP CSV injection).
-const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/** A text cell made safe for spreadsheets: a formula-like start is prefixed with an apostrophe. */
-export function protectFormulaStart(text: string): string {
-  return formulaStart.test(text) ? `'${text}` : text;
-}
+export type OutputSays = TextOf<typeof outputText>;

@@ -1,6 +1,6 @@
 import type { ReportIssue, ReportLike, ReportRow } from '../report.js';
+import { escapeBidiControls } from './cell-safety.js';
 import { maskIssuePhone, maskRowPhones } from './mask-phone.js';
-import { escapeBidiControls } from './output-text.js';
 import type { ByteSink } from './xlsx-writer.js';
 
 export interface ReportJsonOptions {

@@ -1,7 +1,7 @@
 import { fixedZipDate } from '@jianshen/ooxml';
 import { phrase, renderPhrase } from '@jianshen/schema';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { fitCell, stripBidiControls } from './output-text.js';
+import { fitCell, stripBidiControls } from './cell-safety.js';
 
 /** Cell styles of the writer's fixed styles.xml. */
 export const styles = {

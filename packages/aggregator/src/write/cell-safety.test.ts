@@ -3,10 +3,10 @@ import { phrase, renderPhrase } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../aggregate.js';
 import { linfenCampaign } from '../fixtures.test-support.js';
+import { cellMaxCharacters, fitCell } from './cell-safety.js';
 import { writeConsolidatedWorkbook, writeIssuesWorkbook } from './consolidated.js';
 import { writeIssuesCsv } from './issues-csv.js';
 import { outputFileNames, safeFileName } from './output-names.js';
-import { cellMaxCharacters, fitCell } from './output-text.js';
 import { writeReportJsonTo } from './report-json.js';
 
 const encoder = new TextEncoder();
