@@ -1,12 +1,10 @@
-import type { ResolvedCampaign, RowEntry } from '@jianshen/plugin-kit';
-import { startRules } from '@jianshen/plugin-kit';
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
   type ActivityMode,
   compareIssues,
   type DateRange,
   defaultLang,
   type Issue,
-  type Lang,
   normalizeDate,
   phrase,
   renderIssue,
@@ -27,6 +25,7 @@ import type {
 import { bytes, doubles, integers, type RowColumn } from './row-column.js';
 import { FirstRowIndex } from './row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
+import { accepted, runRulesOverStore } from './rules-over-store.js';
 import { createSummarizer } from './summarize.js';
 import { normalizeLabel } from './table/labels.js';
 import { unitMatches } from './unit-match.js';
@@ -43,10 +42,6 @@ export function submissionDay(text: string): string {
     );
   }
   return result.value.start;
-}
-
-function locationKey(path: string, sheet: string | undefined, row: number): string {
-  return `${path}\u0000${sheet ?? ''}\u0000${row}`;
 }
 
 /**
@@ -105,11 +100,10 @@ export async function collectReport(streamed: StreamedReport): Promise<Aggregate
   }
 }
 
-// Where a row stands after the merge; one byte per row.
-const accepted = 0;
+// Where a row stands after the merge; one byte per row (accepted 0 and rejected 3: see
+// rules-over-store.ts).
 const duplicate = 1;
 const superseded = 2;
-const rejected = 3;
 
 /**
  * `aggregateSources` with the rows left in a row store: the merge keeps a few numbers per row,
@@ -130,68 +124,145 @@ export async function streamAggregate(
   }
 }
 
+/** What the merge's stages share: the files, the issues and a few numbers per stored row. */
+interface MergeState {
+  campaign: ResolvedCampaign;
+  options: AggregateOptions;
+  store: RowStore;
+  files: FileReport[];
+  issues: Issue[];
+  fileUnits: string[][];
+  modifiedTimes: (number | undefined)[];
+  // Per stored row, a few numbers: its status, file, sheet, row, table unit and the hashes of
+  // its duplicate key. The row itself goes to the store.
+  status: RowColumn<Uint8Array>;
+  fileOf: RowColumn<Int32Array>;
+  rowOf: RowColumn<Int32Array>;
+  sheetOf: RowColumn<Int32Array>;
+  tableUnitOf: RowColumn<Int32Array>;
+  keyOf: RowColumn<Float64Array>;
+  secondKeyOf: RowColumn<Int32Array>;
+  /** Unit and sheet names repeat row after row: each is kept once and rows hold its number. */
+  names: string[];
+  nameIds: Map<string, number>;
+  pluginKeys: string[];
+  summarizer: ReturnType<typeof createSummarizer>;
+  /**
+   * Without --replace a row's standing is known when it is read (the first of two equal rows
+   * counts), and without rules nothing changes it later: the summary is counted as rows come,
+   * and the store is read only to write the outputs. Otherwise the decisions wait for every file.
+   */
+  finalWhenRead: boolean;
+  firstByKey: FirstRowIndex;
+  acceptedCount: number;
+}
+
+function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store: RowStore): MergeState {
+  const secondKeyOf = integers();
+  const issues: Issue[] = [];
+  return {
+    campaign,
+    options,
+    store,
+    files: [],
+    issues,
+    fileUnits: [],
+    modifiedTimes: [],
+    status: bytes(),
+    fileOf: integers(),
+    rowOf: integers(),
+    sheetOf: integers(),
+    tableUnitOf: integers(),
+    keyOf: doubles(),
+    secondKeyOf,
+    names: [],
+    nameIds: new Map(),
+    pluginKeys: campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key),
+    summarizer: createSummarizer(campaign, options.lang ?? defaultLang, {
+      onIssue: (found) => issues.push(found),
+    }),
+    finalWhenRead: !options.replace && campaign.rules.length === 0,
+    firstByKey: new FirstRowIndex((index) => secondKeyOf.get(index)),
+    acceptedCount: 0,
+  };
+}
+
+function nameId(state: MergeState, name: string): number {
+  let id = state.nameIds.get(name);
+  if (id === undefined) {
+    id = state.names.push(name) - 1;
+    state.nameIds.set(name, id);
+  }
+  return id;
+}
+
+function sourceOf(state: MergeState, index: number): RowSourceReport {
+  return {
+    path: state.files[state.fileOf.get(index)]?.path ?? '',
+    sheet: state.names[state.sheetOf.get(index)] ?? '',
+    row: state.rowOf.get(index),
+  };
+}
+
+function markDuplicate(state: MergeState, index: number, first: number): void {
+  state.status.set(index, duplicate);
+  const file = state.files[state.fileOf.get(index)];
+  if (file) file.rowsDuplicate++;
+  const { path, row } = sourceOf(state, first);
+  const other = phrase('file-row', { path, row });
+  state.issues.push(reportIssue('duplicate-row', { other }, { ...sourceOf(state, index), field: 'name' }));
+}
+
+/**
+ * Reads, validates and merges submissions in named stages: collect every file's rows, let
+ * --replace decide which files count, run the plugins' rules, then judge lateness and who has
+ * not submitted.
+ */
 async function merge(
   inputs: readonly SubmissionSource[],
   campaign: ResolvedCampaign,
   options: AggregateOptions,
   store: RowStore,
 ): Promise<StreamedReport> {
-  const lang = options.lang ?? defaultLang;
+  const state = startMerge(campaign, options, store);
+  await collect(state, inputs);
+  if (options.replace) replace(state);
+  else
+    for (const found of unitsSentTwice(state.files, state.fileUnits, campaign.expectedUnits))
+      state.issues.push(found);
+  state.firstByKey.clear();
+  // Plugin rules see the accepted rows; a rule error keeps its row out like a schema error.
+  if (campaign.rules.length > 0) {
+    await runRulesOverStore({
+      campaign,
+      lang: options.lang ?? defaultLang,
+      store,
+      status: state.status,
+      sourceOf: (index) => sourceOf(state, index),
+      onRejected: (index) => {
+        const file = state.files[state.fileOf.get(index)];
+        if (file) file.rowsRejected++;
+      },
+      issue: (entry) => state.issues.push(entry),
+      ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
+      ...(options.runBounded ? { runBounded: options.runBounded } : {}),
+    });
+  }
+  const standing = lateness(state);
+  const order = new Map(inputs.map((input, index) => [input.path, index]));
+  state.issues.sort(
+    (a, b) =>
+      (order.get(a.path) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.path) ?? Number.MAX_SAFE_INTEGER) ||
+      compareIssues(a, b),
+  );
+  return finishReport(state, standing);
+}
+
+/** Stage 1: every file read and prepared in turn, its rows stored and their numbers kept. */
+async function collect(state: MergeState, inputs: readonly SubmissionSource[]): Promise<void> {
+  const { options, campaign } = state;
   const limits = resolveLimits(options.limits);
   const submittedOn = options.submittedOn === undefined ? undefined : submissionDay(options.submittedOn);
-  const files: FileReport[] = [];
-  const issues: Issue[] = [];
-  const fileUnits: string[][] = [];
-  const modifiedTimes: (number | undefined)[] = [];
-  const issue = (entry: Issue) => issues.push(entry);
-  // Per stored row, a few numbers: its status, file, sheet, row, table unit and the hashes of
-  // its duplicate key. The row itself goes to the store.
-  const status = bytes();
-  const fileOf = integers();
-  const rowOf = integers();
-  const sheetOf = integers();
-  const tableUnitOf = integers();
-  const keyOf = doubles();
-  const secondKeyOf = integers();
-  // Unit and sheet names repeat row after row: each is kept once and rows hold its number.
-  const names: string[] = [];
-  const nameIds = new Map<string, number>();
-  const nameId = (name: string) => {
-    let id = nameIds.get(name);
-    if (id === undefined) {
-      id = names.push(name) - 1;
-      nameIds.set(name, id);
-    }
-    return id;
-  };
-  const sourceOf = (index: number): RowSourceReport => ({
-    path: files[fileOf.get(index)]?.path ?? '',
-    sheet: names[sheetOf.get(index)] ?? '',
-    row: rowOf.get(index),
-  });
-  const pluginKeys = campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key);
-  const summarizer = createSummarizer(campaign, lang);
-
-  // Without --replace a row's standing is known when it is read (the first of two equal rows
-  // counts), and without rules nothing changes it later: the summary is counted as rows come,
-  // and the store is read only to write the outputs. Otherwise the decisions wait for every file.
-  const finalWhenRead = !options.replace && campaign.rules.length === 0;
-  const firstByKey = new FirstRowIndex((index) => secondKeyOf.get(index));
-  const markDuplicate = (index: number, first: number) => {
-    status.set(index, duplicate);
-    const file = files[fileOf.get(index)];
-    if (file) file.rowsDuplicate++;
-    const { path, row } = sourceOf(first);
-    issue(
-      reportIssue(
-        'duplicate-row',
-        { other: phrase('file-row', { path, row }) },
-        { ...sourceOf(index), field: 'name' },
-      ),
-    );
-  };
-  let acceptedCount = 0;
-
   for (const [fileIndex, input] of inputs.entries()) {
     options.onProgress?.({ done: fileIndex, total: inputs.length, path: input.path });
     // Let a progress bar draw and a browser stay responsive between files.
@@ -202,97 +273,101 @@ async function merge(
         ...(submittedOn ? { submittedOn } : {}),
         ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
       }));
-    files.push(prepared.file);
-    modifiedTimes.push(input.modified?.getTime());
-    fileUnits.push(prepared.units);
-    for (const found of prepared.issues) issues.push(found);
-    for (const row of prepared.rows) {
-      const index = status.push(accepted);
-      fileOf.push(fileIndex);
-      rowOf.push(row.source.row);
-      sheetOf.push(nameId(row.source.sheet));
-      tableUnitOf.push(nameId(row.tableUnit));
-      const stored: StoredRow = { unit: row.unit, values: row.values, extra: row.extra };
-      store.append(stored);
-      keyOf.push(row.key[0]);
-      secondKeyOf.push(row.key[1]);
-      if (options.replace) continue;
-      const first = firstByKey.firstOrAdd(keyOf.get(index), secondKeyOf.get(index), index);
-      if (first !== undefined) markDuplicate(index, first);
-      else {
-        if (finalWhenRead) summarizer.add(reportRow(stored, ++acceptedCount, row.source, pluginKeys));
-      }
-    }
+    state.files.push(prepared.file);
+    state.modifiedTimes.push(input.modified?.getTime());
+    state.fileUnits.push(prepared.units);
+    for (const found of prepared.issues) state.issues.push(found);
+    for (const row of prepared.rows) storeRow(state, fileIndex, row);
   }
   options.onProgress?.({ done: inputs.length, total: inputs.length });
+}
 
-  if (!options.replace)
-    for (const found of unitsSentTwice(files, fileUnits, campaign.expectedUnits)) issue(found);
-  // --replace: per unit, the newest file (by time, then by input order) is the one that counts.
-  if (options.replace) {
-    const newestByUnit = new Map<string, number>();
-    for (const [index, units] of fileUnits.entries()) {
-      if (files[index]?.status !== 'ok') continue;
-      for (const unit of units) {
-        const key = normalizeLabel(unit);
-        const previous = newestByUnit.get(key);
-        const time = modifiedTimes[index] ?? Number.NEGATIVE_INFINITY;
-        const previousTime =
-          previous === undefined ? undefined : (modifiedTimes[previous] ?? Number.NEGATIVE_INFINITY);
-        if (previousTime === undefined || time >= previousTime) newestByUnit.set(key, index);
+function storeRow(state: MergeState, fileIndex: number, row: PreparedSubmission['rows'][number]): void {
+  const index = state.status.push(accepted);
+  state.fileOf.push(fileIndex);
+  state.rowOf.push(row.source.row);
+  state.sheetOf.push(nameId(state, row.source.sheet));
+  state.tableUnitOf.push(nameId(state, row.tableUnit));
+  const stored: StoredRow = { unit: row.unit, values: row.values, extra: row.extra };
+  state.store.append(stored);
+  state.keyOf.push(row.key[0]);
+  state.secondKeyOf.push(row.key[1]);
+  if (state.options.replace) return;
+  const first = state.firstByKey.firstOrAdd(state.keyOf.get(index), state.secondKeyOf.get(index), index);
+  if (first !== undefined) markDuplicate(state, index, first);
+  else if (state.finalWhenRead) {
+    state.summarizer.add(reportRow(stored, ++state.acceptedCount, row.source, state.pluginKeys));
+  }
+}
+
+/**
+ * Per unit, the file that counts under --replace: the newest by modification time; of files with
+ * the same time (copied together, unpacked from one archive) or without one, the one given later
+ * in the input order (folders are listed by name). Resolves to each unit's file and whether the
+ * choice was by time.
+ */
+function newestFileByUnit(state: MergeState): Map<string, { file: number; byTime: boolean }> {
+  const newest = new Map<string, { file: number; byTime: boolean }>();
+  for (const [index, units] of state.fileUnits.entries()) {
+    if (state.files[index]?.status !== 'ok') continue;
+    const time = state.modifiedTimes[index] ?? Number.NEGATIVE_INFINITY;
+    for (const unit of units) {
+      const key = normalizeLabel(unit);
+      const previous = newest.get(key);
+      if (previous === undefined) {
+        newest.set(key, { file: index, byTime: true });
+        continue;
       }
-    }
-    const newestOfUnit = names.map((unit) => newestByUnit.get(normalizeLabel(unit)));
-    const notified = new Set<string>();
-    for (let index = 0; index < status.length; index++) {
-      const fileIndex = fileOf.get(index);
-      const newest = newestOfUnit[tableUnitOf.get(index)];
-      if (newest === undefined || newest === fileIndex) continue;
-      status.set(index, superseded);
-      const file = files[fileIndex];
-      const newer = files[newest];
-      if (!file || !newer) continue;
-      file.rowsSuperseded++;
-      file.supersededBy = newer.path;
-      const key = `${fileIndex}:${newest}`;
-      if (!notified.has(key)) {
-        notified.add(key);
-        issue(reportIssue('file-superseded', { other: newer.path }, { path: file.path }));
-      }
-    }
-    // The same activity twice (in one file or in two) counts once: the first one read.
-    for (let index = 0; index < status.length; index++) {
-      if (status.get(index) !== accepted) continue;
-      const first = firstByKey.firstOrAdd(keyOf.get(index), secondKeyOf.get(index), index);
-      if (first !== undefined) markDuplicate(index, first);
+      const previousTime = state.modifiedTimes[previous.file] ?? Number.NEGATIVE_INFINITY;
+      if (time > previousTime) newest.set(key, { file: index, byTime: true });
+      else if (time === previousTime) newest.set(key, { file: index, byTime: false });
     }
   }
-  firstByKey.clear();
+  return newest;
+}
 
-  // Plugin rules see the accepted rows; a rule error keeps its row out like a schema error.
-  if (campaign.rules.length > 0) {
-    await runRulesOverStore(
-      campaign,
-      lang,
-      store,
-      status,
-      sourceOf,
-      (index) => {
-        const file = files[fileOf.get(index)];
-        if (file) file.rowsRejected++;
-      },
-      issue,
-    );
+/** Stage 2 (--replace): rows of a unit's older files are superseded; then duplicates are marked. */
+function replace(state: MergeState): void {
+  const newestByUnit = newestFileByUnit(state);
+  const newestOfUnit = state.names.map((unit) => newestByUnit.get(normalizeLabel(unit)));
+  const notified = new Set<string>();
+  for (let index = 0; index < state.status.length; index++) {
+    const fileIndex = state.fileOf.get(index);
+    const newest = newestOfUnit[state.tableUnitOf.get(index)];
+    if (newest === undefined || newest.file === fileIndex) continue;
+    state.status.set(index, superseded);
+    const file = state.files[fileIndex];
+    const newer = state.files[newest.file];
+    if (!file || !newer) continue;
+    file.rowsSuperseded++;
+    file.supersededBy = newer.path;
+    const key = `${fileIndex}:${newest.file}`;
+    if (notified.has(key)) continue;
+    notified.add(key);
+    // Equal times: the message says which file counts and why, never that it is newer.
+    const code = newest.byTime ? 'file-superseded' : 'file-superseded-same-time';
+    state.issues.push(reportIssue(code, { other: newer.path }, { path: file.path }));
   }
+  // The same activity twice (in one file or in two) counts once: the first one read.
+  for (let index = 0; index < state.status.length; index++) {
+    if (state.status.get(index) !== accepted) continue;
+    const first = state.firstByKey.firstOrAdd(state.keyOf.get(index), state.secondKeyOf.get(index), index);
+    if (first !== undefined) markDuplicate(state, index, first);
+  }
+}
 
-  // Lateness and missing units.
-  const lateUnits: AggregateReport['summary']['lateUnits'] = [];
+type Standing = Pick<AggregateReport['summary'], 'lateUnits' | 'missingUnits'>;
+
+/** Stage 4: late files and units that have not submitted. */
+function lateness(state: MergeState): Standing {
+  const { campaign, files, fileUnits } = state;
+  const lateUnits: Standing['lateUnits'] = [];
   for (const file of files) {
     if (file.status !== 'ok' || file.supersededBy || !file.submittedOn) continue;
     if (file.submittedOn > campaign.deadline) {
       lateUnits.push({ unit: file.unit, path: file.path, submittedOn: file.submittedOn });
       const data = { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline };
-      issue(reportIssue('late-submission', data, { path: file.path }));
+      state.issues.push(reportIssue('late-submission', data, { path: file.path }));
     }
   }
   const submitted = files.flatMap((file, index) =>
@@ -303,21 +378,21 @@ async function merge(
   );
   const campaignPath = campaign.sourcePath ?? campaign.id;
   for (const unit of missingUnits) {
-    issue(reportIssue('unit-not-submitted', { unit }, { path: campaignPath, field: 'expectedUnits' }));
+    const place = { path: campaignPath, field: 'expectedUnits' };
+    state.issues.push(reportIssue('unit-not-submitted', { unit }, place));
   }
+  return { lateUnits, missingUnits };
+}
 
-  const order = new Map(inputs.map((input, index) => [input.path, index]));
-  issues.sort(
-    (a, b) =>
-      (order.get(a.path) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.path) ?? Number.MAX_SAFE_INTEGER) ||
-      compareIssues(a, b),
-  );
-
+/** The streamed report: counts per file, the accepted rows read back from the store on demand. */
+async function finishReport(state: MergeState, standing: Standing): Promise<StreamedReport> {
+  const { campaign, files, issues, status, store, pluginKeys, summarizer } = state;
+  const lang = state.options.lang ?? defaultLang;
   let count = 0;
   for (let index = 0; index < status.length; index++) {
     if (status.get(index) !== accepted) continue;
     count++;
-    const file = files[fileOf.get(index)];
+    const file = files[state.fileOf.get(index)];
     if (file) file.rowsAccepted++;
   }
   const rows: ReportRows = {
@@ -327,11 +402,13 @@ async function merge(
       let seq = 0;
       for await (const stored of store.read()) {
         const current = index++;
-        if (status.get(current) === accepted) yield reportRow(stored, ++seq, sourceOf(current), pluginKeys);
+        if (status.get(current) === accepted) {
+          yield reportRow(stored, ++seq, sourceOf(state, current), pluginKeys);
+        }
       }
     },
   };
-  if (!finalWhenRead) for await (const row of rows) summarizer.add(row);
+  if (!state.finalWhenRead) for await (const row of rows) summarizer.add(row);
   return {
     version: 1,
     campaign: {
@@ -344,7 +421,7 @@ async function merge(
     rows,
     // The report is an edge: its issues are worded here, once, in the language it was asked for.
     issues: issues.map((found) => renderIssue(found, lang)),
-    summary: summarizer.finish({ files, issues, missingUnits, lateUnits }),
+    summary: summarizer.finish({ files, issues, ...standing }),
     dispose: () => store.dispose(),
   };
 }
@@ -375,64 +452,4 @@ function reportRow(
   for (const key of pluginKeys) if (values[key] !== undefined) row[key] = values[key];
   if (Object.keys(stored.extra).length > 0) row.extra = stored.extra;
   return row;
-}
-
-/**
- * Runs the campaign's rules over the accepted rows as they are read back from the store. A rule
- * error at a row rejects that row; errors at rows other than the one being checked (and from
- * `table` handlers) are matched to their rows in one more pass.
- */
-async function runRulesOverStore(
-  campaign: ResolvedCampaign,
-  lang: Lang,
-  store: RowStore,
-  status: RowColumn<Uint8Array>,
-  sourceOf: (index: number) => RowSourceReport,
-  onRejected: (index: number) => void,
-  issue: (entry: Issue) => void,
-): Promise<void> {
-  const run = startRules(campaign, lang);
-  const all: RowEntry[] = [];
-  const elsewhere = new Set<string>();
-  const reject = (index: number) => {
-    if (status.get(index) !== accepted) return;
-    status.set(index, rejected);
-    onRejected(index);
-  };
-  let index = 0;
-  for await (const stored of store.read()) {
-    const current = index++;
-    if (status.get(current) !== accepted) continue;
-    const source = sourceOf(current);
-    const entry: RowEntry = { values: stored.values as RowEntry['values'], unit: stored.unit, source };
-    if (run.needsAllRows) all.push(entry);
-    const before = run.issues.length;
-    run.row(entry);
-    const here = locationKey(source.path, source.sheet, source.row);
-    for (let found = before; found < run.issues.length; found++) {
-      const reported = run.issues[found];
-      if (reported === undefined) continue;
-      if (reported.severity !== 'error' || reported.row === undefined) continue;
-      const at = locationKey(reported.path, reported.sheet, reported.row);
-      if (at === here) reject(current);
-      else elsewhere.add(at);
-    }
-  }
-  const beforeTable = run.issues.length;
-  run.finish(all);
-  for (let found = beforeTable; found < run.issues.length; found++) {
-    const reported = run.issues[found];
-    if (reported?.severity === 'error' && reported.row !== undefined)
-      elsewhere.add(locationKey(reported.path, reported.sheet, reported.row));
-  }
-  if (elsewhere.size > 0) {
-    for (let current = 0; current < status.length; current++) {
-      const { path, sheet, row } = sourceOf(current);
-      if (elsewhere.has(locationKey(path, sheet, row))) reject(current);
-    }
-  }
-  for (const found of run.issues) {
-    const { rule: _rule, ...rest } = found;
-    issue(rest);
-  }
 }

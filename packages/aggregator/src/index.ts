@@ -17,6 +17,7 @@ export type {
   AggregateOptions,
   AggregateProgress,
   AggregateReport,
+  BoundedRunner,
   FileReport,
   FileStatus,
   GroupCount,
@@ -29,6 +30,7 @@ export type {
   StreamedReport,
   SubmissionInput,
 } from './report.js';
+export { RuleTimeoutError } from './report.js';
 export { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
 export {
   type PreviewRow,
@@ -38,6 +40,7 @@ export {
   type RowPreviewRequest,
 } from './rows/row-preview.js';
 export type { ReadAgainOptions, UnreadSubmission } from './rows/submission-tables.js';
+export { defaultRuleBudgetMs } from './rules-over-store.js';
 export { compareSubmissionPaths, isFolderSubmission, isIgnoredName } from './submission-names.js';
 export { createSummarizer, rowEntry, type Summarizer } from './summarize.js';
 export { type FoundTable, findTables, type SkippedCounts, unitFromLine } from './table/find-tables.js';

@@ -12,10 +12,11 @@ import {
   reportIssue,
 } from '@jianshen/schema';
 import { type ReadLimits, UnreadableError } from './limits.js';
-import type { GridWorkbook } from './read/grid.js';
+import type { GridSheet, GridWorkbook } from './read/grid.js';
 import { type ReadOutcome, readSubmission } from './read/read-submission.js';
 import type { FileReport } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
+import { farCellNote } from './table/far-cells.js';
 import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
 
 /**
@@ -95,8 +96,10 @@ export async function prepareSubmission(
   if (!outcome.ok) return refuseFile(preparing, outcome);
   const { workbook } = outcome;
   checkTemplateMarker(preparing, workbook, campaign);
+  for (const sheet of workbook.sheets) reportNotes(sheet, input.path, preparing.issues);
   const tables = workbookTables(workbook, input.path, campaign);
   preparing.file.tables = tables.length;
+  reportFarCells(preparing, workbook, tables);
   if (tables.length === 0)
     return refuseFile(preparing, { status: 'failed', code: 'header-not-found', data: {} });
   reportIgnoredSheets(preparing, workbook, tables);
@@ -309,4 +312,21 @@ function missingColumnAtRow(preparing: Preparing, table: FoundTable, row: number
   const missing = table.missingFields[0];
   const place = { path: preparing.path, sheet: table.sheet, row, ...(missing ? { field: missing.key } : {}) };
   preparing.issues.push(reportIssue('missing-column', { label: missing?.label ?? '' }, place));
+}
+
+/** A cell far below or beside every table is named, not counted as rows of the table. */
+function reportFarCells(preparing: Preparing, workbook: GridWorkbook, tables: readonly FoundTable[]): void {
+  for (const sheet of workbook.sheets) {
+    const far = farCellNote(sheet, tables);
+    if (far)
+      reportNotes({ name: sheet.name, rows: [], merges: [], notes: [far] }, preparing.path, preparing.issues);
+  }
+}
+
+/** A reader's notes as issues at their sheet and row; severity and text from the catalogue. */
+function reportNotes(sheet: GridSheet, path: string, issues: Issue[]): void {
+  for (const note of sheet.notes ?? []) {
+    const row = note.row !== undefined ? { row: note.row } : {};
+    issues.push(reportIssue(note.code, note.data, { path, sheet: sheet.name, ...row }));
+  }
 }

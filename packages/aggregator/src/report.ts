@@ -32,6 +32,26 @@ export interface AggregateOptions {
    * (fflate). The Node entry passes zlib's, which is several times faster.
    */
   inflateRaw?: InflateRaw;
+  /**
+   * Milliseconds each plugin rule may run on one file's rows (default 10,000). A rule over it is
+   * stopped for the rest of that file and reported (`rule-timeout`); the other rules go on.
+   */
+  ruleBudgetMs?: number;
+  /**
+   * Runs synchronous code and stops it after `timeoutMs`, throwing `RuleTimeoutError`: the only
+   * way to stop a rule stuck in a loop, which never returns to be timed. The Node entry passes
+   * one built on node:vm's timeout (a watchdog thread terminates the running JavaScript); without
+   * it a rule is timed between calls only, and the web page stops its worker from outside.
+   */
+  runBounded?: BoundedRunner;
+}
+
+/** See `AggregateOptions.runBounded`. */
+export type BoundedRunner = (run: () => void, timeoutMs: number) => void;
+
+/** Thrown by a `BoundedRunner` whose code ran past its time. */
+export class RuleTimeoutError extends Error {
+  override readonly name = 'RuleTimeoutError';
 }
 
 export type FileStatus = 'ok' | 'failed' | 'unsupported';

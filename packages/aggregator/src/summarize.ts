@@ -1,5 +1,14 @@
 import type { ResolvedCampaign, RowEntry } from '@jianshen/plugin-kit';
-import { type ActivityMode, activityModes, type Lang, localize, modeLabels } from '@jianshen/schema';
+import {
+  type ActivityMode,
+  activityModes,
+  type Issue,
+  type Lang,
+  localize,
+  modeLabels,
+  phrase,
+  reportIssue,
+} from '@jianshen/schema';
 import type {
   AggregateReport,
   FileReport,
@@ -10,6 +19,42 @@ import type {
 } from './report.js';
 import { emptySkipped } from './table/find-tables.js';
 import { normalizeLabel } from './table/labels.js';
+
+export interface SummarizerOptions {
+  /** Receives an issue when a plugin's `groupBy` or total throws (once per function). */
+  onIssue?: (issue: Issue) => void;
+}
+
+/**
+ * Plugin code in summaries, run so that its failure is an issue naming the plugin and the place,
+ * not the end of the aggregation: a function that throws is reported once and not called again
+ * (its rows count in no group of that dimension, add nothing to that total).
+ */
+function guardPluginCode(
+  campaign: ResolvedCampaign,
+  options: SummarizerOptions,
+): <Value>(place: string, run: () => Value) => Value | undefined {
+  const failed = new Set<string>();
+  const owner = new Map<string, string>();
+  for (const summary of campaign.summaries) {
+    owner.set(`groupBy:${summary.id}`, summary.plugin);
+    for (const total of summary.totals ?? []) owner.set(`total:${total.key}`, summary.plugin);
+  }
+  return (place, run) => {
+    if (failed.has(place)) return undefined;
+    try {
+      return run();
+    } catch (error) {
+      failed.add(place);
+      const reason = error instanceof Error ? error.message : String(error);
+      const [kind = '', id = ''] = place.split(':');
+      const where = phrase(kind === 'total' ? 'plugin-place-total' : 'plugin-place-group-by', { id });
+      const data = { plugin: owner.get(place) ?? '', place: where, reason };
+      options.onIssue?.(reportIssue('plugin-failed', data, { path: campaign.sourcePath ?? campaign.id }));
+      return undefined;
+    }
+  };
+}
 
 /** The row as rules and summaries see it (values keyed like the schema: `date` is a range). */
 export function rowEntry(row: ReportRow): RowEntry {
@@ -52,13 +97,19 @@ interface SummaryCounts {
   byMonth: Map<string, GroupCount>;
   dimensionGroups: Map<string, GroupCount>[];
   newGroup(): GroupCount;
+  /** Runs a plugin's function; one that throws is reported once and then skipped. */
+  guarded: <Value>(place: string, run: () => Value) => Value | undefined;
   /** Counts the row (and, given its entry, the plugin totals) in the group. */
   count(group: GroupCount, entry: RowEntry | undefined): void;
 }
 
 /** Counts by unit, mode, month and each plugin dimension, with plugin totals summed in each. */
-export function createSummarizer(campaign: ResolvedCampaign, lang: Lang): Summarizer {
-  const counts = emptyCounts(campaign, lang);
+export function createSummarizer(
+  campaign: ResolvedCampaign,
+  lang: Lang,
+  options: SummarizerOptions = {},
+): Summarizer {
+  const counts = emptyCounts(campaign, lang, guardPluginCode(campaign, options));
   // The entry plugins see is built only when a plugin summary will read it.
   const needsEntry = counts.totalDefinitions.length > 0 || counts.grouped.length > 0;
   return {
@@ -71,7 +122,11 @@ export function createSummarizer(campaign: ResolvedCampaign, lang: Lang): Summar
   };
 }
 
-function emptyCounts(campaign: ResolvedCampaign, lang: Lang): SummaryCounts {
+function emptyCounts(
+  campaign: ResolvedCampaign,
+  lang: Lang,
+  guarded: SummaryCounts['guarded'],
+): SummaryCounts {
   const totalDefinitions = campaign.summaries.flatMap((summary) => summary.totals ?? []);
   const newGroup = (): GroupCount => ({
     rows: 0,
@@ -91,11 +146,12 @@ function emptyCounts(campaign: ResolvedCampaign, lang: Lang): SummaryCounts {
       (summary) => new Map((summary.order ?? []).map((group) => [group, newGroup()])),
     ),
     newGroup,
+    guarded,
     count(group, entry) {
       group.rows++;
       if (!entry) return;
       for (const total of totalDefinitions) {
-        const value = total.value(entry);
+        const value = guarded(`total:${total.key}`, () => total.value(entry));
         if (typeof value === 'number' && Number.isFinite(value))
           group.totals[total.key] = (group.totals[total.key] ?? 0) + value;
       }
@@ -115,7 +171,7 @@ function addRow(counts: SummaryCounts, row: ReportRow, entry: RowEntry | undefin
   for (const [index, summary] of counts.grouped.entries()) {
     const groups = counts.dimensionGroups[index];
     if (!groups) continue;
-    const found = summary.groupBy?.(entry);
+    const found = counts.guarded(`groupBy:${summary.id}`, () => summary.groupBy?.(entry));
     const keys = found === undefined ? [] : typeof found === 'string' ? [found] : [...new Set(found)];
     for (const key of keys) countIn(counts, groups, key, entry);
   }

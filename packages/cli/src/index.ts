@@ -5,6 +5,7 @@ import { cliTexts } from './shared/cli-text.js';
 import type { CommandContext } from './shared/command-context.js';
 import { commanderErrorLine } from './shared/commander-messages.js';
 import { detectLang } from './shared/lang.js';
+import { terminalSafe } from './shared/terminal-text.js';
 
 export interface RunOptions {
   cwd?: string;
@@ -12,6 +13,15 @@ export interface RunOptions {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   interactive?: boolean;
+  /**
+   * The CLI is the whole process (the bin sets this): Ctrl+C then removes its temporary files and
+   * stops it, and the aggregation may ask V8 for garbage collections. Off when embedded.
+   */
+  ownsProcess?: boolean;
+}
+
+function printer(sink: (text: string) => void): (text: string) => void {
+  return (text) => sink(terminalSafe(text));
 }
 
 /**
@@ -23,10 +33,13 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   const context: CommandContext = {
     lang: detectLang(argv, environment),
     cwd: options.cwd ?? process.cwd(),
-    stdout: options.stdout ?? ((text) => process.stdout.write(`${text}\n`)),
-    stderr: options.stderr ?? ((text) => process.stderr.write(`${text}\n`)),
+    // Every line printed passes through terminalSafe: text from submissions must not act on
+    // the terminal (see terminal-text.ts); the CLI's own lines have no control characters.
+    stdout: printer(options.stdout ?? ((text) => process.stdout.write(`${text}\n`))),
+    stderr: printer(options.stderr ?? ((text) => process.stderr.write(`${text}\n`))),
     interactive: options.interactive ?? Boolean(process.stderr.isTTY),
     exitCode: exitCodes.ok,
+    ...(options.ownsProcess ? { ownsProcess: true } : {}),
   };
   const debug = argv.includes('--debug');
   const program = createProgram(context);

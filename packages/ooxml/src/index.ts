@@ -7,6 +7,7 @@ export {
   parseCellReference,
   parseRange,
 } from './cell-reference.js';
+export { cellMaxCharacters, escapeBidiControls, fitCell, stripBidiControls } from './cell-text.js';
 export { OoxmlError, type OoxmlProblem, type OoxmlProblemCode } from './ooxml-error.js';
 export {
   type ParseXmlEntryOptions,

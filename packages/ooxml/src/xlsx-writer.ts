@@ -1,6 +1,7 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { concatBytes } from './bytes.js';
 import { columnLetter } from './cell-reference.js';
+import { fitCell, stripBidiControls } from './cell-text.js';
 import { safeSheetName } from './sheet-name.js';
 import { escapeXml } from './xml-text.js';
 import { fixedZipDate } from './zip-entries.js';
@@ -54,7 +55,7 @@ function serialOf(date: Date): number {
   );
 }
 
-function cellXml(reference: string, cell: CellSpec): string {
+function cellXml(reference: string, cell: CellSpec, marker: string): string {
   const style = cell.style ? ` s="${cell.style}"` : '';
   const { value } = cell;
   if (value === undefined || value === '') return style ? `<c r="${reference}"${style}/>` : '';
@@ -62,7 +63,8 @@ function cellXml(reference: string, cell: CellSpec): string {
     return Number.isFinite(value) ? `<c r="${reference}"${style}><v>${value}</v></c>` : '';
   }
   if (value instanceof Date) return `<c r="${reference}"${style}><v>${serialOf(value)}</v></c>`;
-  return `<c r="${reference}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+  const text = fitCell(stripBidiControls(value), marker);
+  return `<c r="${reference}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
 }
 
 /** Display width of a character in Excel character units: CJK and full-width count about two. */
@@ -112,11 +114,11 @@ function linesNeeded(text: string, width: number): number {
   return Math.min(maxLines, lines);
 }
 
-function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec): string {
+function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec, marker: string): string {
   let cells = '';
   for (let column = 0; column < row.length; column++) {
     const cell = row[column];
-    if (cell) cells += cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell);
+    if (cell) cells += cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell, marker);
   }
   const height = sheet.heights?.[rowIndex] ?? wrappedHeight(row, sheet.widths);
   const attributes = height ? ` ht="${height}" customHeight="1"` : '';
@@ -128,7 +130,7 @@ function isInMemory(rows: SheetSpec['rows']): rows is readonly CellRow[] {
 }
 
 /** A sheet's XML in pieces: the head, the rows as they come, then the tail. */
-async function* sheetXml(sheet: SheetSpec): AsyncGenerator<string> {
+async function* sheetXml(sheet: SheetSpec, marker: string): AsyncGenerator<string> {
   const inMemory = isInMemory(sheet.rows) ? sheet.rows : undefined;
   const rowCount = inMemory ? inMemory.length : (sheet.rowCount ?? 0);
   const width = inMemory
@@ -158,9 +160,9 @@ async function* sheetXml(sheet: SheetSpec): AsyncGenerator<string> {
     '<sheetData>';
   let rowIndex = 0;
   if (inMemory) {
-    for (const row of inMemory) yield rowXml(row, rowIndex++, sheet);
+    for (const row of inMemory) yield rowXml(row, rowIndex++, sheet, marker);
   } else {
-    for await (const row of sheet.rows) yield rowXml(row, rowIndex++, sheet);
+    for await (const row of sheet.rows) yield rowXml(row, rowIndex++, sheet, marker);
   }
   if (rowIndex !== rowCount) {
     throw new Error(`sheet ${sheet.name}: ${rowIndex} rows written, ${rowCount} declared`);
@@ -229,9 +231,14 @@ export interface RawDeflater {
 /** Makes one `RawDeflater` per zip entry, at the level given. */
 export type CreateRawDeflater = (level: number) => RawDeflater;
 
+// The package holds no message catalogue: the aggregator passes its catalogue's marker.
+const defaultMarker = '…';
+
 export interface WriteXlsxOptions {
   /** Compresses natively when given (several times faster than fflate's JavaScript deflate). */
   createDeflater?: CreateRawDeflater;
+  /** Ends a text cut to Excel's 32,767-character cell limit; callers pass it in their language. */
+  truncatedMarker?: string;
 }
 
 // Batches a native deflater may hold in flight before the writer waits for one: enough to keep
@@ -364,7 +371,7 @@ export async function writeXlsxTo(
   for (const [index, sheet] of sheets.entries()) {
     const file = entry(`xl/worksheets/sheet${index + 1}.xml`);
     let pending = '';
-    for await (const piece of sheetXml(sheet)) {
+    for await (const piece of sheetXml(sheet, options.truncatedMarker ?? defaultMarker)) {
       pending += piece;
       if (pending.length >= chunkCharacters) {
         file.push(encoder.encode(pending));

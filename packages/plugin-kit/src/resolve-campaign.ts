@@ -142,7 +142,14 @@ async function loadPlugins(
     if (typeof reference === 'string') {
       const loaded = await loadReference(reference, loadPlugin);
       if (!loaded.ok) {
-        issues.push(reportIssue('plugin-not-found', { plugin: reference, reason: loaded.reason }, place));
+        // Not there is 找不到; there but broken (a syntax error, a throwing factory) says so, with
+        // the module's own error.
+        const data = { plugin: reference, reason: loaded.reason };
+        issues.push(
+          loaded.missing
+            ? reportIssue('plugin-not-found', data, place)
+            : reportIssue('plugin-failed', { ...data, place: phrase('plugin-place-load') }, place),
+        );
         continue;
       }
       candidate = loaded.plugin;
@@ -161,12 +168,21 @@ async function loadPlugins(
 async function loadReference(
   reference: string,
   loadPlugin: ResolveCampaignOptions['loadPlugin'],
-): Promise<{ ok: true; plugin: unknown } | { ok: false; reason: Phrase | string }> {
-  if (!loadPlugin) return { ok: false, reason: phrase('plugin-needs-loader') };
+): Promise<{ ok: true; plugin: unknown } | { ok: false; missing: boolean; reason: Phrase | string }> {
+  if (!loadPlugin) return { ok: false, missing: true, reason: phrase('plugin-needs-loader') };
   try {
     return { ok: true, plugin: await loadPlugin(reference) };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    // Node's codes, and the message jiti gives for a file that does not exist.
+    const missing =
+      code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find module/.test(message);
+    return {
+      ok: false,
+      missing: missing && message.includes(reference.replace(/^\.\//, '')),
+      reason: message,
+    };
   }
 }
 

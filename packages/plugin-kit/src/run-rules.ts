@@ -19,8 +19,24 @@ export interface RuleRun {
   readonly issues: RuleIssue[];
   /** Runs every rule's `row` handler on one accepted row. */
   row(entry: RowEntry): void;
-  /** Runs the `table` handlers (with every row when `needsAllRows`) and ends the run. */
+  /** Runs the `row` handlers after the one last started (cut short from outside) on `entry`. */
+  resumeRow(entry: RowEntry): void;
+  /**
+   * Runs the `table` handlers (with every row when `needsAllRows`) and ends the run. Called
+   * again after a handler was cut short, it runs only the handlers that have not run yet.
+   */
   finish(entries?: readonly RowEntry[]): void;
+  /**
+   * The rule whose handler runs at this moment. A handler stopped from outside (a timeout that
+   * terminated it) leaves its rule named here, so the caller knows which one to report.
+   */
+  readonly running: string | undefined;
+  /** Milliseconds each rule's handlers took since the last `resetTimes`. */
+  readonly spentMs: ReadonlyMap<string, number>;
+  /** Stops calling a rule's handlers until `resetTimes` (its time budget ran out). */
+  stop(id: string): void;
+  /** Starts a new budget period (the next file): stopped rules run again, times count from zero. */
+  resetTimes(): void;
 }
 
 /**
@@ -65,27 +81,65 @@ export function startRules(
     }
   }
   const withRow = started.filter((entry) => entry.handlers.row);
+  const spentMs = new Map<string, number>();
+  const stopped = new Set<string>();
+  const tablesRun = new Set<string>();
+  let running: string | undefined;
+  // Each handler call is timed (performance.now, tens of nanoseconds): the caller enforces a
+  // time budget per rule between calls, and names the rule a timeout cut short by `running`.
+  const timed = (id: string, call: () => void) => {
+    running = id;
+    const start = performance.now();
+    call();
+    spentMs.set(id, (spentMs.get(id) ?? 0) + performance.now() - start);
+    running = undefined;
+  };
+  // Index in `withRow` of the handler started last: a row cut short resumes after it.
+  let position = -1;
+  const rowHandlers = (entry: RowEntry, from: number) => {
+    for (let index = from; index < withRow.length; index++) {
+      const current = withRow[index];
+      if (!current || stopped.has(current.id)) continue;
+      position = index;
+      try {
+        timed(current.id, () => current.handlers.row?.(entry));
+      } catch (error) {
+        running = undefined;
+        crashed(current.id, error);
+        withRow.splice(index--, 1);
+        started.splice(started.indexOf(current), 1);
+      }
+    }
+  };
   return {
     needsAllRows: started.some((entry) => entry.handlers.table),
     issues,
+    get running() {
+      return running;
+    },
+    spentMs,
+    stop(id) {
+      stopped.add(id);
+      if (running === id) running = undefined;
+    },
+    resetTimes() {
+      stopped.clear();
+      spentMs.clear();
+    },
     row(entry) {
-      for (let index = 0; index < withRow.length; index++) {
-        const current = withRow[index];
-        if (!current) continue;
-        try {
-          current.handlers.row?.(entry);
-        } catch (error) {
-          crashed(current.id, error);
-          withRow.splice(index--, 1);
-          started.splice(started.indexOf(current), 1);
-        }
-      }
+      rowHandlers(entry, 0);
+    },
+    resumeRow(entry) {
+      rowHandlers(entry, position + 1);
     },
     finish(entries = []) {
       for (const { id, handlers } of started) {
+        if (tablesRun.has(id) || stopped.has(id)) continue;
+        tablesRun.add(id);
         try {
-          handlers.table?.(entries);
+          timed(id, () => handlers.table?.(entries));
         } catch (error) {
+          running = undefined;
           crashed(id, error);
         }
       }

@@ -9,6 +9,7 @@ import type { AggregateOptions, AggregateReport, StreamedReport } from '../repor
 import type { RowStore } from '../row-store.js';
 import { createMemoryRowStore } from '../row-store.js';
 import { isFolderSubmission, isIgnoredName } from '../submission-names.js';
+import { runWithTimeout } from './bounded-runner.js';
 import { createFileRowStore } from './file-row-store.js';
 import { createHeapGuard } from './heap-guard.js';
 import { nodeInflateRaw } from './inflate-raw.js';
@@ -185,6 +186,8 @@ async function aggregateOnPool(
     ...options,
     // zlib unless the caller brings another inflater.
     inflateRaw: options.inflateRaw ?? nodeInflateRaw,
+    // A plugin rule stuck in a loop is stopped after its budget, not left to hang the run.
+    runBounded: options.runBounded ?? runWithTimeout,
     onProgress: (state) => {
       guard.check();
       onProgress?.(state);

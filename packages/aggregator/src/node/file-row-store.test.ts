@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -212,18 +212,24 @@ describe('a process interrupted while rows are spilled', () => {
   const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
   /** Runs a process that spills a row, then sends it `signal`; resolves to how it ended. */
-  async function interrupted(signal: NodeJS.Signals, directory: string, ownHandler = false) {
+  async function interrupted(
+    signal: NodeJS.Signals,
+    directory: string,
+    { ownHandler = false, optIn = true }: { ownHandler?: boolean; optIn?: boolean } = {},
+  ) {
     const script = join(directory, 'spill.mjs');
     writeFileSync(
       script,
       `import { createJiti } from ${JSON.stringify(join(root, 'node_modules/jiti/lib/jiti.mjs'))};
 const jiti = createJiti(import.meta.url);
 const { createFileRowStore } = await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/file-row-store.ts'))});
+const { removeTemporariesOnExit } = await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/process-cleanup.ts'))});
+${optIn ? 'removeTemporariesOnExit();' : ''}
 const store = createFileRowStore({ directory: ${JSON.stringify(directory)} });
 store.append({ unit: '尧都区体育局', values: { phone: ['13912345678'] }, extra: {} });
 for await (const _ of store.read()) {}
 ${ownHandler ? `process.on(${JSON.stringify(signal)}, () => { console.log('handled'); process.exit(3); });` : ''}
-console.log('ready');
+console.log('ready', process.listenerCount('SIGINT'));
 setInterval(() => {}, 1000);
 `,
     );
@@ -250,25 +256,54 @@ setInterval(() => {}, 1000);
   }
 
   it.skipIf(!posix)(
-    'removes the spill folder on Ctrl+C, SIGTERM and SIGHUP and still ends by the signal',
+    'with the opt-in, removes the spill folder on Ctrl+C, SIGTERM and SIGHUP and ends the process',
     async () => {
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
         const directory = mkdtempSync(join(scratch, `signal-${signal}-`));
         const ended = await interrupted(signal, directory);
-        expect(ended.signal).toBe(signal);
+        // Ended as a shell reports a process stopped by the signal: 128 + its number.
+        expect(ended.code).toBe(128 + (constants.signals[signal] ?? 0));
         expect(readdirSync(directory)).toEqual(['spill.mjs']);
       }
     },
   );
 
   it.skipIf(!posix)(
-    'leaves the signal to the program’s own handler, and cleans up when it exits',
+    'stops on Ctrl+C with the program’s opt-in even when something else listens too',
+    async () => {
+      const directory = mkdtempSync(join(scratch, 'signal-both-'));
+      const ended = await interrupted('SIGINT', directory, { ownHandler: true });
+      // Whichever listener runs first ends the process; the spill is gone either way.
+      expect(ended.code === 130 || ended.code === 3).toBe(true);
+      expect(readdirSync(directory)).toEqual(['spill.mjs']);
+    },
+  );
+
+  it.skipIf(!posix)(
+    'installs no signal handler without the opt-in: the program’s own handler decides, and exit cleans up',
     async () => {
       const directory = mkdtempSync(join(scratch, 'signal-own-'));
-      const ended = await interrupted('SIGINT', directory, true);
+      const ended = await interrupted('SIGINT', directory, { ownHandler: true, optIn: false });
       expect(ended).toMatchObject({ code: 3, signal: null });
+      // One SIGINT listener: the program's own; the store added none.
+      expect(ended.output).toContain('ready 1');
       expect(ended.output).toContain('handled');
       expect(readdirSync(directory)).toEqual(['spill.mjs']);
+    },
+  );
+
+  it.skipIf(!posix)(
+    'leaves a killed process’s spill to the next store, which removes it; the file is 0600',
+    async () => {
+      const directory = mkdtempSync(join(scratch, 'signal-kill-'));
+      const ended = await interrupted('SIGKILL', directory, { optIn: true });
+      expect(ended.signal).toBe('SIGKILL');
+      const left = readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'));
+      expect(left).toHaveLength(1);
+      expect(statSync(join(directory, left[0] ?? '', 'rows.ndjson')).mode & 0o777).toBe(0o600);
+      const next = createFileRowStore({ directory });
+      expect(readdirSync(directory).filter((name) => left.includes(name))).toEqual([]);
+      await next.dispose();
     },
   );
 });

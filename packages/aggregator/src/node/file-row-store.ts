@@ -1,8 +1,9 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RowStore, StoredRow } from '../row-store.js';
+import { onProcessEnd, processAlive } from './process-cleanup.js';
 
 // Rows are written in batches of about this many bytes (one system call each).
 const flushBytes = 1 << 20;
@@ -10,32 +11,26 @@ const flushBytes = 1 << 20;
 // time made every piece a large object, and reading the rows back ~30% slower.
 const readBytes = 32 * 1024;
 
-// Spill folders still open when the process ends (Ctrl+C, an uncaught error) are removed then.
-const open_ = new Set<string>();
-let exitHookInstalled = false;
-function removeLeft(): void {
-  for (const left of open_) rmSync(left, { recursive: true, force: true });
-  open_.clear();
-}
-// A signal ends the process without 'exit': when nothing else handles it, the folders are
-// removed and the signal raised again, so the process ends as it would have (exit code 130…).
-function onSignal(signal: NodeJS.Signals): void {
-  if (process.listenerCount(signal) > 1) return;
-  removeLeft();
-  process.removeListener(signal, onSignal);
+// A spill folder is named after the process that made it: a folder whose process is gone (killed,
+// or crashed past its clean-up) is removed by the next store made in the same place.
+const spillPrefix = 'jianshen-rows-';
+
+function removeAbandonedSpills(parent: string): void {
+  let names: string[];
   try {
-    process.kill(process.pid, signal);
+    names = readdirSync(parent);
   } catch {
-    // Windows cannot raise every signal.
-    process.exit(1);
+    return;
   }
-}
-function removeOnExit(directory: string): void {
-  open_.add(directory);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', removeLeft);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+  for (const name of names) {
+    const owner = /^jianshen-rows-(\d+)-/.exec(name)?.[1];
+    if (owner === undefined || Number(owner) === process.pid || processAlive(Number(owner))) continue;
+    try {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // Another user's folder in a shared temporary folder: theirs to remove.
+    }
+  }
 }
 
 export interface FileRowStoreOptions {
@@ -45,14 +40,18 @@ export interface FileRowStoreOptions {
 
 /**
  * A row store that spills rows to a temporary file, one JSON line per row, so a batch of any size
- * keeps only the merge's few numbers per row in memory. The file is deleted by `dispose` (and
- * when the process exits).
+ * keeps only the merge's few numbers per row in memory. The file is deleted by `dispose`, on exit
+ * and stop signals when the program opted in (`removeTemporariesOnExit`), and otherwise by the
+ * next store made in the same folder once this process is gone.
  */
 export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore {
-  const directory = mkdtempSync(join(options.directory ?? tmpdir(), 'jianshen-rows-'));
-  removeOnExit(directory);
+  const parent = options.directory ?? tmpdir();
+  removeAbandonedSpills(parent);
+  // mkdtemp makes the folder 0700 and the file is 0600: rows hold names and phone numbers.
+  const directory = mkdtempSync(join(parent, `${spillPrefix}${process.pid}-`));
+  const forget = onProcessEnd(() => rmSync(directory, { recursive: true, force: true }));
   const path = join(directory, 'rows.ndjson');
-  let descriptor: number | undefined = openSync(path, 'w');
+  let descriptor: number | undefined = openSync(path, 'w', 0o600);
   let disposed = false;
   // Each row's JSON is encoded straight into one reused buffer, written out when it fills: no
   // string of many rows is ever built (joining them and flattening the join cost more than JSON).
@@ -106,7 +105,7 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
       if (descriptor !== undefined) closeSync(descriptor);
       descriptor = undefined;
       rmSync(directory, { recursive: true, force: true });
-      open_.delete(directory);
+      forget();
     },
   };
 }

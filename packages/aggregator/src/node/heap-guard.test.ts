@@ -1,9 +1,17 @@
 import { getHeapStatistics } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createHeapGuard } from './heap-guard.js';
+import { createHeapGuard, enableHeapCollection } from './heap-guard.js';
 
 describe('createHeapGuard', () => {
+  // First in the file: vitest gives each file a fresh worker, so nothing has opted in yet.
+  it('leaves V8 flags alone until the program opts in', () => {
+    createHeapGuard().check();
+    expect(runInNewContext('typeof gc')).toBe('undefined');
+  });
+
   it('collects once garbage passes the allowance, and not before', () => {
+    enableHeapCollection();
     const allowance = 16 * 1024 * 1024;
     const guard = createHeapGuard(allowance);
     const start = getHeapStatistics().used_heap_size;

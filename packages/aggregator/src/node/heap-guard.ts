@@ -7,14 +7,21 @@ import { runInNewContext } from 'node:vm';
 // aggregation asks for one whenever garbage passes a fixed allowance.
 let collect: (() => void) | null | undefined;
 
+/**
+ * Lets the heap guard ask V8 for collections. V8's flags belong to the whole process, so a
+ * library never sets them by itself: the program that owns the process (the CLI) opts in once,
+ * before it starts worker threads, and every thread's guard can collect from then on.
+ */
+export function enableHeapCollection(): void {
+  setFlagsFromString('--expose-gc');
+  collect = undefined;
+}
+
 function collector(): (() => void) | null {
   if (collect === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as () => void;
-    } catch {
-      collect = null;
-    }
+    // A fresh context sees `gc` when the process was started with --expose-gc or opted in above.
+    const found = runInNewContext('typeof gc === "function" ? gc : null') as (() => void) | null;
+    collect = found;
   }
   return collect;
 }
@@ -27,7 +34,10 @@ export interface HeapGuard {
 /** Default garbage allowed to pile up between collections. */
 export const defaultHeapAllowance = 48 * 1024 * 1024;
 
-/** Starts with a collection, so the allowance counts from what is really alive. */
+/**
+ * Starts with a collection, so the allowance counts from what is really alive. Without
+ * `enableHeapCollection` (or `node --expose-gc`) the guard does nothing and V8 collects as it likes.
+ */
 export function createHeapGuard(allowance = defaultHeapAllowance): HeapGuard {
   collector()?.();
   let floor = getHeapStatistics().used_heap_size;

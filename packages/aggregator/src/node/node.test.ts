@@ -101,7 +101,7 @@ describe('writeAggregateOutputs', () => {
     const input = copy('gbk.csv', root, 'report.json');
     const campaign = await linfenCampaign();
     const report = await aggregateFiles([input], campaign, { cwd: root });
-    await expect(writeAggregateOutputs(report, campaign, root)).rejects.toThrow(/refusing to overwrite/);
+    await expect(writeAggregateOutputs(report, campaign, root)).rejects.toThrow(/拒绝覆盖输入文件/);
     expect(readFileSync(input)).toEqual(readFileSync(join(fixturesDirectory, 'gbk.csv')));
     expect(existsSync(join(root, '问题清单.csv'))).toBe(false);
   });

@@ -1,17 +1,17 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, realpath, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { ByteSink } from '@jianshen/ooxml';
+import { mkdir, realpath } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, type Lang } from '@jianshen/schema';
+import { defaultLang, type Lang, renderMessage } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
 import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/consolidated.js';
 import { writeIssuesCsvTo } from '../write/issues-csv.js';
 import { outputFileNames } from '../write/output-names.js';
 import { writeReportJsonTo } from '../write/report-json.js';
 import { createOffThreadRawDeflater } from './deflate-raw.js';
-import { createHeapGuard, type HeapGuard } from './heap-guard.js';
+import { createHeapGuard } from './heap-guard.js';
 import { inputsOf } from './input-registry.js';
+import { lockOutputFolder, type OutputLock } from './output-lock.js';
+import { type NamedOutput, replaceOutputSet } from './output-set.js';
 
 export { safeFileName } from '../write/output-names.js';
 
@@ -21,59 +21,29 @@ export interface WriteOutputsOptions {
   maskPhone?: boolean;
   /** Base the report's relative file paths are resolved against (default: process.cwd()). */
   cwd?: string;
+  /**
+   * The output folder's lock, when the caller took it already (the CLI takes it before reading,
+   * so a second run refuses at once). Without it, the lock is taken and released here.
+   */
+  lock?: OutputLock;
+  /** How long to wait for another run holding the folder (default 3 s); only without `lock`. */
+  lockWaitMs?: number;
 }
 
 async function canonical(path: string): Promise<string> {
   return realpath(path).catch(() => resolve(path));
 }
 
-async function writeAtomic(
-  path: string,
-  write: (sink: ByteSink) => Promise<void>,
-  protectedPaths: ReadonlySet<string>,
-  guard: HeapGuard,
-): Promise<void> {
-  if (protectedPaths.has(await canonical(path))) {
-    throw new Error(`拒绝覆盖输入文件 ${path} (refusing to overwrite an input file)`);
-  }
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const descriptor = openSync(temporary, 'w');
-  let closed = false;
-  try {
-    // Bytes go to the file as they are made: no output is ever whole in memory.
-    await write((chunk) => {
-      guard.check();
-      let offset = 0;
-      while (offset < chunk.length) offset += writeSync(descriptor, chunk, offset);
-    });
-    closeSync(descriptor);
-    closed = true;
-    await rename(temporary, path);
-  } catch (error) {
-    if (!closed) closeSync(descriptor);
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 /**
- * Writes report.json, the consolidated workbook (named after the table title), 问题清单.xlsx and
- * 问题清单.csv into `outDir`, each through a temporary file and a rename, never over an input.
- * Takes a report in memory or streamed (`streamAggregateFiles`); either way each output is
- * written as it is made. Resolves to the paths written.
+ * The outputs of an aggregation, in the order they are written. One line per output: a new
+ * output (a report document, a chart) is one more entry here and joins the set's guarantees.
  */
-export async function writeAggregateOutputs(
+function aggregateOutputs(
   report: ReportLike,
   campaign: ResolvedCampaign,
-  outDir: string,
-  options: WriteOutputsOptions = {},
-): Promise<string[]> {
+  options: WriteOutputsOptions,
+): NamedOutput[] {
   const lang = options.lang ?? defaultLang;
-  const cwd = options.cwd ?? process.cwd();
-  const directory = resolve(cwd, outDir);
-  await mkdir(directory, { recursive: true });
-  const inputs = [...inputsOf(report), ...report.files.map((file) => resolve(cwd, file.path))];
-  const protectedPaths = new Set(await Promise.all(inputs.map(canonical)));
   const output = {
     lang,
     ...(options.maskPhone ? { maskPhone: true } : {}),
@@ -81,22 +51,73 @@ export async function writeAggregateOutputs(
     createDeflater: createOffThreadRawDeflater,
   };
   const names = outputFileNames(campaign, lang);
-  const outputs: [string, (sink: ByteSink) => Promise<void>][] = [
-    [names.reportJson, (sink) => writeReportJsonTo(report, sink, output)],
-    [names.workbook, (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output)],
-    [names.issuesXlsx, (sink) => writeIssuesWorkbookTo(report, campaign, sink, output)],
-    [names.issuesCsv, async (sink) => writeIssuesCsvTo(report, sink, { ...output, campaign })],
+  return [
+    { name: names.reportJson, write: (sink) => writeReportJsonTo(report, sink, output) },
+    { name: names.workbook, write: (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output) },
+    { name: names.issuesXlsx, write: (sink) => writeIssuesWorkbookTo(report, campaign, sink, output) },
+    { name: names.issuesCsv, write: async (sink) => writeIssuesCsvTo(report, sink, { ...output, campaign }) },
   ];
-  // Every target is checked before anything is written: a refused run leaves no partial outputs.
-  const targets = outputs.map(([name]) => join(directory, name));
+}
+
+/**
+ * Refuses before anything is written when an output would land on an input. Resolves to the
+ * names of inputs inside the output folder: a previous output of that name is never removed.
+ */
+async function protectInputs(
+  report: ReportLike,
+  directory: string,
+  targets: readonly string[],
+  options: WriteOutputsOptions & { cwd: string },
+): Promise<Set<string>> {
+  const inputs = [...inputsOf(report), ...report.files.map((file) => resolve(options.cwd, file.path))];
+  const protectedPaths = new Set(await Promise.all(inputs.map(canonical)));
   for (const target of targets) {
     if (protectedPaths.has(await canonical(target))) {
-      throw new Error(`拒绝覆盖输入文件 ${target} (refusing to overwrite an input file)`);
+      const data = { path: target };
+      throw new Error(renderMessage({ code: 'output-overwrites-input', data }, options.lang ?? defaultLang));
     }
   }
-  // Garbage is collected as chunks are written: each output is made of millions of small strings.
-  const guard = createHeapGuard();
-  for (const [index, [, write]] of outputs.entries())
-    await writeAtomic(targets[index] ?? '', write, protectedPaths, guard);
-  return targets;
+  const folder = await canonical(directory);
+  return new Set(
+    [...protectedPaths].filter((path) => dirname(path) === folder).map((path) => basename(path)),
+  );
+}
+
+/**
+ * Writes report.json, the consolidated workbook (named after the table title), 问题清单.xlsx and
+ * 问题清单.csv into `outDir` as one set (see `replaceOutputSet`): a run killed at any moment leaves
+ * the complete previous set or the complete new one, never a mix, and never writes over an input.
+ * The folder is locked while it is written: a second run waits briefly, then refuses. Takes a
+ * report in memory or streamed (`streamAggregateFiles`); each output is written as it is made.
+ * Resolves to the paths written.
+ */
+export async function writeAggregateOutputs(
+  report: ReportLike,
+  campaign: ResolvedCampaign,
+  outDir: string,
+  options: WriteOutputsOptions = {},
+): Promise<string[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const directory = resolve(cwd, outDir);
+  await mkdir(directory, { recursive: true });
+  const outputs = aggregateOutputs(report, campaign, options);
+  const keep = await protectInputs(
+    report,
+    directory,
+    outputs.map((output) => join(directory, output.name)),
+    { ...options, cwd },
+  );
+  const lock =
+    options.lock ??
+    (await lockOutputFolder(directory, {
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
+    }));
+  try {
+    // Garbage is collected as chunks are written: each output is made of millions of small strings.
+    const guard = createHeapGuard();
+    return await replaceOutputSet(directory, outputs, { onChunk: () => guard.check(), keep });
+  } finally {
+    if (!options.lock) lock.release();
+  }
 }

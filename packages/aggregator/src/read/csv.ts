@@ -1,34 +1,24 @@
 import { phrase } from '@jianshen/schema';
 import Papa from 'papaparse';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
+import { damageNotes, decodeCsvText } from './csv-decode.js';
+import { checkCsvShape } from './csv-shape.js';
 import type { GridRow, GridWorkbook } from './grid.js';
 
-/**
- * Decodes CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
- * else GB18030, which is what Excel on Chinese Windows writes and a superset of GBK.
- */
+/** Decodes CSV bytes (see `decodeCsvText`): the text and the file's main encoding. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
+  const { text, encoding } = decodeCsvText(bytes);
+  return { text, encoding };
 }
 
 /** Reads a CSV with every cell kept as text: 0357… phones and 2024-06-01 stay exactly as typed. */
 export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): GridWorkbook {
-  const { text } = decodeCsv(bytes);
+  const { text, damaged } = decodeCsvText(bytes);
   if (text.trim() === '') throw new UnreadableError(phrase('no-content'));
+  // Limits first, in a pass that builds nothing: papaparse builds each record whole.
+  checkCsvShape(text, limits);
   const rows: GridRow[] = [];
+  const recordEnds: number[] = [];
   let record = 0;
   let failure: Error | undefined;
   Papa.parse(text, {
@@ -37,25 +27,22 @@ export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): Gr
     skipEmptyLines: false,
     step(results, parser) {
       record += 1;
+      recordEnds.push(results.meta.cursor);
       const cells = results.data;
-      try {
-        if (record > limits.maxRows) {
-          throw new LimitError('maxRows', phrase('rows-over', { max: limits.maxRows }));
-        }
-        if (cells.length > limits.maxColumns) {
-          throw new LimitError(
-            'maxColumns',
-            phrase('row-columns-over', { row: record, max: limits.maxColumns }),
-          );
-        }
-        if (cells.some((cell) => cell.length > limits.maxCellLength)) {
-          throw new LimitError(
-            'maxCellLength',
-            phrase('row-cell-too-long', { row: record, max: limits.maxCellLength }),
-          );
-        }
-      } catch (error) {
-        failure = error as Error;
+      // checkCsvShape counted as papaparse reads; these stay as the last word on each record.
+      if (cells.length > limits.maxColumns) {
+        failure = new LimitError(
+          'maxColumns',
+          phrase('row-columns-over', { row: record, max: limits.maxColumns }),
+        );
+        parser.abort();
+        return;
+      }
+      if (cells.some((cell) => cell.length > limits.maxCellLength)) {
+        failure = new LimitError(
+          'maxCellLength',
+          phrase('row-cell-too-long', { row: record, max: limits.maxCellLength }),
+        );
         parser.abort();
         return;
       }
@@ -69,5 +56,10 @@ export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): Gr
     },
   });
   if (failure) throw failure;
-  return { format: 'csv', sheets: [{ name, rows, merges: [] }], date1904: false };
+  const notes = damageNotes(damaged, recordEnds);
+  return {
+    format: 'csv',
+    sheets: [{ name, rows, merges: [], ...(notes.length > 0 ? { notes } : {}) }],
+    date1904: false,
+  };
 }

@@ -9,6 +9,7 @@ import {
 } from '@jianshen/ooxml';
 import { type CellValue, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
+import { createNestedTableTracker, type NestedTableTracker } from './docx-nested.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 
 interface CellDraft {
@@ -36,6 +37,8 @@ interface DocxState {
   cell: CellDraft | undefined;
   cellParagraphs: string[];
   column: number;
+  /** Tables nested in the outer table's cells, reported rather than folded in silently. */
+  nested: NestedTableTracker;
 }
 
 /**
@@ -63,6 +66,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
     cell: undefined,
     cellParagraphs: [],
     column: 0,
+    nested: createNestedTableTracker(),
   };
   const stream = createXmlStream(documentPart, {
     open: (name, attributes) => openElement(state, name, attributes),
@@ -151,6 +155,7 @@ function closeElement(state: DocxState, name: string): void {
       if (state.tableDepth === 1 && state.cell) finishCell(state, state.cell);
       break;
     case 'tr':
+      if (state.tableDepth === 2) state.nested.nestedRowEnded();
       if (state.tableDepth === 1) finishRow(state);
       break;
     case 'tbl':
@@ -162,6 +167,7 @@ function closeElement(state: DocxState, name: string): void {
 
 function finishCell(state: DocxState, cell: CellDraft): void {
   const { limits } = state;
+  state.nested.outerCellEnded(state.rows.length + 1, cell.column);
   cell.text = state.cellParagraphs.join('\n').replace(/\n+$/, '');
   if (cell.text.length > limits.maxCellLength) {
     throw new LimitError('maxCellLength', phrase('cell-too-long', { max: limits.maxCellLength }));
@@ -196,13 +202,17 @@ function finishTable(state: DocxState): void {
     previous.merges.push(
       ...next.merges.map((range) => ({ ...range, top: range.top + offset, bottom: range.bottom + offset })),
     );
+    const notes = state.nested.take().map((note) => ({ ...note, row: (note.row ?? 0) + offset }));
+    if (notes.length > 0) previous.notes = [...(previous.notes ?? []), ...notes];
     state.rows = [];
     return;
   }
   if (sheets.length >= limits.maxSheets) {
     throw new LimitError('maxSheets', phrase('tables-over', { max: limits.maxSheets }));
   }
-  sheets.push(buildSheet(`表格${sheets.length + 1}`, state.rows, state.paragraphs));
+  const sheet = buildSheet(`表格${sheets.length + 1}`, state.rows, state.paragraphs);
+  const notes = state.nested.take();
+  sheets.push(notes.length > 0 ? { ...sheet, notes } : sheet);
   state.rows = [];
   state.paragraphs = [];
 }

@@ -1,4 +1,4 @@
-import type { CellValue } from '@jianshen/schema';
+import type { CellValue, IssueData, MessageCode } from '@jianshen/schema';
 
 /** A rectangle of merged cells: rows 1-based as the clerk sees them, columns 0-based. */
 export interface MergeRange {
@@ -16,6 +16,19 @@ export interface GridRow {
 }
 
 /**
+ * Something a reader found at a place while reading, that is not worth refusing the file for
+ * (an undecodable byte, a missing shared string): a catalogue code, its data and its row. The
+ * aggregation turns it into an issue at the sheet and row; severity and text come from the
+ * catalogue.
+ */
+export interface ReaderNote {
+  code: MessageCode;
+  /** 1-based row as the clerk sees it. */
+  row?: number;
+  data: IssueData;
+}
+
+/**
  * What every reader (xlsx, csv, docx, ods; SheetJS for xls and HTML) produces: sheets of raw
  * rows plus merges. The table finder works on this shape only, so every format gets the same
  * header, unit and footer logic.
@@ -27,6 +40,8 @@ export interface GridSheet {
   /** Text before the table (docx paragraphs), searched for the 单位名称（盖章） line. */
   leadingLines?: string[];
   hidden?: boolean;
+  /** What the reader found at places in this sheet (see `ReaderNote`). */
+  notes?: ReaderNote[];
 }
 
 export type SubmissionFormat = 'xlsx' | 'csv' | 'docx' | 'xls' | 'ods' | 'html' | 'unknown';

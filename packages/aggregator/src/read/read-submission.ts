@@ -138,12 +138,23 @@ async function readDetected(input: DetectedInput): Promise<ReadOutcome> {
         workbook: await readWithSheetJs(decodeCsv(bytes).text, content.markup, limits),
       };
     case 'binary':
+      if (content.label === '' && hasNul(bytes)) return failure('unknown', 'unsupported', 'file-not-text');
       return failure('unknown', 'unsupported', 'file-unsupported', {
         format: content.label || phrase('format-binary'),
       });
     case 'text':
+      if (hasNul(bytes)) return failure('unknown', 'unsupported', 'file-not-text');
       return { ok: true, format: 'csv', workbook: readCsv(bytes, csvSheetName(input.name), limits) };
   }
+}
+
+/**
+ * A NUL byte anywhere is no text a clerk typed (UTF-16 without a BOM, a renamed binary): said
+ * plainly rather than read as a CSV of garbage.
+ */
+function hasNul(bytes: Uint8Array): boolean {
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return !utf16Bom && bytes.indexOf(0) !== -1;
 }
 
 /** A CSV has one sheet: it is named after the file, as Excel names it when opening the file. */

@@ -16,7 +16,7 @@ import {
 } from '@jianshen/ooxml';
 import { type CellValue, excelSerialToIsoDay, phrase, templateMarkerName } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
-import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
+import type { GridRow, GridSheet, GridWorkbook, MergeRange, ReaderNote } from './grid.js';
 
 /** Streams one part through the XML tokenizer as it inflates (see parseXmlEntry). */
 function parsePart(
@@ -187,13 +187,19 @@ interface SheetContext {
 }
 
 /** A cell's value as the person sees it, from its type (`t`), raw text and style. */
-function cellValue(type: string, raw: string, style: number, context: SheetContext): CellValue | 'cut' {
+function cellValue(
+  type: string,
+  raw: string,
+  style: number,
+  context: SheetContext,
+): CellValue | 'cut' | 'missing' {
   switch (type) {
     case 's': {
       if (raw === '') return undefined;
       const index = Number(raw);
       if (context.sharedStrings.cut.has(index)) return 'cut';
-      return context.sharedStrings.strings[index] ?? '';
+      // A reference past the shared strings (a damaged or forged file): said at the cell, not blank.
+      return context.sharedStrings.strings[index] ?? 'missing';
     }
     case 'str':
     case 'e':
@@ -222,6 +228,7 @@ function cellValue(type: string, raw: string, style: number, context: SheetConte
 class SheetReader {
   readonly rows: GridRow[] = [];
   readonly merges: MergeRange[] = [];
+  readonly notes: ReaderNote[] = [];
   private rowNumber = 0;
   private cells: CellValue[] = [];
   private column = -1;
@@ -307,12 +314,21 @@ class SheetReader {
   }
 
   private finishCell(): void {
-    let value: CellValue | 'cut';
+    let value: CellValue | 'cut' | 'missing';
     if (this.type === 'inlineStr') {
       const { text, cut } = this.inline.take();
       value = cut ? 'cut' : text;
     } else value = cellValue(this.type, this.raw, this.style, this.context);
     if (value === 'cut') this.tooLong();
+    if (value === 'missing') {
+      const cell = `${columnLetter(Math.max(this.column, 0))}${this.rowNumber}`;
+      this.notes.push({
+        code: 'shared-string-missing',
+        row: this.rowNumber,
+        data: { cell, index: this.raw },
+      });
+      return;
+    }
     if (value === undefined || value === '') return;
     if (this.column >= this.limits.maxColumns) this.tooManyColumns();
     this.cells[this.column] = value;
@@ -320,8 +336,9 @@ class SheetReader {
 
   private closeRow(): void {
     if (this.cells.length === 0) return;
-    // By number and by count: rows repeating one number are counted too.
-    if (this.rowNumber > this.limits.maxRows || this.rows.length >= this.limits.maxRows) this.tooManyRows();
+    // Rows with content are counted, not row numbers: one stray space in A200000 beside a
+    // three-row table is read (the table finder names it), not a reason to refuse the file.
+    if (this.rows.length >= this.limits.maxRows) this.tooManyRows();
     this.rows.push({ row: this.rowNumber, cells: this.cells });
   }
 
@@ -359,7 +376,12 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
   const reader = new SheetReader(name, context);
   const guard = { maxText: context.limits.maxCellLength * rawCharsPerChar, onLongText: reader.onLongText };
   parsePart(zip, entry, part, reader, guard);
-  return { name, rows: reader.rows, merges: reader.merges };
+  return {
+    name,
+    rows: reader.rows,
+    merges: reader.merges,
+    ...(reader.notes.length > 0 ? { notes: reader.notes } : {}),
+  };
 }
 
 interface WorkbookSheet {

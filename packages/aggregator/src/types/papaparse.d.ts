@@ -6,7 +6,10 @@ declare module 'papaparse' {
     dynamicTyping?: boolean;
     skipEmptyLines?: boolean | 'greedy';
     preview?: number;
-    step?: (results: { data: string[]; errors: { message: string }[] }, parser: { abort(): void }) => void;
+    step?: (
+      results: { data: string[]; errors: { message: string }[]; meta: { cursor: number } },
+      parser: { abort(): void },
+    ) => void;
   }
   interface ParseResult {
     data: string[][];

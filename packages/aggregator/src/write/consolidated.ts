@@ -11,7 +11,7 @@ import {
   writeXlsxTo,
 } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, type Lang, textsIn } from '@jianshen/schema';
+import { defaultLang, type Lang, phrase, renderPhrase, textsIn } from '@jianshen/schema';
 import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
@@ -29,7 +29,10 @@ export interface OutputOptions {
 const sourceUnitLabel = unitColumnLabels[0] ?? '来源单位';
 
 function deflaterOf(options: OutputOptions): WriteXlsxOptions {
-  return options.createDeflater ? { createDeflater: options.createDeflater } : {};
+  const truncatedMarker = renderPhrase(phrase('cell-truncated-marker'), options.lang ?? defaultLang);
+  return options.createDeflater
+    ? { createDeflater: options.createDeflater, truncatedMarker }
+    : { truncatedMarker };
 }
 
 function text(value: string | number | undefined, style: CellSpec['style'] = styles.text): CellSpec {

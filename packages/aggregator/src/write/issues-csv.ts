@@ -1,20 +1,24 @@
 import type { ByteSink } from '@jianshen/ooxml';
+import { fitCell, stripBidiControls } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import { defaultLang, phrase, renderPhrase } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
+import { protectFormulaStart } from './cell-safety.js';
 import { issueColumns, type OutputOptions } from './consolidated.js';
 
 /**
- * A text cell made safe for spreadsheets (OWASP CSV injection): a leading = + - @ tab or CR
- * would make Excel or WPS run it as a formula, so it is prefixed with an apostrophe.
+ * A text cell made safe for spreadsheets (OWASP CSV injection): a leading = + - @ (ASCII or
+ * full-width), tab or CR would make Excel or WPS run it as a formula, so it is prefixed with an
+ * apostrophe; bidi controls are dropped. Also used for the xlsx outputs' text.
  */
 export function protectCsvCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return protectFormulaStart(stripBidiControls(value));
 }
 
-function csvField(value: string | number | undefined): string {
+function csvField(value: string | number | undefined, marker: string): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = protectCsvCell(value);
+  const safe = fitCell(protectCsvCell(value), marker);
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -49,6 +53,8 @@ export function writeIssuesCsvTo(report: ReportLike, sink: ByteSink, options: Is
 
 function* csvPieces(report: ReportLike, options: IssuesCsvOptions): Generator<string> {
   const { header, row } = issueColumns(options.campaign, options);
-  yield `\uFEFF${header.map(csvField).join(',')}\r\n`;
-  for (const issue of report.issues) yield `${row(issue).map(csvField).join(',')}\r\n`;
+  const marker = renderPhrase(phrase('cell-truncated-marker'), options.lang ?? defaultLang);
+  const field = (value: string | number | undefined) => csvField(value, marker);
+  yield `\uFEFF${header.map(field).join(',')}\r\n`;
+  for (const issue of report.issues) yield `${row(issue).map(field).join(',')}\r\n`;
 }

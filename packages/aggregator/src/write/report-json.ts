@@ -1,4 +1,5 @@
 import type { ByteSink } from '@jianshen/ooxml';
+import { escapeBidiControls } from '@jianshen/ooxml';
 import type { ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { maskIssuePhone, maskRowPhones } from './mask-phone.js';
 
@@ -41,7 +42,9 @@ export async function writeReportJsonTo(
   const encoder = new TextEncoder();
   let pending = '';
   const write = (text: string) => {
-    pending += text;
+    // Bidi controls stay in the data (a reader of report.json gets the cell as it was) but are
+    // written as \u escapes: the file shown in an editor or a terminal is not reordered by them.
+    pending += escapeBidiControls(text);
     if (pending.length >= chunkCharacters) {
       sink(encoder.encode(pending));
       pending = '';

@@ -10,6 +10,11 @@ export interface CommandContext {
   interactive: boolean;
   /** Set by a command to report its outcome. */
   exitCode: number;
+  /**
+   * True when the CLI runs as its own process (the `jianshen` bin), not inside another program:
+   * only then may a command change the process (signal handlers, V8 flags).
+   */
+  ownsProcess?: boolean;
 }
 
 /** Options every command accepts. */

@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { CommandContext } from './command-context.js';
+import { terminalSafe } from './terminal-text.js';
 
 export interface ProgressReporter {
   update(progress: { done: number; total: number; path?: string }): void;
@@ -23,7 +24,7 @@ export function createProgress(context: CommandContext, label: string): Progress
         started = true;
       }
       bar.setTotal(total);
-      bar.update(done, { file: path ?? '' });
+      bar.update(done, { file: terminalSafe(path ?? '') });
     },
     stop() {
       if (started) bar.stop();

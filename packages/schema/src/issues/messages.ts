@@ -297,6 +297,77 @@ export const messages = {
     severity: 'error',
     text: { zh: '插件「{plugin}」无效：{reason}', en: 'Plugin "{plugin}" is invalid: {reason}' },
   },
+  // Outputs and hostile input (issue 15)
+  'output-locked': {
+    severity: 'error',
+    text: {
+      zh: '输出目录 {dir} 正由另一个汇总进程（进程号 {pid}）写入，请等它结束后再运行；如该进程已不存在，删除 {lock} 即可',
+      en: 'The output folder {dir} is being written by another aggregation (process {pid}); run again when it ends, or delete {lock} if that process is gone',
+    },
+  },
+  'output-overwrites-input': {
+    severity: 'error',
+    text: {
+      zh: '拒绝覆盖输入文件 {path}，请换一个输出目录',
+      en: 'Refusing to overwrite the input file {path}; choose another output folder',
+    },
+  },
+  'text-undecodable': {
+    severity: 'warning',
+    text: {
+      zh: '本行有 {count} 处字节无法按 {encoding} 解码，已替换为 �，请核对原文',
+      en: '{count} byte sequences of this line are not valid {encoding} and were replaced with �; check the original',
+    },
+  },
+  'file-not-text': {
+    severity: 'error',
+    text: {
+      zh: '这不是文本文件（含有 NUL 字节），无法作为 CSV 读取',
+      en: 'This is not a text file (it contains NUL bytes) and cannot be read as CSV',
+    },
+  },
+  'cell-outside-table': {
+    severity: 'warning',
+    text: {
+      zh: '单元格 {cell} 远离统计表（表格到第 {last} 行为止），其内容「{value}」未导入',
+      en: 'Cell {cell} lies far from the table (which ends at row {last}); its content "{value}" was not imported',
+    },
+  },
+  'shared-string-missing': {
+    severity: 'error',
+    text: {
+      zh: '单元格 {cell} 引用的共享字符串（第 {index} 个）不存在，文件可能已损坏',
+      en: 'Cell {cell} refers to shared string {index}, which does not exist; the file may be damaged',
+    },
+  },
+  'nested-table': {
+    severity: 'warning',
+    text: {
+      zh: '本行第 {column} 列的单元格中嵌有一个 {rows} 行的表格，其文字已并入该单元格；如列的是几项活动，请分别填成统计表的一行',
+      en: 'A {rows}-row table is nested in the cell of column {column} of this row; its text was folded into the cell: if it lists several activities, give each its own row',
+    },
+  },
+  'file-superseded-same-time': {
+    severity: 'warning',
+    text: {
+      zh: '与同一单位的文件 {other} 修改时间相同，按输入顺序以后给出的 {other} 为准',
+      en: 'Has the same modification time as {other} from the same unit; the one given later ({other}) counts',
+    },
+  },
+  'plugin-failed': {
+    severity: 'error',
+    text: {
+      zh: '插件「{plugin}」在{place}出错：{reason}',
+      en: 'Plugin "{plugin}" failed in {place}: {reason}',
+    },
+  },
+  'rule-timeout': {
+    severity: 'error',
+    text: {
+      zh: '规则「{rule}」在本文件上运行超过 {budget} 毫秒，已停止；其余规则照常执行',
+      en: 'Rule "{rule}" ran longer than {budget} ms on this file and was stopped; the other rules still ran',
+    },
+  },
   // Plugin rules
   'rule-crashed': {
     severity: 'error',
@@ -479,6 +550,14 @@ export const phrases = {
   },
   'yaml-unexpected-token': { zh: '出现了意外的符号', en: 'an unexpected character' },
   'yaml-block-in-flow': { zh: '方括号或花括号中不能换行写列表', en: 'a block collection inside brackets' },
+  /** Ends an output cell cut to Excel's 32,767-character limit. */
+  // plugin-failed {place}
+  'plugin-place-group-by': { zh: '汇总「{id}」的分组（groupBy）', en: 'the groupBy of summary "{id}"' },
+  'plugin-place-total': { zh: '合计「{id}」的取值（value）', en: 'the value of total "{id}"' },
+  'plugin-place-load': { zh: '加载时', en: 'loading' },
+  'plugin-place-rule': { zh: '规则「{id}」', en: 'rule "{id}"' },
+  'plugin-place-field': { zh: '列「{id}」的校验（schema）', en: 'the schema of column "{id}"' },
+  'cell-truncated-marker': { zh: '…〔超出单元格上限，已截断〕', en: '… [cut at the cell limit]' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type PhraseCode = keyof typeof phrases;

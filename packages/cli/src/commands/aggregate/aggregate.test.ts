@@ -64,7 +64,11 @@ describe('jianshen aggregate', () => {
     const result = await cli(['aggregate', '.', '-o', 'out', '--replace', '--mask-phone'], directory);
     expect(result.code).toBe(1);
     const report = JSON.parse(readFileSync(join(directory, 'out', 'report.json'), 'utf8'));
-    expect(report.issues.some((issue: { code: string }) => issue.code === 'file-superseded')).toBe(true);
+    // Copied within the same moment, the files can share a time: then the later one counts
+    // and the code says so (file-superseded-same-time).
+    expect(report.issues.some((issue: { code: string }) => issue.code.startsWith('file-superseded'))).toBe(
+      true,
+    );
     expect(JSON.stringify(report.rows)).not.toContain('13012345678');
   });
 

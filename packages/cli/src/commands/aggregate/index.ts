@@ -1,4 +1,6 @@
+import { mkdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import type { StreamedReport } from '@jianshen/aggregator';
 import type { Command } from 'commander';
 import { exitCodes } from '../../shared/cli-error.js';
 import { cliTexts } from '../../shared/cli-text.js';
@@ -30,37 +32,56 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       await requireInputs(inputs, context);
       const submittedOn = await submittedOnOption(options.submittedOn, context);
       const campaign = await loadCampaignOption(options, context);
-      const { streamAggregateFiles, writeAggregateOutputs } = await import('@jianshen/aggregator/node');
-      const progress = createProgress(context, say('aggregating'));
-      // Rows wait in a temporary file, not in memory: a whole province fits on a laptop.
-      const report = await streamAggregateFiles(inputs, campaign, {
-        lang,
-        cwd: context.cwd,
-        ...(options.replace ? { replace: true } : {}),
-        ...(submittedOn ? { submittedOn } : {}),
-        onProgress: (state) => progress.update(state),
-      }).finally(() => progress.stop());
+      const aggregator = await import('@jianshen/aggregator/node');
+      if (context.ownsProcess) aggregator.takeOverProcess();
+      // The output folder is locked before anything is read: a second run into it refuses at once
+      // (after a short wait) instead of reading for minutes and then overwriting this run's set.
       const outDir = resolve(context.cwd, options.out);
-      const written = await writeAggregateOutputs(report, campaign, outDir, {
-        lang,
-        ...(options.maskPhone ? { maskPhone: true } : {}),
-      }).finally(() => report.dispose());
-      const errors = report.issues.filter((issue) => issue.severity === 'error').length;
-      const warnings = report.issues.length - errors;
-      const { summary } = report;
-      context.stdout(
-        say('aggregateDone', {
-          files: report.files.length,
-          accepted: summary.rowsAccepted,
-          rejected: summary.rowsRejected,
-          errors,
-          warnings,
-        }),
-      );
-      for (const file of written) {
-        const shown = relative(context.cwd, file);
-        context.stdout(`  ${shown === '' || shown.startsWith('..') || isAbsolute(shown) ? file : shown}`);
+      await mkdir(outDir, { recursive: true });
+      const lock = await aggregator.lockOutputFolder(outDir, { lang });
+      try {
+        const progress = createProgress(context, say('aggregating'));
+        // Rows wait in a temporary file, not in memory: a whole province fits on a laptop.
+        const report = await aggregator
+          .streamAggregateFiles(inputs, campaign, {
+            lang,
+            cwd: context.cwd,
+            ...(options.replace ? { replace: true } : {}),
+            ...(submittedOn ? { submittedOn } : {}),
+            onProgress: (state) => progress.update(state),
+          })
+          .finally(() => progress.stop());
+        const written = await aggregator
+          .writeAggregateOutputs(report, campaign, outDir, {
+            lang,
+            lock,
+            ...(options.maskPhone ? { maskPhone: true } : {}),
+          })
+          .finally(() => report.dispose());
+        printOutcome(report, written, context);
+      } finally {
+        lock.release();
       }
-      context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
     });
+}
+
+function printOutcome(report: StreamedReport, written: readonly string[], context: CommandContext): void {
+  const say = cliTexts(context.lang);
+  const errors = report.issues.filter((issue) => issue.severity === 'error').length;
+  const warnings = report.issues.length - errors;
+  const { summary } = report;
+  context.stdout(
+    say('aggregateDone', {
+      files: report.files.length,
+      accepted: summary.rowsAccepted,
+      rejected: summary.rowsRejected,
+      errors,
+      warnings,
+    }),
+  );
+  for (const file of written) {
+    const shown = relative(context.cwd, file);
+    context.stdout(`  ${shown === '' || shown.startsWith('..') || isAbsolute(shown) ? file : shown}`);
+  }
+  context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
 }

@@ -20,7 +20,8 @@ export function registerValidateCommand(program: Command, context: CommandContex
       await requireInputs(files, context);
       const submittedOn = await submittedOnOption(options.submittedOn, context);
       const campaign = await loadCampaignOption(options, context);
-      const { streamAggregateFiles } = await import('@jianshen/aggregator/node');
+      const { streamAggregateFiles, takeOverProcess } = await import('@jianshen/aggregator/node');
+      if (context.ownsProcess) takeOverProcess();
       const progress = createProgress(context, say('checking'));
       const report = await streamAggregateFiles(files, campaign, {
         lang,

@@ -1,0 +1,120 @@
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { defaultLang, type Lang, renderMessage } from '@jianshen/schema';
+import { onProcessEnd, processAlive } from './process-cleanup.js';
+
+/** The lock file an aggregation holds in its output folder while it writes there. */
+export const outputLockName = '.jianshen-aggregate.lock';
+
+export interface OutputLockOptions {
+  /** How long to wait for another run to finish before refusing (default 3 s). */
+  waitMs?: number;
+  lang?: Lang;
+}
+
+export interface OutputLock {
+  /** Removes the lock file (idempotent). */
+  release(): void;
+}
+
+/** Thrown when another living process holds the output folder. */
+export class OutputLockedError extends Error {
+  override readonly name = 'OutputLockedError';
+  constructor(
+    message: string,
+    readonly holder: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+}
+
+function readHolder(path: string): Holder | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
+    return typeof parsed.pid === 'number' ? { pid: parsed.pid, host: String(parsed.host ?? '') } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates the lock file only if there is none (O_EXCL): of two runs, exactly one succeeds. */
+function tryCreate(path: string): boolean {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeSync(
+      descriptor,
+      JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
+    );
+  } finally {
+    closeSync(descriptor);
+  }
+  return true;
+}
+
+/**
+ * A lock whose holder is gone (killed with `kill -9`, the machine restarted) is taken over. The
+ * lock is first renamed to a name of our own: of two runs that find the same stale lock, only one
+ * rename succeeds, so they cannot both remove it and both go on. A lock written on another host
+ * (a shared network folder) cannot be checked and is never taken over.
+ */
+function takeOverIfStale(path: string): boolean {
+  const holder = readHolder(path);
+  // Unreadable: being written this very moment by its creator; look again on the next round.
+  if (!holder) return false;
+  if (holder.host !== hostname() || processAlive(holder.pid)) return false;
+  const aside = `${path}.${process.pid}.stale`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return false;
+  }
+  rmSync(aside, { force: true });
+  return true;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Takes the output folder for this process. A second run into the same folder waits up to
+ * `waitMs` for the first, then refuses with a message naming the holder; it never writes beside it.
+ */
+export async function lockOutputFolder(
+  directory: string,
+  options: OutputLockOptions = {},
+): Promise<OutputLock> {
+  const path = join(directory, outputLockName);
+  const deadline = Date.now() + (options.waitMs ?? 3000);
+  for (;;) {
+    if (tryCreate(path)) break;
+    if (takeOverIfStale(path)) continue;
+    if (Date.now() >= deadline) {
+      const pid = readHolder(path)?.pid ?? 0;
+      const data = { dir: directory, pid, lock: path };
+      const message = renderMessage({ code: 'output-locked', data }, options.lang ?? defaultLang);
+      throw new OutputLockedError(message, pid);
+    }
+    await sleep(100);
+  }
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    forget();
+    // Remove only our own lock: a lock another run took over after a long pause is theirs.
+    if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
+  };
+  const forget = onProcessEnd(release);
+  return { release };
+}

@@ -1,0 +1,155 @@
+import { definePlugin, defineRule, defineSummary, resolveCampaign } from '@jianshen/plugin-kit';
+import { CampaignError, linfen2024Campaign, renderMessage } from '@jianshen/schema';
+import { describe, expect, it } from 'vitest';
+import { aggregate } from './aggregate.js';
+import { runWithTimeout } from './node/bounded-runner.js';
+
+const encoder = new TextEncoder();
+
+function county(rows: number, unit = '翼城县'): Uint8Array {
+  const lines = [
+    '2024年全民健身志愿服务活动统计表',
+    `单位名称（盖章）：${unit}体育局`,
+    '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
+  ];
+  for (let index = 1; index <= rows; index++) {
+    lines.push(
+      `${index},${unit}体育中心,健身活动第${index}场,简介,线下,2024-06-0${index},郑雪,1391234567${index},`,
+    );
+  }
+  return encoder.encode(lines.join('\n'));
+}
+
+const noted = defineRule({
+  meta: { severity: 'warning', messages: { seen: { zh: '已检查', en: 'checked' } } },
+  create: (context) => ({ row: (entry) => context.report({ row: entry, code: 'seen' }) }),
+});
+
+function busyWait(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // A rule doing slow work, row after row.
+  }
+}
+
+describe('a plugin rule that runs too long', () => {
+  it('is stopped inside an endless loop, reported, and every row is still delivered', async () => {
+    const loops = defineRule({
+      meta: { messages: {} },
+      create: () => ({
+        row(entry) {
+          if (entry.source.row === 5)
+            for (;;) {
+              // Never returns: only a watchdog outside this code can stop it.
+            }
+        },
+      }),
+    });
+    const plugin = definePlugin({ name: 'test-hang', rules: { loops, noted } });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const started = performance.now();
+    const report = await aggregate([{ path: 'county.csv', data: county(4) }], campaign, {
+      ruleBudgetMs: 300,
+      runBounded: runWithTimeout,
+    });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(report.rows).toHaveLength(4);
+    const timeout = report.issues.filter((issue) => issue.code === 'rule-timeout');
+    expect(timeout).toHaveLength(1);
+    expect(timeout[0]).toMatchObject({ path: 'county.csv', severity: 'error' });
+    expect(timeout[0]?.message).toContain('test-hang/loops');
+    // The other rule saw every row, the one the stuck rule was cut short on too.
+    expect(report.issues.filter((issue) => issue.code === 'seen')).toHaveLength(4);
+  });
+
+  it('is stopped for the rest of a file once its budget is spent, timed between calls', async () => {
+    const calls = new Map<string, number>();
+    const slow = defineRule({
+      meta: { messages: {} },
+      create: () => ({
+        row(entry) {
+          calls.set(entry.source.path, (calls.get(entry.source.path) ?? 0) + 1);
+          busyWait(60);
+        },
+      }),
+    });
+    const plugin = definePlugin({ name: 'test-slow', rules: { slow } });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate(
+      [
+        { path: 'a.csv', data: county(8) },
+        { path: 'b.csv', data: county(8, '侯马市') },
+      ],
+      campaign,
+      { ruleBudgetMs: 100 },
+    );
+    // Two calls (one on a machine busy enough to stretch it) reach the budget in each file; the
+    // rule runs again in the next file; the rows after are not checked by it.
+    for (const path of ['a.csv', 'b.csv']) {
+      expect(calls.get(path)).toBeGreaterThanOrEqual(1);
+      expect(calls.get(path)).toBeLessThanOrEqual(2);
+    }
+    expect(report.rows).toHaveLength(16);
+    expect(report.issues.filter((issue) => issue.code === 'rule-timeout').map((issue) => issue.path)).toEqual(
+      ['a.csv', 'b.csv'],
+    );
+  });
+});
+
+describe('a plugin summary that throws', () => {
+  it('becomes an issue naming the plugin and the place; rows and other counts stay', async () => {
+    const plugin = definePlugin({
+      name: 'test-broken-summary',
+      summaries: [
+        defineSummary({
+          id: 'broken',
+          label: { zh: '坏的', en: 'Broken' },
+          groupBy: () => {
+            throw new Error('groupBy exploded');
+          },
+          totals: [
+            {
+              key: 'bad-total',
+              label: { zh: '坏合计', en: 'Bad total' },
+              value: () => {
+                throw new TypeError('value exploded');
+              },
+            },
+          ],
+        }),
+      ],
+    });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, { lang: 'zh' });
+    expect(report.rows).toHaveLength(3);
+    expect(report.summary.rowsAccepted).toBe(3);
+    const failed = report.issues.filter((issue) => issue.code === 'plugin-failed');
+    expect(failed).toHaveLength(2);
+    expect(failed.map((issue) => issue.message).join('\n')).toContain(
+      '插件「test-broken-summary」在汇总「broken」的分组（groupBy）出错：groupBy exploded',
+    );
+    expect(failed.map((issue) => issue.message).join('\n')).toContain(
+      '合计「bad-total」的取值（value）出错：value exploded',
+    );
+  });
+});
+
+describe('a plugin that fails to load', () => {
+  it('says so with its own error, not “not found”', async () => {
+    const error = await resolveCampaign(
+      { ...linfen2024Campaign, plugins: ['./plugins/broken.ts'] },
+      {
+        path: 'campaign.yaml',
+        loadPlugin: async () => {
+          throw new SyntaxError('Unexpected token (3:14)');
+        },
+      },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CampaignError);
+    const [issue] = (error as CampaignError).issues;
+    expect(issue?.code).toBe('plugin-failed');
+    const text = renderMessage(issue ?? { code: 'plugin-failed' }, 'zh');
+    expect(text).toContain('Unexpected token (3:14)');
+    expect(text).not.toContain('找不到');
+  });
+});

@@ -1,0 +1,121 @@
+import type { ReaderNote } from './grid.js';
+
+/** CSV text decoded line by line, and where bytes could not be decoded at all. */
+export interface DecodedCsv {
+  text: string;
+  /** The file's main encoding (the one most of its lines are in). */
+  encoding: string;
+  /** Text offsets of lines with undecodable bytes, and how many characters were replaced there. */
+  damaged: { offset: number; count: number; encoding: string }[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
+const lossyGb18030 = new TextDecoder('gb18030');
+
+function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lead byte of a three- or four-byte UTF-8 sequence: GBK text is almost never valid this way. */
+function hasLongUtf8Sequence(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0xe0 && byte <= 0xf4) return true;
+  return false;
+}
+
+function* lines(bytes: Uint8Array): Generator<Uint8Array> {
+  let start = 0;
+  for (;;) {
+    const end = bytes.indexOf(0x0a, start);
+    if (end === -1) {
+      yield bytes.subarray(start);
+      return;
+    }
+    yield bytes.subarray(start, end + 1);
+    start = end + 1;
+  }
+}
+
+const replacement = /\uFFFD/g;
+
+/**
+ * Decodes a CSV without a BOM whose bytes are not all UTF-8, one line at a time: a clerk who
+ * pasted one GBK line into a UTF-8 file (or the reverse) loses nothing. A line valid as UTF-8
+ * with a three-byte sequence (every CJK character) is UTF-8; else a line valid as GB18030 is
+ * GB18030; else it is decoded in the file's main encoding with U+FFFD for the bad bytes, and
+ * reported. A line feed is the same byte in both encodings, so lines split the same in each.
+ */
+function decodeByLine(bytes: Uint8Array): DecodedCsv {
+  const parts = [...lines(bytes)];
+  let utf8Lines = 0;
+  let otherLines = 0;
+  for (const line of parts) {
+    if (!line.some((byte) => byte >= 0x80)) continue;
+    if (tryDecode(utf8, line) !== undefined && hasLongUtf8Sequence(line)) utf8Lines++;
+    else otherLines++;
+  }
+  const encoding = utf8Lines >= otherLines ? 'utf-8' : 'gb18030';
+  let text = '';
+  const damaged: DecodedCsv['damaged'] = [];
+  for (const line of parts) {
+    const asUtf8 = tryDecode(utf8, line);
+    const decoded =
+      (asUtf8 !== undefined && (encoding === 'utf-8' || hasLongUtf8Sequence(line)) ? asUtf8 : undefined) ??
+      tryDecode(gb18030, line) ??
+      asUtf8;
+    if (decoded !== undefined) {
+      text += decoded;
+      continue;
+    }
+    const lossy = (encoding === 'utf-8' ? lossyUtf8 : lossyGb18030).decode(line);
+    damaged.push({ offset: text.length, count: lossy.match(replacement)?.length ?? 0, encoding });
+    text += lossy;
+  }
+  return { text, encoding, damaged };
+}
+
+/**
+ * Decodes CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
+ * else line by line between UTF-8 and GB18030 (what Excel on Chinese Windows writes, a superset
+ * of GBK), so one odd line never costs the whole file.
+ */
+export function decodeCsvText(bytes: Uint8Array): DecodedCsv {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const body = bytes.subarray(3);
+    const whole = tryDecode(utf8, body);
+    if (whole !== undefined) return { text: whole, encoding: 'utf-8-bom', damaged: [] };
+    return { ...decodeByLine(body), encoding: 'utf-8-bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', damaged: [] };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', damaged: [] };
+  }
+  const whole = tryDecode(utf8, bytes);
+  if (whole !== undefined) return { text: whole, encoding: 'utf-8', damaged: [] };
+  return decodeByLine(bytes);
+}
+
+/**
+ * The damaged lines as notes at their CSV records: `recordEnds` are the text offsets where each
+ * record ends (papaparse's cursor), in order.
+ */
+export function damageNotes(damaged: DecodedCsv['damaged'], recordEnds: readonly number[]): ReaderNote[] {
+  const notes: ReaderNote[] = [];
+  let record = 0;
+  for (const { offset, count, encoding } of damaged) {
+    while (record < recordEnds.length && (recordEnds[record] ?? 0) <= offset) record++;
+    notes.push({
+      code: 'text-undecodable',
+      row: Math.min(record + 1, Math.max(recordEnds.length, 1)),
+      data: { count, encoding: encoding === 'gb18030' ? 'GB18030' : 'UTF-8' },
+    });
+  }
+  return notes;
+}

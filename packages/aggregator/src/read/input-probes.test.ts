@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { aggregate } from '../aggregate.js';
+import { linfenCampaign } from '../fixtures.test-support.js';
+import { firstDataRow, submissionSheet, validRow } from '../hostile/submission.js';
+import { buildXlsx, sheetXml } from '../hostile/workbook-bytes.js';
+import { defaultReadLimits, LimitError } from '../limits.js';
+import { checkCsvShape } from './csv-shape.js';
+
+const encoder = new TextEncoder();
+const header = [
+  '2024年全民健身志愿服务活动统计表',
+  '单位名称（盖章）：翼城县体育局',
+  '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
+];
+const row = (index: number) =>
+  `${index},翼城县体育中心,乒乓球培训第${index}场,青少年培训,线下,2024-06-0${index},郑雪,1391234567${index},`;
+
+/** GB18030 bytes of `text`: the codecs Node ships decode it, so encode the few characters by table. */
+const gbk: Record<string, number[]> = {
+  太: [0xcc, 0xab],
+  极: [0xbc, 0xab],
+  拳: [0xc8, 0xad],
+  线: [0xcf, 0xdf],
+  下: [0xcf, 0xc2],
+};
+function gbkBytes(text: string): number[] {
+  return [...text].flatMap((character) => gbk[character] ?? [...encoder.encode(character)]);
+}
+
+async function aggregateCsv(bytes: Uint8Array) {
+  return aggregate([{ path: 'county.csv', data: bytes }], await linfenCampaign());
+}
+
+describe('CSV decoding, line by line', () => {
+  it('reads a GBK line inside a UTF-8 file and loses no other line', async () => {
+    const bytes = new Uint8Array([
+      ...encoder.encode(`${header.join('\n')}\n${row(1)}\n`),
+      // A line typed on a Chinese Windows machine: GBK, every character in it.
+      ...gbkBytes('2,太极,太极拳,太极,线下,2024-06-02,极,13912345672,'),
+      ...encoder.encode(`\n${row(3)}\n`),
+    ]);
+    const report = await aggregateCsv(bytes);
+    expect(report.files[0]?.status).toBe('ok');
+    expect(report.rows.map((entry) => entry.name)).toEqual(['乒乓球培训第1场', '太极拳', '乒乓球培训第3场']);
+    expect(report.issues.filter((issue) => issue.code === 'text-undecodable')).toEqual([]);
+  });
+
+  it('turns an undecodable byte into U+FFFD with a warning at its row', async () => {
+    const bytes = new Uint8Array([
+      ...encoder.encode(`${header.join('\n')}\n${row(1)}\n`),
+      ...encoder.encode('2,翼城县体育中心,门球'),
+      0xff,
+      ...encoder.encode(`赛,简介,线下,2024-06-02,郑雪,13912345672,\n${row(3)}\n`),
+    ]);
+    const report = await aggregateCsv(bytes);
+    expect(report.files[0]?.status).toBe('ok');
+    expect(report.rows).toHaveLength(3);
+    expect(report.rows[1]?.name).toBe('门球\uFFFD赛');
+    const warning = report.issues.find((issue) => issue.code === 'text-undecodable');
+    expect(warning).toMatchObject({ severity: 'warning', row: 5 });
+    expect(warning?.message).toContain('UTF-8');
+  });
+
+  it('says “not a text file” for a NUL byte, wherever it is', async () => {
+    const text = `${header.join('\n')}\n${row(1)}\n${'x'.repeat(10_000)}`;
+    const bytes = new Uint8Array([...encoder.encode(text), 0, ...encoder.encode('\n')]);
+    const report = await aggregateCsv(bytes);
+    expect(report.files[0]?.status).not.toBe('ok');
+    expect(report.issues[0]?.code).toBe('file-not-text');
+    expect(report.issues[0]?.message).toContain('不是文本文件');
+  });
+});
+
+describe('CSV limits while parsing', () => {
+  it('refuses a line of commas before papaparse builds its cells, in bounded memory', async () => {
+    const commas = ','.repeat(16 * 1024 * 1024);
+    const before = process.memoryUsage().heapUsed;
+    expect(() => checkCsvShape(`${header.join('\n')}\n${commas}\n`, defaultReadLimits)).toThrow(LimitError);
+    const report = await aggregateCsv(encoder.encode(`${header.join('\n')}\n${commas}\n`));
+    expect(report.issues[0]?.code).toBe('file-too-large');
+    // 16 Mi empty cells as papaparse builds them took ~250 MB; the check builds nothing.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(150 * 1024 * 1024);
+  });
+
+  it('reads quoted commas and line breaks as papaparse does', () => {
+    const limits = { ...defaultReadLimits, maxColumns: 3, maxCellLength: 12 };
+    expect(() => checkCsvShape('a,"b,c,d,e",f\n"x\ny",z\n"say ""hi""",1,2', limits)).not.toThrow();
+    expect(() => checkCsvShape('a,b,c,d', limits)).toThrow(/more than 3 columns/);
+    expect(() => checkCsvShape('a,"0123456789abc"', limits)).toThrow(/longer than 12/);
+    // A stray quote inside a field is text, not the start of a quoted field.
+    expect(() => checkCsvShape('5"屏幕,b\nc,d', limits)).not.toThrow();
+  });
+});
+
+describe('the row limit counts rows with content', () => {
+  it('accepts a CSV with a few rows and many blank records', async () => {
+    const blank = ',,,,,,,,\n'.repeat(defaultReadLimits.maxRows + 10);
+    const report = await aggregateCsv(encoder.encode(`${header.join('\n')}\n${row(1)}\n${row(2)}\n${blank}`));
+    expect(report.files[0]?.status).toBe('ok');
+    expect(report.rows).toHaveLength(2);
+  });
+
+  it('reads a 3-row workbook with one space in A200000, and names that cell in a warning', async () => {
+    const sheet = submissionSheet('尧都区', [validRow(1), validRow(2), validRow(3)]);
+    const xml = sheetXml(sheet).replace(
+      '</sheetData>',
+      '<row r="200000"><c r="A200000" t="inlineStr"><is><t xml:space="preserve"> </t></is></c></row></sheetData>',
+    );
+    const data = buildXlsx({ sheets: [{ ...sheet, xml }] });
+    const report = await aggregate([{ path: 'stray.xlsx', data }], await linfenCampaign());
+    expect(report.files[0]?.status).toBe('ok');
+    expect(report.rows).toHaveLength(3);
+    const far = report.issues.find((issue) => issue.code === 'cell-outside-table');
+    expect(far).toMatchObject({ severity: 'warning', row: 200_000 });
+    expect(far?.message).toContain('A200000');
+  });
+});
+
+describe('xlsx shared strings', () => {
+  it('reports an index past the shared strings at its cell instead of a silent blank', async () => {
+    const sheet = submissionSheet('尧都区', [validRow(1), validRow(2)]);
+    const cell = `C${firstDataRow + 1}`;
+    // Every other cell an inline string; this one an index into an empty shared-strings part.
+    const xml = sheetXml(sheet).replace(
+      new RegExp(`<c r="${cell}" t="inlineStr">.*?</c>`),
+      `<c r="${cell}" t="s"><v>9999</v></c>`,
+    );
+    expect(xml).toContain('<v>9999</v>');
+    const broken = buildXlsx({ sheets: [{ ...sheet, xml }], sharedStrings: true });
+    const report = await aggregate([{ path: 'forged.xlsx', data: broken }], await linfenCampaign());
+    const missing = report.issues.filter((issue) => issue.code === 'shared-string-missing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ row: firstDataRow + 1, severity: 'error' });
+    expect(missing[0]?.message).toContain(cell);
+  });
+});
