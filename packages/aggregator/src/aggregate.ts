@@ -9,8 +9,10 @@ import {
   type Lang,
   normalizeDate,
 } from '@jianshen/schema';
+import type { ListedEntry } from './files/listed-file.js';
+import { dataUnitsOf, reviewStamps } from './files/stamp-review.js';
 import { resolveLimits } from './limits.js';
-import { baseName, type PreparedSubmission, prepareSubmission } from './prepare-submission.js';
+import { type PreparedSubmission, prepareSubmission } from './prepare-submission.js';
 import type {
   AggregateOptions,
   AggregateReport,
@@ -64,6 +66,7 @@ export async function aggregate(
     inputs.map((input) => ({
       path: input.path,
       ...(input.modified ? { modified: input.modified } : {}),
+      ...(input.fromFolder ? { fromFolder: true } : {}),
       load: async () => input.data,
     })),
     campaign,
@@ -76,6 +79,10 @@ export interface SubmissionSource {
   path: string;
   modified?: Date;
   load(): Promise<Uint8Array>;
+  /** Found in a folder: lock files, hidden files and other kinds of files are listed as ignored. */
+  fromFolder?: boolean;
+  /** What a folder walk already knows of the entry (ignored, an unreadable folder): not loaded. */
+  listed?: ListedEntry;
   /** Prepares the file elsewhere (the Node entry's worker threads); default: here, from `load`. */
   prepare?(): Promise<PreparedSubmission>;
 }
@@ -290,41 +297,7 @@ async function merge(
     );
   }
 
-  // Lateness and missing units.
-  const lateUnits: AggregateReport['summary']['lateUnits'] = [];
-  for (const file of files) {
-    if (file.status !== 'ok' || file.supersededBy || !file.submittedOn) continue;
-    if (file.submittedOn > campaign.deadline) {
-      lateUnits.push({ unit: file.unit, path: file.path, submittedOn: file.submittedOn });
-      issue({
-        path: file.path,
-        code: 'late-submission',
-        severity: 'warning',
-        message: formatMessage(
-          'late-submission',
-          { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline },
-          lang,
-        ),
-      });
-    }
-  }
-  const submitted = files.flatMap((file, index) =>
-    file.status === 'ok' ? (fileUnits[index] ?? []) : [baseName(file.path)],
-  );
-  const missingUnits = campaign.expectedUnits.filter(
-    (expected) => !submitted.some((unit) => unitMatches(unit, expected)),
-  );
-  const campaignPath = campaign.sourcePath ?? campaign.id;
-  for (const unit of missingUnits) {
-    issue({
-      path: campaignPath,
-      field: 'expectedUnits',
-      code: 'unit-not-submitted',
-      severity: 'warning',
-      message: formatMessage('unit-not-submitted', { unit }, lang),
-    });
-  }
-
+  const { lateUnits, missingUnits, stamps } = unitStage({ files, fileUnits, campaign, lang, issue });
   const order = new Map(inputs.map((input, index) => [input.path, index]));
   issues.sort(
     (a, b) =>
@@ -362,9 +335,79 @@ async function merge(
     files,
     rows,
     issues,
-    summary: summarizer.finish({ files, issues, missingUnits, lateUnits }),
+    summary: summarizer.finish({
+      files,
+      issues,
+      missingUnits,
+      lateUnits,
+      stampOnlyUnits: stamps.stampOnlyUnits,
+      stamps: stamps.stamps,
+    }),
     dispose: () => store.dispose(),
   };
+}
+
+interface UnitStageInput {
+  files: readonly FileReport[];
+  fileUnits: readonly (readonly string[])[];
+  campaign: ResolvedCampaign;
+  lang: Lang;
+  issue: (entry: ReportIssue) => void;
+}
+
+/** Files after the deadline (逾期) among the data that counts. */
+function lateFiles({
+  files,
+  campaign,
+  lang,
+  issue,
+}: UnitStageInput): AggregateReport['summary']['lateUnits'] {
+  const lateUnits: AggregateReport['summary']['lateUnits'] = [];
+  for (const file of files) {
+    if (file.status !== 'ok' || file.supersededBy || !file.submittedOn) continue;
+    if (file.submittedOn > campaign.deadline) {
+      lateUnits.push({ unit: file.unit, path: file.path, submittedOn: file.submittedOn });
+      issue({
+        path: file.path,
+        code: 'late-submission',
+        severity: 'warning',
+        message: formatMessage(
+          'late-submission',
+          { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline },
+          lang,
+        ),
+      });
+    }
+  }
+  return lateUnits;
+}
+
+/**
+ * Where the units stand once every file is in: late files, stamped copies (盖章件) against the
+ * data, and the expected units with nothing at all (未报送: a unit with only a stamped copy is
+ * told to send its spreadsheet instead).
+ */
+function unitStage(input: UnitStageInput) {
+  const { files, fileUnits, campaign, lang, issue } = input;
+  const lateUnits = lateFiles(input);
+  const stamps = reviewStamps({ files, fileUnits, campaign, lang });
+  const submitted = files.flatMap((file, index) => dataUnitsOf(file, fileUnits[index] ?? []));
+  const missingUnits = campaign.expectedUnits.filter(
+    (expected) =>
+      !submitted.some((unit) => unitMatches(unit, expected)) && !stamps.stampOnlyUnits.includes(expected),
+  );
+  for (const found of stamps.issues) issue(found);
+  const campaignPath = campaign.sourcePath ?? campaign.id;
+  for (const unit of missingUnits) {
+    issue({
+      path: campaignPath,
+      field: 'expectedUnits',
+      code: 'unit-not-submitted',
+      severity: 'warning',
+      message: formatMessage('unit-not-submitted', { unit }, lang),
+    });
+  }
+  return { lateUnits, missingUnits, stamps };
 }
 
 /** A stored row as the report shows it. */

@@ -8,8 +8,9 @@ import {
   parseRow,
   parseTemplateMarker,
 } from '@jianshen/schema';
+import { type ListedEntry, settledAsStamp, settledBeforeReading } from './files/listed-file.js';
 import { type ReadLimits, UnreadableError } from './limits.js';
-import { readSubmission } from './read/read-submission.js';
+import { type ReadOutcome, readSubmission } from './read/read-submission.js';
 import type { InflateRaw } from './read/zip.js';
 import type { FileReport, ReportIssue } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
@@ -55,6 +56,10 @@ export interface PrepareInput {
   path: string;
   modified?: Date;
   load(): Promise<Uint8Array>;
+  /** Found in a folder: lock files, hidden files and other kinds of files are listed as ignored. */
+  fromFolder?: boolean;
+  /** What the folder walk already knows (ignored, an unreadable folder); the file is not loaded. */
+  listed?: ListedEntry;
 }
 
 const chinaOffsetMs = 8 * 3_600_000;
@@ -75,6 +80,38 @@ function message(issue: Pick<FieldIssue, 'code' | 'data' | 'message'>, lang: Lan
   return isMessageCode(issue.code) ? formatMessage(issue.code, issue.data ?? {}, lang) : issue.code;
 }
 
+function emptyFileReport(path: string, submittedOn: string | undefined): FileReport {
+  return {
+    path,
+    format: 'unknown',
+    unit: '',
+    status: 'ok',
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    rowsDuplicate: 0,
+    rowsSuperseded: 0,
+    rowsSkipped: emptySkipped(),
+    tables: 0,
+    ...(submittedOn ? { submittedOn } : {}),
+  };
+}
+
+/** The input's bytes, or the outcome of a file that could not be loaded (missing, no permission). */
+async function loadInput(input: PrepareInput, lang: Lang): Promise<Uint8Array | ReadOutcome> {
+  try {
+    return await input.load();
+  } catch (error) {
+    const reason =
+      error instanceof UnreadableError
+        ? error.reason[lang]
+        : error instanceof Error
+          ? error.message.split('\n')[0]
+          : String(error);
+    return { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
+  }
+}
+
 /**
  * Reads one submission and checks it on its own: format, tables, unit, header, every row through
  * the schema. A file that cannot be read is one error in its `issues`; it never throws.
@@ -88,41 +125,31 @@ export async function prepareSubmission(
   const issues: ReportIssue[] = [];
   const rows: PreparedRow[] = [];
   const issue = (entry: ReportIssue) => issues.push(entry);
-  const file: FileReport = {
-    path: input.path,
-    format: 'unknown',
-    unit: '',
-    status: 'ok',
-    rowsRead: 0,
-    rowsAccepted: 0,
-    rowsRejected: 0,
-    rowsDuplicate: 0,
-    rowsSuperseded: 0,
-    rowsSkipped: emptySkipped(),
-    tables: 0,
-  };
+  const file = emptyFileReport(
+    input.path,
+    submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined),
+  );
   const units: string[] = [];
-  const fileDay = submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
-  if (fileDay) file.submittedOn = fileDay;
-
-  let outcome: ReturnType<typeof readSubmission>;
-  try {
-    outcome = readSubmission(
-      await input.load(),
-      input.path,
-      limits,
-      lang,
-      options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
+  const settled = settledBeforeReading(input, file, lang);
+  if (settled) return { file, units, issues: settled.issues, rows };
+  const loaded = await loadInput(input, lang);
+  if (loaded instanceof Uint8Array) {
+    const stamp = await settledAsStamp(
+      { path: input.path, bytes: loaded, expectedUnits: campaign.expectedUnits, lang },
+      file,
     );
-  } catch (error) {
-    const reason =
-      error instanceof UnreadableError
-        ? error.reason[lang]
-        : error instanceof Error
-          ? error.message.split('\n')[0]
-          : String(error);
-    outcome = { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
+    if (stamp) return { file, units, issues: stamp.issues, rows };
   }
+  const outcome =
+    loaded instanceof Uint8Array
+      ? readSubmission(
+          loaded,
+          input.path,
+          limits,
+          lang,
+          options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
+        )
+      : loaded;
   file.format = outcome.format;
   if (!outcome.ok) {
     file.status = outcome.status;

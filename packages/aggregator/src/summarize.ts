@@ -24,6 +24,9 @@ interface SummaryInput {
   campaign: ResolvedCampaign;
   missingUnits: string[];
   lateUnits: ReportSummary['lateUnits'];
+  /** Stamped copies (盖章件) by unit; none when the caller reviewed none. */
+  stampOnlyUnits?: string[];
+  stamps?: ReportSummary['stamps'];
   lang: Lang;
 }
 
@@ -136,6 +139,8 @@ export function createSummarizer(campaign: ResolvedCampaign, lang: Lang): Summar
         filesOk: files.filter((file) => file.status === 'ok').length,
         filesFailed: files.filter((file) => file.status === 'failed').length,
         filesUnsupported: files.filter((file) => file.status === 'unsupported').length,
+        filesStamp: files.filter((file) => file.status === 'stamp').length,
+        filesIgnored: files.filter((file) => file.status === 'ignored').length,
         rowsRead: sum('rowsRead'),
         rowsAccepted: sum('rowsAccepted'),
         rowsRejected: sum('rowsRejected'),
@@ -159,6 +164,8 @@ export function createSummarizer(campaign: ResolvedCampaign, lang: Lang): Summar
           .map(([month, count]) => ({ month, ...count })),
         dimensions,
         missingUnits: end.missingUnits,
+        stampOnlyUnits: end.stampOnlyUnits ?? [],
+        stamps: end.stamps ?? [],
         lateUnits: end.lateUnits,
       };
     },
