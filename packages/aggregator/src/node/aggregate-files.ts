@@ -159,9 +159,8 @@ async function diskSource(
 
 /** A link's target as the report shows paths (relative to cwd). */
 function listedTarget(listed: InputEntry['listed'], cwd: string): { target?: string } {
-  return listed?.kind === 'ignored' && listed.target !== undefined
-    ? { target: shownPath(listed.target, cwd) }
-    : {};
+  if (listed?.kind !== 'ignored' || listed.target === undefined) return {};
+  return { target: relative(cwd, listed.target) === '' ? '.' : shownPath(listed.target, cwd) };
 }
 
 /**

@@ -55,8 +55,8 @@ export async function refusedInputs(
 
 interface Walk {
   found: InputEntry[];
-  /** Real paths of the folders read so far: a link back to one is a loop, not read again. */
-  folders: Set<string>;
+  /** Real paths of the folders read so far, by the path first read: a link back is a loop. */
+  folders: Map<string, string>;
   /** Real paths of the files listed so far, by the path first listed (a link to one is one file). */
   files: Map<string, string>;
 }
@@ -100,15 +100,16 @@ async function walkEntry(walk: Walk, directory: string, entry: Dirent): Promise<
  */
 async function walkFolder(walk: Walk, directory: string): Promise<void> {
   const real = await realpath(directory).catch(() => directory);
-  if (walk.folders.has(real)) {
+  const first = walk.folders.get(real);
+  if (first !== undefined) {
     walk.found.push({
       path: directory,
       fromFolder: true,
-      listed: { kind: 'ignored', reason: 'folder-loop', target: real },
+      listed: { kind: 'ignored', reason: 'folder-loop', target: first },
     });
     return;
   }
-  walk.folders.add(real);
+  walk.folders.set(real, directory);
   let entries: Dirent[];
   try {
     entries = await readdir(directory, { withFileTypes: true });
@@ -129,7 +130,7 @@ async function walkFolder(walk: Walk, directory: string): Promise<void> {
 export async function listInputs(inputs: readonly string[], cwd = process.cwd()): Promise<InputEntry[]> {
   const [refused] = await refusedInputs(inputs, cwd);
   if (refused) throw new InputRefusedError(refused);
-  const walk: Walk = { found: [], folders: new Set(), files: new Map() };
+  const walk: Walk = { found: [], folders: new Map(), files: new Map() };
   for (const input of inputs) {
     const path = resolve(cwd, input);
     const info = await stat(path).catch(() => undefined);
