@@ -4,8 +4,11 @@ import { linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../aggregate.js';
 import { fixture, linfenCampaign } from '../fixtures.test-support.js';
+import { resolveLimits } from '../limits.js';
+import { readSubmission } from '../read/read-submission.js';
 import type { SubmissionInput } from '../report.js';
 import { unitStatuses } from '../unit-status.js';
+import { writeConsolidatedWorkbook } from '../write/consolidated.js';
 import { folderIgnoredReason, ignoredReasonOfName, stampFormatOf } from './file-kinds.js';
 import { pdfFirstPagesText } from './pdf-text.js';
 import { stampUnitFromPath, unitFromPdfText } from './stamp-unit.js';
@@ -173,5 +176,26 @@ describe('a county folder with data, stamped copies and stray files', () => {
       ['ok', '尧都区体育局'],
       ['stamp', '吉县'],
     ]);
+  });
+
+  it('gives the consolidated workbook’s 按单位 sheet a 盖章件 column (有 with the paths, or 无)', async () => {
+    const campaign = await linfenCampaign();
+    const report = await aggregate(countyFolder(), campaign);
+    const bytes = await writeConsolidatedWorkbook(report, campaign, { lang: 'zh' });
+    const outcome = readSubmission(bytes, '汇总.xlsx', resolveLimits());
+    if (!outcome.ok) throw new Error('the consolidated workbook reads back');
+    const sheet = outcome.workbook.sheets.find((found) => found.name === '按单位');
+    const rows = (sheet?.rows ?? []).map((row) =>
+      Array.from(row.cells, (cell) => (cell === null || cell === undefined ? '' : String(cell))),
+    );
+    const header = rows[1] ?? [];
+    const column = header.indexOf('盖章件');
+    const status = header.indexOf('情况');
+    expect(column).toBeGreaterThan(status);
+    const byUnit = new Map(rows.slice(2).map((cells) => [cells[0], [cells[status], cells[column]]]));
+    expect(byUnit.get('尧都区体育局')).toEqual(['', '有（临汾/尧都区-盖章.tif）']);
+    expect(byUnit.get('曲沃县文化旅游局')).toEqual(['', '无']);
+    expect(byUnit.get('吉县')).toEqual(['仅有盖章件', '有（临汾/吉县.pdf、临汾/扫描全能王 2024-05-27.pdf）']);
+    expect(byUnit.get('乡宁县')).toEqual(['未报送', '无']);
   });
 });

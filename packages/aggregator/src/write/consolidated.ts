@@ -1,7 +1,9 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang } from '@jianshen/schema';
+import { stampCellText, stampColumnLabel } from '../files/stamp-column.js';
 import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
+import { unitStatusLabels } from '../unit-status.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
 import { maskIssuePhone, maskPhone } from './mask-phone.js';
 import {
@@ -168,24 +170,29 @@ function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): 
       { value: group.rows, style: styles.number },
       ...totalsCells(group),
       text(lateOn ? t(lang, `逾期报送（${lateOn}）`, `late (${lateOn})`) : ''),
+      text(stampCellText(summary, group.unit, lang)),
     ];
   });
-  for (const unit of summary.missingUnits) {
-    rows.push([
-      text(unit),
-      { value: 0, style: styles.number },
-      { value: 0, style: styles.number },
-      ...totals.map(() => ({ value: 0, style: styles.number })),
-      text(t(lang, '未报送', 'not submitted')),
-    ]);
+  const nothingRead = (unit: string, status: string): CellSpec[] => [
+    text(unit),
+    { value: 0, style: styles.number },
+    { value: 0, style: styles.number },
+    ...totals.map(() => ({ value: 0, style: styles.number })),
+    text(status),
+    text(stampCellText(summary, unit, lang)),
+  ];
+  for (const unit of summary.stampOnlyUnits ?? []) {
+    rows.push(nothingRead(unit, unitStatusLabels['stamp-only'][lang]));
   }
+  for (const unit of summary.missingUnits) rows.push(nothingRead(unit, t(lang, '未报送', 'not submitted')));
   const fileCount = summary.byUnit.reduce((sum, group) => sum + group.files, 0);
-  const total = overallRow(report, lang, 0, [{ value: undefined, style: styles.totalRow }]);
+  const blank = { value: undefined, style: styles.totalRow };
+  const total = overallRow(report, lang, 0, [blank, blank]);
   total.splice(1, 0, { value: fileCount, style: styles.totalRow });
-  const width = 4 + totals.length;
+  const width = 5 + totals.length;
   return {
     name: t(lang, '按单位', 'By unit'),
-    widths: [24, 12, 10, ...totals.map(() => 12), 20],
+    widths: [24, 12, 10, ...totals.map(() => 12), 20, 30],
     rows: [
       [{ value: `${campaign.tableTitle}${t(lang, '（按单位）', ' (by unit)')}`, style: styles.title }],
       [
@@ -196,6 +203,7 @@ function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): 
         text(t(lang, '活动数', 'Activities'), styles.header),
         ...totals,
         text(t(lang, '情况', 'Status'), styles.header),
+        text(stampColumnLabel(lang), styles.header),
       ],
       ...rows,
       total,

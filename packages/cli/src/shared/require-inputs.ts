@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { formatMessage } from '@jianshen/schema';
 import { UsageError } from './cli-error.js';
 import type { CommandContext } from './command-context.js';
 
@@ -13,11 +14,21 @@ export async function requireInputs(inputs: readonly string[], context: CommandC
   for (const input of inputs) {
     await access(resolve(context.cwd, input)).catch(() => missing.push(input));
   }
-  if (missing.length === 0) return;
+  if (missing.length === 0) return refuseSpecialInputs(inputs, context);
   const list = missing.join(context.lang === 'zh' ? '、' : ', ');
   throw new UsageError(
     context.lang === 'zh'
       ? `找不到输入文件或目录：${list}（请检查路径和当前目录）`
       : `no such input file or folder: ${list} (check the path and the current folder)`,
   );
+}
+
+/**
+ * A pipe, device or socket on the command line is refused at once (exit 2): reading a FIFO
+ * would wait for a writer forever. The aggregator's node entry decides what counts as one.
+ */
+async function refuseSpecialInputs(inputs: readonly string[], context: CommandContext): Promise<void> {
+  const { refusedInputs } = await import('@jianshen/aggregator/node');
+  const [refused] = await refusedInputs(inputs, context.cwd);
+  if (refused) throw new UsageError(formatMessage('input-not-regular', refused, context.lang));
 }

@@ -322,6 +322,10 @@ export type MessageCode = keyof typeof messages;
  */
 export const messageHints = {
   'did-you-mean': { zh: '，是否应为「{suggestion}」？', en: '; did you mean "{suggestion}"?' },
+  // The 盖章件 column of the per-unit tables (consolidated workbook, web page).
+  'stamp-column': { zh: '盖章件', en: 'Stamped copy' },
+  'stamp-present': { zh: '有（{files}）', en: 'Yes ({files})' },
+  'stamp-absent': { zh: '无', en: 'None' },
   // Why a file found in a folder was not read (report.json files[].note); not issues.
   'ignored-lock-file': {
     zh: '已忽略：Office/WPS 打开文件时生成的锁定文件',

@@ -70,10 +70,12 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       const errors = report.issues.filter((issue) => issue.severity === 'error').length;
       const warnings = report.issues.length - errors;
       const { summary } = report;
+      // Every file is counted: data, stamped copies (盖章件) and the ones set aside.
+      const data = report.files.length - summary.filesStamp - summary.filesIgnored;
       context.stdout(
         lang === 'zh'
-          ? `汇总完成：${report.files.length} 个文件，有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误，${warnings} 个警告`
-          : `Aggregated ${report.files.length} files: ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors, ${warnings} warnings`,
+          ? `汇总完成：${report.files.length} 个文件（数据 ${data}，盖章件 ${summary.filesStamp}，已忽略 ${summary.filesIgnored}），有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误，${warnings} 个警告`
+          : `Aggregated ${report.files.length} files (${data} data, ${summary.filesStamp} stamped copies, ${summary.filesIgnored} ignored): ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors, ${warnings} warnings`,
       );
       for (const file of written) {
         const shown = relative(context.cwd, file);
