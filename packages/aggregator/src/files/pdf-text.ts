@@ -13,7 +13,8 @@ export async function pdfFirstPagesText(bytes: Uint8Array): Promise<string | und
   try {
     const { getDocumentProxy } = await import('unpdf');
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    const document = await getDocumentProxy(bytes.slice());
+    // Glyphs are not drawn, so no FontFace is made (a worker has no document to add it to).
+    const document = await getDocumentProxy(bytes.slice(), { disableFontFace: true });
     try {
       const texts: string[] = [];
       for (let number = 1; number <= Math.min(document.numPages, pagesRead); number++) {
