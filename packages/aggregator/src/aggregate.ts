@@ -5,11 +5,14 @@ import {
   compareIssues,
   type DateRange,
   defaultLang,
-  formatMessage,
+  type Issue,
   type Lang,
   normalizeDate,
+  phrase,
+  renderIssue,
+  reportIssue,
 } from '@jianshen/schema';
-import type { ListedEntry } from './files/listed-file.js';
+import { ignoredNote, type ListedEntry } from './files/listed-file.js';
 import { dataUnitsOf, reviewStamps } from './files/stamp-review.js';
 import { resolveLimits } from './limits.js';
 import { type PreparedSubmission, prepareSubmission } from './prepare-submission.js';
@@ -17,7 +20,6 @@ import type {
   AggregateOptions,
   AggregateReport,
   FileReport,
-  ReportIssue,
   ReportRow,
   ReportRows,
   RowSourceReport,
@@ -42,10 +44,6 @@ export function submissionDay(text: string): string {
     );
   }
   return result.value.start;
-}
-
-function where(path: string, row: number, lang: Lang): string {
-  return lang === 'zh' ? `${path} 第 ${row} 行` : `${path} row ${row}`;
 }
 
 function locationKey(path: string, sheet: string | undefined, row: number): string {
@@ -148,10 +146,10 @@ async function merge(
   const limits = resolveLimits(options.limits);
   const submittedOn = options.submittedOn === undefined ? undefined : submissionDay(options.submittedOn);
   const files: FileReport[] = [];
-  const issues: ReportIssue[] = [];
+  const issues: Issue[] = [];
   const fileUnits: string[][] = [];
   const modifiedTimes: (number | undefined)[] = [];
-  const issue = (entry: ReportIssue) => issues.push(entry);
+  const issue = (entry: Issue) => issues.push(entry);
   // Per stored row, a few numbers: its status, file, sheet, row, table unit and the hashes of
   // its duplicate key. The row itself goes to the store.
   const status = bytes();
@@ -190,13 +188,13 @@ async function merge(
     const file = files[fileOf.get(index)];
     if (file) file.rowsDuplicate++;
     const { path, row } = sourceOf(first);
-    issue({
-      ...sourceOf(index),
-      field: 'name',
-      code: 'duplicate-row',
-      severity: 'warning',
-      message: formatMessage('duplicate-row', { other: where(path, row, lang) }, lang),
-    });
+    issue(
+      reportIssue(
+        'duplicate-row',
+        { other: phrase('file-row', { path, row }) },
+        { ...sourceOf(index), field: 'name' },
+      ),
+    );
   };
   let acceptedCount = 0;
 
@@ -206,7 +204,6 @@ async function merge(
     await Promise.resolve();
     const prepared = await (input.prepare?.() ??
       prepareSubmission(input, campaign, {
-        lang,
         limits,
         ...(submittedOn ? { submittedOn } : {}),
         ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
@@ -264,12 +261,7 @@ async function merge(
       const key = `${fileIndex}:${newest}`;
       if (!notified.has(key)) {
         notified.add(key);
-        issue({
-          path: file.path,
-          code: 'file-superseded',
-          severity: 'warning',
-          message: formatMessage('file-superseded', { other: newer.path }, lang),
-        });
+        issue(reportIssue('file-superseded', { other: newer.path }, { path: file.path }));
       }
     }
     // The same activity twice (in one file or in two) counts once: the first one read.
@@ -297,7 +289,7 @@ async function merge(
     );
   }
 
-  const { lateUnits, missingUnits, stamps } = unitStage({ files, fileUnits, campaign, lang, issue });
+  const { lateUnits, missingUnits, stamps } = unitStage({ files, fileUnits, campaign, issue });
   const order = new Map(inputs.map((input, index) => [input.path, index]));
   issues.sort(
     (a, b) =>
@@ -324,6 +316,11 @@ async function merge(
     },
   };
   if (!finalWhenRead) for await (const row of rows) summarizer.add(row);
+  // Like the issues, an ignored file's reason is worded once, in the report's language.
+  for (const file of files) {
+    const note = ignoredNote(file, lang);
+    if (note !== undefined) file.note = note;
+  }
   return {
     version: 1,
     campaign: {
@@ -334,7 +331,8 @@ async function merge(
     },
     files,
     rows,
-    issues,
+    // The report is an edge: its issues are worded here, once, in the language it was asked for.
+    issues: issues.map((found) => renderIssue(found, lang)),
     summary: summarizer.finish({
       files,
       issues,
@@ -351,32 +349,18 @@ interface UnitStageInput {
   files: readonly FileReport[];
   fileUnits: readonly (readonly string[])[];
   campaign: ResolvedCampaign;
-  lang: Lang;
-  issue: (entry: ReportIssue) => void;
+  issue: (entry: Issue) => void;
 }
 
 /** Files after the deadline (逾期) among the data that counts. */
-function lateFiles({
-  files,
-  campaign,
-  lang,
-  issue,
-}: UnitStageInput): AggregateReport['summary']['lateUnits'] {
+function lateFiles({ files, campaign, issue }: UnitStageInput): AggregateReport['summary']['lateUnits'] {
   const lateUnits: AggregateReport['summary']['lateUnits'] = [];
   for (const file of files) {
     if (file.status !== 'ok' || file.supersededBy || !file.submittedOn) continue;
     if (file.submittedOn > campaign.deadline) {
       lateUnits.push({ unit: file.unit, path: file.path, submittedOn: file.submittedOn });
-      issue({
-        path: file.path,
-        code: 'late-submission',
-        severity: 'warning',
-        message: formatMessage(
-          'late-submission',
-          { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline },
-          lang,
-        ),
-      });
+      const data = { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline };
+      issue(reportIssue('late-submission', data, { path: file.path }));
     }
   }
   return lateUnits;
@@ -388,9 +372,9 @@ function lateFiles({
  * told to send its spreadsheet instead).
  */
 function unitStage(input: UnitStageInput) {
-  const { files, fileUnits, campaign, lang, issue } = input;
+  const { files, fileUnits, campaign, issue } = input;
   const lateUnits = lateFiles(input);
-  const stamps = reviewStamps({ files, fileUnits, campaign, lang });
+  const stamps = reviewStamps({ files, fileUnits, campaign });
   const submitted = files.flatMap((file, index) => dataUnitsOf(file, fileUnits[index] ?? []));
   const missingUnits = campaign.expectedUnits.filter(
     (expected) =>
@@ -399,13 +383,7 @@ function unitStage(input: UnitStageInput) {
   for (const found of stamps.issues) issue(found);
   const campaignPath = campaign.sourcePath ?? campaign.id;
   for (const unit of missingUnits) {
-    issue({
-      path: campaignPath,
-      field: 'expectedUnits',
-      code: 'unit-not-submitted',
-      severity: 'warning',
-      message: formatMessage('unit-not-submitted', { unit }, lang),
-    });
+    issue(reportIssue('unit-not-submitted', { unit }, { path: campaignPath, field: 'expectedUnits' }));
   }
   return { lateUnits, missingUnits, stamps };
 }
@@ -450,7 +428,7 @@ async function runRulesOverStore(
   status: RowColumn<Uint8Array>,
   sourceOf: (index: number) => RowSourceReport,
   onRejected: (index: number) => void,
-  issue: (entry: ReportIssue) => void,
+  issue: (entry: Issue) => void,
 ): Promise<void> {
   const run = startRules(campaign, lang);
   const all: RowEntry[] = [];

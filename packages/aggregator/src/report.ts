@@ -1,4 +1,4 @@
-import type { ActivityMode, Lang, Severity } from '@jianshen/schema';
+import type { ActivityMode, Lang, RenderedIssue } from '@jianshen/schema';
 import type { IgnoredReason, StampFormat } from './files/file-kinds.js';
 import type { StampUnitSource } from './files/stamp-unit.js';
 import type { ReadLimits } from './limits.js';
@@ -58,6 +58,8 @@ export interface FileReport {
   unitSource?: StampUnitSource;
   /** Why an `ignored` file was not read (a lock file, a hidden file …). */
   ignoredReason?: IgnoredReason;
+  /** For a link listed as ignored: the folder or file it leads to (already read). */
+  ignoredTarget?: string;
   /** The reason as the clerk reads it. */
   note?: string;
   /** Data rows found (skipped rows not included). */
@@ -109,17 +111,12 @@ export interface ReportRow {
   [pluginField: string]: unknown;
 }
 
-export interface ReportIssue {
-  path: string;
-  sheet?: string;
-  row?: number;
-  field?: string;
-  code: string;
-  severity: Severity;
-  message: string;
-  /** The value as typed, for issues about one cell. */
-  value?: string;
-}
+/**
+ * An issue as the report shows it: its place, code, severity and the message rendered in the
+ * report's language (`AggregateOptions.lang`) when the report is assembled; readers and rules
+ * report codes and data only (schema's `reportIssue`).
+ */
+export type ReportIssue = RenderedIssue;
 
 /** One unit's stamped copies (盖章件). */
 export interface UnitStamps {

@@ -3,8 +3,8 @@
  * aside (ignored, with the reason in the report), a folder that could not be read, and stamped
  * copies (盖章件), which are listed with their unit instead of being read as tables.
  */
-import { formatHint, formatMessage, type Lang } from '@jianshen/schema';
-import type { FileReport, ReportIssue } from '../report.js';
+import { type Issue, type Lang, phrase, renderPhrase, reportIssue } from '@jianshen/schema';
+import type { FileReport } from '../report.js';
 import { folderIgnoredReason, type IgnoredReason, stampFormatOf } from './file-kinds.js';
 import { stampUnit } from './stamp-unit.js';
 
@@ -25,7 +25,7 @@ export interface ListedInput {
 /** One file's share of a batch when it is not read as data. */
 export interface ListedOutcome {
   file: FileReport;
-  issues: ReportIssue[];
+  issues: Issue[];
 }
 
 function fileName(path: string): string {
@@ -37,33 +37,39 @@ function extensionOf(name: string): string {
   return dot <= 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-function ignored(file: FileReport, reason: IgnoredReason, lang: Lang, target?: string): ListedOutcome {
-  const data = { extension: extensionOf(fileName(file.path)) || '—', target: target ?? '' };
+function ignored(file: FileReport, reason: IgnoredReason, target?: string): ListedOutcome {
   file.status = 'ignored';
   file.ignoredReason = reason;
-  file.note = formatHint(`ignored-${reason}`, data, lang);
+  if (target !== undefined) file.ignoredTarget = target;
   return { file, issues: [] };
+}
+
+/**
+ * Why an ignored file was set aside, in the report's language: rendered when the report is
+ * assembled (an edge), from the catalogue's `ignored-…` phrases.
+ */
+export function ignoredNote(file: Pick<FileReport, 'path' | 'ignoredReason' | 'ignoredTarget'>, lang: Lang) {
+  if (!file.ignoredReason) return undefined;
+  const data = { extension: extensionOf(fileName(file.path)) || '—', target: file.ignoredTarget ?? '' };
+  return renderPhrase(phrase(`ignored-${file.ignoredReason}`, data), lang);
 }
 
 /**
  * The outcome of a file settled before its bytes are read: ignored by the walk or by its name in
  * a folder, or a folder that could not be opened (an error at that folder; the run goes on).
  */
-export function settledBeforeReading(
-  input: ListedInput,
-  file: FileReport,
-  lang: Lang,
-): ListedOutcome | undefined {
+export function settledBeforeReading(input: ListedInput, file: FileReport): ListedOutcome | undefined {
   const listed = input.listed;
-  if (listed?.kind === 'ignored') return ignored(file, listed.reason, lang, listed.target);
+  if (listed?.kind === 'ignored') return ignored(file, listed.reason, listed.target);
   if (listed?.kind === 'folder-unreadable') {
     file.status = 'failed';
-    const code = 'folder-unreadable';
-    const message = formatMessage(code, { reason: listed.reason }, lang);
-    return { file, issues: [{ path: input.path, code, severity: 'error', message }] };
+    return {
+      file,
+      issues: [reportIssue('folder-unreadable', { reason: listed.reason }, { path: input.path })],
+    };
   }
   const reason = input.fromFolder ? folderIgnoredReason(fileName(input.path)) : undefined;
-  return reason ? ignored(file, reason, lang) : undefined;
+  return reason ? ignored(file, reason) : undefined;
 }
 
 /**
@@ -71,7 +77,7 @@ export function settledBeforeReading(
  * its name or its text names, or with a warning that its unit is unknown. Undefined for data.
  */
 export async function settledAsStamp(
-  input: { path: string; bytes: Uint8Array; expectedUnits: readonly string[]; lang: Lang },
+  input: { path: string; bytes: Uint8Array; expectedUnits: readonly string[] },
   file: FileReport,
 ): Promise<ListedOutcome | undefined> {
   const format = stampFormatOf(input.bytes);
@@ -84,12 +90,8 @@ export async function settledAsStamp(
     bytes: input.bytes,
     expectedUnits: input.expectedUnits,
   });
-  if (unit) {
-    file.unit = unit.unit;
-    file.unitSource = unit.source;
-    return { file, issues: [] };
-  }
-  const code = 'stamp-unit-unknown';
-  const message = formatMessage(code, {}, input.lang);
-  return { file, issues: [{ path: input.path, code, severity: 'warning', message }] };
+  if (!unit) return { file, issues: [reportIssue('stamp-unit-unknown', {}, { path: input.path })] };
+  file.unit = unit.unit;
+  file.unitSource = unit.source;
+  return { file, issues: [] };
 }

@@ -2,13 +2,13 @@
  * The 盖章件 column of a per-unit table: 有 with the stamped copies' paths, or 无. The
  * consolidated workbook's 按单位 sheet and the web page's unit table both show it.
  */
-import { formatHint, type Lang } from '@jianshen/schema';
+import { type Lang, phrase, renderPhrase } from '@jianshen/schema';
 import type { ReportSummary } from '../report.js';
 import { unitMatches } from '../unit-match.js';
 
 /** The column's header. */
 export function stampColumnLabel(lang: Lang): string {
-  return formatHint('stamp-column', {}, lang);
+  return renderPhrase(phrase('stamp-column'), lang);
 }
 
 /**
@@ -25,6 +25,6 @@ export function stampsOfUnit(summary: Pick<ReportSummary, 'stamps'>, unit: strin
 export function stampCellText(summary: Pick<ReportSummary, 'stamps'>, unit: string, lang: Lang): string {
   const files = stampsOfUnit(summary, unit);
   return files.length > 0
-    ? formatHint('stamp-present', { files: files.join('、') }, lang)
-    : formatHint('stamp-absent', {}, lang);
+    ? renderPhrase(phrase('stamp-present', { files: files.join('、') }), lang)
+    : renderPhrase(phrase('stamp-absent'), lang);
 }

@@ -5,9 +5,9 @@
  * units sent data without a stamped copy.
  */
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { formatMessage, type Lang } from '@jianshen/schema';
+import { type Issue, reportIssue } from '@jianshen/schema';
 import { baseName } from '../prepare-submission.js';
-import type { FileReport, ReportIssue, UnitStamps } from '../report.js';
+import type { FileReport, UnitStamps } from '../report.js';
 import { unitMatches } from '../unit-match.js';
 
 export interface StampReviewInput {
@@ -15,14 +15,13 @@ export interface StampReviewInput {
   /** Each file's table units, in `files` order (what the merge read). */
   fileUnits: readonly (readonly string[])[];
   campaign: Pick<ResolvedCampaign, 'expectedUnits' | 'requireStamp'>;
-  lang: Lang;
 }
 
 export interface StampReview {
   stamps: UnitStamps[];
   /** Expected units with a stamped copy and no data file. */
   stampOnlyUnits: string[];
-  issues: ReportIssue[];
+  issues: Issue[];
 }
 
 /** Whether a file is a data file: read, or tried and failed (not a stamped copy, not ignored). */
@@ -60,8 +59,8 @@ function stampsByUnit(files: readonly FileReport[], expectedUnits: readonly stri
  * `requireStamp`: one warning per unit whose data was read and that sent no stamped copy, at the
  * unit's first data file (so it reaches the unit's return opinion).
  */
-function missingStampIssues(input: StampReviewInput, stamps: readonly UnitStamps[]): ReportIssue[] {
-  const issues: ReportIssue[] = [];
+function missingStampIssues(input: StampReviewInput, stamps: readonly UnitStamps[]): Issue[] {
+  const issues: Issue[] = [];
   const warned = new Set<string>();
   for (const [index, file] of input.files.entries()) {
     if (file.status !== 'ok') continue;
@@ -70,9 +69,7 @@ function missingStampIssues(input: StampReviewInput, stamps: readonly UnitStamps
       const unit = entry?.unit ?? tableUnit;
       if ((entry && entry.files.length > 0) || warned.has(unit)) continue;
       warned.add(unit);
-      const code = 'stamp-missing';
-      const message = formatMessage(code, { unit }, input.lang);
-      issues.push({ path: file.path, code, severity: 'warning', message });
+      issues.push(reportIssue('stamp-missing', { unit }, { path: file.path }));
     }
   }
   return issues;
@@ -80,25 +77,19 @@ function missingStampIssues(input: StampReviewInput, stamps: readonly UnitStamps
 
 /** Reviews the batch's stamped copies against its data files. */
 export function reviewStamps(input: StampReviewInput): StampReview {
-  const { files, fileUnits, campaign, lang } = input;
+  const { files, fileUnits, campaign } = input;
   const stamps = stampsByUnit(files, campaign.expectedUnits);
   const hasData = (unit: string) =>
     files.some((file, index) =>
       dataUnitsOf(file, fileUnits[index] ?? []).some((name) => unitMatches(name, unit)),
     );
-  const issues: ReportIssue[] = [];
+  const issues: Issue[] = [];
   const stampOnlyUnits: string[] = [];
   for (const { unit, files: paths } of stamps) {
     const [firstStamp] = paths;
     if (firstStamp === undefined || hasData(unit)) continue;
     if (campaign.expectedUnits.includes(unit)) stampOnlyUnits.push(unit);
-    const code = 'stamp-without-data';
-    issues.push({
-      path: firstStamp,
-      code,
-      severity: 'warning',
-      message: formatMessage(code, { unit }, lang),
-    });
+    issues.push(reportIssue('stamp-without-data', { unit }, { path: firstStamp }));
   }
   if (campaign.requireStamp === true) issues.push(...missingStampIssues(input, stamps));
   return { stamps, stampOnlyUnits, issues };

@@ -1,5 +1,4 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { Lang } from '@jianshen/schema';
 import type { ListedEntry } from '../files/listed-file.js';
 import type { ReadLimits } from '../limits.js';
 import type { PreparedSubmission } from '../prepare-submission.js';
@@ -10,7 +9,6 @@ export interface WorkerData {
   campaignPath: string | undefined;
   /** `campaignSignature` of the main thread's campaign: the worker refuses to work on another. */
   signature: string;
-  lang: Lang;
 }
 
 /** One file to prepare. */
@@ -27,7 +25,6 @@ export interface PrepareJob {
   /** What the folder walk already knows of the entry. */
   listed?: ListedEntry;
   limits: ReadLimits;
-  lang: Lang;
   submittedOn?: string;
 }
 

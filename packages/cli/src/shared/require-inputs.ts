@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatMessage } from '@jianshen/schema';
+import { renderMessage, reportIssue } from '@jianshen/schema';
 import { UsageError } from './cli-error.js';
 import type { CommandContext } from './command-context.js';
 
@@ -30,5 +30,7 @@ export async function requireInputs(inputs: readonly string[], context: CommandC
 async function refuseSpecialInputs(inputs: readonly string[], context: CommandContext): Promise<void> {
   const { refusedInputs } = await import('@jianshen/aggregator/node');
   const [refused] = await refusedInputs(inputs, context.cwd);
-  if (refused) throw new UsageError(formatMessage('input-not-regular', refused, context.lang));
+  if (!refused) return;
+  const issue = reportIssue('input-not-regular', refused, { path: refused.path });
+  throw new UsageError(renderMessage(issue, context.lang));
 }
