@@ -18,7 +18,7 @@ export {
 export type { ListedEntry } from './files/listed-file.js';
 export { stampCellText, stampColumnLabel, stampsOfUnit } from './files/stamp-column.js';
 export type { StampUnitSource } from './files/stamp-unit.js';
-export { defaultReadLimits, type ReadLimits, resolveLimits } from './limits.js';
+export { defaultReadLimits, type ReadLimits, resolveLimits, UnreadableError } from './limits.js';
 export type { PreparedRow } from './prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';
 export { type FileFormat, type ReadOutcome, readSubmission } from './read/read-submission.js';
