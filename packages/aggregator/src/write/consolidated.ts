@@ -227,8 +227,10 @@ function severityLabel(issue: ReportIssue, lang: Lang): string {
   return issue.severity === 'error' ? say('error') : say('warning');
 }
 
-/** The issues as table rows: file, sheet, row, column label, value as typed, level, message, code. */
-/** The issues list's header and how one issue becomes a row of it (for writers that stream). */
+/**
+ * The issues list's header and how one issue becomes a row of it (for writers that stream): file,
+ * sheet, row, column label, value as typed, level, message, code.
+ */
 export function issueColumns(
   campaign: Pick<ResolvedCampaign, 'fields'> | undefined,
   options: OutputOptions = {},
