@@ -45,13 +45,17 @@ describe('npm run example (examples/linfen-2024)', () => {
     const aggregate = join(out, 'aggregate');
     const report = JSON.parse(readFileSync(join(aggregate, 'report.json'), 'utf8')) as {
       campaign: { id: string };
-      files: { path: string }[];
+      files: { path: string; status: string; ignoredReason?: string }[];
       summary: { rowsAccepted: number; errors: number };
     };
     expect(report.campaign.id).toBe('linfen-2024-fitness-volunteer');
-    // A folder is read for its spreadsheets and documents; other files (the generator script) are not submissions.
-    const inputs = readdirSync(submissions).filter((name) => /\.(xlsx|xls|csv|docx)$/i.test(name));
-    expect(report.files.map((file) => file.path.split('/').pop()).sort()).toEqual(inputs.sort());
+    // Every file of the folder is listed: the spreadsheets and documents are read, the generator
+    // script is listed as ignored (not a kind of submission), never passed over in silence.
+    expect(report.files.map((file) => file.path.split('/').pop()).sort()).toEqual(
+      readdirSync(submissions).sort(),
+    );
+    const script = report.files.find((file) => file.path.endsWith('make-submissions.py'));
+    expect(script).toMatchObject({ status: 'ignored', ignoredReason: 'other-type' });
     expect(report.summary.rowsAccepted).toBeGreaterThan(0);
     expect(report.summary.errors).toBeGreaterThan(0);
     expect(readdirSync(aggregate).some((name) => name.endsWith('.xlsx'))).toBe(true);

@@ -118,7 +118,6 @@ describe('files from different writers', () => {
   it.each([
     ['truncated.xlsx', 'failed', 'file-unreadable'],
     ['empty.xlsx', 'failed', 'file-empty'],
-    ['picture.xlsx', 'unsupported', 'file-unsupported'],
     ['encrypted.xlsx', 'failed', 'file-encrypted'],
     ['no-table.xlsx', 'failed', 'header-not-found'],
     ['zip-bomb.xlsx', 'failed', 'file-too-large'],
@@ -129,6 +128,16 @@ describe('files from different writers', () => {
     expect(errors).toEqual([expect.objectContaining({ path: name, code })]);
   });
 
+  it('picture.xlsx is taken for a stamped copy by its content, its unit unknown', async () => {
+    const report = await one('picture.xlsx');
+    expect(report.files[0]).toMatchObject({ path: 'picture.xlsx', status: 'stamp', format: 'png', unit: '' });
+    expect(report.issues.map((issue) => [issue.path, issue.code, issue.severity])).toContainEqual([
+      'picture.xlsx',
+      'stamp-unit-unknown',
+      'warning',
+    ]);
+  });
+
   it('goes on with the rest of the batch after broken files', async () => {
     const campaign = await linfenCampaign();
     const report = await aggregate(
@@ -137,7 +146,8 @@ describe('files from different writers', () => {
       ),
       campaign,
     );
-    expect(report.files.map((file) => file.status)).toEqual(['failed', 'ok', 'unsupported', 'failed', 'ok']);
+    // A picture is a stamped copy (盖章件) by its content, whatever its name.
+    expect(report.files.map((file) => file.status)).toEqual(['failed', 'ok', 'stamp', 'failed', 'ok']);
     expect(report.summary.rowsAccepted).toBe(4);
   });
 });

@@ -10,8 +10,10 @@ import {
   renderIssue,
   reportIssue,
 } from '@jianshen/schema';
+import { ignoredNote, type ListedEntry } from './files/listed-file.js';
+import { dataUnitsOf, reviewStamps } from './files/stamp-review.js';
 import { resolveLimits } from './limits.js';
-import { baseName, type PreparedSubmission, prepareSubmission } from './prepare-submission.js';
+import { type PreparedSubmission, prepareSubmission } from './prepare-submission.js';
 import type {
   AggregateOptions,
   AggregateReport,
@@ -58,6 +60,7 @@ export async function aggregate(
     inputs.map((input) => ({
       path: input.path,
       ...(input.modified ? { modified: input.modified } : {}),
+      ...(input.fromFolder ? { fromFolder: true } : {}),
       load: async () => input.data,
     })),
     campaign,
@@ -70,6 +73,10 @@ export interface SubmissionSource {
   path: string;
   modified?: Date;
   load(): Promise<Uint8Array>;
+  /** Found in a folder: lock files, hidden files and other kinds of files are listed as ignored. */
+  fromFolder?: boolean;
+  /** What a folder walk already knows of the entry (ignored, an unreadable folder): not loaded. */
+  listed?: ListedEntry;
   /** Prepares the file elsewhere (the Node entry's worker threads); default: here, from `load`. */
   prepare?(): Promise<PreparedSubmission>;
 }
@@ -356,32 +363,12 @@ function replace(state: MergeState): void {
   }
 }
 
-type Standing = Pick<AggregateReport['summary'], 'lateUnits' | 'missingUnits'>;
+type Standing = ReturnType<typeof unitStage>;
 
-/** Stage 4: late files and units that have not submitted. */
+/** Stage 4: late files, stamped copies (盖章件) and units that have not submitted. */
 function lateness(state: MergeState): Standing {
   const { campaign, files, fileUnits } = state;
-  const lateUnits: Standing['lateUnits'] = [];
-  for (const file of files) {
-    if (file.status !== 'ok' || file.supersededBy || !file.submittedOn) continue;
-    if (file.submittedOn > campaign.deadline) {
-      lateUnits.push({ unit: file.unit, path: file.path, submittedOn: file.submittedOn });
-      const data = { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline };
-      state.issues.push(reportIssue('late-submission', data, { path: file.path }));
-    }
-  }
-  const submitted = files.flatMap((file, index) =>
-    file.status === 'ok' ? (fileUnits[index] ?? []) : [baseName(file.path)],
-  );
-  const missingUnits = campaign.expectedUnits.filter(
-    (expected) => !submitted.some((unit) => unitMatches(unit, expected)),
-  );
-  const campaignPath = campaign.sourcePath ?? campaign.id;
-  for (const unit of missingUnits) {
-    const place = { path: campaignPath, field: 'expectedUnits' };
-    state.issues.push(reportIssue('unit-not-submitted', { unit }, place));
-  }
-  return { lateUnits, missingUnits };
+  return unitStage({ files, fileUnits, campaign, issue: (found) => state.issues.push(found) });
 }
 
 /** The streamed report: counts per file, the accepted rows read back from the store on demand. */
@@ -409,6 +396,11 @@ async function finishReport(state: MergeState, standing: Standing): Promise<Stre
     },
   };
   if (!state.finalWhenRead) for await (const row of rows) summarizer.add(row);
+  // Like the issues, an ignored file's reason is worded once, in the report's language.
+  for (const file of files) {
+    const note = ignoredNote(file, lang);
+    if (note !== undefined) file.note = note;
+  }
   return {
     version: 1,
     campaign: {
@@ -421,9 +413,59 @@ async function finishReport(state: MergeState, standing: Standing): Promise<Stre
     rows,
     // The report is an edge: its issues are worded here, once, in the language it was asked for.
     issues: issues.map((found) => renderIssue(found, lang)),
-    summary: summarizer.finish({ files, issues, ...standing }),
+    summary: summarizer.finish({
+      files,
+      issues,
+      missingUnits: standing.missingUnits,
+      lateUnits: standing.lateUnits,
+      stampOnlyUnits: standing.stamps.stampOnlyUnits,
+      stamps: standing.stamps.stamps,
+    }),
     dispose: () => store.dispose(),
   };
+}
+
+interface UnitStageInput {
+  files: readonly FileReport[];
+  fileUnits: readonly (readonly string[])[];
+  campaign: ResolvedCampaign;
+  issue: (entry: Issue) => void;
+}
+
+/** Files after the deadline (逾期) among the data that counts. */
+function lateFiles({ files, campaign, issue }: UnitStageInput): AggregateReport['summary']['lateUnits'] {
+  const lateUnits: AggregateReport['summary']['lateUnits'] = [];
+  for (const file of files) {
+    if (file.status !== 'ok' || file.supersededBy || !file.submittedOn) continue;
+    if (file.submittedOn > campaign.deadline) {
+      lateUnits.push({ unit: file.unit, path: file.path, submittedOn: file.submittedOn });
+      const data = { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline };
+      issue(reportIssue('late-submission', data, { path: file.path }));
+    }
+  }
+  return lateUnits;
+}
+
+/**
+ * Where the units stand once every file is in: late files, stamped copies (盖章件) against the
+ * data, and the expected units with nothing at all (未报送: a unit with only a stamped copy is
+ * told to send its spreadsheet instead).
+ */
+function unitStage(input: UnitStageInput) {
+  const { files, fileUnits, campaign, issue } = input;
+  const lateUnits = lateFiles(input);
+  const stamps = reviewStamps({ files, fileUnits, campaign });
+  const submitted = files.flatMap((file, index) => dataUnitsOf(file, fileUnits[index] ?? []));
+  const missingUnits = campaign.expectedUnits.filter(
+    (expected) =>
+      !submitted.some((unit) => unitMatches(unit, expected)) && !stamps.stampOnlyUnits.includes(expected),
+  );
+  for (const found of stamps.issues) issue(found);
+  const campaignPath = campaign.sourcePath ?? campaign.id;
+  for (const unit of missingUnits) {
+    issue(reportIssue('unit-not-submitted', { unit }, { path: campaignPath, field: 'expectedUnits' }));
+  }
+  return { lateUnits, missingUnits, stamps };
 }
 
 /** A stored row as the report shows it. */

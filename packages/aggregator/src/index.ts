@@ -9,6 +9,16 @@ export {
   streamAggregate,
   submissionDay,
 } from './aggregate.js';
+export {
+  folderIgnoredReason,
+  type IgnoredReason,
+  ignoredReasonOfName,
+  type StampFormat,
+  stampFormatOf,
+} from './files/file-kinds.js';
+export type { ListedEntry } from './files/listed-file.js';
+export { stampCellText, stampColumnLabel, stampsOfUnit } from './files/stamp-column.js';
+export type { StampUnitSource } from './files/stamp-unit.js';
 export { defaultReadLimits, type ReadLimits, resolveLimits, UnreadableError } from './limits.js';
 export type { PreparedRow } from './prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';
@@ -29,6 +39,7 @@ export type {
   RowSourceReport,
   StreamedReport,
   SubmissionInput,
+  UnitStamps,
 } from './report.js';
 export { RuleTimeoutError } from './report.js';
 export { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';

@@ -11,6 +11,7 @@ import {
   phrase,
   reportIssue,
 } from '@jianshen/schema';
+import { type ListedEntry, settledAsStamp, settledBeforeReading } from './files/listed-file.js';
 import { type ReadLimits, UnreadableError } from './limits.js';
 import type { GridSheet, GridWorkbook } from './read/grid.js';
 import { type ReadOutcome, readSubmission } from './read/read-submission.js';
@@ -59,6 +60,10 @@ export interface PrepareInput {
   path: string;
   modified?: Date;
   load(): Promise<Uint8Array>;
+  /** Found in a folder: lock files, hidden files and other kinds of files are listed as ignored. */
+  fromFolder?: boolean;
+  /** What the folder walk already knows (ignored, an unreadable folder); the file is not loaded. */
+  listed?: ListedEntry;
 }
 
 const chinaOffsetMs = 8 * 3_600_000;
@@ -81,6 +86,38 @@ interface Preparing extends PreparedSubmission {
   path: string;
 }
 
+function emptyFileReport(path: string, submittedOn: string | undefined): FileReport {
+  return {
+    path,
+    format: 'unknown',
+    unit: '',
+    status: 'ok',
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsRejected: 0,
+    rowsDuplicate: 0,
+    rowsSuperseded: 0,
+    rowsSkipped: emptySkipped(),
+    tables: 0,
+    ...(submittedOn ? { submittedOn } : {}),
+  };
+}
+
+/** The input's bytes, or the outcome of a file that could not be loaded (missing, no permission). */
+async function loadInput(input: PrepareInput): Promise<Uint8Array | ReadOutcome> {
+  try {
+    return await input.load();
+  } catch (error) {
+    const reason =
+      error instanceof UnreadableError
+        ? error.reason
+        : error instanceof Error
+          ? (error.message.split('\n')[0] ?? '')
+          : String(error);
+    return { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
+  }
+}
+
 /**
  * Reads one submission and checks it on its own: format, tables, unit, header, every row through
  * the schema. A file that cannot be read is one error in its `issues`; it never throws.
@@ -91,7 +128,11 @@ export async function prepareSubmission(
   options: PrepareOptions,
 ): Promise<PreparedSubmission> {
   const preparing = startFile(input, options);
-  const outcome = await readInput(input, options);
+  // Settled without reading (ignored, an unreadable folder), or a stamped copy (盖章件) by content.
+  const settled = settledBeforeReading(input, preparing.file);
+  if (settled) return { ...finished(preparing), issues: settled.issues };
+  const outcome = await readInput(input, options, { file: preparing.file, campaign });
+  if ('settled' in outcome) return { ...finished(preparing), issues: outcome.settled };
   preparing.file.format = outcome.format;
   if (!outcome.ok) return refuseFile(preparing, outcome);
   const { workbook } = outcome;
@@ -114,21 +155,8 @@ export async function prepareSubmission(
 }
 
 function startFile(input: PrepareInput, options: PrepareOptions): Preparing {
-  const file: FileReport = {
-    path: input.path,
-    format: 'unknown',
-    unit: '',
-    status: 'ok',
-    rowsRead: 0,
-    rowsAccepted: 0,
-    rowsRejected: 0,
-    rowsDuplicate: 0,
-    rowsSuperseded: 0,
-    rowsSkipped: emptySkipped(),
-    tables: 0,
-  };
   const fileDay = options.submittedOn ?? (input.modified ? chinaDay(input.modified) : undefined);
-  if (fileDay) file.submittedOn = fileDay;
+  const file = emptyFileReport(input.path, fileDay);
   return { path: input.path, file, units: [], issues: [], rows: [] };
 }
 
@@ -136,24 +164,25 @@ function finished({ file, units, issues, rows }: Preparing): PreparedSubmission 
   return { file, units, issues, rows };
 }
 
-async function readInput(input: PrepareInput, options: PrepareOptions): Promise<ReadOutcome> {
-  try {
-    return await readSubmission(
-      await input.load(),
-      input.path,
-      options.limits,
-      options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
-    );
-  } catch (error) {
-    // Loading the bytes failed (a file gone, unreadable from disk).
-    const reason =
-      error instanceof UnreadableError
-        ? error.reason
-        : error instanceof Error
-          ? (error.message.split('\n')[0] ?? '')
-          : String(error);
-    return { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
-  }
+/** The input's bytes read as a data file, unless they are a stamped copy (盖章件). */
+async function readInput(
+  input: PrepareInput,
+  options: PrepareOptions,
+  { file, campaign }: { file: FileReport; campaign: Pick<ResolvedCampaign, 'expectedUnits'> },
+): Promise<ReadOutcome | { settled: Issue[] }> {
+  const loaded = await loadInput(input);
+  if (!(loaded instanceof Uint8Array)) return loaded;
+  const stamp = await settledAsStamp(
+    { path: input.path, bytes: loaded, expectedUnits: campaign.expectedUnits },
+    file,
+  );
+  if (stamp) return { settled: stamp.issues };
+  return readSubmission(
+    loaded,
+    input.path,
+    options.limits,
+    options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
+  );
 }
 
 function refuseFile(

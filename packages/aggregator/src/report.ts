@@ -1,5 +1,7 @@
 import type { InflateRaw } from '@jianshen/ooxml';
 import type { ActivityMode, Lang, RenderedIssue } from '@jianshen/schema';
+import type { IgnoredReason, StampFormat } from './files/file-kinds.js';
+import type { StampUnitSource } from './files/stamp-unit.js';
 import type { ReadLimits } from './limits.js';
 import type { FileFormat } from './read/read-submission.js';
 import type { SkippedCounts } from './table/find-tables.js';
@@ -11,6 +13,8 @@ export interface SubmissionInput {
   data: Uint8Array;
   /** When the file was received (file mtime in Node); judged against the deadline. */
   modified?: Date;
+  /** Chosen as part of a folder: lock files, hidden files and other kinds of files are ignored. */
+  fromFolder?: boolean;
 }
 
 export interface AggregateProgress {
@@ -54,15 +58,30 @@ export class RuleTimeoutError extends Error {
   override readonly name = 'RuleTimeoutError';
 }
 
-export type FileStatus = 'ok' | 'failed' | 'unsupported';
+/**
+ * `ok` data read; `failed` ours but broken; `unsupported` a kind of file we refuse; `stamp` a
+ * stamped copy (盖章件) listed beside the data; `ignored` set aside for a reason (`note`).
+ */
+export type FileStatus = 'ok' | 'failed' | 'unsupported' | 'stamp' | 'ignored';
 
 export interface FileReport {
   path: string;
   /** What the content turned out to be (detected from the bytes, not the name). */
-  format: FileFormat;
-  /** The submitting unit; several units' tables in one file are joined with 、. */
+  format: FileFormat | StampFormat;
+  /**
+   * The submitting unit; several units' tables in one file are joined with 、. For a stamped
+   * copy the unit it was matched to ('' when unknown).
+   */
   unit: string;
   status: FileStatus;
+  /** A stamped copy's unit came from its file name, a folder's name or its PDF text. */
+  unitSource?: StampUnitSource;
+  /** Why an `ignored` file was not read (a lock file, a hidden file …). */
+  ignoredReason?: IgnoredReason;
+  /** For a link listed as ignored: the folder or file it leads to (already read). */
+  ignoredTarget?: string;
+  /** The reason as the clerk reads it. */
+  note?: string;
   /** Data rows found (skipped rows not included). */
   rowsRead: number;
   /** Rows in `rows` (after duplicates, superseding and rule errors). */
@@ -119,6 +138,12 @@ export interface ReportRow {
  */
 export type ReportIssue = RenderedIssue;
 
+/** One unit's stamped copies (盖章件). */
+export interface UnitStamps {
+  unit: string;
+  files: string[];
+}
+
 export interface GroupCount {
   rows: number;
   /** Plugin totals (e.g. participants) summed over the group's rows, by total key. */
@@ -130,6 +155,10 @@ export interface ReportSummary {
   filesOk: number;
   filesFailed: number;
   filesUnsupported: number;
+  /** Stamped copies (盖章件) listed beside the data. */
+  filesStamp: number;
+  /** Files in the input folders set aside, each with its reason in `files`. */
+  filesIgnored: number;
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
@@ -150,6 +179,13 @@ export interface ReportSummary {
   dimensions: { id: string; label: string; plugin: string; groups: (GroupCount & { group: string })[] }[];
   /** Expected units (campaign.expectedUnits) with no file. */
   missingUnits: string[];
+  /** Expected units that sent a stamped copy and no data file (not in missingUnits). */
+  stampOnlyUnits: string[];
+  /**
+   * The 盖章件 column: every expected unit (campaign order), then other units with a stamped
+   * copy, with the stamped copies' paths (none: 无).
+   */
+  stamps: UnitStamps[];
   /** Units whose file came after the deadline. */
   lateUnits: { unit: string; path: string; submittedOn: string }[];
 }

@@ -70,6 +70,9 @@ interface SummaryInput {
   campaign: ResolvedCampaign;
   missingUnits: string[];
   lateUnits: ReportSummary['lateUnits'];
+  /** Stamped copies (盖章件) by unit; none when the caller reviewed none. */
+  stampOnlyUnits?: string[];
+  stamps?: ReportSummary['stamps'];
   lang: Lang;
 }
 
@@ -199,6 +202,8 @@ function finishSummary(counts: SummaryCounts, end: SummaryEnd): ReportSummary {
     filesOk: files.filter((file) => file.status === 'ok').length,
     filesFailed: files.filter((file) => file.status === 'failed').length,
     filesUnsupported: files.filter((file) => file.status === 'unsupported').length,
+    filesStamp: files.filter((file) => file.status === 'stamp').length,
+    filesIgnored: files.filter((file) => file.status === 'ignored').length,
     rowsRead: sum('rowsRead'),
     rowsAccepted: sum('rowsAccepted'),
     rowsRejected: sum('rowsRejected'),
@@ -229,6 +234,8 @@ function finishSummary(counts: SummaryCounts, end: SummaryEnd): ReportSummary {
       ),
     })),
     missingUnits: end.missingUnits,
+    stampOnlyUnits: end.stampOnlyUnits ?? [],
+    stamps: end.stamps ?? [],
     lateUnits: end.lateUnits,
   };
 }

@@ -13,9 +13,12 @@ export function unitMatches(unit: string, expected: string): boolean {
 
 /**
  * The units a file speaks for, as the missing-unit check counts them: the units of its tables
- * when it was read, else its file name (a broken 尧都区.xlsx still says who tried to report).
+ * when it was read, else its file name (a broken 尧都区.xlsx still says who tried to report);
+ * none for stamped copies and ignored files.
  */
 export function unitsOfFile(file: Pick<FileReport, 'path' | 'status' | 'unit'>): string[] {
+  // A stamped copy is not data (its unit is in summary.stamps); an ignored file speaks for no one.
+  if (file.status === 'stamp' || file.status === 'ignored') return [];
   if (file.status !== 'ok') return [baseName(file.path)];
   return file.unit.split('、').filter((unit) => unit !== '');
 }

@@ -6,9 +6,10 @@ import { unitMatches, unitsOfFile } from './unit-match.js';
 /**
  * Where a unit stands: `missing` 未报送 (no file), `errors` 有错误 (an error in one of its
  * files: the clerk must send it back), `late` 逾期 (its file came after the deadline, no
- * errors), `submitted` 已报送.
+ * errors), `submitted` 已报送, `stamp-only` 仅有盖章件 (a stamped copy and no data file: the
+ * clerk asks for the spreadsheet).
  */
-export type UnitStatusCode = 'submitted' | 'missing' | 'late' | 'errors';
+export type UnitStatusCode = 'submitted' | 'missing' | 'late' | 'errors' | 'stamp-only';
 
 /** The statuses as the bureau writes them; codes travel, text is chosen at the edge. */
 export const unitStatusLabels: Readonly<Record<UnitStatusCode, Readonly<Record<Lang, string>>>> = {
@@ -16,6 +17,7 @@ export const unitStatusLabels: Readonly<Record<UnitStatusCode, Readonly<Record<L
   missing: { zh: '未报送', en: 'Not submitted' },
   late: { zh: '逾期', en: 'Late' },
   errors: { zh: '有错误', en: 'Has errors' },
+  'stamp-only': { zh: '仅有盖章件', en: 'Stamped copy only' },
 };
 
 /** One row of the 各单位报送情况 table. */
@@ -29,8 +31,10 @@ export interface UnitStatus {
   late: boolean;
   /** The day the late file counts as submitted. */
   lateOn?: string;
-  /** Paths of the unit's files, in report order. */
+  /** Paths of the unit's data files, in report order. */
   files: string[];
+  /** Paths of the unit's stamped copies (盖章件), in report order; none: 无. */
+  stamps: string[];
   /** Accepted rows whose unit is this unit (summary.byUnit). */
   rowsAccepted: number;
   /**
@@ -52,6 +56,7 @@ function emptyStatus(unit: string, expected: boolean): UnitStatus {
     status: 'missing',
     late: false,
     files: [],
+    stamps: [],
     rowsAccepted: 0,
     rowsRejected: 0,
     errors: 0,
@@ -83,6 +88,9 @@ export function unitStatuses(
     for (const status of statusesOf(group.unit)) status.rowsAccepted += group.rows;
   }
   countIssues(report, statusesOfPath);
+  for (const { unit, files } of report.summary.stamps ?? []) {
+    for (const status of statusesOf(unit)) status.stamps.push(...files);
+  }
   const sortedOthers = [...others.values()].sort((a, b) => a.unit.localeCompare(b.unit, 'zh'));
   const all = [...expected.values(), ...sortedOthers];
   for (const status of all) status.status = statusCode(status);
@@ -125,8 +133,10 @@ function countIssues(report: StatusReport, statusesOfPath: ReadonlyMap<string, S
 function statusCode(status: UnitStatus): UnitStatusCode {
   // A unit known only from rows (a 来源单位 column of a consolidated workbook read again) sent
   // them inside another unit's file: it has reported, though no file is its own.
-  if (status.files.length === 0)
+  if (status.files.length === 0) {
+    if (status.stamps.length > 0) return 'stamp-only';
     return status.expected || status.rowsAccepted === 0 ? 'missing' : 'submitted';
+  }
   if (status.errors > 0) return 'errors';
   return status.late ? 'late' : 'submitted';
 }

@@ -14,6 +14,7 @@ const keyComments: Record<string, string> = {
   period: ' 活动期间，举办时间超出此范围时给出警告',
   deadline: ' 报送截止日期',
   expectedUnits: ' 应报送单位（用于统计未报送单位），写县（市、区）名即可',
+  requireStamp: ' 是否要求报送盖章件（盖章统计表的扫描件或照片）：true 时未报送盖章件的单位给出警告',
   table: ' 统计表：单位名称行、空白行数、模板保护密码（可选）',
   plugins: ' 插件：包名或相对于本文件的路径，如 ./my-plugin.mjs',
 };

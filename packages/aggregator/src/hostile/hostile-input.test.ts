@@ -112,9 +112,14 @@ describe.each(inflaters)('inflated by %s', (_name, inflater) => {
       expectFileError(report, 'truncated.xlsx', ['file-unreadable']);
     });
 
-    it('a picture renamed .xlsx is refused by its content, not its name', async () => {
+    it('a picture renamed .xlsx is judged by its content: a stamped copy, not data', async () => {
       const report = await withGoodFile({ path: '盖章扫描件.xlsx', data: pictureBytes() });
-      expectFileError(report, '盖章扫描件.xlsx', ['file-unsupported', 'file-unreadable']);
+      expectGoodFileIntact(report);
+      const file = report.files.find((entry) => entry.path === '盖章扫描件.xlsx');
+      expect(file).toMatchObject({ status: 'stamp', rowsAccepted: 0, unit: '' });
+      expect(report.issues.find((issue) => issue.path === '盖章扫描件.xlsx')?.code).toBe(
+        'stamp-unit-unknown',
+      );
     });
 
     it('a zero-byte file is reported as empty', async () => {

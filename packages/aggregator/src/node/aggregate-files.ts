@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { phrase } from '@jianshen/schema';
 import { collectReport, streamAggregate, submissionDay } from '../aggregate.js';
@@ -8,12 +8,12 @@ import { type ReadLimits, resolveLimits, UnreadableError } from '../limits.js';
 import type { AggregateOptions, AggregateReport, StreamedReport } from '../report.js';
 import type { RowStore } from '../row-store.js';
 import { createMemoryRowStore } from '../row-store.js';
-import { isFolderSubmission, isIgnoredName } from '../submission-names.js';
 import { runWithTimeout } from './bounded-runner.js';
 import { createFileRowStore } from './file-row-store.js';
 import { createHeapGuard } from './heap-guard.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 import { rememberInputs } from './input-registry.js';
+import { type InputEntry, listInputs } from './list-inputs.js';
 import { createReadPool, type DiskSource, defaultThreads, prepareOnPool } from './worker-pool.js';
 
 export interface AggregateFilesOptions extends AggregateOptions {
@@ -27,30 +27,15 @@ export interface AggregateFilesOptions extends AggregateOptions {
   threads?: number;
 }
 
-async function walk(directory: string, found: string[]): Promise<void> {
-  const entries = await readdir(directory, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (isIgnoredName(entry.name)) continue;
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) await walk(path, found);
-    else if (entry.isFile() && isFolderSubmission(entry.name)) found.push(path);
-  }
-}
-
-/** Expands files and folders (recursively, sorted) into absolute file paths, each once. */
+/**
+ * Expands files and folders (recursively, sorted) into absolute file paths, each once: every
+ * file of a folder, those the report will list as ignored included (see `listInputs`).
+ */
 export async function collectSubmissionFiles(
   inputs: readonly string[],
   cwd = process.cwd(),
 ): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const path = resolve(cwd, input);
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory()) await walk(path, files);
-    else files.push(path);
-  }
-  return [...new Set(files)];
+  return (await listInputs(inputs, cwd)).map((entry) => entry.path);
 }
 
 function shownPath(path: string, cwd: string): string {
@@ -141,22 +126,43 @@ async function aggregateFromDisk(
   let totalBytes = 0;
   const sources: DiskSource[] = [];
   try {
-    paths = await collectSubmissionFiles(inputs, cwd);
-    for (const path of paths) {
-      const info = await stat(path).catch(() => undefined);
-      totalBytes += info?.size ?? 0;
-      sources.push({
-        path: shownPath(path, cwd),
-        absolutePath: path,
-        ...(info ? { modified: info.mtime } : {}),
-        load: () => readBounded(path, limits.maxFileBytes),
-      });
+    const entries = await listInputs(inputs, cwd);
+    paths = entries.map((entry) => entry.path);
+    for (const entry of entries) {
+      const source = await diskSource(entry, cwd, limits);
+      totalBytes += source.size;
+      sources.push(source.source);
     }
   } catch (error) {
     await store.dispose();
     throw error;
   }
   return { report: await aggregateOnPool(sources, totalBytes, campaign, options, limits, store), paths };
+}
+
+/** A listed entry as the merge takes it; the walk's verdict (ignored, unreadable) rides along. */
+async function diskSource(
+  entry: InputEntry,
+  cwd: string,
+  limits: ReadLimits,
+): Promise<{ source: DiskSource; size: number }> {
+  // Entries the walk settled are never opened (a FIFO in a folder would block the read).
+  const info = entry.listed ? undefined : await stat(entry.path).catch(() => undefined);
+  const source: DiskSource = {
+    path: shownPath(entry.path, cwd),
+    absolutePath: entry.path,
+    ...(info ? { modified: info.mtime } : {}),
+    ...(entry.fromFolder ? { fromFolder: true } : {}),
+    ...(entry.listed ? { listed: { ...entry.listed, ...listedTarget(entry.listed, cwd) } } : {}),
+    load: () => readBounded(entry.path, limits.maxFileBytes),
+  };
+  return { source, size: info?.size ?? 0 };
+}
+
+/** A link's target as the report shows paths (relative to cwd). */
+function listedTarget(listed: InputEntry['listed'], cwd: string): { target?: string } {
+  if (listed?.kind !== 'ignored' || listed.target === undefined) return {};
+  return { target: relative(cwd, listed.target) === '' ? '.' : shownPath(listed.target, cwd) };
 }
 
 /**

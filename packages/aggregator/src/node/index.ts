@@ -13,6 +13,7 @@ export {
 export { createFileRowStore, type FileRowStoreOptions } from './file-row-store.js';
 export { enableHeapCollection } from './heap-guard.js';
 export { nodeInflateRaw } from './inflate-raw.js';
+export { type InputEntry, InputRefusedError, listInputs, refusedInputs } from './list-inputs.js';
 export {
   lockOutputFolder,
   type OutputLock,

@@ -25,7 +25,7 @@ function copy(name: string, directory: string, as = name): string {
 }
 
 describe('aggregateFiles', () => {
-  it('searches folders recursively, skipping lock files, hidden files and non-submissions', async () => {
+  it('searches folders recursively and lists every file, lock files, hidden files and scripts too', async () => {
     const root = scratch();
     mkdirSync(join(root, 'sub'));
     copy('gbk.csv', root, '曲沃县.csv');
@@ -35,7 +35,23 @@ describe('aggregateFiles', () => {
     writeFileSync(join(root, 'make-submissions.py'), 'print(1)');
     writeFileSync(join(root, '说明.pdf'), '%PDF-1.4');
     const found = await collectSubmissionFiles([root]);
-    expect(found.map((path) => path.slice(root.length + 1))).toEqual(['sub/襄汾县.docx', '曲沃县.csv']);
+    expect(found.map((path) => path.slice(root.length + 1))).toEqual([
+      '.尧都区.xlsx',
+      'make-submissions.py',
+      'sub/襄汾县.docx',
+      '~$尧都区.xlsx',
+      '曲沃县.csv',
+      '说明.pdf',
+    ]);
+    const report = await aggregateFiles([root], await linfenCampaign(), { cwd: root });
+    expect(report.files.map((file) => [file.path, file.status, file.ignoredReason])).toEqual([
+      ['.尧都区.xlsx', 'ignored', 'hidden-file'],
+      ['make-submissions.py', 'ignored', 'other-type'],
+      ['sub/襄汾县.docx', 'ok', undefined],
+      ['~$尧都区.xlsx', 'ignored', 'lock-file'],
+      ['曲沃县.csv', 'ok', undefined],
+      ['说明.pdf', 'stamp', undefined],
+    ]);
   });
 
   it('shows paths relative to cwd, uses file times for lateness, and turns a missing file into one error', async () => {

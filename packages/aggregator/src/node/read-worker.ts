@@ -36,6 +36,8 @@ async function start(): Promise<void> {
             {
               path: job.shown,
               ...(job.modified !== undefined ? { modified: new Date(job.modified) } : {}),
+              ...(job.fromFolder ? { fromFolder: true } : {}),
+              ...(job.listed ? { listed: job.listed } : {}),
               load: () => readBounded(job.path, job.limits.maxFileBytes),
             },
             campaign,

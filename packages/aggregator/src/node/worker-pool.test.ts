@@ -121,6 +121,10 @@ describe('read pool', () => {
     const single = await aggregateFiles([scratch], campaign, { lang: 'zh', cwd: scratch, threads: 1 });
     const parallel = await aggregateFiles([scratch], campaign, { lang: 'zh', cwd: scratch });
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(single));
-    expect(single.files.map((file) => file.path)).not.toContain('bootstrap.mjs');
+    // Listed, not read: a script is no kind of submission.
+    expect(single.files.find((file) => file.path === 'bootstrap.mjs')).toMatchObject({
+      status: 'ignored',
+      ignoredReason: 'other-type',
+    });
   });
 });

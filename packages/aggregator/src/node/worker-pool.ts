@@ -216,6 +216,8 @@ export function prepareOnPool(
           path: source.absolutePath,
           shown: source.path,
           ...(source.modified ? { modified: source.modified.getTime() } : {}),
+          ...(source.fromFolder ? { fromFolder: true } : {}),
+          ...(source.listed ? { listed: source.listed } : {}),
           limits: options.limits,
           ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
         }),

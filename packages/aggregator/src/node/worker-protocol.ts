@@ -1,4 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import type { ListedEntry } from '../files/listed-file.js';
 import type { ReadLimits } from '../limits.js';
 import type { PreparedSubmission } from '../prepare-submission.js';
 
@@ -19,6 +20,10 @@ export interface PrepareJob {
   shown: string;
   /** File time, ms since the epoch. */
   modified?: number;
+  /** Found in a folder (name rules apply). */
+  fromFolder?: boolean;
+  /** What the folder walk already knows of the entry. */
+  listed?: ListedEntry;
   limits: ReadLimits;
   submittedOn?: string;
 }

@@ -12,8 +12,10 @@ import {
 } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang, phrase, renderPhrase, textsIn } from '@jianshen/schema';
+import { stampCellText, stampColumnLabel } from '../files/stamp-column.js';
 import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
+import { unitStatusLabels } from '../unit-status.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
 import { maskIssuePhone, maskPhone } from './mask-phone.js';
 import { outputText } from './output-text.js';
@@ -171,24 +173,29 @@ function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): 
       { value: group.rows, style: styles.number },
       ...totalsCells(group),
       text(lateOn ? say('lateOn', { date: lateOn }) : ''),
+      text(stampCellText(summary, group.unit, lang)),
     ];
   });
-  for (const unit of summary.missingUnits) {
-    rows.push([
-      text(unit),
-      { value: 0, style: styles.number },
-      { value: 0, style: styles.number },
-      ...totals.map(() => ({ value: 0, style: styles.number })),
-      text(say('notSubmitted')),
-    ]);
+  const nothingRead = (unit: string, status: string): CellSpec[] => [
+    text(unit),
+    { value: 0, style: styles.number },
+    { value: 0, style: styles.number },
+    ...totals.map(() => ({ value: 0, style: styles.number })),
+    text(status),
+    text(stampCellText(summary, unit, lang)),
+  ];
+  for (const unit of summary.stampOnlyUnits ?? []) {
+    rows.push(nothingRead(unit, unitStatusLabels['stamp-only'][lang]));
   }
+  for (const unit of summary.missingUnits) rows.push(nothingRead(unit, say('notSubmitted')));
   const fileCount = summary.byUnit.reduce((sum, group) => sum + group.files, 0);
-  const total = overallRow(report, lang, 0, [{ value: undefined, style: styles.totalRow }]);
+  const blank = { value: undefined, style: styles.totalRow };
+  const total = overallRow(report, lang, 0, [blank, blank]);
   total.splice(1, 0, { value: fileCount, style: styles.totalRow });
-  const width = 4 + totals.length;
+  const width = 5 + totals.length;
   return {
     name: say('byUnitSheet'),
-    widths: [24, 12, 10, ...totals.map(() => 12), 20],
+    widths: [24, 12, 10, ...totals.map(() => 12), 20, 30],
     rows: [
       [{ value: say('byUnitTitle', { title: campaign.tableTitle }), style: styles.title }],
       [
@@ -199,6 +206,7 @@ function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): 
         text(say('activities'), styles.header),
         ...totals,
         text(say('status'), styles.header),
+        text(stampColumnLabel(lang), styles.header),
       ],
       ...rows,
       total,

@@ -75,8 +75,8 @@ const cliText = defineTexts({
   aggregating: { zh: '汇总', en: 'Aggregating' },
   checking: { zh: '校验', en: 'Checking' },
   aggregateDone: {
-    zh: '汇总完成：{files} 个文件，有效 {accepted} 行，退回 {rejected} 行，{errors} 个错误，{warnings} 个警告',
-    en: 'Aggregated {files} files: {accepted} rows accepted, {rejected} rejected, {errors} errors, {warnings} warnings',
+    zh: '汇总完成：{files} 个文件（数据 {data}，盖章件 {stamps}，已忽略 {ignored}），有效 {accepted} 行，退回 {rejected} 行，{errors} 个错误，{warnings} 个警告',
+    en: 'Aggregated {files} files ({data} data, {stamps} stamped copies, {ignored} ignored): {accepted} rows accepted, {rejected} rejected, {errors} errors, {warnings} warnings',
   },
   validateDone: {
     zh: '{files} 个文件，读取 {read} 行，有效 {accepted} 行；{errors} 个错误，{warnings} 个警告',

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { renderMessage, reportIssue } from '@jianshen/schema';
 import { UsageError } from './cli-error.js';
 import { cliTexts } from './cli-text.js';
 import type { CommandContext } from './command-context.js';
@@ -14,7 +15,19 @@ export async function requireInputs(inputs: readonly string[], context: CommandC
   for (const input of inputs) {
     await access(resolve(context.cwd, input)).catch(() => missing.push(input));
   }
-  if (missing.length === 0) return;
+  if (missing.length === 0) return refuseSpecialInputs(inputs, context);
   const say = cliTexts(context.lang);
   throw new UsageError(say('inputsMissing', { list: missing.join(say('listSeparator')) }));
+}
+
+/**
+ * A pipe, device or socket on the command line is refused at once (exit 2): reading a FIFO
+ * would wait for a writer forever. The aggregator's node entry decides what counts as one.
+ */
+async function refuseSpecialInputs(inputs: readonly string[], context: CommandContext): Promise<void> {
+  const { refusedInputs } = await import('@jianshen/aggregator/node');
+  const [refused] = await refusedInputs(inputs, context.cwd);
+  if (!refused) return;
+  const issue = reportIssue('input-not-regular', refused, { path: refused.path });
+  throw new UsageError(renderMessage(issue, context.lang));
 }

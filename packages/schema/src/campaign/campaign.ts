@@ -159,6 +159,11 @@ export const campaignSchema = z.strictObject({
   submitTo: z.string().optional(),
   /** Units expected to submit; the aggregator reports who has not. */
   expectedUnits: z.array(z.string().min(1)).default([]),
+  /**
+   * The notice asks for the table stamped (单位名称（盖章）): with `true`, a unit that sent data
+   * but no stamped copy (a PDF, JPG, PNG, TIFF or HEIC scan beside its file) gets a warning.
+   */
+  requireStamp: z.boolean().optional(),
   /** Statistics-table settings. */
   table: z
     .strictObject({

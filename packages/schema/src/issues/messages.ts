@@ -170,6 +170,42 @@ export const messages = {
       en: 'Replaced by the newer file {other} from the same unit',
     },
   },
+  // Stamped copies (盖章件) and the folder listing: every file in a folder is accounted for.
+  'stamp-unit-unknown': {
+    severity: 'warning',
+    text: {
+      zh: '无法确定这份盖章件属于哪个单位（文件名和文件中的文字都没有应报单位的名称），请按单位名称重命名',
+      en: 'Cannot tell which unit this stamped copy is from (neither its name nor its text names an expected unit); rename it after the unit',
+    },
+  },
+  'stamp-without-data': {
+    severity: 'warning',
+    text: {
+      zh: '{unit} 已报送盖章件，但未报送数据文件：请联系该单位报送电子表格（.xlsx）',
+      en: '{unit} sent a stamped copy but no data file: ask the unit for the spreadsheet (.xlsx)',
+    },
+  },
+  'stamp-missing': {
+    severity: 'warning',
+    text: {
+      zh: '{unit} 未报送盖章件（加盖公章的统计表扫描件或照片）',
+      en: '{unit} has not sent a stamped copy (a scan or photo of the stamped table)',
+    },
+  },
+  'folder-unreadable': {
+    severity: 'error',
+    text: {
+      zh: '文件夹无法读取：{reason}，其中的文件未汇总',
+      en: 'The folder cannot be read: {reason}; the files in it were not aggregated',
+    },
+  },
+  'input-not-regular': {
+    severity: 'error',
+    text: {
+      zh: '「{path}」不是普通文件或文件夹（{kind}），已拒绝读取',
+      en: '"{path}" is not a regular file or folder ({kind}); refused',
+    },
+  },
   'unit-inferred': {
     severity: 'warning',
     text: {
@@ -386,6 +422,34 @@ export const phrases = {
   /** Joins several phrases in one slot (a plugin's problems). */
   'list-separator': { zh: '；', en: '; ' },
   'did-you-mean': { zh: '，是否应为「{suggestion}」？', en: '; did you mean "{suggestion}"?' },
+  // The 盖章件 column of the per-unit tables (consolidated workbook, web page).
+  'stamp-column': { zh: '盖章件', en: 'Stamped copy' },
+  'stamp-present': { zh: '有（{files}）', en: 'Yes ({files})' },
+  'stamp-absent': { zh: '无', en: 'None' },
+  // Why a file found in a folder was not read (report.json files[].note); not issues.
+  'ignored-lock-file': {
+    zh: '已忽略：Office/WPS 打开文件时生成的锁定文件',
+    en: 'Ignored: a lock file Office or WPS leaves while a file is open',
+  },
+  'ignored-system-file': { zh: '已忽略：系统生成的文件', en: 'Ignored: a file the system made' },
+  'ignored-hidden-file': { zh: '已忽略：隐藏文件', en: 'Ignored: a hidden file' },
+  'ignored-temporary-file': { zh: '已忽略：临时文件或备份文件', en: 'Ignored: a temporary or backup file' },
+  'ignored-other-type': {
+    zh: '已忽略：不是报送文件的类型（{extension}）',
+    en: 'Ignored: not a kind of file submissions come in ({extension})',
+  },
+  'ignored-special-file': {
+    zh: '已忽略：不是普通文件（管道、设备或套接字）',
+    en: 'Ignored: not a regular file (a pipe, device or socket)',
+  },
+  'ignored-folder-loop': {
+    zh: '已忽略：链接指向已读过的文件夹（{target}），不再重复读取',
+    en: 'Ignored: the link leads to a folder already read ({target}); not read twice',
+  },
+  'ignored-same-file': {
+    zh: '已忽略：与「{target}」是同一个文件（链接）',
+    en: 'Ignored: the same file as "{target}" (a link)',
+  },
   // campaign-doc-number {reason}
   'doc-number-brackets': { zh: '年份须用六角括号〔〕', en: 'the year goes inside 〔〕 (U+3014/U+3015)' },
   'doc-number-shape': { zh: '格式应为 X字〔YYYY〕N号', en: 'must look like X字〔YYYY〕N号' },

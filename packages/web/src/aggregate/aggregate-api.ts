@@ -15,6 +15,8 @@ export interface ChosenFile {
   file: File;
   /** webkitRelativePath for a folder's files, the name otherwise (the CLI shows its paths). */
   path: string;
+  /** Chosen as part of a folder: the aggregator's folder rules apply (lock files ignored …). */
+  fromFolder?: boolean;
 }
 
 export interface AggregateRunRequest {
@@ -70,4 +72,9 @@ export interface AggregateApi {
   /** One output of the last run, named as `jianshen aggregate --out` names it. */
   download(kind: DownloadKind): Promise<DownloadFile>;
   preview(place: IssuePlace): Promise<RowPreviewOutcome>;
+  /**
+   * The first page of a stamped copy (盖章件) PDF of the last run as a PNG about `width` pixels
+   * wide, rendered in the worker by pdf.js; undefined when it cannot be drawn.
+   */
+  thumbnail(path: string, width: number): Promise<Uint8Array | undefined>;
 }

@@ -1,7 +1,7 @@
 import type { AggregateProgress } from '@jianshen/aggregator';
 import type { RenderedChart } from '@jianshen/charts';
 import { type CampaignInput, type Lang, type RenderedIssue, renderIssue } from '@jianshen/schema';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AggregateView, ChosenFile, DownloadKind, IssuePlace } from './aggregate-api.js';
 import { aggregateWorkerClass, startAggregateWorker } from './aggregate-client.js';
 import { type AggregateTextKey, aggregateSays } from './aggregate-text.js';
@@ -12,6 +12,7 @@ import { IssueTable } from './issue-table.js';
 import { ProgressBar } from './progress-bar.js';
 import { type PreviewState, RowPreviewView } from './row-preview-view.js';
 import { runAggregation, type WorkerConnection, WorkerStoppedError } from './run-aggregation.js';
+import { type StampSource, stampRenderWidth } from './stamp-thumbnails.js';
 import { UnitTable } from './unit-table.js';
 import './aggregate.css';
 
@@ -149,6 +150,7 @@ export function AggregatePart(props: AggregatePartProps) {
     }
   };
   const make = (kind: DownloadKind) => ask((connection) => connection.api.download(kind));
+  const renderPdf = (path: string) => ask((connection) => connection.api.thumbnail(path, stampRenderWidth));
   return (
     <div class="aggregate-part" data-state={run.state}>
       <h2>{say('heading')}</h2>
@@ -163,7 +165,15 @@ export function AggregatePart(props: AggregatePartProps) {
       {run.state === 'running' ? <ProgressBar lang={lang} progress={run.progress} /> : null}
       {run.state === 'failed' ? <Failure message={run.message} issues={run.issues} /> : null}
       {run.state === 'done' ? (
-        <Results lang={lang} run={run} files={files} preview={preview} onChoose={choose} make={make} />
+        <Results
+          lang={lang}
+          run={run}
+          files={files}
+          preview={preview}
+          onChoose={choose}
+          make={make}
+          renderPdf={renderPdf}
+        />
       ) : null}
     </div>
   );
@@ -194,11 +204,13 @@ interface ResultsProps {
   preview: PreviewState | undefined;
   onChoose: (place: IssuePlace) => void;
   make: (kind: DownloadKind) => Promise<import('./aggregate-api.js').DownloadFile>;
+  renderPdf: StampSource['renderPdf'];
 }
 
-function Results({ lang, run, files, preview, onChoose, make }: ResultsProps) {
+function Results({ lang, run, files, preview, onChoose, make, renderPdf }: ResultsProps) {
   const { view, crashed } = run;
   const { summary } = view;
+  const stamps = useStampSource(view, files, renderPdf);
   const readable = new Set(files.map((file) => file.path).filter((path) => !crashed.includes(path)));
   return (
     <div class="results">
@@ -210,6 +222,8 @@ function Results({ lang, run, files, preview, onChoose, make }: ResultsProps) {
       <p class="summary-line">
         {aggregateSays(lang, 'summary', {
           files: summary.files,
+          stamps: summary.filesStamp,
+          ignored: summary.filesIgnored,
           read: summary.rowsRead,
           accepted: summary.rowsAccepted,
           rejected: summary.rowsRejected,
@@ -219,7 +233,7 @@ function Results({ lang, run, files, preview, onChoose, make }: ResultsProps) {
         })}
       </p>
       <DownloadButtons lang={lang} make={make} />
-      <UnitTable lang={lang} statuses={view.statuses} />
+      <UnitTable lang={lang} statuses={view.statuses} stamps={stamps} />
       <IssueTable
         lang={lang}
         issues={view.issues}
@@ -232,6 +246,26 @@ function Results({ lang, run, files, preview, onChoose, make }: ResultsProps) {
       {preview ? <RowPreviewView lang={lang} preview={preview} /> : null}
     </div>
   );
+}
+
+/** The stamped copies of a finished run: their Files, formats and the worker's PDF renderer. */
+function useStampSource(
+  view: AggregateView,
+  files: readonly ChosenFile[],
+  renderPdf: StampSource['renderPdf'],
+): StampSource {
+  // One source per run: the thumbnails are drawn once, not again on every render.
+  const render = useRef(renderPdf);
+  render.current = renderPdf;
+  return useMemo(() => {
+    const fileByPath = new Map(files.map((chosen) => [chosen.path, chosen.file]));
+    const formatByPath = new Map(view.files.map((file) => [file.path, file.format]));
+    return {
+      file: (path) => fileByPath.get(path),
+      format: (path) => formatByPath.get(path),
+      renderPdf: (path) => render.current(path),
+    };
+  }, [view, files]);
 }
 
 /** Files or folders dropped anywhere on the page (but on a file input, which takes its own). */

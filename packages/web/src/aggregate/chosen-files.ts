@@ -1,15 +1,17 @@
-import { isFolderSubmission } from '@jianshen/aggregator';
 import type { ChosenFile } from './aggregate-api.js';
 
 /**
  * Files from the 报送文件 input: each read whatever its name (as files named on the CLI's
- * command line); from the folder input only submissions, as the CLI reads a folder.
+ * command line); from the folder input every file, marked as found in a folder: the aggregator
+ * lists lock files, hidden files and other kinds of files as ignored, as the CLI does.
  */
 export function chosenFromInput(list: FileList | null, fromFolder: boolean): ChosenFile[] {
   const files = [...(list ?? [])];
-  return files
-    .map((file) => ({ file, path: file.webkitRelativePath || file.name }))
-    .filter(({ file }) => !fromFolder || isFolderSubmission(file.name));
+  return files.map((file) => ({
+    file,
+    path: file.webkitRelativePath || file.name,
+    ...(fromFolder ? { fromFolder: true } : {}),
+  }));
 }
 
 function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
@@ -30,11 +32,10 @@ function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> 
 
 async function fromEntry(entry: FileSystemEntry, inFolder: boolean, found: ChosenFile[]): Promise<void> {
   if (entry.isFile) {
-    if (inFolder && !isFolderSubmission(entry.name)) return;
     const file = await new Promise<File>((resolve, reject) =>
       (entry as FileSystemFileEntry).file(resolve, reject),
     );
-    found.push({ file, path: entry.fullPath.replace(/^\//, '') });
+    found.push({ file, path: entry.fullPath.replace(/^\//, ''), ...(inFolder ? { fromFolder: true } : {}) });
   } else if (entry.isDirectory) {
     const children = await readAll((entry as FileSystemDirectoryEntry).createReader());
     for (const child of children) await fromEntry(child, true, found);

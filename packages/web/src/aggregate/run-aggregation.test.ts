@@ -46,6 +46,7 @@ function fakeWorkers(fatal: ReadonlySet<string>, dieAfterFiles = false) {
       },
       download: () => Promise.reject(new Error('unused')),
       preview: () => Promise.reject(new Error('unused')),
+      thumbnail: () => Promise.reject(new Error('unused')),
     };
     return { api, stopped, terminate: () => terminated++ };
   };

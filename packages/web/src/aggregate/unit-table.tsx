@@ -1,6 +1,7 @@
-import { type UnitStatus, unitStatusLabels } from '@jianshen/aggregator';
+import { stampColumnLabel, type UnitStatus, unitStatusLabels } from '@jianshen/aggregator';
 import type { Lang } from '@jianshen/schema';
 import { aggregateSays } from './aggregate-text.js';
+import { type StampSource, StampThumbnails } from './stamp-thumbnails.js';
 
 function statusText(status: UnitStatus, lang: Lang): string {
   const label = unitStatusLabels[status.status][lang];
@@ -13,7 +14,16 @@ function statusText(status: UnitStatus, lang: Lang): string {
 }
 
 /** 各单位报送情况: one row per expected unit, then the other units that sent files. */
-export function UnitTable({ lang, statuses }: { lang: Lang; statuses: readonly UnitStatus[] }) {
+export function UnitTable({
+  lang,
+  statuses,
+  stamps,
+}: {
+  lang: Lang;
+  statuses: readonly UnitStatus[];
+  /** Draws the stamped copies (盖章件); without it their paths are listed. */
+  stamps?: StampSource;
+}) {
   const say = (key: Parameters<typeof aggregateSays>[1]) => aggregateSays(lang, key);
   return (
     <div class="table-scroll">
@@ -24,6 +34,7 @@ export function UnitTable({ lang, statuses }: { lang: Lang; statuses: readonly U
             <th scope="col">{say('unit')}</th>
             <th scope="col">{say('status')}</th>
             <th scope="col">{say('unitFiles')}</th>
+            <th scope="col">{stampColumnLabel(lang)}</th>
             <th scope="col">{say('rowsAccepted')}</th>
             <th scope="col">{say('rowsRejected')}</th>
             <th scope="col">{say('errors')}</th>
@@ -41,6 +52,9 @@ export function UnitTable({ lang, statuses }: { lang: Lang; statuses: readonly U
                 <span class={`status status-${status.status}`}>{statusText(status, lang)}</span>
               </td>
               <td>{status.files.join('、')}</td>
+              <td>
+                <StampThumbnails lang={lang} paths={status.stamps ?? []} source={stamps} />
+              </td>
               <td class="number">{status.rowsAccepted}</td>
               <td class="number">{status.rowsRejected}</td>
               <td class="number">{status.errors}</td>

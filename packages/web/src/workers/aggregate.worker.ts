@@ -54,8 +54,9 @@ function isBuiltIn(campaign: CampaignInput): boolean {
 }
 
 function sourcesOf(files: readonly ChosenFile[], crashed: ReadonlySet<string>): SubmissionSource[] {
-  return files.map(({ file, path }) => ({
+  return files.map(({ file, path, fromFolder }) => ({
     path,
+    ...(fromFolder ? { fromFolder: true } : {}),
     // The browser's lastModified plays the file time the CLI reads (mtime).
     modified: new Date(file.lastModified),
     load: crashed.has(path)
@@ -182,4 +183,13 @@ async function preview(place: IssuePlace) {
   );
 }
 
-expose({ run, download, preview } satisfies AggregateApi);
+/** A stamped copy's first page; pdf.js is loaded on the first call only. */
+async function thumbnail(path: string, width: number): Promise<Uint8Array | undefined> {
+  const file = lastRun().files.get(path);
+  if (!file) return undefined;
+  const { renderPdfFirstPage } = await import('./pdf-thumbnail.js');
+  const png = await renderPdfFirstPage(new Uint8Array(await file.arrayBuffer()), width);
+  return png ? transfer(png, [png.buffer as ArrayBuffer]) : undefined;
+}
+
+expose({ run, download, preview, thumbnail } satisfies AggregateApi);

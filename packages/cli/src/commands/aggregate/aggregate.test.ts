@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,11 +42,41 @@ describe('jianshen validate', () => {
 });
 
 describe('jianshen aggregate', () => {
+  it('counts every file of a folder: data, stamped copies (盖章件) and ignored files', async () => {
+    const directory = folderWith('gbk.csv');
+    copyFileSync(
+      new URL('../../../../aggregator/src/files/__fixtures__/吉县-盖章件.pdf', import.meta.url),
+      join(directory, '吉县.pdf'),
+    );
+    copyFileSync(join(fixtures, 'gbk.csv'), join(directory, '~$曲沃县.csv'));
+    const result = await cli(['aggregate', '.', '-o', 'out', '--submitted-on', '2024-05-27'], directory);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^汇总完成：3 个文件（数据 1，盖章件 1，已忽略 1），有效 2 行/m);
+    const report = JSON.parse(readFileSync(join(directory, 'out', 'report.json'), 'utf8'));
+    expect(report.files.map((file: { path: string; status: string }) => [file.path, file.status])).toEqual([
+      ['gbk.csv', 'ok'],
+      ['~$曲沃县.csv', 'ignored'],
+      ['吉县.pdf', 'stamp'],
+    ]);
+    expect(report.summary.stampOnlyUnits).toEqual(['吉县']);
+  });
+
+  it('refuses a FIFO named on the command line at once (exit 2)', async () => {
+    const directory = folderWith('gbk.csv');
+    execFileSync('mkfifo', [join(directory, 'pipe.csv')]);
+    const result = await cli(['aggregate', 'pipe.csv', 'gbk.csv', '-o', 'out'], directory);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('「pipe.csv」不是普通文件或文件夹（FIFO），已拒绝读取');
+    expect(existsSync(join(directory, 'out'))).toBe(false);
+  });
+
   it('writes the outputs into --out and exits 0 when there are no errors', async () => {
     const directory = folderWith('gbk.csv', 'two-units.xlsx', 'libreoffice-merged.xlsx');
     const result = await cli(['aggregate', '.', '-o', 'out', '--submitted-on', '2024-05-27'], directory);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^汇总完成：3 个文件，有效 8 行，退回 0 行，0 个错误，\d+ 个警告$/m);
+    expect(result.stdout).toMatch(
+      /^汇总完成：3 个文件（数据 3，盖章件 0，已忽略 0），有效 8 行，退回 0 行，0 个错误，\d+ 个警告$/m,
+    );
     for (const name of [
       'report.json',
       '问题清单.xlsx',

@@ -70,9 +70,13 @@ function printOutcome(report: StreamedReport, written: readonly string[], contex
   const errors = report.issues.filter((issue) => issue.severity === 'error').length;
   const warnings = report.issues.length - errors;
   const { summary } = report;
+  // Every file is counted: data, stamped copies (盖章件) and the ones set aside.
   context.stdout(
     say('aggregateDone', {
       files: report.files.length,
+      data: report.files.length - summary.filesStamp - summary.filesIgnored,
+      stamps: summary.filesStamp,
+      ignored: summary.filesIgnored,
       accepted: summary.rowsAccepted,
       rejected: summary.rowsRejected,
       errors,

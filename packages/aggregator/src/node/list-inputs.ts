@@ -1,0 +1,141 @@
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ignoredReasonOfName } from '../files/file-kinds.js';
+import type { ListedEntry } from '../files/listed-file.js';
+
+/**
+ * One entry of the batch as the folder walk lists it: every file in an input folder is listed,
+ * each once, in folder order; what the walk already knows (a lock file, a hidden folder, a link
+ * back to a folder already read, a folder it could not open) rides along as `listed`.
+ */
+export interface InputEntry {
+  /** Absolute path. */
+  path: string;
+  /** Found in a folder (name rules apply), not named on the command line. */
+  fromFolder: boolean;
+  listed?: ListedEntry;
+}
+
+/** The kind of a path that is neither a file nor a folder, or undefined. */
+function specialKind(info: Stats): string | undefined {
+  if (info.isFIFO()) return 'FIFO';
+  if (info.isCharacterDevice()) return 'character device';
+  if (info.isBlockDevice()) return 'block device';
+  if (info.isSocket()) return 'socket';
+  return undefined;
+}
+
+/**
+ * A pipe, device or socket named on the command line: refused at once, before anything is read
+ * (opening a FIFO would wait for a writer forever). The `code` and `data` render with the
+ * catalogue's `input-not-regular` message.
+ */
+export class InputRefusedError extends Error {
+  override readonly name = 'InputRefusedError';
+  readonly code = 'input-not-regular';
+  constructor(readonly data: { path: string; kind: string }) {
+    super(`"${data.path}" is not a regular file or folder (${data.kind}); refused`);
+  }
+}
+
+/** The inputs that are pipes, devices or sockets, as `InputRefusedError` data (the CLI checks first). */
+export async function refusedInputs(
+  inputs: readonly string[],
+  cwd = process.cwd(),
+): Promise<{ path: string; kind: string }[]> {
+  const refused: { path: string; kind: string }[] = [];
+  for (const input of inputs) {
+    const info = await stat(resolve(cwd, input)).catch(() => undefined);
+    const kind = info ? specialKind(info) : undefined;
+    if (kind) refused.push({ path: input, kind });
+  }
+  return refused;
+}
+
+interface Walk {
+  found: InputEntry[];
+  /** Real paths of the folders read so far, by the path first read: a link back is a loop. */
+  folders: Map<string, string>;
+  /** Real paths of the files listed so far, by the path first listed (a link to one is one file). */
+  files: Map<string, string>;
+}
+
+/** What an entry is once links are followed: its stats, or the error that stopped `stat`. */
+async function resolved(path: string, entry: Dirent): Promise<Stats | undefined> {
+  if (!entry.isSymbolicLink()) return undefined;
+  // A broken link stays a listed file: reading it says 文件不存在 at its path.
+  return stat(path).catch(() => undefined);
+}
+
+async function addFile(walk: Walk, path: string, fromFolder: boolean): Promise<void> {
+  const real = await realpath(path).catch(() => path);
+  const first = walk.files.get(real);
+  if (first === undefined) {
+    walk.files.set(real, path);
+    walk.found.push({ path, fromFolder });
+  } else if (first !== path) {
+    walk.found.push({ path, fromFolder, listed: { kind: 'ignored', reason: 'same-file', target: first } });
+  }
+}
+
+async function walkEntry(walk: Walk, directory: string, entry: Dirent): Promise<void> {
+  const path = join(directory, entry.name);
+  const linked = await resolved(path, entry);
+  const isDirectory = linked ? linked.isDirectory() : entry.isDirectory();
+  const isFile = linked ? linked.isFile() : entry.isFile() || entry.isSymbolicLink();
+  if (isDirectory) {
+    // A hidden or system folder (.git, __MACOSX) is one ignored entry, not hundreds.
+    const reason = entry.name === '__MACOSX' ? 'system-file' : ignoredReasonOfName(entry.name);
+    if (reason) walk.found.push({ path, fromFolder: true, listed: { kind: 'ignored', reason } });
+    else await walkFolder(walk, path);
+  } else if (isFile) await addFile(walk, path, true);
+  else walk.found.push({ path, fromFolder: true, listed: { kind: 'ignored', reason: 'special-file' } });
+}
+
+/**
+ * Lists a folder recursively, sorted by name code units (the page's order too). Links are
+ * followed, to files and folders; a folder reached again (a loop, or two links to one folder)
+ * is listed once as ignored. A folder that cannot be read is one entry with its error code.
+ */
+async function walkFolder(walk: Walk, directory: string): Promise<void> {
+  const real = await realpath(directory).catch(() => directory);
+  const first = walk.folders.get(real);
+  if (first !== undefined) {
+    walk.found.push({
+      path: directory,
+      fromFolder: true,
+      listed: { kind: 'ignored', reason: 'folder-loop', target: first },
+    });
+    return;
+  }
+  walk.folders.set(real, directory);
+  let entries: Dirent[];
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (caught) {
+    const reason = (caught as NodeJS.ErrnoException).code ?? String(caught);
+    walk.found.push({ path: directory, fromFolder: true, listed: { kind: 'folder-unreadable', reason } });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) await walkEntry(walk, directory, entry);
+}
+
+/**
+ * Every entry of the inputs: files named on the command line as they are (a missing one fails
+ * at its own path), folders walked. A pipe, device or socket named on the command line throws
+ * `InputRefusedError` before anything is listed.
+ */
+export async function listInputs(inputs: readonly string[], cwd = process.cwd()): Promise<InputEntry[]> {
+  const [refused] = await refusedInputs(inputs, cwd);
+  if (refused) throw new InputRefusedError(refused);
+  const walk: Walk = { found: [], folders: new Map(), files: new Map() };
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) await walkFolder(walk, path);
+    else await addFile(walk, path, false);
+  }
+  return walk.found;
+}
