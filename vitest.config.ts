@@ -11,9 +11,9 @@ export default defineConfig({
         find: /^@jianshen\/([a-z-]+)\/node$/,
         replacement: `${packagesDirectory}$1/src/node/index.ts`,
       },
-      // Format entries of one package (`@jianshen/template/docx`, `…/xlsx`): src/<format>.ts.
+      // Named entries of one package (`@jianshen/template/docx`, `…/xlsx`, `@jianshen/notice/kit`): src/<entry>.ts.
       {
-        find: /^@jianshen\/([a-z-]+)\/(docx|xlsx)$/,
+        find: /^@jianshen\/([a-z-]+)\/(docx|xlsx|kit)$/,
         replacement: `${packagesDirectory}$1/src/$2.ts`,
       },
       { find: /^@jianshen\/([a-z-]+)$/, replacement: `${packagesDirectory}$1/src/index.ts` },
