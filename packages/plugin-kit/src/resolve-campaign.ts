@@ -13,6 +13,7 @@ import {
   resolveField,
   safeParseCampaign,
 } from '@jianshen/schema';
+import type { ResolvedAssessmentColumn } from './assessment-column.js';
 import { type NoticeContribution, type Plugin, pluginFieldToDefinition } from './plugin.js';
 import type { Rule } from './rule.js';
 import type { SummaryDefinition } from './summary.js';
@@ -38,6 +39,8 @@ export interface ResolvedCampaign extends Omit<Campaign, 'plugins'> {
   fields: ResolvedField[];
   rules: ResolvedRule[];
   summaries: ResolvedSummary[];
+  /** Plugin columns of the 考核 table, in plugin order. */
+  assessmentColumns: ResolvedAssessmentColumn[];
   plugins: Plugin[];
   /** Title of the statistics-table attachment (the template's title). */
   tableTitle: string;
@@ -192,6 +195,7 @@ export async function resolveCampaign(
   const pluginFields: { after?: string; definition: ResolvedField }[] = [];
   const rules: ResolvedRule[] = [];
   const summaries: ResolvedSummary[] = [];
+  const assessmentColumns: ResolvedAssessmentColumn[] = [];
   const contributions: NoticeContribution[] = [];
   const pluginNames = new Set<string>();
   for (const plugin of plugins) {
@@ -254,6 +258,14 @@ export async function resolveCampaign(
       }
       summaries.push({ ...summary, plugin: plugin.name });
     }
+    for (const column of plugin.assessment ?? []) {
+      // A key twice would make the campaign's weight ambiguous.
+      if (assessmentColumns.some((other) => other.key === column.key)) {
+        issues.push(conflict(path, lang, 'plugins', `${plugin.name}: assessment ${column.key} ×2`));
+        continue;
+      }
+      assessmentColumns.push({ ...column, plugin: plugin.name });
+    }
     if (plugin.notice)
       contributions.push(...(Array.isArray(plugin.notice) ? plugin.notice : [plugin.notice]));
   }
@@ -269,6 +281,7 @@ export async function resolveCampaign(
     fields,
     rules,
     summaries,
+    assessmentColumns,
     tableTitle: table?.title ?? campaign.title,
     fieldContext: {
       defaultYear,
