@@ -9,6 +9,7 @@ import {
   type Lang,
   normalizeDate,
 } from '@jianshen/schema';
+import { assessReport } from './assessment/assess-units.js';
 import { resolveLimits } from './limits.js';
 import { baseName, type PreparedSubmission, prepareSubmission } from './prepare-submission.js';
 import type {
@@ -99,8 +100,8 @@ export async function collectReport(streamed: StreamedReport): Promise<Aggregate
   try {
     const rows: ReportRow[] = [];
     for await (const row of streamed.rows) rows.push(row);
-    const { version, campaign, files, issues, summary } = streamed;
-    return { version, campaign, files, rows, issues, summary };
+    const { version, campaign, files, issues, summary, assessment } = streamed;
+    return { version, campaign, files, rows, issues, summary, ...(assessment ? { assessment } : {}) };
   } finally {
     await streamed.dispose();
   }
@@ -351,6 +352,7 @@ async function merge(
     },
   };
   if (!finalWhenRead) for await (const row of rows) summarizer.add(row);
+  const summary = summarizer.finish({ files, issues, missingUnits, lateUnits });
   return {
     version: 1,
     campaign: {
@@ -362,7 +364,8 @@ async function merge(
     files,
     rows,
     issues,
-    summary: summarizer.finish({ files, issues, missingUnits, lateUnits }),
+    summary,
+    assessment: assessReport({ files, issues, summary }, campaign),
     dispose: () => store.dispose(),
   };
 }

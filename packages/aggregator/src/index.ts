@@ -8,6 +8,22 @@ export {
   streamAggregate,
   submissionDay,
 } from './aggregate.js';
+export {
+  type Assessment,
+  type AssessmentWeights,
+  assessmentScore,
+  assessmentWeights,
+  assessReport,
+  type UnitAssessment,
+} from './assessment/assess-units.js';
+export { assessmentSheet } from './assessment/assessment-sheet.js';
+export {
+  type AssessmentTextKey,
+  assessmentCells,
+  assessmentFormula,
+  assessmentHeaders,
+  assessmentText,
+} from './assessment/assessment-text.js';
 export { defaultReadLimits, type ReadLimits, resolveLimits } from './limits.js';
 export type { PreparedRow } from './prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';

@@ -1,4 +1,5 @@
 import type { ActivityMode, Lang, Severity } from '@jianshen/schema';
+import type { Assessment } from './assessment/assess-units.js';
 import type { ReadLimits } from './limits.js';
 import type { FileFormat } from './read/read-submission.js';
 import type { InflateRaw } from './read/zip.js';
@@ -170,4 +171,9 @@ export interface AggregateReport {
   rows: ReportRow[];
   issues: ReportIssue[];
   summary: ReportSummary;
+  /**
+   * 考核: per unit 报送日期, 按时, 活动数, 退回行数, 问题数 (or 未报送), plugin columns and the score
+   * with the weights used. Absent from report.json files written before it existed.
+   */
+  assessment?: Assessment;
 }

@@ -1,5 +1,7 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang } from '@jianshen/schema';
+import { assessReport } from '../assessment/assess-units.js';
+import { assessmentSheet } from '../assessment/assessment-sheet.js';
 import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
@@ -362,6 +364,9 @@ function consolidatedSheets(
       ),
     );
   }
-  sheets.push(issuesSheet(report, campaign, options));
+  sheets.push(
+    assessmentSheet(report.assessment ?? assessReport(report, campaign), campaign.tableTitle, lang),
+    issuesSheet(report, campaign, options),
+  );
   return sheets;
 }
