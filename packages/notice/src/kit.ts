@@ -17,4 +17,5 @@ export { pageNumberFooters } from './page-number-footers.js';
 export { blankLine, bodyParagraph, gridSpacing, run } from './paragraphs.js';
 export { landscapeProperties, portraitProperties } from './sections.js';
 export { columnWidths } from './statistics-table.js';
+export { cellParagraph, type TableRowOptions, tableRow } from './table-cells.js';
 export { titleParagraph } from './title-block.js';
