@@ -72,7 +72,7 @@ export {
   writeIssuesWorkbook,
   writeIssuesWorkbookTo,
 } from './write/consolidated.js';
-export { formatDateRange } from './write/format-values.js';
+export { displayValue, formatDateRange, modeLabel } from './write/format-values.js';
 export {
   type IssuesCsvOptions,
   protectCsvCell,

@@ -4,7 +4,7 @@
  * kit writes is laid out by one implementation. Only what another document needs is exported.
  */
 export { attachmentHeading } from './attachment-heading.js';
-export { bodyParagraphs } from './body-blocks.js';
+export { bodyParagraphs, headingNumber } from './body-blocks.js';
 export { chineseDate } from './chinese-date.js';
 export { attachmentNoteParagraphs, signatureParagraphs } from './closing.js';
 export { documentStyles } from './document-styles.js';

@@ -1,0 +1,1 @@
+export { type RenderReportWithChartsOptions, renderReportWithCharts } from './render-report-with-charts.js';
