@@ -65,12 +65,12 @@ describe.skipIf(!hasCjkFont)('renderReportWithCharts', async () => {
       const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages.length), pdf], {
         encoding: 'utf8',
       });
-      const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((match) => [
-        Number(match[1]),
-        Number(match[2]),
-      ]);
-      expect(sizes[0]![0]).toBeLessThan(sizes[0]![1]);
-      expect(sizes.at(-1)![0]).toBeGreaterThan(sizes.at(-1)![1]);
+      const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((match) => ({
+        width: Number(match[1]),
+        height: Number(match[2]),
+      }));
+      expect(sizes[0]!.width).toBeLessThan(sizes[0]!.height);
+      expect(sizes.at(-1)!.width).toBeGreaterThan(sizes.at(-1)!.height);
       // The pages with charts carry ink beyond text: the pictures were drawn, not left blank.
       execFileSync('pdftoppm', ['-r', '30', pdf, join(directory, 'page')]);
       const shares = readdirSync(directory)
