@@ -21,6 +21,11 @@ export interface WriteOutputsOptions {
   maskPhone?: boolean;
   /** Base the report's relative file paths are resolved against (default: process.cwd()). */
   cwd?: string;
+  /**
+   * One more named output written with the others: the upward report (.docx), which
+   * @jianshen/report drafts above this package (the CLI passes its renderer).
+   */
+  document?: { fileName: string; render: () => Promise<Uint8Array> };
 }
 
 async function canonical(path: string): Promise<string> {
@@ -86,6 +91,8 @@ export async function writeAggregateOutputs(
     [names.issuesXlsx, (sink) => writeIssuesWorkbookTo(report, campaign, sink, output)],
     [names.issuesCsv, async (sink) => writeIssuesCsvTo(report, sink, { ...output, campaign })],
   ];
+  const { document } = options;
+  if (document) outputs.push([document.fileName, async (sink) => sink(await document.render())]);
   // Every target is checked before anything is written: a refused run leaves no partial outputs.
   const targets = outputs.map(([name]) => join(directory, name));
   for (const target of targets) {

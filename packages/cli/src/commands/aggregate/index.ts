@@ -22,8 +22,8 @@ export function registerAggregateCommand(program: Command, context: CommandConte
     .description(
       helpText(
         lang,
-        '汇总各单位报送：合并工作簿、问题清单和 report.json',
-        'merge submissions into a consolidated workbook, an issues list and report.json',
+        '汇总各单位报送：合并工作簿、问题清单、report.json 和上报报告',
+        'merge submissions into a consolidated workbook, an issues list, report.json and the upward report',
       ),
     )
     .argument('<inputs...>', helpText(lang, '报送文件或目录', 'submission files or folders'))
@@ -63,9 +63,16 @@ export function registerAggregateCommand(program: Command, context: CommandConte
         onProgress: (state) => progress.update(state),
       }).finally(() => progress.stop());
       const outDir = resolve(context.cwd, options.out);
+      const { renderReportFromAggregate, reportFileName } = await import('@jianshen/report/node');
+      const maskPhone = options.maskPhone === true;
       const written = await writeAggregateOutputs(report, campaign, outDir, {
         lang,
-        ...(options.maskPhone ? { maskPhone: true } : {}),
+        ...(maskPhone ? { maskPhone } : {}),
+        // The draft upward report (…开展情况的报告.docx) is written with the other outputs.
+        document: {
+          fileName: reportFileName(campaign, lang),
+          render: () => renderReportFromAggregate({ campaign, report, lang, maskPhone }),
+        },
       }).finally(() => report.dispose());
       const errors = report.issues.filter((issue) => issue.severity === 'error').length;
       const warnings = report.issues.length - errors;
