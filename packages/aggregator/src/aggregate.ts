@@ -5,9 +5,12 @@ import {
   compareIssues,
   type DateRange,
   defaultLang,
-  formatMessage,
+  type Issue,
   type Lang,
   normalizeDate,
+  phrase,
+  renderIssue,
+  reportIssue,
 } from '@jianshen/schema';
 import { assessReport } from './assessment/assess-units.js';
 import { resolveLimits } from './limits.js';
@@ -16,7 +19,6 @@ import type {
   AggregateOptions,
   AggregateReport,
   FileReport,
-  ReportIssue,
   ReportRow,
   ReportRows,
   RowSourceReport,
@@ -41,10 +43,6 @@ export function submissionDay(text: string): string {
     );
   }
   return result.value.start;
-}
-
-function where(path: string, row: number, lang: Lang): string {
-  return lang === 'zh' ? `${path} 第 ${row} 行` : `${path} row ${row}`;
 }
 
 function locationKey(path: string, sheet: string | undefined, row: number): string {
@@ -142,10 +140,10 @@ async function merge(
   const limits = resolveLimits(options.limits);
   const submittedOn = options.submittedOn === undefined ? undefined : submissionDay(options.submittedOn);
   const files: FileReport[] = [];
-  const issues: ReportIssue[] = [];
+  const issues: Issue[] = [];
   const fileUnits: string[][] = [];
   const modifiedTimes: (number | undefined)[] = [];
-  const issue = (entry: ReportIssue) => issues.push(entry);
+  const issue = (entry: Issue) => issues.push(entry);
   // Per stored row, a few numbers: its status, file, sheet, row, table unit and the hashes of
   // its duplicate key. The row itself goes to the store.
   const status = bytes();
@@ -184,13 +182,13 @@ async function merge(
     const file = files[fileOf.get(index)];
     if (file) file.rowsDuplicate++;
     const { path, row } = sourceOf(first);
-    issue({
-      ...sourceOf(index),
-      field: 'name',
-      code: 'duplicate-row',
-      severity: 'warning',
-      message: formatMessage('duplicate-row', { other: where(path, row, lang) }, lang),
-    });
+    issue(
+      reportIssue(
+        'duplicate-row',
+        { other: phrase('file-row', { path, row }) },
+        { ...sourceOf(index), field: 'name' },
+      ),
+    );
   };
   let acceptedCount = 0;
 
@@ -200,7 +198,6 @@ async function merge(
     await Promise.resolve();
     const prepared = await (input.prepare?.() ??
       prepareSubmission(input, campaign, {
-        lang,
         limits,
         ...(submittedOn ? { submittedOn } : {}),
         ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
@@ -258,12 +255,7 @@ async function merge(
       const key = `${fileIndex}:${newest}`;
       if (!notified.has(key)) {
         notified.add(key);
-        issue({
-          path: file.path,
-          code: 'file-superseded',
-          severity: 'warning',
-          message: formatMessage('file-superseded', { other: newer.path }, lang),
-        });
+        issue(reportIssue('file-superseded', { other: newer.path }, { path: file.path }));
       }
     }
     // The same activity twice (in one file or in two) counts once: the first one read.
@@ -297,16 +289,8 @@ async function merge(
     if (file.status !== 'ok' || file.supersededBy || !file.submittedOn) continue;
     if (file.submittedOn > campaign.deadline) {
       lateUnits.push({ unit: file.unit, path: file.path, submittedOn: file.submittedOn });
-      issue({
-        path: file.path,
-        code: 'late-submission',
-        severity: 'warning',
-        message: formatMessage(
-          'late-submission',
-          { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline },
-          lang,
-        ),
-      });
+      const data = { unit: file.unit, date: file.submittedOn, deadline: campaign.deadline };
+      issue(reportIssue('late-submission', data, { path: file.path }));
     }
   }
   const submitted = files.flatMap((file, index) =>
@@ -317,13 +301,7 @@ async function merge(
   );
   const campaignPath = campaign.sourcePath ?? campaign.id;
   for (const unit of missingUnits) {
-    issue({
-      path: campaignPath,
-      field: 'expectedUnits',
-      code: 'unit-not-submitted',
-      severity: 'warning',
-      message: formatMessage('unit-not-submitted', { unit }, lang),
-    });
+    issue(reportIssue('unit-not-submitted', { unit }, { path: campaignPath, field: 'expectedUnits' }));
   }
 
   const order = new Map(inputs.map((input, index) => [input.path, index]));
@@ -353,6 +331,7 @@ async function merge(
   };
   if (!finalWhenRead) for await (const row of rows) summarizer.add(row);
   const summary = summarizer.finish({ files, issues, missingUnits, lateUnits });
+  const rendered = issues.map((found) => renderIssue(found, lang));
   return {
     version: 1,
     campaign: {
@@ -363,9 +342,10 @@ async function merge(
     },
     files,
     rows,
-    issues,
+    // The report is an edge: its issues are worded here, once, in the language it was asked for.
+    issues: rendered,
     summary,
-    assessment: assessReport({ files, issues, summary }, campaign),
+    assessment: assessReport({ files, issues: rendered, summary }, campaign),
     dispose: () => store.dispose(),
   };
 }
@@ -410,7 +390,7 @@ async function runRulesOverStore(
   status: RowColumn<Uint8Array>,
   sourceOf: (index: number) => RowSourceReport,
   onRejected: (index: number) => void,
-  issue: (entry: ReportIssue) => void,
+  issue: (entry: Issue) => void,
 ): Promise<void> {
   const run = startRules(campaign, lang);
   const all: RowEntry[] = [];

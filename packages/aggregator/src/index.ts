@@ -23,6 +23,7 @@ export {
   assessmentFormula,
   assessmentHeaders,
   assessmentText,
+  assessmentTitle,
 } from './assessment/assessment-text.js';
 export { defaultReadLimits, type ReadLimits, resolveLimits } from './limits.js';
 export type { PreparedRow } from './prepare-submission.js';

@@ -1,3 +1,5 @@
+import { type Phrase, renderPhrase } from '@jianshen/schema';
+
 /**
  * Bounds on what one input file may cost. Every reader checks them as it goes, so a zip bomb,
  * a million-row sheet or a 16,384-column row ends as one clear error for that file, within
@@ -42,21 +44,24 @@ export function resolveLimits(limits: Partial<ReadLimits> = {}): ReadLimits {
   return resolved;
 }
 
-/** Thrown by readers when an input exceeds a limit; becomes a `file-too-large` issue. */
+/**
+ * Thrown by readers when an input exceeds a limit; becomes a `file-too-large` issue whose
+ * `{reason}` is this phrase. The error's own message is the phrase in English, for logs.
+ */
 export class LimitError extends Error {
   override readonly name = 'LimitError';
   constructor(
     readonly limit: keyof ReadLimits,
-    readonly reason: { zh: string; en: string },
+    readonly reason: Phrase,
   ) {
-    super(reason.en);
+    super(renderPhrase(reason, 'en'));
   }
 }
 
 /** Thrown when a file's content cannot be read at all; becomes a `file-unreadable` issue. */
 export class UnreadableError extends Error {
   override readonly name = 'UnreadableError';
-  constructor(readonly reason: { zh: string; en: string }) {
-    super(reason.en);
+  constructor(readonly reason: Phrase) {
+    super(renderPhrase(reason, 'en'));
   }
 }

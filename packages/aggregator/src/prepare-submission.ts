@@ -1,17 +1,17 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
-  type FieldIssue,
-  formatMessage,
-  isMessageCode,
-  type Lang,
+  type Issue,
   matchTemplateMarker,
+  type PhraseCode,
   parseRow,
   parseTemplateMarker,
+  phrase,
+  reportIssue,
 } from '@jianshen/schema';
 import { type ReadLimits, UnreadableError } from './limits.js';
 import { readSubmission } from './read/read-submission.js';
 import type { InflateRaw } from './read/zip.js';
-import type { FileReport, ReportIssue } from './report.js';
+import type { FileReport } from './report.js';
 import { duplicateKeyHashes } from './row-key.js';
 import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
 
@@ -24,7 +24,8 @@ export interface PreparedSubmission {
   file: FileReport;
   /** Units of the file's tables, in order. */
   units: string[];
-  issues: ReportIssue[];
+  /** Codes and data; the report renders their text in its language. */
+  issues: Issue[];
   rows: PreparedRow[];
 }
 
@@ -42,7 +43,6 @@ export interface PreparedRow {
 }
 
 export interface PrepareOptions {
-  lang: Lang;
   limits: ReadLimits;
   /** ISO day (already checked) all files count as submitted on; default: the file's `modified` (China time). */
   submittedOn?: string;
@@ -70,10 +70,18 @@ export function baseName(path: string): string {
   return name.replace(/\.[^.]+$/, '');
 }
 
-function message(issue: Pick<FieldIssue, 'code' | 'data' | 'message'>, lang: Lang): string {
-  if (issue.message) return issue.message;
-  return isMessageCode(issue.code) ? formatMessage(issue.code, issue.data ?? {}, lang) : issue.code;
-}
+/** Why a template marker does not match the campaign, as the `template-mismatch` reason. */
+const mismatchReasons = {
+  'other-campaign': 'template-other-campaign',
+  'columns-changed': 'template-columns-changed',
+  'newer-version': 'template-newer-version',
+} as const satisfies Record<string, PhraseCode>;
+
+/** Where an inferred unit came from, as the `unit-inferred` source. */
+const unitSources = {
+  title: 'unit-source-title',
+  'sheet-name': 'unit-source-sheet-name',
+} as const satisfies Record<string, PhraseCode>;
 
 /**
  * Reads one submission and checks it on its own: format, tables, unit, header, every row through
@@ -84,10 +92,10 @@ export async function prepareSubmission(
   campaign: Pick<ResolvedCampaign, 'fields' | 'fieldContext' | 'expectedUnits' | 'id' | 'fingerprint'>,
   options: PrepareOptions,
 ): Promise<PreparedSubmission> {
-  const { lang, limits, submittedOn } = options;
-  const issues: ReportIssue[] = [];
+  const { limits, submittedOn } = options;
+  const issues: Issue[] = [];
   const rows: PreparedRow[] = [];
-  const issue = (entry: ReportIssue) => issues.push(entry);
+  const issue = (entry: Issue) => issues.push(entry);
   const file: FileReport = {
     path: input.path,
     format: 'unknown',
@@ -111,27 +119,21 @@ export async function prepareSubmission(
       await input.load(),
       input.path,
       limits,
-      lang,
       options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
     );
   } catch (error) {
     const reason =
       error instanceof UnreadableError
-        ? error.reason[lang]
+        ? error.reason
         : error instanceof Error
-          ? error.message.split('\n')[0]
+          ? (error.message.split('\n')[0] ?? '')
           : String(error);
     outcome = { ok: false, format: 'unknown', status: 'failed', code: 'file-unreadable', data: { reason } };
   }
   file.format = outcome.format;
   if (!outcome.ok) {
     file.status = outcome.status;
-    issue({
-      path: input.path,
-      code: outcome.code,
-      severity: 'error',
-      message: formatMessage(outcome.code, outcome.data, lang),
-    });
+    issue(reportIssue(outcome.code, outcome.data, { path: input.path }));
     return { file, units, issues, rows };
   }
   const { workbook } = outcome;
@@ -139,23 +141,8 @@ export async function prepareSubmission(
     const marker = parseTemplateMarker(workbook.templateMarker);
     const match = marker ? matchTemplateMarker(marker, campaign) : 'match';
     if (marker && match !== 'match') {
-      const reasons = {
-        'other-campaign': {
-          zh: `属于另一活动（${marker.campaign}）`,
-          en: `belongs to another campaign (${marker.campaign})`,
-        },
-        'columns-changed': {
-          zh: '生成后活动的列已变更',
-          en: 'was made before the campaign’s columns changed',
-        },
-        'newer-version': { zh: '由更新版本的工具生成', en: 'was made by a newer version of the kit' },
-      } as const;
-      issue({
-        path: input.path,
-        code: 'template-mismatch',
-        severity: 'warning',
-        message: formatMessage('template-mismatch', { reason: reasons[match][lang] }, lang),
-      });
+      const reason = phrase(mismatchReasons[match], { campaign: marker.campaign });
+      issue(reportIssue('template-mismatch', { reason }, { path: input.path }));
     }
   }
   const tables: FoundTable[] = [];
@@ -170,12 +157,7 @@ export async function prepareSubmission(
   file.tables = tables.length;
   if (tables.length === 0) {
     file.status = 'failed';
-    issue({
-      path: input.path,
-      code: 'header-not-found',
-      severity: 'error',
-      message: formatMessage('header-not-found', {}, lang),
-    });
+    issue(reportIssue('header-not-found', {}, { path: input.path }));
     return { file, units, issues, rows };
   }
   // Nothing is dropped silently: a sheet that looks like data but holds no table is named.
@@ -189,13 +171,13 @@ export async function prepareSubmission(
       (row) => row.cells.filter((cell) => cell !== null && cell !== undefined && cell !== '').length >= 3,
     ).length;
     if (tabularRows >= 2) {
-      issue({
-        path: input.path,
-        sheet: sheet.name,
-        code: 'sheet-ignored',
-        severity: 'warning',
-        message: formatMessage('sheet-ignored', { sheet: sheet.name, rows: tabularRows }, lang),
-      });
+      issue(
+        reportIssue(
+          'sheet-ignored',
+          { sheet: sheet.name, rows: tabularRows },
+          { path: input.path, sheet: sheet.name },
+        ),
+      );
     }
   }
   const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
@@ -212,54 +194,40 @@ export async function prepareSubmission(
     const at = { path: input.path, sheet: table.sheet };
     if (!units.includes(table.unit)) units.push(table.unit);
     if (table.unitSource !== 'unit-line') {
-      const source =
+      const place = { ...at, row: table.headerRow };
+      issue(
         table.unitSource === 'file-name'
-          ? undefined
-          : {
-              title: { zh: '表格标题', en: 'table title' },
-              'sheet-name': { zh: '工作表名称', en: 'sheet name' },
-            }[table.unitSource];
-      issue({
-        ...at,
-        row: table.headerRow,
-        code: source ? 'unit-inferred' : 'unit-missing',
-        severity: 'warning',
-        message: source
-          ? formatMessage('unit-inferred', { unit: table.unit, source: source[lang] }, lang)
-          : formatMessage('unit-missing', { unit: table.unit }, lang),
-      });
+          ? reportIssue('unit-missing', { unit: table.unit }, place)
+          : reportIssue(
+              'unit-inferred',
+              { unit: table.unit, source: phrase(unitSources[table.unitSource]) },
+              place,
+            ),
+      );
     }
     for (const unknown of table.unknownColumns) {
-      issue({
-        ...at,
-        row: table.headerRow,
-        code: 'unknown-column',
-        severity: 'warning',
-        message: formatMessage('unknown-column', { label: unknown.label }, lang),
-        value: unknown.label,
-      });
+      issue(
+        reportIssue(
+          'unknown-column',
+          { label: unknown.label },
+          { ...at, row: table.headerRow, value: unknown.label },
+        ),
+      );
     }
     for (const field of table.missingFields) {
-      issue({
-        ...at,
-        row: table.headerRow,
-        field: field.key,
-        code: 'missing-column',
-        severity: 'error',
-        message: formatMessage('missing-column', { label: field.label }, lang),
-      });
+      issue(
+        reportIssue(
+          'missing-column',
+          { label: field.label },
+          { ...at, row: table.headerRow, field: field.key },
+        ),
+      );
     }
     for (const [reason, count] of Object.entries(table.skipped) as [keyof typeof table.skipped, number][]) {
       file.rowsSkipped[reason] += count;
     }
     if (table.rows.length === 0) {
-      issue({
-        ...at,
-        row: table.headerRow,
-        code: 'table-empty',
-        severity: 'warning',
-        message: formatMessage('table-empty', {}, lang),
-      });
+      issue(reportIssue('table-empty', {}, { ...at, row: table.headerRow }));
     }
     for (const dataRow of table.rows) {
       file.rowsRead++;
@@ -270,33 +238,21 @@ export async function prepareSubmission(
           !(found.code === 'required' && table.missingFields.some((field) => field.key === found.field)),
       );
       for (const found of rowIssues) {
-        issue({
-          ...at,
-          row: dataRow.row,
-          field: found.field,
-          code: found.code,
-          severity: found.severity,
-          message: message(found, lang),
-          ...(found.value !== undefined ? { value: found.value } : {}),
-        });
+        issue({ ...at, row: dataRow.row, ...found });
       }
       if (!parsed.ok) {
         file.rowsRejected++;
         // A row kept out only by a missing column still needs an error at its own row.
         if (!rowIssues.some((found) => found.severity === 'error')) {
           const missing = table.missingFields[0];
-          issue({
-            ...at,
-            row: dataRow.row,
-            ...(missing ? { field: missing.key } : {}),
-            code: 'missing-column',
-            severity: 'error',
-            message: formatMessage(
+          const label = missing ? (labelOf.get(missing.key) ?? missing.key) : '';
+          issue(
+            reportIssue(
               'missing-column',
-              { label: missing ? (labelOf.get(missing.key) ?? missing.key) : '' },
-              lang,
+              { label },
+              { ...at, row: dataRow.row, ...(missing ? { field: missing.key } : {}) },
             ),
-          });
+          );
         }
         continue;
       }

@@ -1,4 +1,4 @@
-import type { ActivityMode, Lang, Severity } from '@jianshen/schema';
+import type { ActivityMode, Lang, RenderedIssue } from '@jianshen/schema';
 import type { Assessment } from './assessment/assess-units.js';
 import type { ReadLimits } from './limits.js';
 import type { FileFormat } from './read/read-submission.js';
@@ -93,17 +93,12 @@ export interface ReportRow {
   [pluginField: string]: unknown;
 }
 
-export interface ReportIssue {
-  path: string;
-  sheet?: string;
-  row?: number;
-  field?: string;
-  code: string;
-  severity: Severity;
-  message: string;
-  /** The value as typed, for issues about one cell. */
-  value?: string;
-}
+/**
+ * An issue as the report shows it: its place, code, severity and the message rendered in the
+ * report's language (`AggregateOptions.lang`) when the report is assembled; readers and rules
+ * report codes and data only (schema's `reportIssue`).
+ */
+export type ReportIssue = RenderedIssue;
 
 export interface GroupCount {
   rows: number;

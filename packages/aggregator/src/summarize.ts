@@ -20,7 +20,8 @@ export function rowEntry(row: ReportRow): RowEntry {
 interface SummaryInput {
   files: readonly FileReport[];
   rows: readonly ReportRow[];
-  issues: readonly ReportIssue[];
+  /** Only their severities are counted. */
+  issues: readonly Pick<ReportIssue, 'severity'>[];
   campaign: ResolvedCampaign;
   missingUnits: string[];
   lateUnits: ReportSummary['lateUnits'];

@@ -48,11 +48,13 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       return exitCodes.usage;
     }
     // The schema is loaded only on this path: start-up stays light.
-    const { CampaignError } = await import('@jianshen/schema');
+    const { CampaignError, renderMessage } = await import('@jianshen/schema');
     const prefix = context.lang === 'zh' ? '错误：' : 'Error: ';
     if (error instanceof CampaignError) {
       for (const issue of error.issues) {
-        context.stderr(`${prefix}${issue.path}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`);
+        context.stderr(
+          `${prefix}${issue.path}${issue.field ? ` [${issue.field}]` : ''}: ${renderMessage(issue, context.lang)}`,
+        );
       }
     } else {
       const message = error instanceof Error ? error.message : String(error);

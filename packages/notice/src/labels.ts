@@ -1,4 +1,4 @@
-import type { Lang } from '@jianshen/schema';
+import { defineTexts, type Lang, textsIn } from '@jianshen/schema';
 
 /** The few fixed words the notice prints; Chinese unless `lang: 'en'`. */
 export interface NoticeLabels {
@@ -12,28 +12,29 @@ export interface NoticeLabels {
   issued: string;
 }
 
-const zh: NoticeLabels = {
-  contactPerson: '联系人：',
-  phone: '电\u3000话：',
-  email: '邮\u3000箱：',
-  address: '地\u3000址：',
-  attachmentNote: '附件：',
-  attachment: (ordinal) => (ordinal === undefined ? '附件' : `附件${ordinal}`),
-  cc: '抄送：',
-  issued: '印发',
-};
-
-const en: NoticeLabels = {
-  contactPerson: 'Contact: ',
-  phone: 'Phone: ',
-  email: 'Email: ',
-  address: 'Address: ',
-  attachmentNote: 'Attachments: ',
-  attachment: (ordinal) => (ordinal === undefined ? 'Attachment' : `Attachment ${ordinal}`),
-  cc: 'CC: ',
-  issued: ' issued',
-};
+const noticeText = defineTexts({
+  contactPerson: { zh: '联系人：', en: 'Contact: ' },
+  phone: { zh: '电\u3000话：', en: 'Phone: ' },
+  email: { zh: '邮\u3000箱：', en: 'Email: ' },
+  address: { zh: '地\u3000址：', en: 'Address: ' },
+  attachmentNote: { zh: '附件：', en: 'Attachments: ' },
+  attachment: { zh: '附件', en: 'Attachment' },
+  attachmentNumbered: { zh: '附件{ordinal}', en: 'Attachment {ordinal}' },
+  cc: { zh: '抄送：', en: 'CC: ' },
+  issued: { zh: '印发', en: ' issued' },
+});
 
 export function noticeLabels(lang: Lang = 'zh'): NoticeLabels {
-  return lang === 'en' ? en : zh;
+  const say = textsIn(noticeText, lang);
+  return {
+    contactPerson: say('contactPerson'),
+    phone: say('phone'),
+    email: say('email'),
+    address: say('address'),
+    attachmentNote: say('attachmentNote'),
+    attachment: (ordinal) =>
+      ordinal === undefined ? say('attachment') : say('attachmentNumbered', { ordinal }),
+    cc: say('cc'),
+    issued: say('issued'),
+  };
 }

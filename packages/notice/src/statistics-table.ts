@@ -1,5 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { Lang } from '@jianshen/schema';
+import { fieldLabel, type Lang } from '@jianshen/schema';
 import { AlignmentType, type ISectionOptions, Paragraph, Table, TableLayoutType, WidthType } from 'docx';
 import { attachmentHeading } from './attachment-heading.js';
 import { landscapeTextWidth, sizeSmall4 } from './layout.js';
@@ -67,7 +67,7 @@ export function buildStatisticsTable(
   options: StatisticsTableOptions = {},
 ): Table {
   const { fonts, fields } = campaign;
-  const labels = fields.map((field) => (options.lang === 'en' ? field.labelEn : field.label));
+  const labels = fields.map((field) => fieldLabel(field, options.lang ?? 'zh'));
   const widths = columnWidths(
     fields.map((field) => field.width),
     landscapeTextWidth,

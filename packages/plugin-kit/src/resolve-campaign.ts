@@ -4,12 +4,12 @@ import {
   CampaignError,
   type CampaignInput,
   coreFields,
-  defaultLang,
   type FieldContext,
-  formatMessage,
   type Issue,
-  type Lang,
+  type Phrase,
+  phrase,
   type ResolvedField,
+  reportIssue,
   resolveField,
   safeParseCampaign,
 } from '@jianshen/schema';
@@ -55,19 +55,8 @@ export interface ResolvedCampaign extends Omit<Campaign, 'plugins'> {
 export interface ResolveCampaignOptions {
   /** The campaign file, for messages and relative plugin paths. */
   path?: string;
-  lang?: Lang;
   /** Loads a plugin named in the campaign by package name or path (the Node entry provides one). */
   loadPlugin?: (specifier: string) => Promise<Plugin>;
-}
-
-function conflict(path: string, lang: Lang, field: string, reason: string): Issue {
-  return {
-    path,
-    field,
-    code: 'plugin-conflict',
-    severity: 'error',
-    message: formatMessage('plugin-conflict', { reason }, lang),
-  };
 }
 
 /** FNV-1a, enough to tell two column layouts apart without a crypto dependency in browsers. */
@@ -115,6 +104,15 @@ function placeFields(pluginFields: { after?: string; definition: ResolvedField }
   return fields;
 }
 
+/** What the plugins add, gathered in plugin order; conflicts become issues. */
+interface PluginContributions {
+  pluginFields: { after?: string; definition: ResolvedField }[];
+  rules: ResolvedRule[];
+  summaries: ResolvedSummary[];
+  assessmentColumns: ResolvedAssessmentColumn[];
+  contributions: NoticeContribution[];
+}
+
 /**
  * Validates a campaign, loads and checks its plugins and merges what they add.
  * Throws `CampaignError` naming the file and the setting for anything wrong.
@@ -124,164 +122,187 @@ export async function resolveCampaign(
   options: ResolveCampaignOptions = {},
 ): Promise<ResolvedCampaign> {
   const path = options.path ?? 'campaign';
-  const lang = options.lang ?? defaultLang;
-  const parsed = safeParseCampaign(input, { path, lang });
+  const parsed = safeParseCampaign(input, { path });
   if (!parsed.ok) throw new CampaignError(parsed.issues, path);
   const campaign = parsed.campaign;
+  const loaded = await loadPlugins(campaign.plugins, path, options.loadPlugin);
+  const gathered = gatherContributions(loaded.plugins, path);
+  const issues = [...loaded.issues, ...gathered.issues];
+  if (issues.length > 0) throw new CampaignError(issues, path);
+  return assembleCampaign(campaign, loaded.plugins, gathered.contributions, options.path);
+}
 
+/** Stage 1: each plugin reference loaded (a name or path) or taken as given, and its shape checked. */
+async function loadPlugins(
+  references: Campaign['plugins'],
+  path: string,
+  loadPlugin: ResolveCampaignOptions['loadPlugin'],
+): Promise<{ plugins: Plugin[]; issues: Issue[] }> {
   const issues: Issue[] = [];
   const plugins: Plugin[] = [];
-  for (const [index, reference] of campaign.plugins.entries()) {
-    const field = `plugins[${index}]`;
+  for (const [index, reference] of references.entries()) {
+    const place = { path, field: `plugins[${index}]` };
     let candidate: unknown = reference;
     if (typeof reference === 'string') {
-      if (!options.loadPlugin) {
-        issues.push({
-          path,
-          field,
-          code: 'plugin-not-found',
-          severity: 'error',
-          message: formatMessage(
-            'plugin-not-found',
-            {
-              plugin: reference,
-              reason:
-                lang === 'zh'
-                  ? '在浏览器中请直接传入插件对象，或在 Node 中使用 loadCampaign'
-                  : 'pass plugin objects in browsers, or use loadCampaign in Node',
-            },
-            lang,
-          ),
-        });
+      const loaded = await loadReference(reference, loadPlugin);
+      if (!loaded.ok) {
+        issues.push(reportIssue('plugin-not-found', { plugin: reference, reason: loaded.reason }, place));
         continue;
       }
-      try {
-        candidate = await options.loadPlugin(reference);
-      } catch (error) {
-        issues.push({
-          path,
-          field,
-          code: 'plugin-not-found',
-          severity: 'error',
-          message: formatMessage(
-            'plugin-not-found',
-            {
-              plugin: reference,
-              reason: error instanceof Error ? error.message.split('\n')[0] : String(error),
-            },
-            lang,
-          ),
-        });
-        continue;
-      }
+      candidate = loaded.plugin;
     }
-    const problems = validatePlugin(candidate, lang);
+    const problems = validatePlugin(candidate);
     if (problems.length > 0) {
       const name = typeof reference === 'string' ? reference : reference.name;
-      issues.push({
-        path,
-        field,
-        code: 'plugin-invalid',
-        severity: 'error',
-        message: formatMessage('plugin-invalid', { plugin: name, reason: problems.join('；') }, lang),
-      });
+      issues.push(reportIssue('plugin-invalid', { plugin: name, reason: problems }, place));
       continue;
     }
     plugins.push(candidate as Plugin);
   }
+  return { plugins, issues };
+}
 
+async function loadReference(
+  reference: string,
+  loadPlugin: ResolveCampaignOptions['loadPlugin'],
+): Promise<{ ok: true; plugin: unknown } | { ok: false; reason: Phrase | string }> {
+  if (!loadPlugin) return { ok: false, reason: phrase('plugin-needs-loader') };
+  try {
+    return { ok: true, plugin: await loadPlugin(reference) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  }
+}
+
+/** Stage 2: the plugins' columns, rules, summaries and notice sections, each name claimed once. */
+function gatherContributions(
+  plugins: readonly Plugin[],
+  path: string,
+): { contributions: PluginContributions; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const conflict = (reason: Phrase) =>
+    issues.push(reportIssue('plugin-conflict', { reason }, { path, field: 'plugins' }));
+  const contributions: PluginContributions = {
+    pluginFields: [],
+    rules: [],
+    summaries: [],
+    assessmentColumns: [],
+    contributions: [],
+  };
   const owners = new Map<string, string>(coreFields.map((field) => [field.key, 'core']));
   const labels = new Map<string, string>(coreFields.map((field) => [field.label, 'core']));
-  const pluginFields: { after?: string; definition: ResolvedField }[] = [];
-  const rules: ResolvedRule[] = [];
-  const summaries: ResolvedSummary[] = [];
-  const assessmentColumns: ResolvedAssessmentColumn[] = [];
-  const contributions: NoticeContribution[] = [];
   const pluginNames = new Set<string>();
   for (const plugin of plugins) {
     if (pluginNames.has(plugin.name)) {
-      issues.push(conflict(path, lang, 'plugins', `${plugin.name} ×2`));
+      conflict(phrase('plugin-twice', { plugin: plugin.name }));
       continue;
     }
     pluginNames.add(plugin.name);
-    for (const field of plugin.fields ?? []) {
-      const owner = owners.get(field.key) ?? labels.get(field.label);
-      if (owner) {
-        issues.push(
-          conflict(
-            path,
-            lang,
-            'plugins',
-            lang === 'zh'
-              ? `插件 ${plugin.name} 添加的列「${field.label}」(${field.key}) 已由 ${owner === 'core' ? '内置列' : `插件 ${owner}`} 定义`
-              : `plugin ${plugin.name} adds column "${field.label}" (${field.key}), already defined by ${owner === 'core' ? 'the built-in columns' : `plugin ${owner}`}`,
-          ),
-        );
-        continue;
-      }
-      owners.set(field.key, plugin.name);
-      labels.set(field.label, plugin.name);
-      pluginFields.push({
-        ...(field.after !== undefined ? { after: field.after } : {}),
-        definition: resolveField(pluginFieldToDefinition(field, plugin.name)),
-      });
+    gatherFields(plugin, { owners, labels, conflict, into: contributions.pluginFields });
+    gatherRules(plugin, contributions.rules, conflict);
+    gatherSummaries(plugin, contributions.summaries, conflict);
+    gatherAssessmentColumns(plugin, contributions.assessmentColumns, conflict);
+    if (plugin.notice) {
+      contributions.contributions.push(...(Array.isArray(plugin.notice) ? plugin.notice : [plugin.notice]));
     }
-    for (const [ruleName, rule] of Object.entries(plugin.rules ?? {})) {
-      const id = `${plugin.name}/${ruleName}`;
-      if (rules.some((existing) => existing.id === id)) {
-        issues.push(
-          conflict(
-            path,
-            lang,
-            'plugins',
-            lang === 'zh' ? `规则 ${id} 重复定义` : `rule ${id} is defined twice`,
-          ),
-        );
-        continue;
-      }
-      rules.push({ id, plugin: plugin.name, rule });
-    }
-    for (const summary of plugin.summaries ?? []) {
-      const existing = summaries.find((other) => other.id === summary.id);
-      if (existing) {
-        issues.push(
-          conflict(
-            path,
-            lang,
-            'plugins',
-            lang === 'zh'
-              ? `插件 ${plugin.name} 和 ${existing.plugin} 都定义了汇总「${summary.id}」`
-              : `plugins ${plugin.name} and ${existing.plugin} both define summary "${summary.id}"`,
-          ),
-        );
-        continue;
-      }
-      summaries.push({ ...summary, plugin: plugin.name });
-    }
-    for (const column of plugin.assessment ?? []) {
-      // A key twice would make the campaign's weight ambiguous.
-      if (assessmentColumns.some((other) => other.key === column.key)) {
-        issues.push(conflict(path, lang, 'plugins', `${plugin.name}: assessment ${column.key} ×2`));
-        continue;
-      }
-      assessmentColumns.push({ ...column, plugin: plugin.name });
-    }
-    if (plugin.notice)
-      contributions.push(...(Array.isArray(plugin.notice) ? plugin.notice : [plugin.notice]));
   }
-  if (issues.length > 0) throw new CampaignError(issues, path);
+  return { contributions, issues };
+}
 
-  const fields = placeFields(pluginFields);
+function gatherFields(
+  plugin: Plugin,
+  claims: {
+    owners: Map<string, string>;
+    labels: Map<string, string>;
+    conflict: (reason: Phrase) => void;
+    into: PluginContributions['pluginFields'];
+  },
+): void {
+  for (const field of plugin.fields ?? []) {
+    const owner = claims.owners.get(field.key) ?? claims.labels.get(field.label);
+    if (owner) {
+      const ownedBy = owner === 'core' ? phrase('owner-core') : phrase('owner-plugin', { plugin: owner });
+      claims.conflict(
+        phrase('plugin-column-taken', {
+          plugin: plugin.name,
+          label: field.label,
+          key: field.key,
+          owner: ownedBy,
+        }),
+      );
+      continue;
+    }
+    claims.owners.set(field.key, plugin.name);
+    claims.labels.set(field.label, plugin.name);
+    claims.into.push({
+      ...(field.after !== undefined ? { after: field.after } : {}),
+      definition: resolveField(pluginFieldToDefinition(field, plugin.name)),
+    });
+  }
+}
+
+function gatherRules(plugin: Plugin, rules: ResolvedRule[], conflict: (reason: Phrase) => void): void {
+  for (const [ruleName, rule] of Object.entries(plugin.rules ?? {})) {
+    const id = `${plugin.name}/${ruleName}`;
+    if (rules.some((existing) => existing.id === id)) {
+      conflict(phrase('rule-twice', { rule: id }));
+      continue;
+    }
+    rules.push({ id, plugin: plugin.name, rule });
+  }
+}
+
+function gatherSummaries(
+  plugin: Plugin,
+  summaries: ResolvedSummary[],
+  conflict: (reason: Phrase) => void,
+): void {
+  for (const summary of plugin.summaries ?? []) {
+    const existing = summaries.find((other) => other.id === summary.id);
+    if (existing) {
+      conflict(phrase('summary-twice', { plugin: plugin.name, other: existing.plugin, summary: summary.id }));
+      continue;
+    }
+    summaries.push({ ...summary, plugin: plugin.name });
+  }
+}
+
+function gatherAssessmentColumns(
+  plugin: Plugin,
+  columns: ResolvedAssessmentColumn[],
+  conflict: (reason: Phrase) => void,
+): void {
+  for (const column of plugin.assessment ?? []) {
+    // A key twice would make the campaign's weight (assessment.columns[key]) ambiguous.
+    const existing = columns.find((other) => other.key === column.key);
+    if (existing) {
+      conflict(
+        phrase('assessment-column-twice', { plugin: plugin.name, other: existing.plugin, key: column.key }),
+      );
+      continue;
+    }
+    columns.push({ ...column, plugin: plugin.name });
+  }
+}
+
+/** Stage 3: the resolved campaign: columns in order, notice body with plugin sections, fingerprint. */
+function assembleCampaign(
+  campaign: Campaign,
+  plugins: Plugin[],
+  contributions: PluginContributions,
+  sourcePath: string | undefined,
+): ResolvedCampaign {
+  const fields = placeFields(contributions.pluginFields);
   const table = campaign.attachments.find((attachment) => attachment.kind === 'statistics-table');
   const defaultYear = Number(campaign.period.start.slice(0, 4));
   return {
     ...campaign,
-    body: mergeNoticeBody(campaign.body, contributions),
+    body: mergeNoticeBody(campaign.body, contributions.contributions),
     plugins,
     fields,
-    rules,
-    summaries,
-    assessmentColumns,
+    rules: contributions.rules,
+    summaries: contributions.summaries,
+    assessmentColumns: contributions.assessmentColumns,
     tableTitle: table?.title ?? campaign.title,
     fieldContext: {
       defaultYear,
@@ -291,6 +312,6 @@ export async function resolveCampaign(
     fingerprint: fingerprintOf(
       JSON.stringify([campaign.id, fields.map((field) => [field.key, field.label, field.source])]),
     ),
-    ...(options.path ? { sourcePath: options.path } : {}),
+    ...(sourcePath ? { sourcePath } : {}),
   };
 }

@@ -1,4 +1,10 @@
-import { type CampaignInput, linfen2024Campaign, type Severity } from '@jianshen/schema';
+import {
+  type CampaignInput,
+  linfen2024Campaign,
+  type Rendered,
+  renderIssue,
+  type Severity,
+} from '@jianshen/schema';
 import type { Plugin } from './plugin.js';
 import { type ResolvedCampaign, resolveCampaign } from './resolve-campaign.js';
 import type { RowEntry, RowSource } from './row-entry.js';
@@ -113,7 +119,10 @@ function caseTitle(testCase: RuleTestCaseBase & RuleTestRows): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
-function describeIssues(issues: readonly RuleIssue[]): string {
+/** A rule's issue with its text in the tester's language, as a case checks it. */
+type TestedIssue = Rendered<RuleIssue>;
+
+function describeIssues(issues: readonly TestedIssue[]): string {
   if (issues.length === 0) return '  (none)';
   return issues
     .map(
@@ -178,7 +187,7 @@ export class RuleTester {
       } else {
         const base = (campaign ?? linfen2024Campaign) as CampaignInput;
         const input = { ...base, plugins: [...(base.plugins ?? []), ...plugins] };
-        this.#campaign = resolveCampaign(input, { path: '(RuleTester)', lang: this.#options.lang ?? 'zh' });
+        this.#campaign = resolveCampaign(input, { path: '(RuleTester)' });
       }
     }
     return this.#campaign;
@@ -245,7 +254,11 @@ export class RuleTester {
   }
 
   /** Runs the rule over a case's rows after checking the rows are ones the campaign's columns accept. */
-  async #execute(name: string, rule: Rule, testCase: RuleTestCaseBase & RuleTestRows): Promise<RuleIssue[]> {
+  async #execute(
+    name: string,
+    rule: Rule,
+    testCase: RuleTestCaseBase & RuleTestRows,
+  ): Promise<TestedIssue[]> {
     const campaign = await this.campaign();
     const entries = testEntries(rowsOf(testCase), {
       ...(testCase.unit !== undefined ? { unit: testCase.unit } : {}),
@@ -265,9 +278,10 @@ export class RuleTester {
         }
       }
     }
-    const issues = runRules(campaign, entries, this.#options.lang ?? 'zh', [
-      { id: name, plugin: '(RuleTester)', rule },
-    ]);
+    const lang = this.#options.lang ?? 'zh';
+    const issues = runRules(campaign, entries, lang, [{ id: name, plugin: '(RuleTester)', rule }]).map(
+      (issue) => renderIssue(issue, lang),
+    );
     const crash = issues.find((issue) => issue.code === 'rule-crashed');
     if (crash) throw new RuleTesterError(crash.message);
     for (const issue of issues) {

@@ -1,4 +1,4 @@
-import { formatTemplate, type Issue, type Lang, localize } from '@jianshen/schema';
+import { type Issue, type IssueData, type Lang, reportIssue } from '@jianshen/schema';
 import type { ResolvedCampaign, ResolvedRule } from './resolve-campaign.js';
 import type { RowEntry } from './row-entry.js';
 import type { ReportDescriptor, RuleHandlers } from './rule.js';
@@ -34,34 +34,26 @@ export function startRules(
 ): RuleRun {
   const issues: RuleIssue[] = [];
   const crashed = (id: string, error: unknown) => {
-    issues.push({
-      path: '',
-      code: 'rule-crashed',
-      severity: 'error',
-      message: `${lang === 'zh' ? '规则运行出错' : 'Rule failed'} ${id}: ${error instanceof Error ? error.message : String(error)}`,
-      rule: id,
-    });
+    const reason = error instanceof Error ? error.message : String(error);
+    issues.push({ ...reportIssue('rule-crashed', { rule: id, reason }, { path: '' }), rule: id });
   };
   const started: { id: string; handlers: RuleHandlers }[] = [];
   for (const { id, rule } of rules) {
     const report = (descriptor: ReportDescriptor) => {
-      const template = rule.meta.messages[descriptor.code];
-      const message =
-        descriptor.message ??
-        (template === undefined
-          ? descriptor.code
-          : formatTemplate(localize(template, lang), descriptor.data));
+      // The plugin's own catalogue (meta.messages) words its codes; the edge renders them like ours.
+      const own = {
+        code: descriptor.code,
+        severity: descriptor.severity ?? rule.meta.severity ?? 'error',
+        text: descriptor.message ?? rule.meta.messages[descriptor.code] ?? descriptor.code,
+      };
       const source = descriptor.row?.source;
-      issues.push({
+      const place = {
         path: source?.path ?? '',
         ...(source?.sheet !== undefined ? { sheet: source.sheet } : {}),
         ...(source?.row !== undefined ? { row: source.row } : {}),
         ...(descriptor.field !== undefined ? { field: descriptor.field } : {}),
-        code: descriptor.code,
-        severity: descriptor.severity ?? rule.meta.severity ?? 'error',
-        message,
-        rule: id,
-      });
+      };
+      issues.push({ ...reportIssue(own, (descriptor.data ?? {}) as IssueData, place), rule: id });
     };
     try {
       started.push({

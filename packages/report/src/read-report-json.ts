@@ -1,15 +1,16 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { MessageCode } from '@jianshen/schema';
+import { type IssueFinding, reportIssue } from '@jianshen/schema';
 import type { ReportJson } from './report-input.js';
 
-/** A report.json the report cannot be drafted from: a catalogue code and its data. */
+type ReportJsonCode = 'report-json-invalid' | 'report-json-other-campaign';
+
+/** A report.json the report cannot be drafted from: an issue, worded at the edge (renderMessage). */
 export class ReportJsonError extends Error {
   override readonly name = 'ReportJsonError';
-  constructor(
-    readonly code: Extract<MessageCode, 'report-json-invalid' | 'report-json-other-campaign'>,
-    readonly data: Readonly<Record<string, string>>,
-  ) {
+  readonly issue: IssueFinding;
+  constructor(code: ReportJsonCode, data: Readonly<Record<string, string>>) {
     super(`${code}: ${JSON.stringify(data)}`);
+    this.issue = reportIssue(code, { ...data }, {});
   }
 }
 

@@ -1,8 +1,16 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { type Lang, localize, type ResolvedField } from '@jianshen/schema';
+import {
+  type ColumnKind,
+  fieldLabel,
+  type Lang,
+  localize,
+  type ResolvedField,
+  textsIn,
+} from '@jianshen/schema';
 import type { TemplateValidation } from './data-validation.js';
 import { describeNumberRule, jsonSchemaOf, type NumberRule, numberRule } from './number-rule.js';
 import { exampleDay, exampleRangeText, excelDateFormula, formatDay, formatPeriod } from './period-text.js';
+import { type TemplateSays, templateText } from './template-text.js';
 
 /** What the template tells a clerk about one column: in the input prompt and on 填表说明. */
 export interface ColumnGuidance {
@@ -24,8 +32,6 @@ export interface ColumnGuidance {
   /** The validation, given the column's top-left input cell and, for lists, the list formula. */
   validation(topLeft: string, listFormula?: string): TemplateValidation;
 }
-
-const say = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
 
 /**
  * Characters a phone cell may hold besides digits: spaces, dashes, 转 for extensions, brackets
@@ -91,220 +97,187 @@ export function columnGuidance(campaign: ResolvedCampaign, lang: Lang): ColumnGu
   return campaign.fields.map((field) => guidanceFor(field, campaign, lang));
 }
 
+type PromptParts = Pick<TemplateValidation, 'showInputMessage' | 'promptTitle' | 'prompt'>;
+type CheckedParts = PromptParts &
+  Pick<TemplateValidation, 'allowBlank' | 'showErrorMessage' | 'errorStyle' | 'errorTitle' | 'error'>;
+
+/** What every kind of column needs to word its guidance. */
+interface GuidanceContext {
+  field: ResolvedField;
+  campaign: ResolvedCampaign;
+  lang: Lang;
+  say: TemplateSays;
+  /** The column's own hint (a plugin's or the registry's), in the template's language. */
+  staticHint: string;
+  base: Pick<ColumnGuidance, 'field' | 'label' | 'required' | 'wrap'>;
+  /** The input prompt: 必填/选填, the hint and the rule. */
+  prompt(hint: string, rule: string): PromptParts;
+  /** The prompt plus an error message Excel shows for a value that breaks the rule. */
+  checked(hint: string, rule: string, error: string, errorStyle: 'stop' | 'warning'): CheckedParts;
+}
+
+/** One function per column kind; text and long text share the default. */
+const guidanceByKind: Partial<Record<ColumnKind, (context: GuidanceContext) => ColumnGuidance>> = {
+  sequence: sequenceGuidance,
+  mode: choiceGuidance,
+  choice: choiceGuidance,
+  date: dateGuidance,
+  phone: phoneGuidance,
+  number: numberGuidance,
+};
+
 function guidanceFor(field: ResolvedField, campaign: ResolvedCampaign, lang: Lang): ColumnGuidance {
-  const column = field.column;
-  const label = lang === 'en' ? field.labelEn : field.label;
-  const requiredText = field.required ? say(lang, '必填', 'Required') : say(lang, '选填', 'Optional');
-  const errorTitle = say(lang, `「${label}」填写有误`, `Check “${label}”`);
-  const staticHint = column.hint ? localize(column.hint, lang) : '';
-  const base = {
-    field,
-    label,
-    required: field.required,
-    wrap: column.kind !== 'sequence' && column.kind !== 'number',
-  };
-  const prompt = (
-    hint: string,
-    rule: string,
-  ): Pick<TemplateValidation, 'showInputMessage' | 'promptTitle' | 'prompt'> => ({
+  const context = guidanceContext(field, campaign, lang);
+  return (guidanceByKind[field.column.kind] ?? textGuidance)(context);
+}
+
+function guidanceContext(field: ResolvedField, campaign: ResolvedCampaign, lang: Lang): GuidanceContext {
+  const say = textsIn(templateText, lang);
+  const label = fieldLabel(field, lang);
+  const requiredText = say(field.required ? 'required' : 'optional');
+  const prompt = (hint: string, rule: string): PromptParts => ({
     showInputMessage: true,
     promptTitle: label,
-    prompt: [requiredText, hint, rule].filter((part) => part !== '').join(say(lang, '。', '. ')),
+    prompt: [requiredText, hint, rule].filter((part) => part !== '').join(say('sentenceSeparator')),
   });
-  const checked = (
-    hint: string,
-    rule: string,
-    error: string,
-    errorStyle: 'stop' | 'warning',
-  ): Pick<
-    TemplateValidation,
-    | 'allowBlank'
-    | 'showInputMessage'
-    | 'promptTitle'
-    | 'prompt'
-    | 'showErrorMessage'
-    | 'errorStyle'
-    | 'errorTitle'
-    | 'error'
-  > => ({
-    allowBlank: true,
-    ...prompt(hint, rule),
-    showErrorMessage: true,
-    errorStyle,
-    errorTitle,
-    error,
-  });
+  return {
+    field,
+    campaign,
+    lang,
+    say,
+    staticHint: field.column.hint ? localize(field.column.hint, lang) : '',
+    base: {
+      field,
+      label,
+      required: field.required,
+      wrap: field.column.kind !== 'sequence' && field.column.kind !== 'number',
+    },
+    prompt,
+    checked: (hint, rule, error, errorStyle) => ({
+      allowBlank: true,
+      ...prompt(hint, rule),
+      showErrorMessage: true,
+      errorStyle,
+      errorTitle: say('errorTitle', { label }),
+      error,
+    }),
+  };
+}
 
-  switch (column.kind) {
-    case 'sequence': {
-      const rule = say(lang, '正整数', 'a positive whole number');
-      return {
-        ...base,
-        hint: staticHint,
-        rule,
-        example: column.example ?? '1',
-        validation: () => ({
-          type: 'whole',
-          operator: 'greaterThanOrEqual',
-          formulae: [1],
-          ...checked(
-            staticHint,
-            '',
-            say(lang, '序号请填写正整数，也可以不填。', 'Enter a positive whole number, or leave it empty.'),
-            'stop',
-          ),
-        }),
-      };
-    }
-    case 'mode':
-    case 'choice': {
-      // The choices stay as the campaign writes them (Chinese for 举办方式, also in English
-      // templates): the merged table keeps one wording, and the English hint names them.
-      const options = column.options ?? [];
-      const hint = staticHint || say(lang, '从下拉列表中选择', 'Pick from the list');
-      const listed = options.join(say(lang, '、', ', '));
-      const example = column.example ?? options[0] ?? '';
-      return {
-        ...base,
-        hint,
-        // A hint that already names every choice (从下拉列表选择：线上、线下 或 线上线下) is enough.
-        rule: options.every((option) => hint.includes(option))
-          ? ''
-          : say(lang, `只能选择：${listed}`, `one of: ${listed}`),
-        example,
-        options,
-        numberFormat: '@',
-        validation: (_topLeft, listFormula) => ({
-          type: 'list',
-          formulae: [listFormula ?? quote(options.join(','))],
-          ...checked(
-            hint,
-            '',
-            say(lang, `请从下拉列表中选择：${listed}。`, `Pick one of: ${listed}.`),
-            'stop',
-          ),
-        }),
-      };
-    }
-    case 'date': {
-      const { period } = campaign;
-      const day = exampleDay(period);
-      const hint = say(
-        lang,
-        `填写日期，如 ${formatDay(day)}；多日活动写 ${exampleRangeText(period)}`,
-        `A date such as ${day}; several days as ${exampleRangeText(period)}`,
-      );
-      const rule = say(
-        lang,
-        `活动时间为 ${formatPeriod(period)}`,
-        `the campaign runs ${formatPeriod(period, 'en')}`,
-      );
-      return {
-        ...base,
-        hint,
-        rule,
-        example: lang === 'en' ? day : formatDay(day),
-        ...(column.excelFormat ? { numberFormat: column.excelFormat } : {}),
-        validation: (topLeft) => ({
-          type: 'custom',
-          formulae: [dateFormula(topLeft, campaign)],
-          ...checked(
-            hint,
-            rule,
-            say(
-              lang,
-              `请填写 ${formatPeriod(period)} 之间的日期，如 ${formatDay(day)}；多日活动写 ${exampleRangeText(period)}。确实如此可点“是”保留。`,
-              `Enter a date from ${formatPeriod(period, 'en')}, e.g. ${day}, or a range such as ${exampleRangeText(period)}. Choose Yes to keep it anyway.`,
-            ),
-            'warning',
-          ),
-        }),
-      };
-    }
-    case 'phone': {
-      const area = campaign.issuer.areaCode;
-      const hint = area
-        ? say(
-            lang,
-            `手机号或带区号的固定电话，如 13912345678 或 ${area}-1234567；分机写“转801”，两个号码用“、”隔开`,
-            `Mobile number, or landline with area code, e.g. ${area}-1234567; extension as 转801; separate two numbers with 、`,
-          )
-        : staticHint;
-      const rule = say(
-        lang,
-        '7 到 60 个字符，只含数字、空格、-、括号、“转”和分隔号码的“、”或 /',
-        '7–60 characters: digits, spaces, -, brackets, 转, and 、 or / between numbers',
-      );
-      return {
-        ...base,
-        hint,
-        rule,
-        example: column.example ?? '13912345678',
-        numberFormat: column.excelFormat ?? '@',
-        validation: (topLeft) => ({
-          type: 'custom',
-          formulae: [phoneFormula(topLeft)],
-          ...checked(
-            hint,
-            '',
-            say(
-              lang,
-              `电话号码格式不对：${hint}。确实如此可点“是”保留。`,
-              `This does not look like a phone number. ${hint}. Choose Yes to keep it anyway.`,
-            ),
-            'warning',
-          ),
-        }),
-      };
-    }
-    case 'number': {
-      const numeric = numberRule(field.schema);
-      const rule = describeNumberRule(numeric, lang);
-      const hint = staticHint || say(lang, `填写${rule}`, `Enter ${rule}`);
-      return {
-        ...base,
-        hint,
-        rule: staticHint ? rule : '',
-        example:
-          column.example ?? String(numeric.min !== undefined && !numeric.minExclusive ? numeric.min : 1),
-        validation: (topLeft) => ({
-          ...numberValidation(numeric, topLeft),
-          ...checked(hint, staticHint ? rule : '', say(lang, `请填写${rule}。`, `Enter ${rule}.`), 'stop'),
-        }),
-      };
-    }
-    default: {
-      const maxLength = textMaxLength(field);
-      // A hint that already names the limit (500 字以内) is not repeated.
-      const rule =
-        maxLength === undefined || staticHint.includes(String(maxLength))
-          ? ''
-          : say(lang, `不超过 ${maxLength} 个字`, `up to ${maxLength} characters`);
-      return {
-        ...base,
-        hint: staticHint,
-        rule,
-        example: column.example ?? '',
-        numberFormat: '@',
-        validation: () =>
-          maxLength === undefined
-            ? { type: 'any', formulae: [], ...prompt(staticHint, '') }
-            : {
-                type: 'textLength',
-                operator: 'lessThanOrEqual',
-                formulae: [maxLength],
-                ...checked(
-                  staticHint,
-                  rule,
-                  say(
-                    lang,
-                    `「${label}」不能超过 ${maxLength} 个字。`,
-                    `“${label}” takes at most ${maxLength} characters.`,
-                  ),
-                  'stop',
-                ),
-              },
-      };
-    }
-  }
+function sequenceGuidance({ base, staticHint, say, field, checked }: GuidanceContext): ColumnGuidance {
+  return {
+    ...base,
+    hint: staticHint,
+    rule: say('sequenceRule'),
+    example: field.column.example ?? '1',
+    validation: () => ({
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      formulae: [1],
+      ...checked(staticHint, '', say('sequenceError'), 'stop'),
+    }),
+  };
+}
+
+/**
+ * The choices stay as the campaign writes them (Chinese for 举办方式, also in English templates):
+ * the merged table keeps one wording, and the English hint names them.
+ */
+function choiceGuidance({ base, staticHint, say, field, checked }: GuidanceContext): ColumnGuidance {
+  const options = field.column.options ?? [];
+  const hint = staticHint || say('choiceHint');
+  const listed = options.join(say('listSeparator'));
+  return {
+    ...base,
+    hint,
+    // A hint that already names every choice (从下拉列表选择：线上、线下 或 线上线下) is enough.
+    rule: options.every((option) => hint.includes(option)) ? '' : say('choiceRule', { listed }),
+    example: field.column.example ?? options[0] ?? '',
+    options,
+    numberFormat: '@',
+    validation: (_topLeft, listFormula) => ({
+      type: 'list',
+      formulae: [listFormula ?? quote(options.join(','))],
+      ...checked(hint, '', say('choiceError', { listed }), 'stop'),
+    }),
+  };
+}
+
+function dateGuidance({ base, say, lang, field, campaign, checked }: GuidanceContext): ColumnGuidance {
+  const { period } = campaign;
+  const shown = {
+    day: formatDay(exampleDay(period), lang),
+    range: exampleRangeText(period),
+    period: formatPeriod(period, lang),
+  };
+  const hint = say('dateHint', shown);
+  const rule = say('dateRule', shown);
+  return {
+    ...base,
+    hint,
+    rule,
+    example: shown.day,
+    ...(field.column.excelFormat ? { numberFormat: field.column.excelFormat } : {}),
+    validation: (topLeft) => ({
+      type: 'custom',
+      formulae: [dateFormula(topLeft, campaign)],
+      ...checked(hint, rule, say('dateError', shown), 'warning'),
+    }),
+  };
+}
+
+function phoneGuidance({ base, staticHint, say, field, campaign, checked }: GuidanceContext): ColumnGuidance {
+  const area = campaign.issuer.areaCode;
+  const hint = area ? say('phoneHint', { area }) : staticHint;
+  return {
+    ...base,
+    hint,
+    rule: say('phoneRule'),
+    example: field.column.example ?? '13912345678',
+    numberFormat: field.column.excelFormat ?? '@',
+    validation: (topLeft) => ({
+      type: 'custom',
+      formulae: [phoneFormula(topLeft)],
+      ...checked(hint, '', say('phoneError', { hint }), 'warning'),
+    }),
+  };
+}
+
+function numberGuidance({ base, staticHint, say, lang, field, checked }: GuidanceContext): ColumnGuidance {
+  const numeric = numberRule(field.schema);
+  const rule = describeNumberRule(numeric, lang);
+  const hint = staticHint || say('numberHint', { rule });
+  return {
+    ...base,
+    hint,
+    rule: staticHint ? rule : '',
+    example:
+      field.column.example ?? String(numeric.min !== undefined && !numeric.minExclusive ? numeric.min : 1),
+    validation: (topLeft) => ({
+      ...numberValidation(numeric, topLeft),
+      ...checked(hint, staticHint ? rule : '', say('numberError', { rule }), 'stop'),
+    }),
+  };
+}
+
+function textGuidance({ base, staticHint, say, field, prompt, checked }: GuidanceContext): ColumnGuidance {
+  const max = textMaxLength(field);
+  // A hint that already names the limit (500 字以内) is not repeated.
+  const rule = max === undefined || staticHint.includes(String(max)) ? '' : say('textRule', { max });
+  return {
+    ...base,
+    hint: staticHint,
+    rule,
+    example: field.column.example ?? '',
+    numberFormat: '@',
+    validation: () =>
+      max === undefined
+        ? { type: 'any', formulae: [], ...prompt(staticHint, '') }
+        : {
+            type: 'textLength',
+            operator: 'lessThanOrEqual',
+            formulae: [max],
+            ...checked(staticHint, rule, say('textError', { label: base.label, max }), 'stop'),
+          },
+  };
 }

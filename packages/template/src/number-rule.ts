@@ -1,5 +1,6 @@
-import type { Lang } from '@jianshen/schema';
+import { type Lang, textsIn } from '@jianshen/schema';
 import { z } from 'zod';
+import { templateText } from './template-text.js';
 
 /** The bounds a plugin's number schema puts on a cell, read from its JSON Schema. */
 export interface NumberRule {
@@ -55,16 +56,12 @@ export function numberRule(schema: z.ZodType): NumberRule {
 
 /** The rule in words: 不小于 0 的整数 / a whole number ≥ 0. */
 export function describeNumberRule(rule: NumberRule, lang: Lang): string {
-  if (lang === 'en') {
-    const bounds: string[] = [];
-    if (rule.min !== undefined) bounds.push(`${rule.minExclusive ? '>' : '≥'} ${rule.min}`);
-    if (rule.max !== undefined) bounds.push(`${rule.maxExclusive ? '<' : '≤'} ${rule.max}`);
-    const noun = rule.integer ? 'a whole number' : 'a number';
-    return bounds.length === 0 ? noun : `${noun} ${bounds.join(' and ')}`;
-  }
+  const say = textsIn(templateText, lang);
   const bounds: string[] = [];
-  if (rule.min !== undefined) bounds.push(`${rule.minExclusive ? '大于' : '不小于'} ${rule.min}`);
-  if (rule.max !== undefined) bounds.push(`${rule.maxExclusive ? '小于' : '不大于'} ${rule.max}`);
-  const noun = rule.integer ? '整数' : '数字';
-  return bounds.length === 0 ? noun : `${bounds.join(' 且')} 的${noun}`;
+  if (rule.min !== undefined) bounds.push(say(rule.minExclusive ? 'above' : 'atLeast', { value: rule.min }));
+  if (rule.max !== undefined) bounds.push(say(rule.maxExclusive ? 'below' : 'atMost', { value: rule.max }));
+  const noun = say(rule.integer ? 'wholeNumber' : 'number');
+  return bounds.length === 0
+    ? noun
+    : say('boundedNumber', { bounds: bounds.join(say('boundsJoiner')), noun });
 }

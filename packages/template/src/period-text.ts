@@ -1,4 +1,5 @@
-import type { DateRange, Lang } from '@jianshen/schema';
+import { type DateRange, type Lang, textsIn } from '@jianshen/schema';
+import { templateText } from './template-text.js';
 
 interface Day {
   year: number;
@@ -18,9 +19,7 @@ function addDays(isoDay: string, days: number): string {
 
 /** 2024-06-15 → 2024年6月15日 (en: 2024-06-15). */
 export function formatDay(isoDay: string, lang: Lang = 'zh'): string {
-  if (lang === 'en') return isoDay;
-  const { year, month, day } = parts(isoDay);
-  return `${year}年${month}月${day}日`;
+  return textsIn(templateText, lang)('day', { ...parts(isoDay), iso: isoDay });
 }
 
 /** `DATE(2024,6,15)`, for validation formulas (no locale-dependent date text). */
@@ -52,7 +51,7 @@ export function exampleRangeText(period: DateRange): string {
 
 /** The period as people read it: 2024年6月1日至2024年11月30日. */
 export function formatPeriod(period: DateRange, lang: Lang = 'zh'): string {
-  return lang === 'en'
-    ? `${formatDay(period.start, lang)} to ${formatDay(period.end, lang)}`
-    : `${formatDay(period.start)}至${formatDay(period.end)}`;
+  const start = formatDay(period.start, lang);
+  const end = formatDay(period.end, lang);
+  return textsIn(templateText, lang)('period', { start, end });
 }

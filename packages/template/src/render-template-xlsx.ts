@@ -6,6 +6,7 @@ import {
   type Lang,
   templateMarkerFormula,
   templateMarkerName,
+  textsIn,
 } from '@jianshen/schema';
 import ExcelJS from 'exceljs';
 import { columnGuidance } from './column-guidance.js';
@@ -13,6 +14,7 @@ import { fillInstructionsSheet } from './instructions-sheet.js';
 import { protectSheet, sheetProtection } from './sheet-protection.js';
 import { fillTableSheet } from './table-sheet.js';
 import { columnLetter, safeSheetName, templateLayout } from './template-layout.js';
+import { templateText } from './template-text.js';
 
 export interface RenderTemplateXlsxOptions {
   /** Input rows in the table; default `campaign.table.rows`. */
@@ -77,8 +79,9 @@ export async function renderTemplateXlsx(
   workbook.title = campaign.tableTitle;
   workbook.subject = campaign.title;
 
-  const tableSheetName = safeSheetName(campaign.tableTitle, lang === 'en' ? 'Table' : '统计表');
-  const instructionsName = lang === 'en' ? 'Instructions' : '填表说明';
+  const say = textsIn(templateText, lang);
+  const tableSheetName = safeSheetName(campaign.tableTitle, say('tableSheet'));
+  const instructionsName = say('instructionsSheet');
   const table = workbook.addWorksheet(
     tableSheetName === instructionsName ? `${tableSheetName}1` : tableSheetName,
   );
@@ -105,7 +108,7 @@ export async function renderTemplateXlsx(
       ? listFormula('JianshenList_Units', campaign.table.unitLine, campaign.expectedUnits)
       : undefined;
   if (hiddenLists.length > 0) {
-    const listSheetName = lang === 'en' ? 'Lists' : '下拉选项';
+    const listSheetName = say('listsSheet');
     const lists = workbook.addWorksheet(listSheetName, { state: 'veryHidden' });
     hiddenLists.forEach(({ name, title, options }, listIndex) => {
       const letter = columnLetter(listIndex + 1);

@@ -1,11 +1,12 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { Lang } from '@jianshen/schema';
+import { type Lang, textsIn } from '@jianshen/schema';
 import type { Worksheet } from 'exceljs';
 import type { ColumnGuidance } from './column-guidance.js';
 import { addDataValidation } from './data-validation.js';
 import { protectSheet, type SheetProtectionModel } from './sheet-protection.js';
 import { allBorders, displayWidth, font, wrappedHeight } from './sheet-style.js';
 import { columnLetter, type TemplateLayout } from './template-layout.js';
+import { type TemplateSays, templateText } from './template-text.js';
 
 export interface TableSheetInput {
   sheet: Worksheet;
@@ -30,55 +31,62 @@ function columnWidth(column: ColumnGuidance): number {
   return Math.max(column.field.width, labelWidth <= 30 ? labelWidth : Math.ceil(labelWidth / 2) + 4);
 }
 
-/** Fills the statistics-table sheet: title, unit line, header, the input block and its guidance. */
-export function fillTableSheet({
-  sheet,
-  campaign,
-  guidance,
-  layout,
-  lang,
-  protection,
-  listFormulas,
-  unitList,
-}: TableSheetInput): void {
-  const fonts = campaign.fonts;
-  const { lastColumn, headerRow, firstInputRow, lastInputRow } = layout;
-
-  guidance.forEach((column, index) => {
-    sheet.getColumn(index + 1).width = columnWidth(column);
+/**
+ * Fills the statistics-table sheet: title, unit line, header, the input block and its guidance,
+ * then how it is viewed, printed and protected.
+ */
+export function fillTableSheet(input: TableSheetInput): void {
+  const say = textsIn(templateText, input.lang);
+  input.guidance.forEach((column, index) => {
+    input.sheet.getColumn(index + 1).width = columnWidth(column);
   });
+  writeTitle(input);
+  writeUnitLine(input, say);
+  writeHeader(input);
+  formatInputBlock(input);
+  addColumnValidations(input);
+  setViewAndPrint(input, say);
+  protectSheet(input.sheet, input.protection);
+}
 
-  // Title: merged across the table, as on the notice's attachment page.
-  sheet.mergeCells(`A${layout.titleRow}:${lastColumn}${layout.titleRow}`);
+/** Title: merged across the table, as on the notice's attachment page. */
+function writeTitle({ sheet, campaign, layout }: TableSheetInput): void {
+  sheet.mergeCells(`A${layout.titleRow}:${layout.lastColumn}${layout.titleRow}`);
   const title = sheet.getCell(`A${layout.titleRow}`);
   title.value = campaign.tableTitle;
-  title.font = font(fonts.title, 18);
+  title.font = font(campaign.fonts.title, 18);
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   sheet.getRow(layout.titleRow).height = 40;
+}
 
-  // 单位名称（盖章）： with an unlocked, underlined cell for the name (the aggregator keeps it).
+/** 单位名称（盖章）： with an unlocked cell for the name (the aggregator keeps it). */
+function writeUnitLine(input: TableSheetInput, say: TemplateSays): void {
+  const { sheet, campaign, layout } = input;
   const { unitRow } = layout;
   sheet.mergeCells(`A${unitRow}:B${unitRow}`);
   const unitLabel = sheet.getCell(`A${unitRow}`);
-  unitLabel.value = lang === 'en' ? 'Unit (with seal): ' : campaign.table.unitLine;
-  unitLabel.font = font(fonts.song, 12);
+  unitLabel.value = say('unitLine', { unitLine: campaign.table.unitLine });
+  unitLabel.font = font(campaign.fonts.song, 12);
   unitLabel.alignment = { horizontal: 'left', vertical: 'bottom' };
   sheet.mergeCells(layout.unitRange);
   for (let column = 3; column <= 5; column++) {
     const cell = sheet.getCell(unitRow, column);
     cell.protection = { locked: false };
-    cell.font = font(fonts.song, 12);
+    cell.font = font(campaign.fonts.song, 12);
     cell.alignment = { horizontal: 'left', vertical: 'bottom' };
     cell.numFmt = '@';
   }
-  // The name's cell is selected on opening, and its prompt says what goes there (an underline
-  // would vanish into the header's top border). With expected units it offers them as a list but
-  // accepts any name (no error message): 尧都区体育局 is as good as 尧都区.
-  const unitPrompt = {
-    allowBlank: true,
-    showInputMessage: true,
-    promptTitle: lang === 'en' ? 'Unit' : '单位名称',
-  };
+  addUnitValidation(input, say);
+  sheet.getRow(unitRow).height = 26;
+}
+
+/**
+ * The name's cell is selected on opening, and its prompt says what goes there (an underline
+ * would vanish into the header's top border). With expected units it offers them as a list but
+ * accepts any name (no error message): 尧都区体育局 is as good as 尧都区.
+ */
+function addUnitValidation({ sheet, layout, unitList }: TableSheetInput, say: TemplateSays): void {
+  const unitPrompt = { allowBlank: true, showInputMessage: true, promptTitle: say('unitTitle') };
   addDataValidation(
     sheet,
     layout.unitCell,
@@ -88,34 +96,29 @@ export function fillTableSheet({
           operator: 'lessThanOrEqual',
           formulae: [100],
           ...unitPrompt,
-          prompt:
-            lang === 'en'
-              ? 'Type the full name of your unit here; stamp the printed table.'
-              : '在此填写本单位全称，打印后加盖公章。',
+          prompt: say('unitPrompt'),
           showErrorMessage: true,
           errorStyle: 'stop',
-          errorTitle: lang === 'en' ? 'Unit' : '单位名称',
-          error: lang === 'en' ? 'At most 100 characters.' : '单位名称不超过 100 个字。',
+          errorTitle: say('unitTitle'),
+          error: say('unitTooLong'),
         }
       : {
           type: 'list',
           formulae: [unitList],
           ...unitPrompt,
-          prompt:
-            lang === 'en'
-              ? 'Pick your unit from the list or type its full name; stamp the printed table.'
-              : '从下拉列表选择本单位，或填写单位全称，打印后加盖公章。',
+          prompt: say('unitPromptList'),
           showErrorMessage: false,
         },
   );
-  sheet.getRow(unitRow).height = 26;
+}
 
-  // Header: the campaign's labels in order, exactly (readers match them).
-  const header = sheet.getRow(headerRow);
+/** Header: the campaign's labels in order, exactly (readers match them). */
+function writeHeader({ sheet, campaign, guidance, layout }: TableSheetInput): void {
+  const header = sheet.getRow(layout.headerRow);
   guidance.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.value = column.label;
-    cell.font = font(fonts.heading, 11, { bold: true });
+    cell.font = font(campaign.fonts.heading, 11, { bold: true });
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = allBorders;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -127,20 +130,20 @@ export function fillTableSheet({
       11,
     ),
   );
+}
 
-  // Input block: bordered, unlocked, formatted per column.
-  for (let row = firstInputRow; row <= lastInputRow; row++) {
+/** Input block: bordered, unlocked, formatted per column. */
+function formatInputBlock({ sheet, campaign, guidance, layout }: TableSheetInput): void {
+  for (let row = layout.firstInputRow; row <= layout.lastInputRow; row++) {
     const line = sheet.getRow(row);
     guidance.forEach((column, index) => {
       const cell = line.getCell(index + 1);
+      const kind = column.field.column.kind;
       cell.border = allBorders;
-      cell.font = font(fonts.song, 11);
+      cell.font = font(campaign.fonts.song, 11);
       cell.alignment = {
         vertical: 'middle',
-        horizontal:
-          column.field.column.kind === 'sequence' || column.field.column.kind === 'number'
-            ? 'center'
-            : 'left',
+        horizontal: kind === 'sequence' || kind === 'number' ? 'center' : 'left',
         wrapText: column.wrap,
       };
       if (column.numberFormat) cell.numFmt = column.numberFormat;
@@ -149,16 +152,22 @@ export function fillTableSheet({
     // No fixed height: Excel and WPS grow a row as wrapped text is typed (a fixed one hides a
     // long 活动简介 on screen and on paper); the blank form prints with the default height.
   }
+}
 
+function addColumnValidations({ sheet, guidance, layout, listFormulas }: TableSheetInput): void {
   guidance.forEach((column, index) => {
     const letter = columnLetter(index + 1);
     addDataValidation(
       sheet,
-      `${letter}${firstInputRow}:${letter}${lastInputRow}`,
-      column.validation(`${letter}${firstInputRow}`, listFormulas.get(index)),
+      `${letter}${layout.firstInputRow}:${letter}${layout.lastInputRow}`,
+      column.validation(`${letter}${layout.firstInputRow}`, listFormulas.get(index)),
     );
   });
+}
 
+/** Frozen header, the unit's cell selected; landscape A4, one page wide, the header on every page. */
+function setViewAndPrint({ sheet, layout }: TableSheetInput, say: TemplateSays): void {
+  const { headerRow, firstInputRow, lastInputRow, lastColumn } = layout;
   sheet.views = [
     {
       state: 'frozen',
@@ -180,8 +189,5 @@ export function fillTableSheet({
     printTitlesRow: `${headerRow}:${headerRow}`,
     printArea: `A1:${lastColumn}${lastInputRow}`,
   };
-  sheet.headerFooter = {
-    oddFooter: lang === 'en' ? '&CPage &P of &N' : '&C第 &P 页，共 &N 页',
-  };
-  protectSheet(sheet, protection);
+  sheet.headerFooter = { oddFooter: say('pageFooter') };
 }

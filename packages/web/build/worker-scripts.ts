@@ -55,7 +55,7 @@ async function bundleWorker(entry: string, options: WorkerScriptsOptions): Promi
   const output = await build({
     configFile: false,
     logLevel: 'warn',
-    resolve: options.resolve,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
     plugins: [preludeEntry(entry, options.prelude)],
     // Libraries test NODE_ENV; a worker is a production browser bundle like the page.
     define: { 'process.env.NODE_ENV': '"production"' },

@@ -1,7 +1,13 @@
 import type { Lang } from '@jianshen/schema';
 import { type CellSpec, columnLetter, type SheetSpec, styles } from '../write/xlsx-writer.js';
 import type { Assessment } from './assess-units.js';
-import { assessmentCells, assessmentFormula, assessmentHeaders, assessmentText } from './assessment-text.js';
+import {
+  assessmentCells,
+  assessmentFormula,
+  assessmentHeaders,
+  assessmentText,
+  assessmentTitle,
+} from './assessment-text.js';
 
 function cell(value: string | number): CellSpec {
   return typeof value === 'number' ? { value, style: styles.number } : { value, style: styles.center };
@@ -19,7 +25,7 @@ export function assessmentSheet(assessment: Assessment, title: string, lang: Lan
     name: assessmentText(lang, 'sheet'),
     widths: [24, 14, 8, 10, 10, 10, ...assessment.columns.map(() => 12), 10],
     rows: [
-      [{ value: assessmentText(lang, 'title').replace('{table}', title), style: styles.title }],
+      [{ value: assessmentTitle(lang, title), style: styles.title }],
       headers.map((header) => ({ value: header, style: styles.header })),
       ...assessment.units.map((unit) =>
         assessmentCells(assessment, unit, lang).map((value, index) =>

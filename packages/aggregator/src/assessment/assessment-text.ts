@@ -1,46 +1,30 @@
-import { type Lang, localize } from '@jianshen/schema';
+import { defineTexts, type Lang, localize, textsIn } from '@jianshen/schema';
 import type { Assessment } from './assess-units.js';
 
 /** The 考核 table's own words, Chinese first (one table for the workbook and the report). */
-const assessmentTexts = {
-  zh: {
-    sheet: '考核',
-    title: '{table}（报送情况考核）',
-    unit: '报送单位',
-    submittedOn: '报送日期',
-    onTime: '按时',
-    activities: '活动数',
-    rowsRejected: '退回行数',
-    issues: '问题数',
-    score: '得分',
-    yes: '是',
-    no: '否',
-    missing: '未报送',
-    formula:
-      '得分 = {full} − 逾期 {late} − 退回行数 × {rejectedRow} − 问题数 × {issue}{columns}；未报送 0 分',
+const assessmentTexts = defineTexts({
+  sheet: { zh: '考核', en: 'Assessment' },
+  title: { zh: '{table}（报送情况考核）', en: '{table} (assessment of reporting)' },
+  unit: { zh: '报送单位', en: 'Unit' },
+  submittedOn: { zh: '报送日期', en: 'Submitted on' },
+  onTime: { zh: '按时', en: 'On time' },
+  activities: { zh: '活动数', en: 'Activities' },
+  rowsRejected: { zh: '退回行数', en: 'Rows returned' },
+  issues: { zh: '问题数', en: 'Issues' },
+  score: { zh: '得分', en: 'Score' },
+  yes: { zh: '是', en: 'yes' },
+  no: { zh: '否', en: 'no' },
+  missing: { zh: '未报送', en: 'not submitted' },
+  formula: {
+    zh: '得分 = {full} − 逾期 {late} − 退回行数 × {rejectedRow} − 问题数 × {issue}{columns}；未报送 0 分',
+    en: 'Score = {full} − {late} if late − {rejectedRow} × rows returned − {issue} × issues{columns}; 0 if not submitted',
   },
-  en: {
-    sheet: 'Assessment',
-    title: '{table} (assessment of reporting)',
-    unit: 'Unit',
-    submittedOn: 'Submitted on',
-    onTime: 'On time',
-    activities: 'Activities',
-    rowsRejected: 'Rows returned',
-    issues: 'Issues',
-    score: 'Score',
-    yes: 'yes',
-    no: 'no',
-    missing: 'not submitted',
-    formula:
-      'Score = {full} − {late} if late − {rejectedRow} × rows returned − {issue} × issues{columns}; 0 if not submitted',
-  },
-} as const satisfies Record<Lang, Record<string, string>>;
+});
 
-export type AssessmentTextKey = keyof (typeof assessmentTexts)['zh'];
+export type AssessmentTextKey = keyof typeof assessmentTexts & string;
 
 export function assessmentText(lang: Lang, key: AssessmentTextKey): string {
-  return assessmentTexts[lang][key];
+  return textsIn(assessmentTexts, lang)(key);
 }
 
 /** The table's column headings: unit, the measures, plugin columns, score. */
@@ -90,10 +74,10 @@ export function assessmentFormula(assessment: Pick<Assessment, 'weights' | 'colu
     .filter((column) => weights.columns[column.key])
     .map((column) => ` + ${localize(column.label, lang)} × ${weights.columns[column.key]}`)
     .join('');
-  return assessmentText(lang, 'formula')
-    .replace('{full}', String(weights.full))
-    .replace('{late}', String(weights.late))
-    .replace('{rejectedRow}', String(weights.rejectedRow))
-    .replace('{issue}', String(weights.issue))
-    .replace('{columns}', columns);
+  return textsIn(assessmentTexts, lang)('formula', { ...weights, columns });
+}
+
+/** The 考核 sheet's title: the table's title with （报送情况考核）. */
+export function assessmentTitle(lang: Lang, table: string): string {
+  return textsIn(assessmentTexts, lang)('title', { table });
 }

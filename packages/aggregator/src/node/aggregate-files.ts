@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import { phrase } from '@jianshen/schema';
 import { collectReport, streamAggregate, submissionDay } from '../aggregate.js';
 import { type ReadLimits, resolveLimits, UnreadableError } from '../limits.js';
 import type { AggregateOptions, AggregateReport, StreamedReport } from '../report.js';
@@ -67,16 +68,16 @@ export async function readBounded(path: string, limit: number): Promise<Uint8Arr
     descriptor = openSync(path, 'r');
   } catch (caught) {
     const error = caught as NodeJS.ErrnoException;
-    if (error.code === 'ENOENT') throw new UnreadableError({ zh: '文件不存在', en: 'no such file' });
+    if (error.code === 'ENOENT') throw new UnreadableError(phrase('no-such-file'));
     if (error.code === 'EACCES' || error.code === 'EPERM') {
-      throw new UnreadableError({ zh: '没有读取权限', en: 'permission denied' });
+      throw new UnreadableError(phrase('permission-denied'));
     }
-    if (error.code === 'EISDIR') throw new UnreadableError({ zh: '这是一个文件夹', en: 'this is a folder' });
+    if (error.code === 'EISDIR') throw new UnreadableError(phrase('is-folder'));
     throw error;
   }
   try {
     const info = fstatSync(descriptor);
-    if (info.isDirectory()) throw new UnreadableError({ zh: '这是一个文件夹', en: 'this is a folder' });
+    if (info.isDirectory()) throw new UnreadableError(phrase('is-folder'));
     const length = Math.min(info.size, limit + 1);
     const buffer = new Uint8Array(length);
     let offset = 0;
@@ -88,7 +89,7 @@ export async function readBounded(path: string, limit: number): Promise<Uint8Arr
     return buffer.subarray(0, offset);
   } catch (caught) {
     const error = caught as NodeJS.ErrnoException;
-    if (error.code === 'EISDIR') throw new UnreadableError({ zh: '这是一个文件夹', en: 'this is a folder' });
+    if (error.code === 'EISDIR') throw new UnreadableError(phrase('is-folder'));
     throw error;
   } finally {
     closeSync(descriptor);
@@ -190,17 +191,15 @@ async function aggregateOnPool(
     },
   };
   const threads = Math.min(options.threads ?? defaultThreads(), sources.length);
-  const lang = options.lang ?? 'zh';
   const pool =
     threads > 1 && sources.length >= smallestPooledBatch && totalBytes >= smallestPooledBytes
-      ? createReadPool(campaign, { size: threads - 1, lang })
+      ? createReadPool(campaign, { size: threads - 1 })
       : undefined;
   if (!pool) return streamAggregate(sources, campaign, { ...options, store });
   try {
     // A window of a few files per worker: enough to keep every worker busy, and memory flat.
     const pooled = prepareOnPool(sources, pool, campaign, {
       window: threads * 8,
-      lang,
       limits,
       ...(options.submittedOn !== undefined ? { submittedOn: submissionDay(options.submittedOn) } : {}),
     });

@@ -11,14 +11,14 @@ import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply }
 // read from disk, tables found, every row through the schema — and posts back plain data.
 if (!parentPort) throw new Error('read-worker runs as a worker thread');
 const port = parentPort;
-const { campaignPath, signature, lang } = workerData as WorkerData;
+const { campaignPath, signature } = workerData as WorkerData;
 
 const post = (reply: WorkerReply) => port.postMessage(reply);
 
 // An async function, not top-level await: the CommonJS build cannot have one.
 async function start(): Promise<void> {
   try {
-    const campaign = await loadCampaign(campaignPath, { lang });
+    const campaign = await loadCampaign(campaignPath);
     if (campaignSignature(campaign) !== signature) {
       post({ type: 'init-failed', reason: 'campaign differs from the main thread’s' });
     } else {
@@ -40,7 +40,6 @@ async function start(): Promise<void> {
             },
             campaign,
             {
-              lang: job.lang,
               limits: job.limits,
               inflateRaw: nodeInflateRaw,
               ...(job.submittedOn !== undefined ? { submittedOn: job.submittedOn } : {}),

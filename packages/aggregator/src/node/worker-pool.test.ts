@@ -37,7 +37,7 @@ const jiti = createJiti(import.meta.url, { alias: ${JSON.stringify(alias)} });
 await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/read-worker.ts'))});
 `,
   );
-  campaign = await loadCampaign(undefined, { lang: 'zh' });
+  campaign = await loadCampaign(undefined);
   const inputs: [string, Uint8Array][] = [
     ['尧都区.xlsx', goodWorkbook('尧都区', 5)],
     ['古县.xlsx', goodWorkbook('古县', 7)],
@@ -74,7 +74,7 @@ describe('read pool', () => {
   });
 
   it('prepares files on worker threads and the merged report is the same as on one thread', async () => {
-    const pool = createReadPool(campaign, { size: 2, lang: 'zh', workerFile: bootstrap });
+    const pool = createReadPool(campaign, { size: 2, workerFile: bootstrap });
     expect(pool).toBeDefined();
     if (!pool) return;
     try {
@@ -82,7 +82,6 @@ describe('read pool', () => {
       expect(await pool.started).toBe(true);
       const pooled = prepareOnPool(diskSources(), pool, campaign, {
         window: 3,
-        lang: 'zh',
         limits: resolveLimits(),
       });
       const parallel = await aggregateSources(pooled, campaign, { lang: 'zh' });
@@ -103,13 +102,12 @@ describe('read pool', () => {
       ...linfen2024Campaign,
       period: { start: '2024-01-01', end: '2024-12-31' },
     });
-    const pool = createReadPool(changed, { size: 1, lang: 'zh', workerFile: bootstrap });
+    const pool = createReadPool(changed, { size: 1, workerFile: bootstrap });
     expect(await pool?.started).toBe(false);
     // The files are then all prepared on the main thread, with the same result.
     if (pool) {
       const pooled = prepareOnPool(diskSources(), pool, changed, {
         window: 3,
-        lang: 'zh',
         limits: resolveLimits(),
       });
       const report = await aggregateSources(pooled, changed, { lang: 'zh' });

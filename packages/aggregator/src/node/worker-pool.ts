@@ -4,7 +4,6 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { Lang } from '@jianshen/schema';
 import type { SubmissionSource } from '../aggregate.js';
 import type { ReadLimits } from '../limits.js';
 import { type PreparedSubmission, prepareSubmission } from '../prepare-submission.js';
@@ -73,7 +72,7 @@ interface Slot {
  */
 export function createReadPool(
   campaign: ResolvedCampaign,
-  options: { size: number; lang: Lang; workerFile?: string | URL },
+  options: { size: number; workerFile?: string | URL },
 ): ReadPool | undefined {
   const file = options.workerFile ?? defaultWorkerFile();
   if (!file || options.size < 1) return undefined;
@@ -82,7 +81,6 @@ export function createReadPool(
     // labelled "(built-in: …)") as the built-in one, and the signature tells if that was wrong.
     campaignPath: campaign.sourcePath && existsSync(campaign.sourcePath) ? campaign.sourcePath : undefined,
     signature: campaignSignature(campaign),
-    lang: options.lang,
   };
   const slots: Slot[] = [];
   const queue: Queued[] = [];
@@ -199,13 +197,12 @@ export function prepareOnPool(
   sources: readonly DiskSource[],
   pool: ReadPool,
   campaign: ResolvedCampaign,
-  options: { window: number; lang: Lang; limits: ReadLimits; submittedOn?: string },
+  options: { window: number; limits: ReadLimits; submittedOn?: string },
 ): SubmissionSource[] {
   const tickets = new Map<number, PoolTicket>();
   let launched = 0;
   const local = (source: DiskSource) =>
     prepareSubmission(source, campaign, {
-      lang: options.lang,
       limits: options.limits,
       inflateRaw: nodeInflateRaw,
       ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
@@ -220,7 +217,6 @@ export function prepareOnPool(
           shown: source.path,
           ...(source.modified ? { modified: source.modified.getTime() } : {}),
           limits: options.limits,
-          lang: options.lang,
           ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
         }),
       );

@@ -1,5 +1,4 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { Lang } from '@jianshen/schema';
 import type { ReadLimits } from '../limits.js';
 import type { PreparedSubmission } from '../prepare-submission.js';
 
@@ -9,7 +8,6 @@ export interface WorkerData {
   campaignPath: string | undefined;
   /** `campaignSignature` of the main thread's campaign: the worker refuses to work on another. */
   signature: string;
-  lang: Lang;
 }
 
 /** One file to prepare. */
@@ -22,7 +20,6 @@ export interface PrepareJob {
   /** File time, ms since the epoch. */
   modified?: number;
   limits: ReadLimits;
-  lang: Lang;
   submittedOn?: string;
 }
 

@@ -1,3 +1,4 @@
+import { phrase } from '@jianshen/schema';
 import Papa from 'papaparse';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridWorkbook } from './grid.js';
@@ -26,7 +27,7 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string }
 /** Reads a CSV with every cell kept as text: 0357… phones and 2024-06-01 stay exactly as typed. */
 export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): GridWorkbook {
   const { text } = decodeCsv(bytes);
-  if (text.trim() === '') throw new UnreadableError({ zh: '文件没有内容', en: 'the file has no content' });
+  if (text.trim() === '') throw new UnreadableError(phrase('no-content'));
   const rows: GridRow[] = [];
   let record = 0;
   let failure: Error | undefined;
@@ -39,22 +40,19 @@ export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): Gr
       const cells = results.data;
       try {
         if (record > limits.maxRows) {
-          throw new LimitError('maxRows', {
-            zh: `超过 ${limits.maxRows} 行`,
-            en: `more than ${limits.maxRows} rows`,
-          });
+          throw new LimitError('maxRows', phrase('rows-over', { max: limits.maxRows }));
         }
         if (cells.length > limits.maxColumns) {
-          throw new LimitError('maxColumns', {
-            zh: `第 ${record} 行超过 ${limits.maxColumns} 列`,
-            en: `row ${record} has more than ${limits.maxColumns} columns`,
-          });
+          throw new LimitError(
+            'maxColumns',
+            phrase('row-columns-over', { row: record, max: limits.maxColumns }),
+          );
         }
         if (cells.some((cell) => cell.length > limits.maxCellLength)) {
-          throw new LimitError('maxCellLength', {
-            zh: `第 ${record} 行有单元格超过 ${limits.maxCellLength} 个字符`,
-            en: `row ${record} has a cell longer than ${limits.maxCellLength} characters`,
-          });
+          throw new LimitError(
+            'maxCellLength',
+            phrase('row-cell-too-long', { row: record, max: limits.maxCellLength }),
+          );
         }
       } catch (error) {
         failure = error as Error;

@@ -1,4 +1,4 @@
-import type { CellValue } from '@jianshen/schema';
+import { type CellValue, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { resolvePartPath } from './xlsx.js';
@@ -33,10 +33,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
   }
   const entry = findEntry(zip, documentPart);
   if (!entry) {
-    throw new UnreadableError({
-      zh: '不是有效的 Word 文档（缺少 document.xml）',
-      en: 'not a valid Word document (no document.xml)',
-    });
+    throw new UnreadableError(phrase('docx-no-document'));
   }
 
   const sheets: GridSheet[] = [];
@@ -60,10 +57,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
       const next = buildSheet(previous.name, rows, [], limits);
       const offset = previous.rows.length;
       if (offset + next.rows.length > limits.maxRows) {
-        throw new LimitError('maxRows', {
-          zh: `表格超过 ${limits.maxRows} 行`,
-          en: `a table has more than ${limits.maxRows} rows`,
-        });
+        throw new LimitError('maxRows', phrase('table-rows-over', { max: limits.maxRows }));
       }
       previous.rows.push(...next.rows.map((row) => ({ ...row, row: row.row + offset })));
       previous.merges.push(
@@ -73,10 +67,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
       return;
     }
     if (sheets.length >= limits.maxSheets) {
-      throw new LimitError('maxSheets', {
-        zh: `表格超过 ${limits.maxSheets} 个`,
-        en: `more than ${limits.maxSheets} tables`,
-      });
+      throw new LimitError('maxSheets', phrase('tables-over', { max: limits.maxSheets }));
     }
     sheets.push(buildSheet(`表格${sheets.length + 1}`, rows, paragraphs, limits));
     rows = [];
@@ -152,18 +143,12 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
           if (tableDepth === 1 && cell) {
             cell.text = cellParagraphs.join('\n').replace(/\n+$/, '');
             if (cell.text.length > limits.maxCellLength) {
-              throw new LimitError('maxCellLength', {
-                zh: `有单元格超过 ${limits.maxCellLength} 个字符`,
-                en: `a cell is longer than ${limits.maxCellLength} characters`,
-              });
+              throw new LimitError('maxCellLength', phrase('cell-too-long', { max: limits.maxCellLength }));
             }
             row.push(cell);
             column += cell.span;
             if (column > limits.maxColumns) {
-              throw new LimitError('maxColumns', {
-                zh: `表格超过 ${limits.maxColumns} 列`,
-                en: `a table has more than ${limits.maxColumns} columns`,
-              });
+              throw new LimitError('maxColumns', phrase('table-columns-over', { max: limits.maxColumns }));
             }
             cell = undefined;
           }
@@ -172,10 +157,7 @@ export function readDocx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
           if (tableDepth === 1) {
             rows.push(row);
             if (rows.length > limits.maxRows) {
-              throw new LimitError('maxRows', {
-                zh: `表格超过 ${limits.maxRows} 行`,
-                en: `a table has more than ${limits.maxRows} rows`,
-              });
+              throw new LimitError('maxRows', phrase('table-rows-over', { max: limits.maxRows }));
             }
           }
           break;

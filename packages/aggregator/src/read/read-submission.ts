@@ -1,4 +1,4 @@
-import type { MessageCode } from '@jianshen/schema';
+import { type IssueData, type MessageCode, phrase } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
@@ -17,7 +17,7 @@ export type ReadOutcome =
       /** `unsupported`: a kind of file we refuse; `failed`: ours, but broken or over a limit. */
       status: 'failed' | 'unsupported';
       code: MessageCode;
-      data: Record<string, unknown>;
+      data: IssueData;
     };
 
 const ole2Magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -67,13 +67,9 @@ function failure(
   format: FileFormat,
   status: 'failed' | 'unsupported',
   code: MessageCode,
-  data: Record<string, unknown> = {},
+  data: IssueData = {},
 ): ReadOutcome {
   return { ok: false, format, status, code, data };
-}
-
-function reasonData(reason: { zh: string; en: string }, lang: 'zh' | 'en'): Record<string, unknown> {
-  return { reason: reason[lang] };
 }
 
 /**
@@ -84,16 +80,13 @@ export function readSubmission(
   bytes: Uint8Array,
   name: string,
   limits: ReadLimits,
-  lang: 'zh' | 'en' = 'zh',
   options: { inflateRaw?: InflateRaw } = {},
 ): ReadOutcome {
   if (bytes.length === 0) return failure('unknown', 'failed', 'file-empty');
   if (bytes.length > limits.maxFileBytes) {
+    const megabytes = Math.round(limits.maxFileBytes / 1024 / 1024);
     return failure('unknown', 'failed', 'file-too-large', {
-      reason:
-        lang === 'zh'
-          ? `文件大于 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB`
-          : `larger than ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB`,
+      reason: phrase('file-larger-than', { megabytes }),
     });
   }
   let format: FileFormat = 'unknown';
@@ -101,9 +94,7 @@ export function readSubmission(
     if (startsWith(bytes, ole2Magic)) {
       if (hasUtf16Name(bytes, 'EncryptedPackage')) return failure('encrypted', 'failed', 'file-encrypted');
       if (hasUtf16Name(bytes, 'WordDocument')) {
-        return failure('doc', 'unsupported', 'file-unsupported', {
-          format: lang === 'zh' ? '旧版 Word .doc' : 'legacy Word .doc',
-        });
+        return failure('doc', 'unsupported', 'file-unsupported', { format: phrase('format-legacy-doc') });
       }
       return failure('xls', 'unsupported', 'file-legacy-xls');
     }
@@ -135,15 +126,11 @@ export function readSubmission(
         return failure('unknown', 'unsupported', 'file-unsupported', { format: label });
     }
     if (looksBinary(bytes)) {
-      return failure('unknown', 'unsupported', 'file-unsupported', {
-        format: lang === 'zh' ? '二进制文件' : 'binary',
-      });
+      return failure('unknown', 'unsupported', 'file-unsupported', { format: phrase('format-binary') });
     }
     const head = new TextDecoder().decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
     if (head.startsWith('<') && /<(?:html|table|\?xml)/.test(head)) {
-      return failure('unknown', 'unsupported', 'file-unsupported', {
-        format: lang === 'zh' ? '网页/XML 格式' : 'HTML/XML',
-      });
+      return failure('unknown', 'unsupported', 'file-unsupported', { format: phrase('format-html') });
     }
     format = 'csv';
     // A CSV has one sheet: it is named after the file, as Excel names it when opening the file.
@@ -151,10 +138,10 @@ export function readSubmission(
     return { ok: true, format, workbook: readCsv(bytes, sheetName, limits) };
   } catch (error) {
     if (error instanceof LimitError)
-      return failure(format, 'failed', 'file-too-large', reasonData(error.reason, lang));
+      return failure(format, 'failed', 'file-too-large', { reason: error.reason });
     if (error instanceof UnreadableError)
-      return failure(format, 'failed', 'file-unreadable', reasonData(error.reason, lang));
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      return failure(format, 'failed', 'file-unreadable', { reason: error.reason });
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     return failure(format, 'failed', 'file-unreadable', { reason: message });
   }
 }

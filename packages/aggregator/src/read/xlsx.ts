@@ -1,4 +1,4 @@
-import { type CellValue, excelSerialToIsoDay, templateMarkerName } from '@jianshen/schema';
+import { type CellValue, excelSerialToIsoDay, phrase, templateMarkerName } from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { attribute, createXmlStream, rawCharsPerChar, type XmlGuard, type XmlHandlers } from './xml.js';
@@ -121,10 +121,10 @@ function columnLetters(index: number): string {
 
 /** A cell over `maxCellLength`: the whole file is refused, naming the cell to shorten. */
 function cellTooLong(limits: ReadLimits, sheet: string, cell: string): LimitError {
-  return new LimitError('maxCellLength', {
-    zh: `工作表「${sheet}」的单元格 ${cell} 超过 ${limits.maxCellLength} 个字符`,
-    en: `cell ${cell} of sheet "${sheet}" is longer than ${limits.maxCellLength} characters`,
-  });
+  return new LimitError(
+    'maxCellLength',
+    phrase('sheet-cell-too-long', { sheet, cell, max: limits.maxCellLength }),
+  );
 }
 
 /** Shared strings, each kept to `maxCellLength` characters; `cut` holds those that were longer. */
@@ -282,10 +282,7 @@ interface SheetContext {
 function readSheet(zip: ZipDirectory, part: string, name: string, context: SheetContext): GridSheet {
   const entry = findEntry(zip, part);
   if (!entry) {
-    throw new UnreadableError({
-      zh: `缺少工作表 ${name}（${part}）`,
-      en: `worksheet ${name} is missing (${part})`,
-    });
+    throw new UnreadableError(phrase('sheet-part-missing', { sheet: name, part }));
   }
   const { limits } = context;
   const rows: GridRow[] = [];
@@ -310,16 +307,10 @@ function readSheet(zip: ZipDirectory, part: string, name: string, context: Sheet
     throw cellTooLong(limits, name, `${columnLetters(Math.max(column, 0))}${rowNumber}`);
   };
   const tooManyRows = (): never => {
-    throw new LimitError('maxRows', {
-      zh: `工作表「${name}」超过 ${limits.maxRows} 行`,
-      en: `sheet "${name}" has more than ${limits.maxRows} rows`,
-    });
+    throw new LimitError('maxRows', phrase('sheet-rows-over', { sheet: name, max: limits.maxRows }));
   };
   const tooManyColumns = (): never => {
-    throw new LimitError('maxColumns', {
-      zh: `工作表「${name}」超过 ${limits.maxColumns} 列`,
-      en: `sheet "${name}" has more than ${limits.maxColumns} columns`,
-    });
+    throw new LimitError('maxColumns', phrase('sheet-columns-over', { sheet: name, max: limits.maxColumns }));
   };
 
   const finishCell = () => {
@@ -441,10 +432,7 @@ export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
   if (!findEntry(zip, workbookPart)) workbookPart = 'xl/workbook.xml';
   const workbookEntry = findEntry(zip, workbookPart);
   if (!workbookEntry) {
-    throw new UnreadableError({
-      zh: '不是有效的 Excel 工作簿（缺少 workbook.xml）',
-      en: 'not a valid workbook (no workbook.xml)',
-    });
+    throw new UnreadableError(phrase('xlsx-no-workbook'));
   }
   const sheets: WorkbookSheet[] = [];
   let date1904 = false;
@@ -462,10 +450,7 @@ export function readXlsx(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
           date1904 = value === '1' || value === 'true';
         } else if (name === 'sheet') {
           if (sheets.length >= limits.maxSheets) {
-            throw new LimitError('maxSheets', {
-              zh: `工作表超过 ${limits.maxSheets} 个`,
-              en: `more than ${limits.maxSheets} worksheets`,
-            });
+            throw new LimitError('maxSheets', phrase('sheets-over', { max: limits.maxSheets }));
           }
           sheets.push({
             name: attributes.name ?? `Sheet${sheets.length + 1}`,

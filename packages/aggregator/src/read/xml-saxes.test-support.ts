@@ -1,6 +1,7 @@
 // The saxes-based XML stream the aggregator used before its own tokenizer (xml.ts), kept as the
 // reference the differential test (xml.differential.test.ts) compares the tokenizer against:
 // the same events for every input saxes accepts, a failure for every input it refuses.
+import { phrase } from '@jianshen/schema';
 import { SaxesParser } from 'saxes';
 import { LimitError, UnreadableError } from '../limits.js';
 import type { XmlGuard, XmlHandlers, XmlStream } from './xml.js';
@@ -79,10 +80,7 @@ function createGuard(
             dropping = next < 0;
             run += end - at;
             if (run > maxDropped) {
-              throw new LimitError('maxCellLength', {
-                zh: `${part} 中有一段文字超过 ${maxDropped} 个字符（可能是压缩炸弹）`,
-                en: `a text in ${part} is longer than ${maxDropped} characters (possibly a zip bomb)`,
-              });
+              throw new LimitError('maxCellLength', phrase('xml-text-too-long', { part, max: maxDropped }));
             }
           } else if (run + (end - at) > guard.maxText) {
             const cut = Math.min(end, Math.max(at, safeCut(chunk, at, at + (guard.maxText - run))));
@@ -208,10 +206,7 @@ function localName(name: string): string {
 export function createSaxesXmlStream(part: string, handlers: XmlHandlers, guard?: XmlGuard): XmlStream {
   const parser = new SaxesParser({ position: false });
   const fail = (reason: string): never => {
-    throw new UnreadableError({
-      zh: `${part} 的 XML 有误：${reason}`,
-      en: `invalid XML in ${part}: ${reason}`,
-    });
+    throw new UnreadableError(phrase('xml-invalid', { part, reason }));
   };
   parser.on('error', (error) => fail(error.message.split('\n')[0] ?? ''));
   parser.on('doctype', () => fail('DOCTYPE'));

@@ -1,3 +1,4 @@
+import { phrase } from '@jianshen/schema';
 import { LimitError, UnreadableError } from '../limits.js';
 
 export interface XmlHandlers {
@@ -205,10 +206,7 @@ class XmlTokenizer {
   }
 
   fail(reason: string): never {
-    throw new UnreadableError({
-      zh: `${this.part} 的 XML 有误：${reason}`,
-      en: `invalid XML in ${this.part}: ${reason}`,
-    });
+    throw new UnreadableError(phrase('xml-invalid', { part: this.part, reason }));
   }
   markupTooLong(): never {
     return this.fail(`markup longer than ${this.maxMarkup} characters`);
@@ -310,10 +308,10 @@ class XmlTokenizer {
     if (this.dropping) {
       this.textRun += to - from;
       if (this.textRun > this.maxDropped) {
-        throw new LimitError('maxCellLength', {
-          zh: `${this.part} 中有一段文字超过 ${this.maxDropped} 个字符（可能是压缩炸弹）`,
-          en: `a text in ${this.part} is longer than ${this.maxDropped} characters (possibly a zip bomb)`,
-        });
+        throw new LimitError(
+          'maxCellLength',
+          phrase('xml-text-too-long', { part: this.part, max: this.maxDropped }),
+        );
       }
       return;
     }

@@ -1,3 +1,4 @@
+import { type IssueData, type PhraseCode, phrase } from '@jianshen/schema';
 import { Inflate } from 'fflate';
 import { LimitError, UnreadableError } from '../limits.js';
 
@@ -31,7 +32,7 @@ export interface ZipDirectory {
  */
 export type InflateRaw = (compressed: Uint8Array, maxOutputBytes: number) => Uint8Array | undefined;
 
-const unreadable = (zh: string, en: string) => new UnreadableError({ zh, en });
+const unreadable = (code: PhraseCode, data: IssueData = {}) => new UnreadableError(phrase(code, data));
 
 export function zipKey(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
@@ -60,29 +61,23 @@ export function readZipDirectory(
     }
   }
   if (end < 0) {
-    throw unreadable(
-      '文件不完整或已损坏（zip 结构缺失），请重新保存后报送',
-      'the file is truncated or corrupt (no zip directory)',
-    );
+    throw unreadable('zip-no-directory');
   }
   const count = view.getUint16(end + 10, true);
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw unreadable('不支持 ZIP64 格式的文件', 'ZIP64 files are not supported');
+    throw unreadable('zip64-unsupported');
   }
   if (directoryOffset + directorySize > end) {
-    throw unreadable(
-      '文件不完整或已损坏（zip 目录越界）',
-      'the file is truncated or corrupt (zip directory out of range)',
-    );
+    throw unreadable('zip-directory-out-of-range');
   }
   const entries = new Map<string, ZipEntry>();
   const decoder = new TextDecoder();
   let at = directoryOffset;
   for (let index = 0; index < count; index++) {
     if (at + 46 > end || view.getUint32(at, true) !== 0x02014b50) {
-      throw unreadable('文件已损坏（zip 目录项无效）', 'the file is corrupt (bad zip directory entry)');
+      throw unreadable('zip-bad-directory-entry');
     }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -117,10 +112,7 @@ export function findEntry(zip: ZipDirectory, name: string): ZipEntry | undefined
 }
 
 function tooLarge(): LimitError {
-  return new LimitError('maxInflatedBytes', {
-    zh: '解压后的内容超过上限（可能是压缩炸弹）',
-    en: 'the unpacked content exceeds the limit (possibly a zip bomb)',
-  });
+  return new LimitError('maxInflatedBytes', phrase('zip-bomb'));
 }
 
 function inflateWhole(
@@ -132,10 +124,7 @@ function inflateWhole(
   try {
     return inflateRaw(compressed, maxOutputBytes);
   } catch {
-    throw unreadable(
-      `文件已损坏（${entry.name} 无法解压）`,
-      `the file is corrupt (${entry.name} cannot be inflated)`,
-    );
+    throw unreadable('zip-cannot-inflate', { entry: entry.name });
   }
 }
 
@@ -160,17 +149,17 @@ const largestWholeEntry = 16 * 1024 * 1024;
  */
 export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   const { bytes, budget } = zip;
-  if (entry.encrypted) throw unreadable('压缩包内容已加密', 'the zip content is encrypted');
+  if (entry.encrypted) throw unreadable('zip-encrypted');
   if (entry.declaredSize > budget.remaining) throw tooLarge();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
-    throw unreadable(`文件已损坏（${entry.name} 无效）`, `the file is corrupt (bad entry ${entry.name})`);
+    throw unreadable('zip-bad-entry', { entry: entry.name });
   }
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const stop = start + entry.compressedSize;
   if (stop > bytes.length) {
-    throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
+    throw unreadable('zip-truncated');
   }
   const ratioFloor = 8 * 1024 * 1024;
   const ratioLimit = Math.max(ratioFloor, entry.compressedSize * zip.maxRatio);
@@ -188,7 +177,7 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
     return;
   }
   if (entry.method !== 8) {
-    throw unreadable(`不支持的压缩方式 ${entry.method}`, `unsupported compression method ${entry.method}`);
+    throw unreadable('zip-method-unsupported', { method: entry.method });
   }
   if (zip.inflateRaw) {
     const room = Math.min(budget.remaining, ratioLimit);
@@ -227,12 +216,9 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
     }
   } catch (error) {
     if (error instanceof LimitError || error instanceof UnreadableError) throw error;
-    throw unreadable(
-      `文件已损坏（${entry.name} 无法解压）`,
-      `the file is corrupt (${entry.name} cannot be inflated)`,
-    );
+    throw unreadable('zip-cannot-inflate', { entry: entry.name });
   }
-  if (!finished) throw unreadable('文件不完整（内容被截断）', 'the file is truncated');
+  if (!finished) throw unreadable('zip-truncated');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { renderMessage } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../aggregate.js';
 import { fixture, linfenCampaign } from '../fixtures.test-support.js';
@@ -16,7 +17,7 @@ describe('previewRow', () => {
       { data, path: '侯马市.xlsx', sheet: 'Sheet1', row: 6, field: 'date', context: 1 },
       campaign,
     );
-    if (!preview.ok) throw new Error(preview.message);
+    if (!preview.ok) throw new Error(renderMessage(preview, 'en'));
     expect(preview.header.map((row) => row.row)).toEqual([3, 4]);
     expect(preview.header[0]?.cells.slice(0, 3)).toEqual(['序 号', '举办单位', '活动名称']);
     expect(preview.rows.map((row) => row.row)).toEqual([5, 6, 7]);
@@ -48,7 +49,7 @@ describe('previewRow', () => {
         },
         campaign,
       );
-      if (!preview.ok) throw new Error(preview.message);
+      if (!preview.ok) throw new Error(renderMessage(preview, 'en'));
       expect(preview.sheet).toBe(issue.sheet);
       const cells = preview.rows.find((row) => row.row === issue.row)?.cells ?? [];
       const marked = preview.marked.map((column) => cells[column]).join('');

@@ -22,7 +22,6 @@ export interface RowPreviewRequest {
   field?: string;
   /** Rows shown above and below the row (default 2). */
   context?: number;
-  lang?: 'zh' | 'en';
   limits?: Partial<ReadLimits>;
   inflateRaw?: InflateRaw;
 }

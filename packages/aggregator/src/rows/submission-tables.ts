@@ -1,5 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { type CellValue, formatMessage, type Lang, type MessageCode, normalizeText } from '@jianshen/schema';
+import { type CellValue, type IssueData, type MessageCode, normalizeText } from '@jianshen/schema';
 import { type ReadLimits, resolveLimits } from '../limits.js';
 import { baseName } from '../prepare-submission.js';
 import type { GridRow, GridSheet } from '../read/grid.js';
@@ -12,7 +12,6 @@ import { dateEndKey, dateStartKey } from '../table/labels.js';
 export type TableCampaign = Pick<ResolvedCampaign, 'fields' | 'expectedUnits'>;
 
 export interface ReadAgainOptions {
-  lang?: Lang;
   limits?: Partial<ReadLimits>;
   inflateRaw?: InflateRaw;
 }
@@ -23,10 +22,10 @@ export interface SubmissionTables {
   tables: FoundTable[];
 }
 
-/** Why a submission could not be read again: the code (and text) its file's issue carries. */
+/** Why a submission could not be read again: the code and data its file's issue carries. */
 export interface UnreadSubmission {
   code: MessageCode;
-  message: string;
+  data: IssueData;
 }
 
 /**
@@ -39,15 +38,13 @@ export function readSubmissionTables(
   campaign: TableCampaign,
   options: ReadAgainOptions = {},
 ): SubmissionTables | UnreadSubmission {
-  const lang = options.lang ?? 'zh';
   const outcome = readSubmission(
     data,
     path,
     resolveLimits(options.limits),
-    lang,
     options.inflateRaw ? { inflateRaw: options.inflateRaw } : {},
   );
-  if (!outcome.ok) return { code: outcome.code, message: formatMessage(outcome.code, outcome.data, lang) };
+  if (!outcome.ok) return { code: outcome.code, data: outcome.data };
   const sheets = outcome.workbook.sheets;
   const tables = sheets.flatMap((sheet) =>
     findTables(sheet, campaign.fields, {

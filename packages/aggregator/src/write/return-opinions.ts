@@ -132,7 +132,7 @@ export async function writeReturnOpinionWorkbooks(
   const tablesOf = async (path: string) => {
     if (!read.has(path)) {
       const data = await options.load(path);
-      const tables = data ? readSubmissionTables(data, path, campaign, { ...options, lang }) : undefined;
+      const tables = data ? readSubmissionTables(data, path, campaign, options) : undefined;
       read.set(path, tables && 'tables' in tables ? tables : undefined);
     }
     return read.get(path);

@@ -39,6 +39,9 @@ export function helpConfiguration(lang: Lang): HelpConfiguration {
     styleTitle: (title) => (lang === 'zh' ? (headings[title] ?? title) : title),
     optionDescription: (option: Option) => `${option.description}${details(lang, option)}`,
     argumentDescription: (argument: Argument) =>
-      `${argument.description}${details(lang, { ...argument, argChoices: argument.argChoices })}`,
+      `${argument.description}${details(lang, {
+        ...argument,
+        ...(argument.argChoices ? { argChoices: argument.argChoices } : {}),
+      })}`,
   };
 }

@@ -9,8 +9,6 @@ export function loadCampaignOption(
 ): Promise<ResolvedCampaign> {
   // Loaded on use so start-up (help, version) stays fast.
   return import('@jianshen/plugin-kit/node').then(({ loadCampaign }) =>
-    loadCampaign(options.campaign === undefined ? undefined : resolve(context.cwd, options.campaign), {
-      lang: context.lang,
-    }),
+    loadCampaign(options.campaign === undefined ? undefined : resolve(context.cwd, options.campaign)),
   );
 }

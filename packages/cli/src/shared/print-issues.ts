@@ -1,7 +1,7 @@
-import type { Issue, Lang } from '@jianshen/schema';
+import type { Lang, RenderedIssue } from '@jianshen/schema';
 
-/** One line per issue, like a compiler: `file [sheet] 第 N 行 字段: 消息`. */
-export function formatIssueLine(issue: Issue, lang: Lang): string {
+/** One line per issue, like a compiler: `file [sheet] 第 N 行 字段: 消息` (the report renders the message). */
+export function formatIssueLine(issue: RenderedIssue, lang: Lang): string {
   const where = [
     issue.path,
     issue.sheet ? `[${issue.sheet}]` : '',

@@ -1,1 +1,1 @@
-export * from './load-campaign.js';
+export { importPlugin, loadCampaign, readCampaignFile } from './load-campaign.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CampaignError, linfen2024Campaign } from '@jianshen/schema';
+import { CampaignError, linfen2024Campaign, renderIssue, renderMessage } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadCampaign } from './load-campaign.js';
@@ -72,18 +72,27 @@ describe('loadCampaign', () => {
       [path, 'plugins[0]', 'plugin-not-found'],
       [path, 'plugins[1]', 'plugin-not-found'],
     ]);
-    expect(error.issues[0]?.message).toContain('@jianshen/plugin-does-not-exist');
+    expect(renderedFirst(error)).toContain('@jianshen/plugin-does-not-exist');
   });
 
   it('reports YAML syntax errors with the line', async () => {
     const path = await campaignFile('campaign.yaml', 'id: x\ntitle: [unclosed\n');
     const error = await loadError(path);
     expect(error.issues).toEqual([expect.objectContaining({ path, code: 'campaign-syntax' })]);
-    expect(error.issues[0]?.message).toMatch(/^活动配置文件第 \d+ 行第 \d+ 列有语法错误：[^\n]+$/);
+    expect(renderedFirst(error)).toMatch(/^活动配置文件第 \d+ 行第 \d+ 列有语法错误：[^\n]+$/);
   });
 
   it('reports a missing file', async () => {
     const error = await loadError('/nonexistent/campaign.yaml');
-    expect(error.issues[0]).toMatchObject({ code: 'campaign-file-missing', message: '找不到活动配置文件' });
+    expect(renderIssue(error.issues[0]!, 'zh')).toMatchObject({
+      code: 'campaign-file-missing',
+      message: '找不到活动配置文件',
+    });
   });
 });
+
+/** The first issue's text as the CLI shows it (Chinese, the default). */
+function renderedFirst(error: CampaignError): string {
+  const first = error.issues[0];
+  return first ? renderMessage(first, 'zh') : '';
+}

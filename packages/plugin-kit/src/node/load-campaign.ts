@@ -1,21 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { defaultLang, type Lang, linfen2024Campaign } from '@jianshen/schema';
+import { linfen2024Campaign } from '@jianshen/schema';
 import { createJiti } from 'jiti';
 import { campaignFileError, parseCampaignText } from '../campaign-text.js';
 import type { Plugin } from '../plugin.js';
 import { instantiatePlugin } from '../plugin-factory.js';
 import { type ResolvedCampaign, resolveCampaign } from '../resolve-campaign.js';
 
-export interface LoadCampaignOptions {
-  lang?: Lang;
-}
-
 const codeExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
 
 /** Reads a campaign file as data: YAML, JSON, or a TS/JS module whose default export is the campaign. */
-export async function readCampaignFile(path: string, options: LoadCampaignOptions = {}): Promise<unknown> {
-  const lang = options.lang ?? defaultLang;
+export async function readCampaignFile(path: string): Promise<unknown> {
   const extension = extname(path).toLowerCase();
   if (codeExtensions.has(extension)) {
     const jiti = createJiti(resolve(path), { interopDefault: true, moduleCache: false });
@@ -23,7 +18,7 @@ export async function readCampaignFile(path: string, options: LoadCampaignOption
       return await jiti.import(resolve(path), { default: true });
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      throw campaignFileError(path, 'campaign-file-unreadable', { reason }, lang);
+      throw campaignFileError(path, 'campaign-file-unreadable', { reason });
     }
   }
   let text: string;
@@ -32,10 +27,10 @@ export async function readCampaignFile(path: string, options: LoadCampaignOption
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw code === 'ENOENT'
-      ? campaignFileError(path, 'campaign-file-missing', {}, lang)
-      : campaignFileError(path, 'campaign-file-unreadable', { reason: String(error) }, lang);
+      ? campaignFileError(path, 'campaign-file-missing', {})
+      : campaignFileError(path, 'campaign-file-unreadable', { reason: String(error) });
   }
-  return parseCampaignText(text, { path, lang });
+  return parseCampaignText(text, { path });
 }
 
 /** Imports a plugin by package name or by a path relative to the campaign file. */
@@ -50,13 +45,8 @@ export async function importPlugin(specifier: string, campaignPath: string): Pro
  * Reads a campaign file, loads the plugins it names (relative to the file) and resolves it.
  * Without a path, the built-in Linfen 2024 campaign.
  */
-export async function loadCampaign(
-  path?: string,
-  options: LoadCampaignOptions = {},
-): Promise<ResolvedCampaign> {
-  const lang = options.lang ?? defaultLang;
-  if (path === undefined)
-    return resolveCampaign(linfen2024Campaign, { path: '(built-in: linfen-2024)', lang });
-  const input = await readCampaignFile(path, options);
-  return resolveCampaign(input, { path, lang, loadPlugin: (specifier) => importPlugin(specifier, path) });
+export async function loadCampaign(path?: string): Promise<ResolvedCampaign> {
+  if (path === undefined) return resolveCampaign(linfen2024Campaign, { path: '(built-in: linfen-2024)' });
+  const input = await readCampaignFile(path);
+  return resolveCampaign(input, { path, loadPlugin: (specifier) => importPlugin(specifier, path) });
 }

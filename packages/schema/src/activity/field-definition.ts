@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { LocalizedText } from '../i18n/lang.js';
-import type { MessageCode } from '../issues/messages.js';
+import { type Lang, type LocalizedText, localize } from '../i18n/lang.js';
+import type { IssueFinding } from '../issues/issue.js';
 import type { DateRange } from '../normalize/date.js';
 import type { CellValue, NormalizeResult } from '../normalize/result.js';
 import { type ColumnKind, type ColumnMeta, columnRegistry } from './column-meta.js';
@@ -52,15 +52,10 @@ export interface ResolvedField<Output = unknown> extends FieldDefinition<Output>
 }
 
 /** A field finding before it has a file position: the aggregator adds path, sheet and row. */
-export interface FieldIssue {
+export interface FieldIssue extends IssueFinding {
   field: string;
-  code: MessageCode | (string & {});
-  severity: 'error' | 'warning';
-  data?: Record<string, unknown>;
   /** The value as typed. */
   value?: string;
-  /** Already formatted message, for plugin schema failures that carry their own text. */
-  message?: string;
 }
 
 function kindFromSchema(schema: z.ZodType): { kind: ColumnKind; options?: readonly string[] } {
@@ -119,4 +114,10 @@ export function resolveField<Output>(field: FieldDefinition<Output>): ResolvedFi
     source: field.source ?? 'core',
     column,
   };
+}
+
+/** A column's header in a language: the printed (Chinese) label, or its English one. */
+export function fieldLabel(field: Pick<ResolvedField, 'label' | 'labelEn'>, lang: Lang): string {
+  const labels: LocalizedText = { zh: field.label, en: field.labelEn };
+  return localize(labels, lang);
 }

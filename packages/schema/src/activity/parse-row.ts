@@ -1,4 +1,4 @@
-import { defaultSeverity, isMessageCode } from '../issues/messages.js';
+import { reportIssue } from '../issues/report-issue.js';
 import type { CellValue } from '../normalize/result.js';
 import { isBlankCell, normalizeText } from '../normalize/text.js';
 import type { FieldContext, FieldIssue, ResolvedField } from './field-definition.js';
@@ -69,7 +69,7 @@ export function parseRow(
     // isBlankCell(cell) is normalizeText(cell) === '' (for text too): one test, not two.
     if (isBlankCell(cell)) {
       if (field.required) {
-        issues.push({ field: field.key, code: 'required', severity: 'error', data: { label: field.label } });
+        issues.push(reportIssue('required', { label: field.label }, { field: field.key }));
       }
       continue;
     }
@@ -77,24 +77,20 @@ export function parseRow(
       const result = field.normalize(cell, context);
       if (!result.ok) {
         const value = normalizeText(cell);
-        issues.push({
-          field: field.key,
-          code: result.code,
-          severity: defaultSeverity(result.code),
-          data: { label: field.label, value, ...result.data },
-          value,
-        });
+        issues.push(
+          reportIssue(
+            result.code,
+            { label: field.label, value, ...result.data },
+            { field: field.key, value },
+          ),
+        );
         continue;
       }
       for (const note of result.notes) {
         const value = normalizeText(cell);
-        issues.push({
-          field: field.key,
-          code: note.code,
-          severity: isMessageCode(note.code) ? defaultSeverity(note.code) : 'warning',
-          data: { label: field.label, value, ...note.data },
-          value,
-        });
+        issues.push(
+          reportIssue(note.code, { label: field.label, value, ...note.data }, { field: field.key, value }),
+        );
       }
       if (result.value !== undefined) values[field.key] = result.value;
       continue;
@@ -105,13 +101,9 @@ export function parseRow(
     } else {
       const reason = parsed.error.issues.map((issue) => issue.message).join('；');
       const value = normalizeText(cell);
-      issues.push({
-        field: field.key,
-        code: 'value-invalid',
-        severity: 'error',
-        data: { label: field.label, value, reason },
-        value,
-      });
+      issues.push(
+        reportIssue('value-invalid', { label: field.label, value, reason }, { field: field.key, value }),
+      );
     }
   }
   return { ok: !issues.some((issue) => issue.severity === 'error'), values, issues };

@@ -1,14 +1,27 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { defaultLang, type Lang, type LocalizedText } from '../i18n/lang.js';
-import type { Issue } from '../issues/issue.js';
-import { formatHint, formatMessage, isMessageCode, type MessageCode } from '../issues/messages.js';
+import type { LocalizedText } from '../i18n/lang.js';
+import type { Issue, IssueData } from '../issues/issue.js';
+import { isMessageCode, type MessageCode } from '../issues/messages.js';
+import { phrase, reportIssue } from '../issues/report-issue.js';
 import { campaignSchema } from './campaign.js';
 
-/** zod's own wording, in the user's language, for the few checks our catalogue does not word. */
-export const campaignLocaleErrors = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
-
 type ZodIssue = z.core.$ZodIssue;
+
+const zodLocales = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
+
+/**
+ * zod's own wording in both languages, for the few checks our catalogue does not word: the
+ * renderer picks the reader's (zod's locales are the catalogue for these).
+ */
+function zodWording(issue: ZodIssue): LocalizedText {
+  const word = (map: z.core.$ZodErrorMap): string => {
+    const worded = map(issue as unknown as z.core.$ZodRawIssue);
+    if (typeof worded === 'string') return worded;
+    return worded?.message ?? issue.message;
+  };
+  return { zh: word(zodLocales.zh), en: word(zodLocales.en) };
+}
 
 /** `period.start`, `body[2].heading`: how a campaign file's author finds the setting. */
 export function fieldPath(path: readonly PropertyKey[]): string {
@@ -61,16 +74,16 @@ function editDistanceWithin(typed: string, candidate: string): boolean {
 interface Finding {
   code: MessageCode;
   field: string;
-  data: Record<string, unknown>;
+  data: IssueData;
 }
 
-function findingsOf(issue: ZodIssue, lang: Lang): Finding[] {
+function findingsOf(issue: ZodIssue): Finding[] {
   const field = fieldPath(issue.path) || '(root)';
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const keyField = fieldPath([...issue.path, key]);
       const suggestion = suggestKey(key, issue.path);
-      const hint = suggestion ? formatHint('did-you-mean', { suggestion }, lang) : '';
+      const hint = suggestion ? phrase('did-you-mean', { suggestion }) : '';
       return { code: 'campaign-unknown-key', field: keyField, data: { field: keyField, hint } };
     });
   }
@@ -83,39 +96,27 @@ function findingsOf(issue: ZodIssue, lang: Lang): Finding[] {
   if (issue.code === 'invalid_format' && field === 'id') {
     return [{ code: 'campaign-id', field, data: { value: String(issue.input) } }];
   }
-  const params = (issue as { params?: { code?: string; data?: Record<string, unknown> } }).params;
+  const params = (issue as { params?: { code?: string; data?: IssueData } }).params;
   if (params?.code && isMessageCode(params.code)) {
     // A refinement over an object (period) words its message from that object's values.
     const input = issue.input;
     const fromInput = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {};
-    const data = { field, ...fromInput, ...params.data };
-    return [{ code: params.code, field, data: localizeData(data, lang) }];
+    const data = { field, ...plainValues(fromInput), ...params.data };
+    return [{ code: params.code, field, data }];
   }
-  // issue.message was worded by zod's locale for `lang` (parse-campaign.ts passes it as the error map).
-  return [{ code: 'campaign-invalid', field, data: { field, reason: issue.message } }];
+  return [{ code: 'campaign-invalid', field, data: { field, reason: zodWording(issue) } }];
 }
 
-/** Data may carry texts in both languages (`{ zh, en }`): the message takes the user's. */
-function localizeData(data: Record<string, unknown>, lang: Lang): Record<string, unknown> {
+/** The text and number values of an object, as message data. */
+function plainValues(input: object): IssueData {
   return Object.fromEntries(
-    Object.entries(data).map(([key, value]) => {
-      const text = value as Partial<LocalizedText> | undefined;
-      return [key, typeof text?.zh === 'string' ? (text[lang] ?? text.zh) : value];
-    }),
+    Object.entries(input).filter(([, value]) => typeof value === 'string' || typeof value === 'number'),
   );
 }
 
-/** Turns zod's findings into our issues: the file, the setting, a code, and the catalogue's text. */
-export function campaignIssues(error: z.ZodError, path: string, lang: Lang = defaultLang): Issue[] {
+/** Turns zod's findings into our issues: the file, the setting, a code and its data. */
+export function campaignIssues(error: z.ZodError, path: string): Issue[] {
   return error.issues.flatMap((issue) =>
-    findingsOf(issue, lang).map(
-      ({ code, field, data }): Issue => ({
-        path,
-        field,
-        code,
-        severity: 'error',
-        message: formatMessage(code, data, lang),
-      }),
-    ),
+    findingsOf(issue).map(({ code, field, data }) => reportIssue(code, data, { path, field })),
   );
 }

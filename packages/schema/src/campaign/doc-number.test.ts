@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderPhrase } from '../issues/render-issue.js';
 import { explainDocNumber, parseDocNumber } from './doc-number.js';
 
 describe('发文字号', () => {
@@ -22,6 +23,7 @@ describe('发文字号', () => {
     ['2024-44', '格式应为'],
   ])('explains what is wrong with %s', (text, hint) => {
     expect(parseDocNumber(text)).toBeUndefined();
-    expect(explainDocNumber(text)?.zh).toContain(hint);
+    const problem = explainDocNumber(text);
+    expect(problem && renderPhrase(problem, 'zh')).toContain(hint);
   });
 });

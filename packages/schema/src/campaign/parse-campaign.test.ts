@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../i18n/lang.js';
+import { renderIssue } from '../issues/render-issue.js';
 import { linfen2024Campaign } from './linfen-2024.js';
-import { CampaignError, parseCampaign, safeParseCampaign } from './parse-campaign.js';
+import {
+  CampaignError,
+  type ParseCampaignOptions,
+  parseCampaign,
+  safeParseCampaign,
+} from './parse-campaign.js';
+
+/** The campaign's issues as a reader of one language sees them (the edge renders them so). */
+function parsedIn(lang: Lang, input: unknown, options: ParseCampaignOptions = {}) {
+  const result = safeParseCampaign(input, options);
+  return result.ok
+    ? result
+    : { ok: false as const, issues: result.issues.map((issue) => renderIssue(issue, lang)) };
+}
 
 describe('parseCampaign', () => {
   it('accepts the built-in Linfen campaign and applies defaults', () => {
@@ -15,7 +30,8 @@ describe('parseCampaign', () => {
   });
 
   it('names the file and the setting for a bad 发文字号', () => {
-    const result = safeParseCampaign(
+    const result = parsedIn(
+      'zh',
       { ...linfen2024Campaign, docNumber: '临体字(2024)44号' },
       { path: 'city/campaign.yaml' },
     );
@@ -35,8 +51,8 @@ describe('parseCampaign', () => {
 
   it('says a missing title is required, in Chinese and in English', () => {
     const { title: _title, ...withoutTitle } = linfen2024Campaign;
-    const zh = safeParseCampaign(withoutTitle, { path: 'c.yaml' });
-    const en = safeParseCampaign(withoutTitle, { path: 'c.yaml', lang: 'en' });
+    const zh = parsedIn('zh', withoutTitle, { path: 'c.yaml' });
+    const en = parsedIn('en', withoutTitle, { path: 'c.yaml' });
     expect(zh.ok || zh.issues).toEqual([
       expect.objectContaining({ field: 'title', message: expect.stringContaining('必填') }),
     ]);
@@ -56,8 +72,8 @@ describe('parseCampaign', () => {
     ],
   ])('always says 缺少此项 for %s, and English with lang en', (_, change, field) => {
     const input = { ...linfen2024Campaign, ...change };
-    const zh = safeParseCampaign(input, { path: 'c.yaml' });
-    const en = safeParseCampaign(input, { path: 'c.yaml', lang: 'en' });
+    const zh = parsedIn('zh', input, { path: 'c.yaml' });
+    const en = parsedIn('en', input, { path: 'c.yaml' });
     expect(zh.ok || zh.issues).toEqual([
       {
         path: 'c.yaml',
@@ -74,8 +90,8 @@ describe('parseCampaign', () => {
 
   it('gives one error for an invalid period.start, not a second invented one, in either language', () => {
     const input = { ...linfen2024Campaign, period: { start: '2024-13-01', end: '2024-11-30' } };
-    const zh = safeParseCampaign(input, { path: 'c.yaml' });
-    const en = safeParseCampaign(input, { path: 'c.yaml', lang: 'en' });
+    const zh = parsedIn('zh', input, { path: 'c.yaml' });
+    const en = parsedIn('en', input, { path: 'c.yaml' });
     expect(zh.ok || zh.issues.map((issue) => [issue.field, issue.code, issue.message])).toEqual([
       [
         'period.start',
@@ -101,7 +117,7 @@ describe('parseCampaign', () => {
         { kind: 'statistics-table', title: '表' },
       ],
     };
-    const en = safeParseCampaign(input, { lang: 'en' });
+    const en = parsedIn('en', input);
     expect(en.ok || en.issues.map((issue) => issue.code).sort()).toEqual([
       'campaign-date',
       'campaign-date',
@@ -115,7 +131,7 @@ describe('parseCampaign', () => {
       const text = issue.message.replace(/「[^」]*」|"[^"]*"|X字〔YYYY〕N号|临体字〔2024〕44号|〔〕/g, '');
       expect(text, issue.message).not.toMatch(/[\u4e00-\u9fff]/);
     }
-    const zh = safeParseCampaign(input);
+    const zh = parsedIn('zh', input);
     expect(zh.ok || zh.issues.find((issue) => issue.code === 'campaign-period-reversed')?.message).toBe(
       '活动期间的结束日期 2024-11-30 早于开始日期 2024-12-01',
     );
@@ -124,7 +140,7 @@ describe('parseCampaign', () => {
   it('suggests the setting a misspelled key was meant to be, at any depth', () => {
     const { deadline, ...rest } = linfen2024Campaign;
     const input = { ...rest, dedline: deadline, issuer: { ...linfen2024Campaign.issuer, aeraCode: '0357' } };
-    const zh = safeParseCampaign(input, { path: 'c.yaml' });
+    const zh = parsedIn('zh', input, { path: 'c.yaml' });
     expect(zh.ok || zh.issues.map((issue) => [issue.field, issue.code, issue.message]).sort()).toEqual([
       ['deadline', 'campaign-missing', '活动配置「deadline」缺少此项（必填）'],
       ['dedline', 'campaign-unknown-key', '活动配置中没有「dedline」这一项，是否应为「deadline」？'],
@@ -134,7 +150,7 @@ describe('parseCampaign', () => {
         '活动配置中没有「issuer.aeraCode」这一项，是否应为「areaCode」？',
       ],
     ]);
-    const en = safeParseCampaign({ ...linfen2024Campaign, colour: 'red' }, { lang: 'en' });
+    const en = parsedIn('en', { ...linfen2024Campaign, colour: 'red' });
     // Nothing is close to "colour": no suggestion rather than a wrong one.
     expect(en.ok || en.issues.map((issue) => issue.message)).toEqual(['Unknown campaign setting "colour"']);
   });

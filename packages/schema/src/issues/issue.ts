@@ -1,12 +1,26 @@
-import type { Lang } from '../i18n/lang.js';
+import type { LocalizedText } from '../i18n/lang.js';
 
 export type Severity = 'error' | 'warning';
 
 /**
- * One finding about an input, shaped like vfile-message: where (file, sheet, row, field),
- * what (a stable code other tools can switch on) and a message a clerk can act on.
+ * A part of a sentence worded by the catalogue (`phrases` in messages.ts), for a `{reason}` or
+ * `{source}` slot: rendered in the reader's language together with the message around it.
  */
-export interface Issue {
+export interface Phrase {
+  phrase: string;
+  data?: IssueData;
+}
+
+/**
+ * What fills a message's `{placeholders}`: plain values, a phrase of the catalogue, several
+ * phrases (joined with 、 / ", "), or a text worded elsewhere in both languages (zod's locales).
+ */
+export type IssueDataValue = string | number | boolean | Phrase | readonly Phrase[] | LocalizedText;
+
+export type IssueData = Readonly<Record<string, IssueDataValue>>;
+
+/** Where an issue points: the file, and within it the sheet, row, field and the value as typed. */
+export interface IssuePlace {
   /** The file (or campaign file) the issue is about, as given by the caller. */
   path: string;
   /** Worksheet name, for spreadsheets. */
@@ -15,25 +29,38 @@ export interface Issue {
   row?: number;
   /** Row key (`date` for 举办时间) or, for campaign files, the dotted path of the setting. */
   field?: string;
-  /** Stable machine code, e.g. `date-invalid`; plugin rules use `plugin-name/code`. */
-  code: string;
-  severity: Severity;
-  /** Human message in the requested language. */
-  message: string;
   /** The value as typed, when the issue is about one cell. */
   value?: string;
 }
 
-/** Where an issue points; everything but the path is optional. */
-export type IssueLocation = Pick<Issue, 'path' | 'sheet' | 'row' | 'field'>;
-
-/** Options shared by everything that produces messages. */
-export interface MessageOptions {
-  lang?: Lang;
+/**
+ * What was found, without words: a stable code, the severity the catalogue gives it and the data
+ * its text is rendered from. Text is rendered at the edge (renderIssue), in the reader's language.
+ */
+export interface IssueFinding {
+  /** Stable machine code, e.g. `date-invalid`; plugin rules use their `meta.messages` key. */
+  code: string;
+  severity: Severity;
+  /** Values for the text's `{placeholders}`. */
+  data?: IssueData;
+  /** The text of a code outside the catalogue: a plugin rule's own `meta.messages` entry. */
+  text?: LocalizedText | string;
 }
 
-export function isError(issue: Pick<Issue, 'severity'>): boolean {
-  return issue.severity === 'error';
+/**
+ * One finding about an input, shaped like vfile-message: where (file, sheet, row, field) and
+ * what (a code other tools can switch on, with its data). Made by `reportIssue`.
+ */
+export interface Issue extends IssuePlace, IssueFinding {}
+
+/**
+ * An issue with its text rendered in one language, in place of its data: what report.json, the
+ * CLI and the page show (made by `renderIssue`).
+ */
+export interface RenderedIssue extends IssuePlace {
+  code: string;
+  severity: Severity;
+  message: string;
 }
 
 /** Orders issues by file, sheet, row, then field, so reports read top to bottom. */

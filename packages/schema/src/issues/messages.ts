@@ -1,4 +1,4 @@
-import { formatTemplate, type Lang, type LocalizedText, localize } from '../i18n/lang.js';
+import type { LocalizedText } from '../i18n/lang.js';
 import type { Severity } from './issue.js';
 
 /** A message definition: default severity plus its text in both languages. */
@@ -291,39 +291,193 @@ export const messages = {
     severity: 'error',
     text: { zh: '插件「{plugin}」无效：{reason}', en: 'Plugin "{plugin}" is invalid: {reason}' },
   },
+  // Plugin rules
+  'rule-crashed': {
+    severity: 'error',
+    text: { zh: '规则运行出错 {rule}: {reason}', en: 'Rule failed {rule}: {reason}' },
+  },
 } as const satisfies Record<string, MessageDefinition>;
 
 export type MessageCode = keyof typeof messages;
 
 /**
- * Parts of sentences that several messages share, rendered like messages (never issue codes):
- * `campaign-unknown-key` appends `did-you-mean` when a known setting is close to the typed one.
+ * Parts of sentences, rendered like messages but never issue codes: what fills a `{reason}`,
+ * `{source}`, `{format}` or `{hint}` slot. A producer puts `phrase(code, data)` in the data; the
+ * renderer words it in the same language as the message around it.
  */
-export const messageHints = {
+export const phrases = {
+  /** Joins several phrases in one slot (a plugin's problems). */
+  'list-separator': { zh: '；', en: '; ' },
   'did-you-mean': { zh: '，是否应为「{suggestion}」？', en: '; did you mean "{suggestion}"?' },
+  // campaign-doc-number {reason}
+  'doc-number-brackets': { zh: '年份须用六角括号〔〕', en: 'the year goes inside 〔〕 (U+3014/U+3015)' },
+  'doc-number-shape': { zh: '格式应为 X字〔YYYY〕N号', en: 'must look like X字〔YYYY〕N号' },
+  'doc-number-di': { zh: '序号前不加“第”', en: 'no 第 before the number' },
+  'doc-number-leading-zero': { zh: '序号不编虚位（不加前导 0）', en: 'no leading zeros in the number' },
+  'doc-number-year-digits': { zh: '年份须写全称（4 位）', en: 'the year must have four digits' },
+  'doc-number-hao': { zh: '须以“号”结尾', en: 'must end with 号' },
+  // file-too-large {reason}
+  'file-larger-than': { zh: '文件大于 {megabytes} MB', en: 'larger than {megabytes} MB' },
+  'rows-over': { zh: '超过 {max} 行', en: 'more than {max} rows' },
+  'row-columns-over': { zh: '第 {row} 行超过 {max} 列', en: 'row {row} has more than {max} columns' },
+  'row-cell-too-long': {
+    zh: '第 {row} 行有单元格超过 {max} 个字符',
+    en: 'row {row} has a cell longer than {max} characters',
+  },
+  'table-rows-over': { zh: '表格超过 {max} 行', en: 'a table has more than {max} rows' },
+  'table-columns-over': { zh: '表格超过 {max} 列', en: 'a table has more than {max} columns' },
+  'tables-over': { zh: '表格超过 {max} 个', en: 'more than {max} tables' },
+  'cell-too-long': { zh: '有单元格超过 {max} 个字符', en: 'a cell is longer than {max} characters' },
+  'sheet-cell-too-long': {
+    zh: '工作表「{sheet}」的单元格 {cell} 超过 {max} 个字符',
+    en: 'cell {cell} of sheet "{sheet}" is longer than {max} characters',
+  },
+  'sheet-rows-over': { zh: '工作表「{sheet}」超过 {max} 行', en: 'sheet "{sheet}" has more than {max} rows' },
+  'sheet-columns-over': {
+    zh: '工作表「{sheet}」超过 {max} 列',
+    en: 'sheet "{sheet}" has more than {max} columns',
+  },
+  'sheets-over': { zh: '工作表超过 {max} 个', en: 'more than {max} worksheets' },
+  'xml-text-too-long': {
+    zh: '{part} 中有一段文字超过 {max} 个字符（可能是压缩炸弹）',
+    en: 'a text in {part} is longer than {max} characters (possibly a zip bomb)',
+  },
+  'zip-bomb': {
+    zh: '解压后的内容超过上限（可能是压缩炸弹）',
+    en: 'the unpacked content exceeds the limit (possibly a zip bomb)',
+  },
+  // file-unreadable {reason}
+  'no-content': { zh: '文件没有内容', en: 'the file has no content' },
+  'no-such-file': { zh: '文件不存在', en: 'no such file' },
+  'permission-denied': { zh: '没有读取权限', en: 'permission denied' },
+  'is-folder': { zh: '这是一个文件夹', en: 'this is a folder' },
+  'docx-no-document': {
+    zh: '不是有效的 Word 文档（缺少 document.xml）',
+    en: 'not a valid Word document (no document.xml)',
+  },
+  'xlsx-no-workbook': {
+    zh: '不是有效的 Excel 工作簿（缺少 workbook.xml）',
+    en: 'not a valid workbook (no workbook.xml)',
+  },
+  'sheet-part-missing': { zh: '缺少工作表 {sheet}（{part}）', en: 'worksheet {sheet} is missing ({part})' },
+  'xml-invalid': { zh: '{part} 的 XML 有误：{reason}', en: 'invalid XML in {part}: {reason}' },
+  'zip-no-directory': {
+    zh: '文件不完整或已损坏（zip 结构缺失），请重新保存后报送',
+    en: 'the file is truncated or corrupt (no zip directory)',
+  },
+  'zip64-unsupported': { zh: '不支持 ZIP64 格式的文件', en: 'ZIP64 files are not supported' },
+  'zip-directory-out-of-range': {
+    zh: '文件不完整或已损坏（zip 目录越界）',
+    en: 'the file is truncated or corrupt (zip directory out of range)',
+  },
+  'zip-bad-directory-entry': {
+    zh: '文件已损坏（zip 目录项无效）',
+    en: 'the file is corrupt (bad zip directory entry)',
+  },
+  'zip-cannot-inflate': {
+    zh: '文件已损坏（{entry} 无法解压）',
+    en: 'the file is corrupt ({entry} cannot be inflated)',
+  },
+  'zip-encrypted': { zh: '压缩包内容已加密', en: 'the zip content is encrypted' },
+  'zip-bad-entry': { zh: '文件已损坏（{entry} 无效）', en: 'the file is corrupt (bad entry {entry})' },
+  'zip-truncated': { zh: '文件不完整（内容被截断）', en: 'the file is truncated' },
+  'zip-method-unsupported': {
+    zh: '不支持的压缩方式 {method}',
+    en: 'unsupported compression method {method}',
+  },
+  // file-unsupported {format}
+  'format-legacy-doc': { zh: '旧版 Word .doc', en: 'legacy Word .doc' },
+  'format-binary': { zh: '二进制文件', en: 'binary' },
+  'format-html': { zh: '网页/XML 格式', en: 'HTML/XML' },
+  // template-mismatch {reason}
+  'template-other-campaign': {
+    zh: '属于另一活动（{campaign}）',
+    en: 'belongs to another campaign ({campaign})',
+  },
+  'template-columns-changed': {
+    zh: '生成后活动的列已变更',
+    en: 'was made before the campaign’s columns changed',
+  },
+  'template-newer-version': { zh: '由更新版本的工具生成', en: 'was made by a newer version of the kit' },
+  // unit-inferred {source}
+  'unit-source-title': { zh: '表格标题', en: 'table title' },
+  'unit-source-sheet-name': { zh: '工作表名称', en: 'sheet name' },
+  // duplicate-row {other}
+  'file-row': { zh: '{path} 第 {row} 行', en: '{path} row {row}' },
+  // plugin-not-found, plugin-conflict, plugin-invalid {reason}
+  'plugin-needs-loader': {
+    zh: '在浏览器中请直接传入插件对象，或在 Node 中使用 loadCampaign',
+    en: 'pass plugin objects in browsers, or use loadCampaign in Node',
+  },
+  'plugin-twice': { zh: '{plugin} ×2', en: '{plugin} ×2' },
+  'plugin-column-taken': {
+    zh: '插件 {plugin} 添加的列「{label}」({key}) 已由 {owner} 定义',
+    en: 'plugin {plugin} adds column "{label}" ({key}), already defined by {owner}',
+  },
+  'owner-core': { zh: '内置列', en: 'the built-in columns' },
+  'owner-plugin': { zh: '插件 {plugin}', en: 'plugin {plugin}' },
+  'rule-twice': { zh: '规则 {rule} 重复定义', en: 'rule {rule} is defined twice' },
+  'summary-twice': {
+    zh: '插件 {plugin} 和 {other} 都定义了汇总「{summary}」',
+    en: 'plugins {plugin} and {other} both define summary "{summary}"',
+  },
+  'assessment-column-twice': {
+    zh: '插件 {plugin} 和 {other} 都定义了考核列「{key}」',
+    en: 'plugins {plugin} and {other} both define assessment column "{key}"',
+  },
+  'plugin-not-a-plugin': {
+    zh: '插件模块须默认导出 definePlugin() 的结果',
+    en: 'the module must default-export a plugin',
+  },
+  'plugin-no-name': { zh: '缺少 name', en: 'missing name' },
+  'plugin-fields-not-array': { zh: 'fields 须为数组', en: 'fields must be an array' },
+  'plugin-field-key': {
+    zh: 'fields[{index}].key 须为英文标识符',
+    en: 'fields[{index}].key must be an identifier',
+  },
+  'plugin-field-label': { zh: 'fields[{index}] 缺少 label', en: 'fields[{index}] has no label' },
+  'plugin-field-schema': {
+    zh: 'fields[{index}].schema 须为 zod 模式',
+    en: 'fields[{index}].schema must be a zod schema',
+  },
+  'plugin-rules-not-object': { zh: 'rules 须为对象', en: 'rules must be an object' },
+  'plugin-rule-shape': {
+    zh: '规则 {rule} 须有 meta.messages 和 create()',
+    en: 'rule {rule} needs meta.messages and create()',
+  },
+  'plugin-summaries-not-array': { zh: 'summaries 须为数组', en: 'summaries must be an array' },
+  'plugin-summary-id': { zh: 'summaries[{index}] 缺少 id', en: 'summaries[{index}] has no id' },
+  // campaign-syntax {reason}: the YAML parser's error codes in words a clerk recognises
+  'yaml-bad-indent': {
+    zh: '缩进不对，或缺少闭合的括号',
+    en: 'wrong indentation, or a closing bracket is missing',
+  },
+  'yaml-tab-as-indent': { zh: '用了制表符缩进，请改用空格', en: 'a tab is used for indentation; use spaces' },
+  'yaml-duplicate-key': { zh: '同一项写了两次', en: 'the same setting appears twice' },
+  'yaml-missing-char': { zh: '缺少配对的括号或引号', en: 'a closing bracket or quote is missing' },
+  'yaml-block-as-implicit-key': {
+    zh: '一行中出现了两个“名称: 值”，值中含冒号时请加引号',
+    en: 'two "key: value" pairs on one line; quote a value that contains a colon',
+  },
+  'yaml-multiline-implicit-key': {
+    zh: '一项的名称跨了多行（可能缺少冒号）',
+    en: 'a key spans several lines (a colon may be missing)',
+  },
+  'yaml-bad-scalar-start': {
+    zh: '值不能以这个字符开头，请加引号',
+    en: 'a value cannot start with this character; quote it',
+  },
+  'yaml-unexpected-token': { zh: '出现了意外的符号', en: 'an unexpected character' },
+  'yaml-block-in-flow': { zh: '方括号或花括号中不能换行写列表', en: 'a block collection inside brackets' },
 } as const satisfies Record<string, LocalizedText>;
 
-export function formatHint(
-  hint: keyof typeof messageHints,
-  data: Record<string, unknown> = {},
-  lang: Lang = 'zh',
-): string {
-  return formatTemplate(localize(messageHints[hint], lang), data);
-}
+export type PhraseCode = keyof typeof phrases;
 
 export function isMessageCode(code: string): code is MessageCode {
   return Object.hasOwn(messages, code);
 }
 
-/** The message for a built-in code in the given language, placeholders filled. */
-export function formatMessage(
-  code: MessageCode,
-  data: Record<string, unknown> = {},
-  lang: Lang = 'zh',
-): string {
-  return formatTemplate(localize(messages[code].text, lang), data);
-}
-
-export function defaultSeverity(code: MessageCode): Severity {
+/** The severity the catalogue gives a built-in code. */
+export function severityOf(code: MessageCode): Severity {
   return messages[code].severity;
 }

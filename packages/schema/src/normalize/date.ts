@@ -89,7 +89,8 @@ function readPart(
     if (y !== undefined) part.year = Number(y);
     if (m !== undefined) part.month = Number(m);
     if (d !== undefined) part.day = Number(d);
-    if (x !== undefined) part.xun = xunOf[x];
+    const xun = x === undefined ? undefined : xunOf[x];
+    if (xun !== undefined) part.xun = xun;
     return { part, next: pattern.lastIndex };
   }
   return undefined;

@@ -1,9 +1,10 @@
+import type { IssueData } from '../issues/issue.js';
 import type { MessageCode } from '../issues/messages.js';
 
 /** A note a normaliser attaches to a value it accepted (becomes a warning issue). */
 export interface NormalizeNote {
   code: MessageCode;
-  data?: Record<string, unknown>;
+  data?: IssueData;
 }
 
 /**
@@ -12,13 +13,13 @@ export interface NormalizeNote {
  */
 export type NormalizeResult<T> =
   | { ok: true; value: T; notes: NormalizeNote[] }
-  | { ok: false; code: MessageCode; data?: Record<string, unknown> };
+  | { ok: false; code: MessageCode; data?: IssueData };
 
 export function accept<T>(value: T, notes: NormalizeNote[] = []): NormalizeResult<T> {
   return { ok: true, value, notes };
 }
 
-export function reject<T = never>(code: MessageCode, data?: Record<string, unknown>): NormalizeResult<T> {
+export function reject<T = never>(code: MessageCode, data?: IssueData): NormalizeResult<T> {
   return data ? { ok: false, code, data } : { ok: false, code };
 }
 

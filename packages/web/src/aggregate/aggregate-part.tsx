@@ -1,6 +1,6 @@
 import type { AggregateProgress } from '@jianshen/aggregator';
 import type { RenderedChart } from '@jianshen/charts';
-import type { CampaignInput, Issue, Lang } from '@jianshen/schema';
+import { type CampaignInput, type Lang, type RenderedIssue, renderIssue } from '@jianshen/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AggregateView, ChosenFile, DownloadKind, IssuePlace } from './aggregate-api.js';
 import { aggregateWorkerClass, startAggregateWorker } from './aggregate-client.js';
@@ -26,7 +26,7 @@ type RunState =
   | { state: 'idle' }
   | { state: 'running'; progress?: AggregateProgress }
   | { state: 'done'; view: AggregateView; crashed: readonly string[] }
-  | { state: 'failed'; message: string; issues?: readonly Issue[] };
+  | { state: 'failed'; message: string; issues?: readonly RenderedIssue[] };
 
 /** Runs the check in the worker whenever the files, the 报送日期, the language or the campaign change. */
 function useAggregation(props: AggregatePartProps, files: readonly ChosenFile[], submittedOn: string) {
@@ -85,7 +85,11 @@ function useAggregation(props: AggregatePartProps, files: readonly ChosenFile[],
           setRun({ state: 'done', view: result.view, crashed: finished.crashed });
           onCharts(result.view.charts);
         } else if (result.kind === 'campaign') {
-          setRun({ state: 'failed', message: aggregateSays(lang, 'campaignInvalid'), issues: result.issues });
+          setRun({
+            state: 'failed',
+            message: aggregateSays(lang, 'campaignInvalid'),
+            issues: result.issues.map((issue) => renderIssue(issue, lang)),
+          });
         } else {
           setRun({
             state: 'failed',
@@ -165,7 +169,7 @@ export function AggregatePart(props: AggregatePartProps) {
   );
 }
 
-function Failure({ message, issues }: { message: string; issues?: readonly Issue[] | undefined }) {
+function Failure({ message, issues }: { message: string; issues?: readonly RenderedIssue[] | undefined }) {
   return (
     <div class="summary-error" role="alert">
       <p>{message}</p>

@@ -1,5 +1,5 @@
 import type { PreviewRow, RowPreviewOutcome } from '@jianshen/aggregator';
-import type { Lang } from '@jianshen/schema';
+import { type Lang, renderMessage } from '@jianshen/schema';
 import type { IssuePlace } from './aggregate-api.js';
 import { aggregateSays } from './aggregate-text.js';
 
@@ -55,7 +55,11 @@ export function RowPreviewView({ lang, preview }: { lang: Lang; preview: Preview
   const outcome = preview.state === 'shown' ? preview.outcome : undefined;
   if (!outcome?.ok) {
     const reason =
-      preview.state === 'failed' ? preview.reason : outcome && !outcome.ok ? outcome.message : '';
+      preview.state === 'failed'
+        ? preview.reason
+        : outcome && !outcome.ok
+          ? renderMessage(outcome, lang)
+          : '';
     return (
       <section class="row-preview" aria-live="polite">
         <h3>{heading}</h3>

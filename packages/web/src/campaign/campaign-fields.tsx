@@ -1,4 +1,4 @@
-import type { Issue, Lang } from '@jianshen/schema';
+import type { Lang, RenderedIssue } from '@jianshen/schema';
 import { firstPartyPlugins } from '../plugins/first-party-plugins.js';
 import type { CampaignForm, FormField } from './campaign-form.js';
 import { bodyConventionLines, campaignSays } from './campaign-text.js';
@@ -9,7 +9,7 @@ export interface CampaignFieldsProps {
   lang: Lang;
   form: CampaignForm;
   onEdit: (change: Partial<CampaignForm>) => void;
-  issues: Partial<Record<FormField, Issue[]>>;
+  issues: Partial<Record<FormField, RenderedIssue[]>>;
   /** Plugins named by the campaign that the page cannot run. */
   leftOutPlugins: readonly string[];
 }

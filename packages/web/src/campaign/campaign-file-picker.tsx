@@ -25,7 +25,7 @@ export function CampaignFilePicker({
     input.value = '';
     if (!file) return;
     try {
-      onOpen(file.name, parseCampaignText(await file.text(), { path: file.name, lang }));
+      onOpen(file.name, parseCampaignText(await file.text(), { path: file.name }));
     } catch (error) {
       onFileError(file.name, error);
     }

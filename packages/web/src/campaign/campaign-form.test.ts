@@ -1,4 +1,4 @@
-import { linfen2024Campaign, safeParseCampaign } from '@jianshen/schema';
+import { linfen2024Campaign, renderIssue, safeParseCampaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { campaignFromForm, formFromCampaign, placeIssues } from './campaign-form.js';
 
@@ -50,9 +50,9 @@ describe('campaign form', () => {
       { ...form, docNumber: '临体字(2024)44号', periodEnd: '2024-01-01', body: '## |正文' },
       { ...linfen2024Campaign, surprise: true },
     );
-    const parsed = safeParseCampaign(input, { lang: 'en' });
+    const parsed = safeParseCampaign(input);
     expect(parsed.ok).toBe(false);
-    const placed = placeIssues(parsed.ok ? [] : parsed.issues);
+    const placed = placeIssues(parsed.ok ? [] : parsed.issues.map((issue) => renderIssue(issue, 'en')));
     expect(Object.keys(placed.byField).sort()).toEqual(['body', 'docNumber', 'periodEnd']);
     expect(placed.rest.map((issue) => issue.field)).toEqual(['surprise']);
   });

@@ -3,7 +3,7 @@ import {
   bodyFromText,
   bodyToText,
   type CampaignInput,
-  type Issue,
+  type RenderedIssue,
 } from '@jianshen/schema';
 
 /** One 联系人 row as the form edits it. */
@@ -197,13 +197,13 @@ const fieldOfSetting: readonly [RegExp, FormField][] = [
 ];
 
 export interface PlacedIssues {
-  byField: Partial<Record<FormField, Issue[]>>;
+  byField: Partial<Record<FormField, RenderedIssue[]>>;
   /** Issues no form field shows (unknown settings, a broken file): listed at the top. */
-  rest: Issue[];
+  rest: RenderedIssue[];
 }
 
 /** Sorts issues to the form fields that show them. */
-export function placeIssues(issues: readonly Issue[]): PlacedIssues {
+export function placeIssues(issues: readonly RenderedIssue[]): PlacedIssues {
   const placed: PlacedIssues = { byField: {}, rest: [] };
   for (const issue of issues) {
     const setting = issue.field ?? '';

@@ -4,6 +4,9 @@ import {
   type Issue,
   type Lang,
   linfen2024Campaign,
+  type RenderedIssue,
+  renderIssue,
+  reportIssue,
 } from '@jianshen/schema';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { runnableInPage } from '../plugins/first-party-plugins.js';
@@ -38,7 +41,7 @@ export function CampaignPart({ lang, campaign: initial, onCampaignChange }: Camp
   const [source, setSource] = useState<Source>({ name: undefined, base: initial });
   const [form, setForm] = useState<CampaignForm>(() => formFromCampaign(initial));
   /** Why the last chosen file could not be opened (the form keeps what it had). */
-  const [fileProblem, setFileProblem] = useState<{ name: string; issues: readonly Issue[] }>();
+  const [fileProblem, setFileProblem] = useState<{ name: string; issues: readonly RenderedIssue[] }>();
   const path = source.name ?? 'campaign';
   const input = useMemo(() => campaignFromForm(form, source.base), [form, source.base]);
   const issues = useMemo(() => validateCampaign(input, { lang, path }), [input, lang, path]);
@@ -73,7 +76,9 @@ export function CampaignPart({ lang, campaign: initial, onCampaignChange }: Camp
           onFileError={(name, error) =>
             setFileProblem({
               name,
-              issues: error instanceof CampaignError ? error.issues : [fileIssue(error, lang)],
+              issues: (error instanceof CampaignError ? error.issues : [fileIssue(error)]).map((issue) =>
+                renderIssue(issue, lang),
+              ),
             })
           }
           onReset={() => open(undefined, linfen2024Campaign)}
@@ -117,12 +122,7 @@ export function CampaignPart({ lang, campaign: initial, onCampaignChange }: Camp
   );
 }
 
-function fileIssue(error: unknown, lang: Lang): Issue {
+function fileIssue(error: unknown): Issue {
   const reason = error instanceof Error ? error.message : String(error);
-  return {
-    path: 'campaign',
-    code: 'campaign-invalid',
-    severity: 'error',
-    message: campaignSays(lang, 'fileUnreadable', { reason }),
-  };
+  return reportIssue('campaign-file-unreadable', { reason }, { path: 'campaign' });
 }

@@ -110,7 +110,6 @@ const campaignText = {
   making: { zh: '正在生成 {name}……', en: 'Making {name}…' },
   made: { zh: '已生成 {name}。', en: '{name} is ready.' },
   failed: { zh: '生成失败：{reason}', en: 'Could not make the document: {reason}' },
-  fileUnreadable: { zh: '无法读取文件：{reason}', en: 'Could not read the file: {reason}' },
 } as const;
 
 export type CampaignTextKey = keyof typeof campaignText;

@@ -1,4 +1,4 @@
-import type { Issue, Lang } from '@jianshen/schema';
+import type { Lang, RenderedIssue } from '@jianshen/schema';
 import type { ContactRow } from './campaign-form.js';
 import { campaignSays } from './campaign-text.js';
 import { IssueList } from './form-field.js';
@@ -7,7 +7,7 @@ export interface ContactsEditorProps {
   lang: Lang;
   rows: readonly ContactRow[];
   onRows: (rows: ContactRow[]) => void;
-  issues?: readonly Issue[] | undefined;
+  issues?: readonly RenderedIssue[] | undefined;
 }
 
 const columns = ['unit', 'name', 'phone'] as const;

@@ -1,5 +1,5 @@
 import { campaignYaml } from '@jianshen/plugin-kit';
-import type { CampaignInput, Issue, Lang } from '@jianshen/schema';
+import { type CampaignInput, type Lang, type RenderedIssue, renderIssue } from '@jianshen/schema';
 import { useState } from 'preact/hooks';
 import { campaignSays } from './campaign-text.js';
 import { type DocumentKind, documentFiles, type WorkerDocumentKind } from './documents-api.js';
@@ -19,7 +19,7 @@ export interface DocumentButtonsProps {
 type Status =
   | { state: 'idle' }
   | { state: 'making' | 'made'; name: string }
-  | { state: 'failed'; reason: string; issues?: readonly Issue[] };
+  | { state: 'failed'; reason: string; issues?: readonly RenderedIssue[] };
 
 /** Same path as `jianshen init`, so the downloaded file reads exactly as the CLI's. */
 const schemaPath = './node_modules/@jianshen/schema/campaign.schema.json';
@@ -52,7 +52,11 @@ export function DocumentButtons({ lang, input, runnable, valid }: DocumentButton
         saveFile(result.bytes, file.name, file.type);
         setStatus({ state: 'made', name: file.name });
       } else {
-        setStatus({ state: 'failed', reason: file.name, issues: result.issues });
+        setStatus({
+          state: 'failed',
+          reason: file.name,
+          issues: result.issues.map((issue) => renderIssue(issue, lang)),
+        });
       }
     } catch (error) {
       setStatus({ state: 'failed', reason: error instanceof Error ? error.message : String(error) });

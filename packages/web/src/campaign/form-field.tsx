@@ -1,11 +1,11 @@
-import type { Issue } from '@jianshen/schema';
+import type { RenderedIssue } from '@jianshen/schema';
 import type { ComponentChildren } from 'preact';
 
 export interface FieldProps {
   id: string;
   label: string;
   hint?: string | undefined;
-  issues?: readonly Issue[] | undefined;
+  issues?: readonly RenderedIssue[] | undefined;
   /** Wider fields span the whole row of the form grid. */
   wide?: boolean;
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
@@ -33,7 +33,7 @@ export function Field({ id, label, hint, issues = [], wide = false, children }: 
   );
 }
 
-export function IssueList({ id, issues }: { id?: string; issues: readonly Issue[] }) {
+export function IssueList({ id, issues }: { id?: string; issues: readonly RenderedIssue[] }) {
   return (
     <ul class="issue-list" id={id}>
       {issues.map((issue, index) => (
@@ -51,7 +51,7 @@ export interface TextInputProps {
   value: string;
   onValue: (value: string) => void;
   hint?: string | undefined;
-  issues?: readonly Issue[] | undefined;
+  issues?: readonly RenderedIssue[] | undefined;
   type?: 'text' | 'date' | 'email';
   wide?: boolean;
 }

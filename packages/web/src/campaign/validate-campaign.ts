@@ -1,7 +1,7 @@
-import { type Issue, type Lang, safeParseCampaign } from '@jianshen/schema';
+import { type Lang, type RenderedIssue, renderIssue, safeParseCampaign } from '@jianshen/schema';
 
-/** The schema's own findings for a campaign, in the page's language (none when it is valid). */
-export function validateCampaign(input: unknown, options: { lang: Lang; path: string }): Issue[] {
-  const parsed = safeParseCampaign(input, options);
-  return parsed.ok ? [] : parsed.issues;
+/** The schema's own findings for a campaign, rendered in the page's language (none when it is valid). */
+export function validateCampaign(input: unknown, options: { lang: Lang; path: string }): RenderedIssue[] {
+  const parsed = safeParseCampaign(input, { path: options.path });
+  return parsed.ok ? [] : parsed.issues.map((issue) => renderIssue(issue, options.lang));
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { campaignYaml, parseCampaignText } from '@jianshen/plugin-kit';
-import { linfen2024Campaign, safeParseCampaign } from '@jianshen/schema';
+import { linfen2024Campaign, renderIssue, safeParseCampaign } from '@jianshen/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -117,8 +117,10 @@ describe.skipIf(browserSkipReason)('活动: the campaign form and its documents'
 
   it('shows the schema’s own message next to a field holding a bad value', async () => {
     const bad = '晋体字[2025]7号';
-    const parsed = safeParseCampaign({ ...otherCampaign, docNumber: bad }, { lang: 'zh' });
-    const issue = (parsed.ok ? [] : parsed.issues).find((entry) => entry.field === 'docNumber')!;
+    const parsed = safeParseCampaign({ ...otherCampaign, docNumber: bad });
+    const found = (parsed.ok ? [] : parsed.issues).find((entry) => entry.field === 'docNumber')!;
+    expect(found).toBeDefined();
+    const issue = renderIssue(found, 'zh');
     expect(issue).toBeDefined();
     const field = page.getByLabel('发文字号', { exact: true });
     await field.fill(bad);

@@ -1,5 +1,5 @@
 import { resolveCampaign } from '@jianshen/plugin-kit';
-import { CampaignError, linfen2024Campaign } from '@jianshen/schema';
+import { CampaignError, linfen2024Campaign, renderMessage } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import {
   BrowserPluginError,
@@ -39,7 +39,7 @@ describe('loadBrowserPlugin', () => {
   it('resolves a campaign naming all three, adding their columns', async () => {
     const resolved = await resolveCampaign(
       { ...linfen2024Campaign, plugins: firstPartyPlugins.map((plugin) => plugin.specifier) },
-      { lang: 'zh', loadPlugin: loadBrowserPlugin },
+      { loadPlugin: loadBrowserPlugin },
     );
     expect(resolved.plugins.map((plugin) => plugin.name).sort()).toEqual(
       firstPartyPlugins.map((plugin) => plugin.specifier).sort(),
@@ -50,13 +50,13 @@ describe('loadBrowserPlugin', () => {
   it('turns a file plugin into a plugin-not-found issue that names the CLI', async () => {
     const error = await resolveCampaign(
       { ...linfen2024Campaign, plugins: ['./fitness-test.mjs'] },
-      { lang: 'zh', loadPlugin: loadBrowserPlugin },
+      { loadPlugin: loadBrowserPlugin },
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CampaignError);
     const issue = (error as CampaignError).issues[0]!;
     expect(issue.code).toBe('plugin-not-found');
     expect(issue.field).toBe('plugins[0]');
-    expect(issue.message).toMatch(/CLI only/);
+    expect(renderMessage(issue, 'zh')).toMatch(/CLI only/);
   });
 });
 

@@ -81,7 +81,6 @@ async function run(
   let campaign: ResolvedCampaign;
   try {
     campaign = await resolveCampaign(request.campaign, {
-      lang,
       loadPlugin: loadBrowserPlugin,
       ...(isBuiltIn(request.campaign) ? { path: builtInPath } : {}),
     });
@@ -177,7 +176,7 @@ async function download(kind: DownloadKind): Promise<DownloadFile> {
 }
 
 async function preview(place: IssuePlace) {
-  const { campaign, files, lang } = lastRun();
+  const { campaign, files } = lastRun();
   const file = files.get(place.path);
   if (!file) throw new Error(`${place.path}?`);
   return previewRow(
@@ -185,7 +184,6 @@ async function preview(place: IssuePlace) {
       data: new Uint8Array(await file.arrayBuffer()),
       path: place.path,
       row: place.row,
-      lang,
       ...(place.sheet !== undefined ? { sheet: place.sheet } : {}),
       ...(place.field !== undefined ? { field: place.field } : {}),
     },

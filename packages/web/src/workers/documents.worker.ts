@@ -16,7 +16,7 @@ import { loadBrowserPlugin } from '../plugins/first-party-plugins.js';
 async function render(request: DocumentRequest): Promise<DocumentResult> {
   const { lang } = request;
   try {
-    const campaign = await resolveCampaign(request.campaign, { lang, loadPlugin: loadBrowserPlugin });
+    const campaign = await resolveCampaign(request.campaign, { loadPlugin: loadBrowserPlugin });
     const bytes =
       request.kind === 'notice'
         ? await renderNotice(campaign, { lang })

@@ -27,12 +27,12 @@ async function readReportJson(path: string, context: CommandContext): Promise<un
 /** report.json checked against the campaign; a wrong file is a usage error in the CLI's language. */
 async function checkedReport(json: unknown, campaign: ResolvedCampaign, context: CommandContext) {
   const { ReportJsonError, readReportJson: check } = await import('@jianshen/report');
-  const { formatMessage } = await import('@jianshen/schema');
+  const { renderMessage } = await import('@jianshen/schema');
   try {
     return check(json, campaign);
   } catch (error) {
     if (error instanceof ReportJsonError) {
-      throw new UsageError(formatMessage(error.code, error.data, context.lang));
+      throw new UsageError(renderMessage(error.issue, context.lang));
     }
     throw error;
   }
