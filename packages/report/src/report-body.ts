@@ -36,6 +36,10 @@ function submissionParagraphs(figures: ReportFigures, lang: Lang): string[] {
 
 function activityParagraphs(figures: ReportFigures, lang: Lang): string[] {
   const sentences = [reportText(lang, 'activitiesTotal', { activities: figures.activities })];
+  if (figures.totals.length > 0) {
+    const items = figures.totals.map((total) => reportText(lang, 'totalItem', total));
+    sentences.push(reportText(lang, 'totals', { items: joined(lang, items) }));
+  }
   if (figures.byMode.length > 0) {
     const modes = figures.byMode.map((mode) => reportText(lang, 'modeItem', mode));
     sentences.push(reportText(lang, 'byMode', { modes: joined(lang, modes) }));

@@ -17,6 +17,8 @@ export interface ReportFigures {
   activities: number;
   byMode: { label: string; rows: number; percent: number }[];
   byMonth: { month: string; rows: number }[];
+  /** Plugin totals over every counted activity (e.g. 参与人数), with their labels. */
+  totals: { label: string; value: number }[];
   /** Up to three units with the most activities (summary.byUnit), most first. */
   topUnits: { unit: string; rows: number }[];
   assessment: Assessment;
@@ -63,6 +65,10 @@ export function reportFigures(
         percent: percentOf(group.rows, summary.rowsAccepted),
       })),
     byMonth: summary.byMonth.map((group) => ({ month: monthName(group.month, lang), rows: group.rows })),
+    totals: Object.entries(summary.totals).map(([key, value]) => ({
+      label: summary.totalLabels[key] ?? key,
+      value,
+    })),
     topUnits,
     assessment,
   };

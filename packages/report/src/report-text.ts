@@ -25,6 +25,8 @@ const reportTexts = defineTexts({
   },
   noneMissing: { zh: '应报送单位均已报送。', en: 'Every expected unit reported.' },
   activitiesHeading: { zh: '活动开展情况', en: 'Activities' },
+  totals: { zh: '合计{items}。', en: 'In total: {items}.' },
+  totalItem: { zh: '{label}{value}', en: '{label} {value}' },
   activitiesTotal: {
     zh: '各单位共报送活动{activities}项。',
     en: 'The units reported {activities} activities in total.',
