@@ -25,7 +25,7 @@ export {
   assessmentText,
   assessmentTitle,
 } from './assessment/assessment-text.js';
-export { defaultReadLimits, type ReadLimits, resolveLimits } from './limits.js';
+export { defaultReadLimits, type ReadLimits, resolveLimits, UnreadableError } from './limits.js';
 export type { PreparedRow } from './prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';
 export { type FileFormat, type ReadOutcome, readSubmission } from './read/read-submission.js';

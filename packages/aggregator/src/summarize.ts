@@ -37,140 +37,180 @@ export interface Summarizer {
   finish(end: SummaryEnd): ReportSummary;
 }
 
+type UnitGroup = GroupCount & { unit: string; files: number };
+
+/** The counts gathered so far, with what the campaign's summaries add to each group. */
+interface SummaryCounts {
+  campaign: ResolvedCampaign;
+  lang: Lang;
+  totalDefinitions: NonNullable<ResolvedCampaign['summaries'][number]['totals']>;
+  /** Plugin summaries that group rows (a dimension each). */
+  grouped: ResolvedCampaign['summaries'];
+  overall: GroupCount;
+  byUnit: Map<string, UnitGroup>;
+  byMode: Map<ActivityMode, GroupCount>;
+  byMonth: Map<string, GroupCount>;
+  dimensionGroups: Map<string, GroupCount>[];
+  newGroup(): GroupCount;
+  /** Counts the row (and, given its entry, the plugin totals) in the group. */
+  count(group: GroupCount, entry: RowEntry | undefined): void;
+}
+
 /** Counts by unit, mode, month and each plugin dimension, with plugin totals summed in each. */
 export function createSummarizer(campaign: ResolvedCampaign, lang: Lang): Summarizer {
+  const counts = emptyCounts(campaign, lang);
+  // The entry plugins see is built only when a plugin summary will read it.
+  const needsEntry = counts.totalDefinitions.length > 0 || counts.grouped.length > 0;
+  return {
+    add(row) {
+      addRow(counts, row, needsEntry ? rowEntry(row) : undefined);
+    },
+    finish(end) {
+      return finishSummary(counts, end);
+    },
+  };
+}
+
+function emptyCounts(campaign: ResolvedCampaign, lang: Lang): SummaryCounts {
   const totalDefinitions = campaign.summaries.flatMap((summary) => summary.totals ?? []);
   const newGroup = (): GroupCount => ({
     rows: 0,
     totals: Object.fromEntries(totalDefinitions.map((total) => [total.key, 0])),
   });
-  const add = (group: GroupCount, entry: RowEntry | undefined) => {
-    group.rows++;
-    if (!entry) return;
-    for (const total of totalDefinitions) {
-      const value = total.value(entry);
-      if (typeof value === 'number' && Number.isFinite(value))
-        group.totals[total.key] = (group.totals[total.key] ?? 0) + value;
-    }
-  };
-  const overall = newGroup();
-  const byUnit = new Map<string, GroupCount & { unit: string; files: number }>();
-  const byMode = new Map<ActivityMode, GroupCount>(activityModes.map((mode) => [mode, newGroup()]));
-  const byMonth = new Map<string, GroupCount>();
   const grouped = campaign.summaries.filter((summary) => summary.groupBy);
-  const needsEntry = totalDefinitions.length > 0 || grouped.length > 0;
-  const dimensionGroups = grouped.map((summary) => {
-    const groups = new Map<string, GroupCount>();
-    for (const group of summary.order ?? []) groups.set(group, newGroup());
-    return groups;
-  });
-
   return {
-    add(row) {
-      // The entry plugins see is built only when a plugin summary will read it.
-      const entry = needsEntry ? rowEntry(row) : undefined;
-      add(overall, entry);
-      const unitGroup = byUnit.get(row.unit) ?? { unit: row.unit, files: 0, ...newGroup() };
-      add(unitGroup, entry);
-      byUnit.set(row.unit, unitGroup);
-      const modeGroup = byMode.get(row.mode) ?? newGroup();
-      add(modeGroup, entry);
-      byMode.set(row.mode, modeGroup);
-      const month = row.start.slice(0, 7);
-      const monthGroup = byMonth.get(month) ?? newGroup();
-      add(monthGroup, entry);
-      byMonth.set(month, monthGroup);
+    campaign,
+    lang,
+    totalDefinitions,
+    grouped,
+    overall: newGroup(),
+    byUnit: new Map(),
+    byMode: new Map(activityModes.map((mode) => [mode, newGroup()])),
+    byMonth: new Map(),
+    dimensionGroups: grouped.map(
+      (summary) => new Map((summary.order ?? []).map((group) => [group, newGroup()])),
+    ),
+    newGroup,
+    count(group, entry) {
+      group.rows++;
       if (!entry) return;
-      for (const [index, summary] of grouped.entries()) {
-        const groups = dimensionGroups[index];
-        if (!groups) continue;
-        const found = summary.groupBy?.(entry);
-        const keys = found === undefined ? [] : typeof found === 'string' ? [found] : [...new Set(found)];
-        for (const key of keys) {
-          const group = groups.get(key) ?? newGroup();
-          add(group, entry);
-          groups.set(key, group);
-        }
+      for (const total of totalDefinitions) {
+        const value = total.value(entry);
+        if (typeof value === 'number' && Number.isFinite(value))
+          group.totals[total.key] = (group.totals[total.key] ?? 0) + value;
       }
-    },
-    finish(end) {
-      const { files } = end;
-      // Units with a file but no accepted row are listed too, first in the order the files came.
-      const unitGroups = new Map<string, GroupCount & { unit: string; files: number }>();
-      for (const file of files) {
-        if (file.status !== 'ok' || file.supersededBy) continue;
-        for (const unit of file.unit.split('、')) {
-          if (unit === '') continue;
-          const group = unitGroups.get(unit) ?? byUnit.get(unit) ?? { unit, files: 0, ...newGroup() };
-          group.files++;
-          unitGroups.set(unit, group);
-        }
-      }
-      for (const [unit, group] of byUnit) if (!unitGroups.has(unit)) unitGroups.set(unit, group);
-      // Units in the order the campaign lists them, then the others by name.
-      const expectedIndex = (unit: string) => {
-        const index = campaign.expectedUnits.findIndex((expected) =>
-          normalizeLabel(unit).includes(normalizeLabel(expected)),
-        );
-        return index < 0 ? Number.MAX_SAFE_INTEGER : index;
-      };
-      const units = [...unitGroups.values()].sort(
-        (a, b) => expectedIndex(a.unit) - expectedIndex(b.unit) || a.unit.localeCompare(b.unit, 'zh'),
-      );
-      const dimensions = grouped.map((summary, index) => ({
-        id: summary.id,
-        label: localize(summary.label, lang),
-        plugin: summary.plugin,
-        groups: [...(dimensionGroups[index] ?? new Map<string, GroupCount>()).entries()].map(
-          ([group, count]) => ({ group, ...count }),
-        ),
-      }));
-      const skipped = emptySkipped();
-      for (const file of files) {
-        for (const key of Object.keys(skipped) as (keyof typeof skipped)[])
-          skipped[key] += file.rowsSkipped[key];
-      }
-      const sum = (key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'rowsDuplicate' | 'rowsSuperseded') =>
-        files.reduce((total, file) => total + file[key], 0);
-      return {
-        files: files.length,
-        filesOk: files.filter((file) => file.status === 'ok').length,
-        filesFailed: files.filter((file) => file.status === 'failed').length,
-        filesUnsupported: files.filter((file) => file.status === 'unsupported').length,
-        rowsRead: sum('rowsRead'),
-        rowsAccepted: sum('rowsAccepted'),
-        rowsRejected: sum('rowsRejected'),
-        rowsDuplicate: sum('rowsDuplicate'),
-        rowsSuperseded: sum('rowsSuperseded'),
-        rowsSkipped: skipped,
-        errors: end.issues.filter((issue) => issue.severity === 'error').length,
-        warnings: end.issues.filter((issue) => issue.severity === 'warning').length,
-        totals: overall.totals,
-        totalLabels: Object.fromEntries(
-          totalDefinitions.map((total) => [total.key, localize(total.label, lang)]),
-        ),
-        byUnit: units,
-        byMode: [...byMode.entries()].map(([mode, count]) => ({
-          mode,
-          label: modeLabels[mode][lang],
-          ...count,
-        })),
-        byMonth: [...byMonth.entries()]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([month, count]) => ({ month, ...count })),
-        dimensions,
-        missingUnits: end.missingUnits,
-        lateUnits: end.lateUnits,
-      };
     },
   };
 }
 
-/** Counts by unit, mode, month and each plugin dimension, with plugin totals summed in each. */
-export function summarize(input: SummaryInput): ReportSummary {
-  const summarizer = createSummarizer(input.campaign, input.lang);
-  for (const row of input.rows) summarizer.add(row);
-  return summarizer.finish(input);
+/** One accepted row into the overall count, its unit, mode, month and plugin dimensions. */
+function addRow(counts: SummaryCounts, row: ReportRow, entry: RowEntry | undefined): void {
+  counts.count(counts.overall, entry);
+  const unitGroup = counts.byUnit.get(row.unit) ?? { unit: row.unit, files: 0, ...counts.newGroup() };
+  counts.count(unitGroup, entry);
+  counts.byUnit.set(row.unit, unitGroup);
+  countIn(counts, counts.byMode, row.mode, entry);
+  countIn(counts, counts.byMonth, row.start.slice(0, 7), entry);
+  if (!entry) return;
+  for (const [index, summary] of counts.grouped.entries()) {
+    const groups = counts.dimensionGroups[index];
+    if (!groups) continue;
+    const found = summary.groupBy?.(entry);
+    const keys = found === undefined ? [] : typeof found === 'string' ? [found] : [...new Set(found)];
+    for (const key of keys) countIn(counts, groups, key, entry);
+  }
+}
+
+function countIn<Key>(
+  counts: SummaryCounts,
+  groups: Map<Key, GroupCount>,
+  key: Key,
+  entry: RowEntry | undefined,
+): void {
+  const group = groups.get(key) ?? counts.newGroup();
+  counts.count(group, entry);
+  groups.set(key, group);
+}
+
+/** The summary of report.json: file and row totals, then each grouping. */
+function finishSummary(counts: SummaryCounts, end: SummaryEnd): ReportSummary {
+  const { files } = end;
+  const { lang } = counts;
+  const sum = (key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'rowsDuplicate' | 'rowsSuperseded') =>
+    files.reduce((total, file) => total + file[key], 0);
+  return {
+    files: files.length,
+    filesOk: files.filter((file) => file.status === 'ok').length,
+    filesFailed: files.filter((file) => file.status === 'failed').length,
+    filesUnsupported: files.filter((file) => file.status === 'unsupported').length,
+    rowsRead: sum('rowsRead'),
+    rowsAccepted: sum('rowsAccepted'),
+    rowsRejected: sum('rowsRejected'),
+    rowsDuplicate: sum('rowsDuplicate'),
+    rowsSuperseded: sum('rowsSuperseded'),
+    rowsSkipped: skippedTotals(files),
+    errors: end.issues.filter((issue) => issue.severity === 'error').length,
+    warnings: end.issues.filter((issue) => issue.severity === 'warning').length,
+    totals: counts.overall.totals,
+    totalLabels: Object.fromEntries(
+      counts.totalDefinitions.map((total) => [total.key, localize(total.label, lang)]),
+    ),
+    byUnit: unitSummary(counts, files),
+    byMode: [...counts.byMode.entries()].map(([mode, count]) => ({
+      mode,
+      label: modeLabels[mode][lang],
+      ...count,
+    })),
+    byMonth: [...counts.byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, count]) => ({ month, ...count })),
+    dimensions: counts.grouped.map((summary, index) => ({
+      id: summary.id,
+      label: localize(summary.label, lang),
+      plugin: summary.plugin,
+      groups: [...(counts.dimensionGroups[index] ?? new Map<string, GroupCount>()).entries()].map(
+        ([group, count]) => ({ group, ...count }),
+      ),
+    })),
+    missingUnits: end.missingUnits,
+    lateUnits: end.lateUnits,
+  };
+}
+
+function skippedTotals(files: readonly FileReport[]): ReportSummary['rowsSkipped'] {
+  const skipped = emptySkipped();
+  for (const file of files) {
+    for (const key of Object.keys(skipped) as (keyof typeof skipped)[]) skipped[key] += file.rowsSkipped[key];
+  }
+  return skipped;
+}
+
+/**
+ * Units with a file but no accepted row are listed too, first in the order the files came; then
+ * sorted: the units in the order the campaign lists them, then the others by name.
+ */
+function unitSummary(counts: SummaryCounts, files: readonly FileReport[]): UnitGroup[] {
+  const unitGroups = new Map<string, UnitGroup>();
+  for (const file of files) {
+    if (file.status !== 'ok' || file.supersededBy) continue;
+    for (const unit of file.unit.split('、')) {
+      if (unit === '') continue;
+      const group = unitGroups.get(unit) ??
+        counts.byUnit.get(unit) ?? { unit, files: 0, ...counts.newGroup() };
+      group.files++;
+      unitGroups.set(unit, group);
+    }
+  }
+  for (const [unit, group] of counts.byUnit) if (!unitGroups.has(unit)) unitGroups.set(unit, group);
+  const expectedIndex = (unit: string) => {
+    const index = counts.campaign.expectedUnits.findIndex((expected) =>
+      normalizeLabel(unit).includes(normalizeLabel(expected)),
+    );
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  return [...unitGroups.values()].sort(
+    (a, b) => expectedIndex(a.unit) - expectedIndex(b.unit) || a.unit.localeCompare(b.unit, 'zh'),
+  );
 }
 
 export type { AggregateReport };

@@ -78,6 +78,22 @@ export function unitStatuses(
     others.set(unit, other);
     return [other];
   };
+  const statusesOfPath = countFiles(report, statusesOf);
+  for (const group of report.summary.byUnit) {
+    for (const status of statusesOf(group.unit)) status.rowsAccepted += group.rows;
+  }
+  countIssues(report, statusesOfPath);
+  const sortedOthers = [...others.values()].sort((a, b) => a.unit.localeCompare(b.unit, 'zh'));
+  const all = [...expected.values(), ...sortedOthers];
+  for (const status of all) status.status = statusCode(status);
+  return all;
+}
+
+/** Each file counts for the statuses of its units: its path and its rejected rows. */
+function countFiles(
+  report: StatusReport,
+  statusesOf: (unit: string) => UnitStatus[],
+): Map<string, Set<UnitStatus>> {
   const statusesOfPath = new Map<string, Set<UnitStatus>>();
   for (const file of report.files) {
     const statuses = new Set(unitsOfFile(file).flatMap(statusesOf));
@@ -87,9 +103,11 @@ export function unitStatuses(
       status.rowsRejected += file.rowsRejected;
     }
   }
-  for (const group of report.summary.byUnit) {
-    for (const status of statusesOf(group.unit)) status.rowsAccepted += group.rows;
-  }
+  return statusesOfPath;
+}
+
+/** Errors, warnings and lateness at a unit's files. */
+function countIssues(report: StatusReport, statusesOfPath: ReadonlyMap<string, Set<UnitStatus>>): void {
   for (const issue of report.issues) {
     for (const status of statusesOfPath.get(issue.path) ?? []) {
       if (issue.severity === 'error') status.errors++;
@@ -102,10 +120,6 @@ export function unitStatuses(
       status.lateOn = late.submittedOn;
     }
   }
-  const sortedOthers = [...others.values()].sort((a, b) => a.unit.localeCompare(b.unit, 'zh'));
-  const all = [...expected.values(), ...sortedOthers];
-  for (const status of all) status.status = statusCode(status);
-  return all;
 }
 
 function statusCode(status: UnitStatus): UnitStatusCode {

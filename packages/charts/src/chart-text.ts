@@ -1,39 +1,32 @@
-import type { Lang } from '@jianshen/schema';
+import { defineTexts, type Lang, textsIn } from '@jianshen/schema';
 
 /** The charts' own words, Chinese first. */
-const chartTexts = {
-  zh: {
-    byUnitTitle: '各单位活动数',
-    byModeTitle: '举办方式占比',
-    byMonthTitle: '各月活动数',
-    byUnitFile: '各单位活动数',
-    byModeFile: '举办方式占比',
-    byMonthFile: '各月活动数',
-    unitHeader: '单位',
-    modeHeader: '举办方式',
-    monthHeader: '月份',
-    activitiesHeader: '活动数',
-    noActivities: '暂无活动数据',
-  },
-  en: {
-    byUnitTitle: 'Activities by unit',
-    byModeTitle: 'Share by mode (online / offline)',
-    byMonthTitle: 'Activities by month',
-    byUnitFile: 'activities-by-unit',
-    byModeFile: 'share-by-mode',
-    byMonthFile: 'activities-by-month',
-    unitHeader: 'Unit',
-    modeHeader: 'Mode',
-    monthHeader: 'Month',
-    activitiesHeader: 'Activities',
-    noActivities: 'No activities yet',
-  },
-} as const satisfies Record<Lang, Record<string, string>>;
+const chartTexts = defineTexts({
+  byUnitTitle: { zh: '各单位活动数', en: 'Activities by unit' },
+  byModeTitle: { zh: '举办方式占比', en: 'Share by mode (online / offline)' },
+  byMonthTitle: { zh: '各月活动数', en: 'Activities by month' },
+  byUnitFile: { zh: '各单位活动数', en: 'activities-by-unit' },
+  byModeFile: { zh: '举办方式占比', en: 'share-by-mode' },
+  byMonthFile: { zh: '各月活动数', en: 'activities-by-month' },
+  unitHeader: { zh: '单位', en: 'Unit' },
+  modeHeader: { zh: '举办方式', en: 'Mode' },
+  monthHeader: { zh: '月份', en: 'Month' },
+  activitiesHeader: { zh: '活动数', en: 'Activities' },
+  noActivities: { zh: '暂无活动数据', en: 'No activities yet' },
+  /** ECharts' pie label template: {b} name, {c} value, {d} percent. */
+  modeSliceLabel: { zh: '{b}\n{c} 项（{d}%）', en: '{b}\n{c} ({d}%)' },
+  monthLabel: { zh: '{year}年{month}月', en: '{monthName} {year}' },
+});
 
-export type ChartTextKey = keyof (typeof chartTexts)['zh'];
+export type ChartTextKey = keyof typeof chartTexts;
 
-export function chartText(lang: Lang, key: ChartTextKey): string {
-  return chartTexts[lang][key];
+/** A text of the charts; ECharts' own `{b}`-style placeholders are left for ECharts to fill. */
+export function chartText(
+  lang: Lang,
+  key: ChartTextKey,
+  data: Readonly<Record<string, unknown>> = {},
+): string {
+  return textsIn(chartTexts, lang)(key, data);
 }
 
 const englishMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -43,5 +36,9 @@ export function monthLabel(month: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   if (!match) return month;
   const [, year, number] = match;
-  return lang === 'zh' ? `${year}年${Number(number)}月` : `${englishMonths[Number(number) - 1]} ${year}`;
+  return chartText(lang, 'monthLabel', {
+    year,
+    month: Number(number),
+    monthName: englishMonths[Number(number) - 1],
+  });
 }

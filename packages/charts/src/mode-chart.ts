@@ -24,7 +24,7 @@ export function modeChartOption(title: string, data: readonly ChartDatum[], lang
         data: slices.map((datum) => ({ name: datum.label, value: datum.value })),
         label: {
           fontSize: 13,
-          formatter: lang === 'zh' ? '{b}\n{c} 项（{d}%）' : '{b}\n{c} ({d}%)',
+          formatter: chartText(lang, 'modeSliceLabel'),
         },
       } satisfies PieSeriesOption,
     ],

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { createProgram } from './program.js';
 import { exitCodes, UsageError } from './shared/cli-error.js';
+import { cliTexts } from './shared/cli-text.js';
 import type { CommandContext } from './shared/command-context.js';
 import { commanderErrorLine } from './shared/commander-messages.js';
 import { detectLang } from './shared/lang.js';
@@ -42,14 +43,12 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       ) {
         return exitCodes.ok;
       }
-      context.stderr(
-        `${context.lang === 'zh' ? '错误：' : 'Error: '}${commanderErrorLine(error, context.lang)}`,
-      );
+      context.stderr(`${cliTexts(context.lang)('errorPrefix')}${commanderErrorLine(error, context.lang)}`);
       return exitCodes.usage;
     }
     // The schema is loaded only on this path: start-up stays light.
     const { CampaignError, renderMessage } = await import('@jianshen/schema');
-    const prefix = context.lang === 'zh' ? '错误：' : 'Error: ';
+    const prefix = cliTexts(context.lang)('errorPrefix');
     if (error instanceof CampaignError) {
       for (const issue of error.issues) {
         context.stderr(

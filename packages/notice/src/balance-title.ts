@@ -39,26 +39,36 @@ function breakCost(
   const before = characters[index - 1] ?? '';
   const after = characters[index] ?? '';
   if (isSpace(before) || isSpace(after)) return depth > 0 ? 2 : 0;
-  if (isAsciiWord(before) && isAsciiWord(after)) return undefined;
-  if (opening.has(before) || noLineStart.has(after)) return undefined;
-  if (/\d/.test(before) && unitAfterNumber.has(after)) return undefined;
+  if (mayNotBreak(before, after)) return undefined;
   // Splitting a quoted name (“全民健身日”) reads worst of all: only when nothing else fits.
   if (depth > 0) return 60;
   if (closing.has(before) || opening.has(after)) return 0;
-  const rest = characters.slice(index).join('');
-  if (rest.startsWith('关于')) return 0;
+  if (characters.slice(index).join('').startsWith('关于')) return 0;
   if (issuer && characters.slice(0, index).join('') === issuer) return 0;
-  const pair = `${before}${after}`;
-  for (const word of commonWords) {
-    const at = word.indexOf(pair);
-    if (at >= 0 && characters.slice(index - 1 - at, index - 1 - at + word.length).join('') === word)
-      return 20;
-  }
+  if (insideCommonWord(characters, index)) return 20;
   // A line should neither start with 的 nor end with a joining word (和 与 及 暨 的).
   if (after === '的' || joining.has(before)) return 9;
   if (joining.has(after)) return 1;
   // Two Han characters may be one word: worth more than an em of imbalance.
   return 6;
+}
+
+/** Inside an ASCII word, after an opening bracket, before a closing mark, or between a number and its unit. */
+function mayNotBreak(before: string, after: string): boolean {
+  if (isAsciiWord(before) && isAsciiWord(after)) return true;
+  if (opening.has(before) || noLineStart.has(after)) return true;
+  return /\d/.test(before) && unitAfterNumber.has(after);
+}
+
+/** True when the characters around the break belong to one of the common words (全民健身…). */
+function insideCommonWord(characters: readonly string[], index: number): boolean {
+  const pair = `${characters[index - 1] ?? ''}${characters[index] ?? ''}`;
+  for (const word of commonWords) {
+    const at = word.indexOf(pair);
+    if (at >= 0 && characters.slice(index - 1 - at, index - 1 - at + word.length).join('') === word)
+      return true;
+  }
+  return false;
 }
 
 function trimmed(characters: readonly string[], start: number, end: number): string {
@@ -75,72 +85,103 @@ function trimmed(characters: readonly string[], start: number, end: number): str
  * bureau's name at the start of the title.
  */
 export function balanceTitle(title: string, capacity: number, issuer = ''): string[] {
-  const characters = [...title];
-  const count = characters.length;
   if (textWidthEm(title) <= capacity) return [title];
+  const characters = [...title];
+  const costs = breakCosts(characters, issuer);
+  const target = (lines: number) => textWidthEm(title.replace(/[ \u3000]/g, '')) / lines;
+  const solve = (allowAnywhere: boolean): string[] | undefined => {
+    const split: Split = {
+      characters,
+      capacity,
+      penalty: (end) => breakPenalty(costs, end, characters.length, allowAnywhere),
+    };
+    const lines = fewestLines(split);
+    return lines === undefined ? undefined : evenSplit(split, lines, target(lines));
+  };
+  return solve(false) ?? solve(true) ?? [title];
+}
 
-  const costs: (number | undefined)[] = new Array(count + 1).fill(undefined);
+/** The cost of a break before each character (undefined: no break there), tracking quote depth. */
+function breakCosts(characters: readonly string[], issuer: string): (number | undefined)[] {
+  const costs: (number | undefined)[] = new Array(characters.length + 1).fill(undefined);
   let depth = 0;
-  for (let index = 1; index < count; index++) {
+  for (let index = 1; index < characters.length; index++) {
     const previous = characters[index - 1] ?? '';
     if (opening.has(previous)) depth++;
     if (closing.has(previous)) depth = Math.max(0, depth - 1);
     costs[index] = breakCost(characters, index, depth, issuer);
   }
+  return costs;
+}
 
-  const solve = (allowAnywhere: boolean): string[] | undefined => {
-    const lineCost = 50;
-    // best[end] = cheapest split of characters[0, end) ending a line at `end`.
-    const best: { cost: number; previous: number; widths: number[] }[] = [];
-    best[0] = { cost: 0, previous: -1, widths: [] };
-    for (let end = 1; end <= count; end++) {
-      const penalty = end === count ? 0 : (costs[end] ?? (allowAnywhere ? 30 : undefined));
-      if (penalty === undefined) continue;
-      for (let start = 0; start < end; start++) {
-        const from = best[start];
-        if (!from) continue;
-        const width = textWidthEm(trimmed(characters, start, end));
-        if (width > capacity || width === 0) continue;
-        const candidate = from.cost + penalty + lineCost;
-        const current = best[end];
-        if (!current || candidate < current.cost) {
-          best[end] = { cost: candidate, previous: start, widths: [...from.widths, width] };
-        }
-      }
-    }
-    if (!best[count]) return undefined;
-    // Among splits with the fewest lines, prefer even lengths: re-rank by the spread of widths.
-    const lines = best[count].widths.length;
-    const target = textWidthEm(title.replace(/[ \u3000]/g, '')) / lines;
-    const exact: { cost: number; previous: number }[][] = [];
-    exact[0] = [];
-    exact[0][0] = { cost: 0, previous: -1 };
-    for (let line = 1; line <= lines; line++) {
-      exact[line] = [];
-      for (let end = 1; end <= count; end++) {
-        const penalty = end === count ? 0 : (costs[end] ?? (allowAnywhere ? 30 : undefined));
-        if (penalty === undefined) continue;
-        for (let start = 0; start < end; start++) {
-          const from = exact[line - 1]?.[start];
-          if (!from) continue;
-          const width = textWidthEm(trimmed(characters, start, end));
-          if (width > capacity || width === 0) continue;
-          const candidate = from.cost + penalty + (width - target) ** 2;
-          const current = exact[line]?.[end];
-          if (!current || candidate < current.cost) exact[line]![end] = { cost: candidate, previous: start };
-        }
-      }
-    }
-    const result: string[] = [];
-    let end = count;
-    for (let line = lines; line > 0; line--) {
-      const step = exact[line]?.[end];
-      if (!step) return undefined;
-      result.unshift(trimmed(characters, step.previous, end));
-      end = step.previous;
-    }
-    return result;
-  };
+function breakPenalty(
+  costs: readonly (number | undefined)[],
+  end: number,
+  count: number,
+  allowAnywhere: boolean,
+): number | undefined {
+  return end === count ? 0 : (costs[end] ?? (allowAnywhere ? 30 : undefined));
+}
 
-  return solve(false) ?? solve(true) ?? [title];
+/** A title to split: its characters, the line capacity (em) and the penalty of ending a line at a position. */
+interface Split {
+  characters: readonly string[];
+  capacity: number;
+  penalty(end: number): number | undefined;
+}
+
+/** Each line that fits from `start` to `end`, with its width: the steps both passes take. */
+function* lineSteps(split: Split): Generator<{ start: number; end: number; penalty: number; width: number }> {
+  const count = split.characters.length;
+  for (let end = 1; end <= count; end++) {
+    const penalty = split.penalty(end);
+    if (penalty === undefined) continue;
+    for (let start = 0; start < end; start++) {
+      const width = textWidthEm(trimmed(split.characters, start, end));
+      if (width > split.capacity || width === 0) continue;
+      yield { start, end, penalty, width };
+    }
+  }
+}
+
+/** The fewest lines the title fits in (cheapest breaks first), or undefined when it cannot fit. */
+function fewestLines(split: Split): number | undefined {
+  const lineCost = 50;
+  // best[end] = cheapest split of characters[0, end) ending a line at `end`.
+  const best: { cost: number; lines: number }[] = [];
+  best[0] = { cost: 0, lines: 0 };
+  for (const { start, end, penalty } of lineSteps(split)) {
+    const from = best[start];
+    if (!from) continue;
+    const candidate = from.cost + penalty + lineCost;
+    const current = best[end];
+    if (!current || candidate < current.cost) best[end] = { cost: candidate, lines: from.lines + 1 };
+  }
+  return best[split.characters.length]?.lines;
+}
+
+/** Among splits into exactly `lines` lines, the one with the most even widths and cleanest breaks. */
+function evenSplit(split: Split, lines: number, target: number): string[] | undefined {
+  const count = split.characters.length;
+  const exact: { cost: number; previous: number }[][] = [[{ cost: 0, previous: -1 }]];
+  for (let line = 1; line <= lines; line++) {
+    const row: { cost: number; previous: number }[] = [];
+    exact[line] = row;
+    for (const { start, end, penalty, width } of lineSteps(split)) {
+      const from = exact[line - 1]?.[start];
+      if (!from) continue;
+      const candidate = from.cost + penalty + (width - target) ** 2;
+      const current = row[end];
+      if (!current || candidate < current.cost) row[end] = { cost: candidate, previous: start };
+    }
+  }
+  const result: string[] = [];
+  let end = count;
+  for (let line = lines; line > 0; line--) {
+    const step = exact[line]?.[end];
+    if (!step) return undefined;
+    result.unshift(trimmed(split.characters, step.previous, end));
+    end = step.previous;
+  }
+  return result;
 }

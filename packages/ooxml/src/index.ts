@@ -1,1 +1,1 @@
-export * from './zip-entries.js';
+export { fixedZipDate, packZip, readZipText, repackZip, unpackZip } from './zip-entries.js';

@@ -122,6 +122,22 @@ function caseTitle(testCase: RuleTestCaseBase & RuleTestRows): string {
 /** A rule's issue with its text in the tester's language, as a case checks it. */
 type TestedIssue = Rendered<RuleIssue>;
 
+/** What differs between a reported issue and the one a case expects (only what it names). */
+function mismatchesOf(actual: TestedIssue, want: ExpectedIssue): string[] {
+  const mismatches: string[] = [];
+  if (actual.code !== want.code) mismatches.push(`code: ${actual.code} ≠ ${want.code}`);
+  for (const key of ['field', 'severity', 'row'] as const) {
+    if (want[key] !== undefined && actual[key] !== want[key])
+      mismatches.push(`${key}: ${actual[key]} ≠ ${want[key]}`);
+  }
+  const message = want.message;
+  if (message !== undefined) {
+    const matches = typeof message === 'string' ? actual.message === message : message.test(actual.message);
+    if (!matches) mismatches.push(`message: "${actual.message}" ≠ ${String(message)}`);
+  }
+  return mismatches;
+}
+
 function describeIssues(issues: readonly TestedIssue[]): string {
   if (issues.length === 0) return '  (none)';
   return issues
@@ -320,22 +336,7 @@ export class RuleTester {
     for (const [index, wanted] of expected.entries()) {
       const want: ExpectedIssue = typeof wanted === 'string' ? { code: wanted } : wanted;
       const actual = issues[index]!;
-      const mismatches: string[] = [];
-      if (actual.code !== want.code) mismatches.push(`code: ${actual.code} ≠ ${want.code}`);
-      if (want.field !== undefined && actual.field !== want.field)
-        mismatches.push(`field: ${actual.field} ≠ ${want.field}`);
-      if (want.severity !== undefined && actual.severity !== want.severity) {
-        mismatches.push(`severity: ${actual.severity} ≠ ${want.severity}`);
-      }
-      if (want.row !== undefined && actual.row !== want.row)
-        mismatches.push(`row: ${actual.row} ≠ ${want.row}`);
-      if (want.message !== undefined) {
-        const matches =
-          typeof want.message === 'string'
-            ? actual.message === want.message
-            : want.message.test(actual.message);
-        if (!matches) mismatches.push(`message: "${actual.message}" ≠ ${String(want.message)}`);
-      }
+      const mismatches = mismatchesOf(actual, want);
       if (mismatches.length > 0) {
         throw new RuleTesterError(
           `第 ${index + 1} 个问题不符 (issue ${index + 1} differs): ${mismatches.join('; ')}\n${describeIssues(issues)}`,

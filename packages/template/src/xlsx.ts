@@ -1,13 +1,4 @@
 // `@jianshen/template/xlsx`: the .xlsx template (exceljs) and what it is built from.
-export {
-  createTemplateMarker,
-  matchTemplateMarker,
-  parseTemplateMarker,
-  type TemplateMarker,
-  templateMarkerFormula,
-  templateMarkerName,
-  templateMarkerVersion,
-} from '@jianshen/schema';
 export { type ColumnGuidance, columnGuidance } from './column-guidance.js';
 export { addDataValidation, type TemplateValidation } from './data-validation.js';
 export { type RenderTemplateXlsxOptions, renderTemplateXlsx } from './render-template-xlsx.js';

@@ -14,6 +14,9 @@ const parts: readonly { id: Part; label: ShellTextKey }[] = [
   { id: 'charts', label: 'tabCharts' },
 ];
 
+/** The language the toggle switches to. */
+const otherLang: Readonly<Record<Lang, Lang>> = { zh: 'en', en: 'zh' };
+
 /**
  * The page: three parts over one campaign. The campaign part edits the campaign; the aggregate
  * part checks submissions against it; the charts part shows the last aggregation's charts.
@@ -26,7 +29,7 @@ export function App() {
   const say = (key: ShellTextKey) => shellSays(lang, key);
   useEffect(() => {
     // The whole document's language, so screen readers and fonts pick Chinese or English.
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = shellSays(lang, 'documentLang');
     document.title = shellSays(lang, 'documentTitle');
   }, [lang]);
   return (
@@ -40,9 +43,9 @@ export function App() {
           <button
             type="button"
             class="language-toggle"
-            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            lang={say('languageLang')}
             title={say('languageLabel')}
-            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            onClick={() => setLang(otherLang[lang])}
           >
             {say('language')}
           </button>

@@ -1,17 +1,8 @@
+import { coreFields } from '@jianshen/schema';
 import { type CellSpec, type SheetSpec, sheetXml } from './workbook-bytes.js';
 
-/** The nine columns of the Linfen statistics table, as the template prints them. */
-export const tableHeader = [
-  '序号',
-  '举办单位',
-  '活动名称',
-  '活动简介',
-  '举办方式（线上、线下）',
-  '举办时间',
-  '联系人',
-  '联系方式',
-  '备注',
-] as const;
+/** The nine columns of the Linfen statistics table, as the template prints them: the core fields' labels. */
+export const tableHeader: readonly string[] = coreFields.map((field) => field.label);
 
 /** 1-based row of the first data row in `submissionSheet` (title, unit line, header above it). */
 export const firstDataRow = 4;

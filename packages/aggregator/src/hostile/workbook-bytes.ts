@@ -53,6 +53,29 @@ const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const packageRelationships = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
+/** One filled cell: a number, a shared or inline string, a date serial, or a formula with its cached value. */
+function cellXml(
+  cell: Exclude<CellSpec, null | undefined | ''>,
+  ref: string,
+  sharedString: ((text: string) => number) | undefined,
+): string {
+  if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
+  if (typeof cell === 'string') {
+    return sharedString
+      ? `<c r="${ref}" t="s"><v>${sharedString(cell)}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
+  }
+  if ('serial' in cell) return `<c r="${ref}" s="1"><v>${cell.serial}</v></c>`;
+  const cached =
+    cell.cached === undefined
+      ? ''
+      : typeof cell.cached === 'number'
+        ? `<v>${cell.cached}</v>`
+        : `<v>${escapeXml(cell.cached)}</v>`;
+  const type = typeof cell.cached === 'string' ? ' t="str"' : '';
+  return `<c r="${ref}"${type}><f>${escapeXml(cell.formula)}</f>${cached}</c>`;
+}
+
 export function sheetXml(sheet: SheetSpec, sharedString?: (text: string) => number): string {
   const parts: string[] = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${main}"><sheetData>`,
@@ -61,28 +84,8 @@ export function sheetXml(sheet: SheetSpec, sharedString?: (text: string) => numb
     const row = rowIndex + 1;
     const xml: string[] = [];
     cells.forEach((cell, columnIndex) => {
-      const ref = `${columnName(columnIndex)}${row}`;
       if (cell === null || cell === undefined || cell === '') return;
-      if (typeof cell === 'number') {
-        xml.push(`<c r="${ref}"><v>${cell}</v></c>`);
-      } else if (typeof cell === 'string') {
-        xml.push(
-          sharedString
-            ? `<c r="${ref}" t="s"><v>${sharedString(cell)}</v></c>`
-            : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`,
-        );
-      } else if ('serial' in cell) {
-        xml.push(`<c r="${ref}" s="1"><v>${cell.serial}</v></c>`);
-      } else {
-        const cached =
-          cell.cached === undefined
-            ? ''
-            : typeof cell.cached === 'number'
-              ? `<v>${cell.cached}</v>`
-              : `<v>${escapeXml(cell.cached)}</v>`;
-        const type = typeof cell.cached === 'string' ? ' t="str"' : '';
-        xml.push(`<c r="${ref}"${type}><f>${escapeXml(cell.formula)}</f>${cached}</c>`);
-      }
+      xml.push(cellXml(cell, `${columnName(columnIndex)}${row}`, sharedString));
     });
     if (xml.length > 0) parts.push(`<row r="${row}">${xml.join('')}</row>`);
   });

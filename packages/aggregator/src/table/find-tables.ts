@@ -72,10 +72,10 @@ const unitTailPattern =
   /\s{2,}.*$|\s*(?:填报|填表|报送|制表)?(?:日期|时间)\s*[:：].*$|\s*(?:填表人|联系人|电话)\s*[:：].*$/s;
 const footerPattern =
   /^(?:填表人|填报人|审核人|制表人|审核|制表|审批|单位负责人|负责人|分管领导|主要领导|联系人|联系电话|填表日期|填报日期|报送日期|日期|注|说明|备注|填表说明)\s*(?:[（(]?\s*(?:签字|签名|签章|盖章)\s*[）)]?)?\s*[:：]|^(?:合计|总计|小计|共计)/;
-// What clerks type to say "nothing here": a row of these alone is blank, not a broken activity.
 const withPunctuation = { punctuation: true } as const;
 // What a 单位名称（盖章）：… line starts with, full-width letters made half-width or not.
 const unitLineStart = /^(?:单位|填报|报送|填表)/;
+// What clerks type to say "nothing here": a row of these alone is blank, not a broken activity.
 const placeholderPattern = /^(?:无|暂无|空|没有|\/|／|-|－|—+|\\|n\/a|none)$/i;
 const examplePattern = /^[（(【[]?\s*(?:示例|样例|举例|例|例如|example|sample)\s*[）)】\]]?\s*(?:[:：\d]|$)/i;
 

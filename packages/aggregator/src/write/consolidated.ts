@@ -1,11 +1,12 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, type Lang } from '@jianshen/schema';
+import { defaultLang, type Lang, textsIn } from '@jianshen/schema';
 import { assessReport } from '../assessment/assess-units.js';
 import { assessmentSheet } from '../assessment/assessment-sheet.js';
 import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
 import { maskIssuePhone, maskPhone } from './mask-phone.js';
+import { outputText } from './output-text.js';
 import {
   type ByteSink,
   type CellRow,
@@ -31,10 +32,6 @@ const sourceUnitLabel = unitColumnLabels[0] ?? '来源单位';
 
 function deflaterOf(options: OutputOptions): WriteXlsxOptions {
   return options.createDeflater ? { createDeflater: options.createDeflater } : {};
-}
-
-function t(lang: Lang, zh: string, en: string): string {
-  return lang === 'zh' ? zh : en;
 }
 
 function text(value: string | number | undefined, style: CellSpec['style'] = styles.text): CellSpec {
@@ -90,7 +87,7 @@ function mainSheet(report: ReportLike, campaign: ResolvedCampaign, options: Outp
     }
   }
   return {
-    name: t(options.lang ?? defaultLang, '汇总表', 'Consolidated'),
+    name: textsIn(outputText, options.lang ?? defaultLang)('consolidatedSheet'),
     // Ranges such as 2024年7月1日至8月31日 and two phones need more room than the template gives.
     widths: [
       ...fields.map((field) =>
@@ -121,8 +118,9 @@ function totalsCells(group: GroupCount, style: CellSpec['style'] = styles.number
 }
 
 function overallRow(report: ReportLike, lang: Lang, leading: number, extra: CellSpec[] = []): CellSpec[] {
+  const say = textsIn(outputText, lang);
   return [
-    { value: t(lang, '合计', 'Total'), style: styles.totalRow },
+    { value: say('total'), style: styles.totalRow },
     ...Array.from({ length: leading }, () => ({ value: undefined, style: styles.totalRow })),
     { value: report.summary.rowsAccepted, style: styles.totalRow },
     ...Object.values(report.summary.totals).map((value) => ({ value, style: styles.totalRow })),
@@ -138,13 +136,14 @@ function groupSheet(
   report: ReportLike,
   lang: Lang,
 ): SheetSpec {
+  const say = textsIn(outputText, lang);
   const totals = totalsHeader(report);
   return {
     name,
     widths: [24, 10, ...totals.map(() => 12)],
     rows: [
       [{ value: title, style: styles.title }],
-      [text(firstColumn, styles.header), text(t(lang, '活动数', 'Activities'), styles.header), ...totals],
+      [text(firstColumn, styles.header), text(say('activities'), styles.header), ...totals],
       ...groups.map(({ label, count }) => [
         text(label),
         { value: count.rows, style: styles.number },
@@ -159,6 +158,7 @@ function groupSheet(
 }
 
 function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): SheetSpec {
+  const say = textsIn(outputText, lang);
   const { summary } = report;
   const totals = totalsHeader(report);
   const late = new Map(summary.lateUnits.map((entry) => [entry.unit, entry.submittedOn]));
@@ -169,7 +169,7 @@ function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): 
       { value: group.files, style: styles.number },
       { value: group.rows, style: styles.number },
       ...totalsCells(group),
-      text(lateOn ? t(lang, `逾期报送（${lateOn}）`, `late (${lateOn})`) : ''),
+      text(lateOn ? say('lateOn', { date: lateOn }) : ''),
     ];
   });
   for (const unit of summary.missingUnits) {
@@ -178,7 +178,7 @@ function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): 
       { value: 0, style: styles.number },
       { value: 0, style: styles.number },
       ...totals.map(() => ({ value: 0, style: styles.number })),
-      text(t(lang, '未报送', 'not submitted')),
+      text(say('notSubmitted')),
     ]);
   }
   const fileCount = summary.byUnit.reduce((sum, group) => sum + group.files, 0);
@@ -186,18 +186,18 @@ function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): 
   total.splice(1, 0, { value: fileCount, style: styles.totalRow });
   const width = 4 + totals.length;
   return {
-    name: t(lang, '按单位', 'By unit'),
+    name: say('byUnitSheet'),
     widths: [24, 12, 10, ...totals.map(() => 12), 20],
     rows: [
-      [{ value: `${campaign.tableTitle}${t(lang, '（按单位）', ' (by unit)')}`, style: styles.title }],
+      [{ value: say('byUnitTitle', { title: campaign.tableTitle }), style: styles.title }],
       [
         // 报送单位, not 单位: a bare 单位 reads as 举办单位, and with plugin totals beside it this
         // sheet would look like a statistics table when the workbook is aggregated again.
-        text(t(lang, '报送单位', 'Unit'), styles.header),
-        text(t(lang, '报送文件数', 'Files'), styles.header),
-        text(t(lang, '活动数', 'Activities'), styles.header),
+        text(say('unit'), styles.header),
+        text(say('files'), styles.header),
+        text(say('activities'), styles.header),
         ...totals,
-        text(t(lang, '情况', 'Status'), styles.header),
+        text(say('status'), styles.header),
       ],
       ...rows,
       total,
@@ -210,32 +210,37 @@ function unitSheet(report: ReportLike, campaign: ResolvedCampaign, lang: Lang): 
 
 /** The label of the column an issue is about, as the clerk knows it. */
 function columnLabel(issue: ReportIssue, labels: ReadonlyMap<string, string>, lang: Lang): string {
+  const say = textsIn(outputText, lang);
   if (!issue.field) return '';
-  if (issue.field === 'expectedUnits') return t(lang, '应报单位', 'Expected units');
+  if (issue.field === 'expectedUnits') return say('expectedUnits');
   return labels.get(issue.field) ?? issue.field;
 }
 
 function severityLabel(issue: ReportIssue, lang: Lang): string {
-  return issue.severity === 'error' ? t(lang, '错误', 'error') : t(lang, '警告', 'warning');
+  const say = textsIn(outputText, lang);
+  return issue.severity === 'error' ? say('error') : say('warning');
 }
 
-/** The issues as table rows: file, sheet, row, column label, value as typed, level, message, code. */
-/** The issues list's header and how one issue becomes a row of it (for writers that stream). */
+/**
+ * The issues list's header and how one issue becomes a row of it (for writers that stream): file,
+ * sheet, row, column label, value as typed, level, message, code.
+ */
 export function issueColumns(
   campaign: Pick<ResolvedCampaign, 'fields'> | undefined,
   options: OutputOptions = {},
 ): { header: string[]; row: (issue: ReportIssue) => (string | number | undefined)[] } {
   const lang = options.lang ?? defaultLang;
+  const say = textsIn(outputText, lang);
   const labels = new Map((campaign?.fields ?? []).map((field) => [field.key, field.label]));
   const header = [
-    t(lang, '文件', 'File'),
-    t(lang, '工作表', 'Sheet'),
-    t(lang, '行', 'Row'),
-    t(lang, '列', 'Column'),
-    t(lang, '填写内容', 'Value as typed'),
-    t(lang, '级别', 'Level'),
-    t(lang, '问题', 'Message'),
-    t(lang, '代码', 'Code'),
+    say('file'),
+    say('sheet'),
+    say('row'),
+    say('column'),
+    say('valueAsTyped'),
+    say('level'),
+    say('message'),
+    say('code'),
   ];
   const row = (original: ReportIssue) => {
     const issue = options.maskPhone ? maskIssuePhone(original) : original;
@@ -255,6 +260,7 @@ export function issueColumns(
 
 function issuesSheet(report: ReportLike, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
   const lang = options.lang ?? defaultLang;
+  const say = textsIn(outputText, lang);
   const { header, row } = issueColumns(campaign, options);
   const issues = report.issues;
   // Row by row as the sheet is written: a country's issues never all become cells at once.
@@ -267,7 +273,7 @@ function issuesSheet(report: ReportLike, campaign: ResolvedCampaign, options: Ou
     }
   }
   return {
-    name: t(lang, '问题清单', 'Issues'),
+    name: say('issuesSheet'),
     widths: [28, 12, 6, 16, 24, 6, 60, 20],
     rows: rows(),
     rowCount: issues.length + 1,
@@ -328,24 +334,28 @@ function consolidatedSheets(
   options: OutputOptions,
 ): SheetSpec[] {
   const lang = options.lang ?? defaultLang;
+  const say = textsIn(outputText, lang);
   const { summary } = report;
   const sheets: SheetSpec[] = [mainSheet(report, campaign, options), unitSheet(report, campaign, lang)];
   sheets.push(
     groupSheet(
-      t(lang, '按举办方式', 'By mode'),
-      `${campaign.tableTitle}${t(lang, '（按举办方式）', ' (by mode)')}`,
-      t(lang, '举办方式', 'Mode'),
+      say('byModeSheet'),
+      say('byModeTitle', { title: campaign.tableTitle }),
+      say('mode'),
       summary.byMode.map((group) => ({ label: group.label, count: group })),
       report,
       lang,
     ),
     groupSheet(
-      t(lang, '按月份', 'By month'),
-      `${campaign.tableTitle}${t(lang, '（按月份）', ' (by month)')}`,
-      t(lang, '月份', 'Month'),
+      say('byMonthSheet'),
+      say('byMonthTitle', { title: campaign.tableTitle }),
+      say('month'),
       summary.byMonth.map((group) => ({
-        label:
-          lang === 'zh' ? `${group.month.slice(0, 4)}年${Number(group.month.slice(5, 7))}月` : group.month,
+        label: say('monthLabel', {
+          year: group.month.slice(0, 4),
+          month: Number(group.month.slice(5, 7)),
+          iso: group.month,
+        }),
         count: group,
       })),
       report,
@@ -355,8 +365,8 @@ function consolidatedSheets(
   for (const dimension of summary.dimensions) {
     sheets.push(
       groupSheet(
-        `${t(lang, '按', 'By ')}${dimension.label}`,
-        `${campaign.tableTitle}${t(lang, `（按${dimension.label}）`, ` (by ${dimension.label})`)}`,
+        say('byDimensionSheet', { dimension: dimension.label }),
+        say('byDimensionTitle', { title: campaign.tableTitle, dimension: dimension.label }),
         dimension.label,
         dimension.groups.map((group) => ({ label: group.group, count: group })),
         report,

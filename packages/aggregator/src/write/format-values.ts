@@ -15,7 +15,16 @@ function lastDayOfMonth(year: number, month: number): number {
  * 2024年6月15日, 2024年7月15日至7月19日, a whole month as 2024年10月.
  */
 export function formatDateRange(start: string, end: string, lang: Lang = 'zh'): string {
-  if (lang === 'en') return start === end ? start : `${start} to ${end}`;
+  return dateRangeWriters[lang](start, end);
+}
+
+/** ISO days in English: 2024-06-15, 2024-07-15 to 2024-07-19. */
+function isoDateRange(start: string, end: string): string {
+  return start === end ? start : `${start} to ${end}`;
+}
+
+/** The attachment's own way: 2024年6月15日, 2024年7月15日至7月19日, 2024年10月. */
+function chineseDateRange(start: string, end: string): string {
   const [startYear, startMonth, startDay] = parts(start);
   const [endYear, endMonth, endDay] = parts(end);
   if (start === end) return `${startYear}年${startMonth}月${startDay}日`;
@@ -30,6 +39,12 @@ export function formatDateRange(start: string, end: string, lang: Lang = 'zh'): 
   const tail = startYear === endYear ? `${endMonth}月${endDay}日` : `${endYear}年${endMonth}月${endDay}日`;
   return `${startYear}年${startMonth}月${startDay}日至${tail}`;
 }
+
+/** One writer per language: the Chinese form is a grammar of its own, not a translation. */
+const dateRangeWriters: Readonly<Record<Lang, (start: string, end: string) => string>> = {
+  zh: chineseDateRange,
+  en: isoDateRange,
+};
 
 export function modeLabel(mode: ReportRow['mode'], lang: Lang = 'zh'): string {
   return modeLabels[mode]?.[lang] ?? String(mode);

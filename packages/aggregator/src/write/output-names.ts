@@ -1,5 +1,6 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import type { Lang } from '@jianshen/schema';
+import { type Lang, textsIn } from '@jianshen/schema';
+import { outputText } from './output-text.js';
 
 /** A file name from a campaign title or unit: no path separators or characters Windows refuses. */
 export function safeFileName(name: string): string {
@@ -23,19 +24,12 @@ export interface OutputFileNames {
 
 /** The outputs' names in the chosen language, as `jianshen aggregate --out` writes them. */
 export function outputFileNames(campaign: Pick<ResolvedCampaign, 'tableTitle'>, lang: Lang): OutputFileNames {
-  return lang === 'zh'
-    ? {
-        reportJson: 'report.json',
-        workbook: `${safeFileName(campaign.tableTitle)}（汇总）.xlsx`,
-        issuesXlsx: '问题清单.xlsx',
-        issuesCsv: '问题清单.csv',
-        returns: '退回意见.zip',
-      }
-    : {
-        reportJson: 'report.json',
-        workbook: 'consolidated.xlsx',
-        issuesXlsx: 'issues.xlsx',
-        issuesCsv: 'issues.csv',
-        returns: 'returns.zip',
-      };
+  const say = textsIn(outputText, lang);
+  return {
+    reportJson: 'report.json',
+    workbook: say('workbookFile', { title: safeFileName(campaign.tableTitle) }),
+    issuesXlsx: say('issuesXlsxFile'),
+    issuesCsv: say('issuesCsvFile'),
+    returns: say('returnsFile'),
+  };
 }

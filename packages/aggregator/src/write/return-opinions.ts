@@ -1,6 +1,6 @@
 import { packZip } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, type Lang } from '@jianshen/schema';
+import { defaultLang, type Lang, textsIn } from '@jianshen/schema';
 import type { AggregateReport, ReportIssue } from '../report.js';
 import {
   cellText,
@@ -15,6 +15,7 @@ import { unitMatches } from '../unit-match.js';
 import { type UnitStatus, unitStatuses } from '../unit-status.js';
 import { issueColumns } from './consolidated.js';
 import { safeFileName } from './output-names.js';
+import { outputText } from './output-text.js';
 import { type CellRow, columnLetter, type SheetSpec, styles, writeXlsx } from './xlsx-writer.js';
 
 type OpinionReport = Pick<AggregateReport, 'files' | 'issues' | 'summary'>;
@@ -34,10 +35,6 @@ export interface ReturnOpinion {
   unit: string;
   name: string;
   data: Uint8Array;
-}
-
-function t(lang: Lang, zh: string, en: string): string {
-  return lang === 'zh' ? zh : en;
 }
 
 /**
@@ -78,23 +75,20 @@ function opinionSheet(
   campaign: OpinionCampaign,
   lang: Lang,
 ): SheetSpec {
+  const say = textsIn(outputText, lang);
   const { header, row } = issueColumns(campaign, { lang });
   const labels = campaign.fields.map((field) => field.label);
   const width = header.length + labels.length;
   const rows: CellRow[] = [
     [
       {
-        value: `${status.unit}：${campaign.tableTitle}${t(lang, '退回意见', ' — return opinion')}`,
+        value: say('returnOpinionTitle', { unit: status.unit, title: campaign.tableTitle }),
         style: styles.title,
       },
     ],
     [
       {
-        value: t(
-          lang,
-          `共 ${issues.length} 处错误，请逐行修改后于 ${campaign.deadline} 前重新报送；右侧为原表该行的内容。`,
-          `Errors: ${issues.length}. Please correct each row and send the table again by ${campaign.deadline}; the row as sent is on the right.`,
-        ),
+        value: say('returnOpinionRequest', { count: issues.length, deadline: campaign.deadline }),
         style: styles.plain,
       },
     ],
@@ -107,7 +101,7 @@ function opinionSheet(
     ]),
   ];
   return {
-    name: t(lang, '退回意见', 'Return opinion'),
+    name: say('returnOpinionSheet'),
     widths: [28, 12, 6, 16, 24, 6, 60, 20, ...campaign.fields.map((field) => field.width)],
     rows,
     merges: [`A1:${columnLetter(width - 1)}1`, `A2:${columnLetter(width - 1)}2`],
@@ -160,7 +154,7 @@ export async function writeReturnOpinionWorkbooks(
 }
 
 function uniqueName(unit: string, lang: Lang, taken: Set<string>): string {
-  const base = `${safeFileName(unit)}${t(lang, '退回意见', ' return opinion')}`;
+  const base = textsIn(outputText, lang)('returnOpinionFile', { unit: safeFileName(unit) });
   let name = `${base}.xlsx`;
   for (let index = 2; taken.has(name.toLowerCase()); index++) name = `${base}(${index}).xlsx`;
   taken.add(name.toLowerCase());

@@ -1,42 +1,31 @@
 import type { Lang } from '@jianshen/schema';
 import type { Argument, HelpConfiguration, Option } from 'commander';
-
-/** commander's help headings, Chinese first (styleTitle receives exactly these). */
-const headings: Record<string, string> = {
-  'Usage:': '用法 (Usage):',
-  'Options:': '选项 (Options):',
-  'Arguments:': '参数 (Arguments):',
-  'Commands:': '命令 (Commands):',
-  'Global Options:': '全局选项 (Global Options):',
-};
-
-const words = {
-  zh: { required: '必填', choices: '可选', default: '缺省' },
-  en: { required: 'required', choices: 'choices', default: 'default' },
-} as const;
+import { cliTexts, isCliTextKey } from './cli-text.js';
 
 /** The "(required; choices …; default …)" after an option or argument, in the CLI's language. */
 function details(
   lang: Lang,
   item: { mandatory?: boolean; argChoices?: string[]; defaultValue?: unknown },
 ): string {
-  const word = words[lang];
+  const say = cliTexts(lang);
   const parts = [
-    item.mandatory ? word.required : '',
-    item.argChoices ? `${word.choices} ${item.argChoices.join(lang === 'zh' ? '、' : ', ')}` : '',
-    item.defaultValue === undefined ? '' : `${word.default} ${String(item.defaultValue)}`,
+    item.mandatory ? say('required') : '',
+    item.argChoices ? say('choices', { choices: item.argChoices.join(say('listSeparator')) }) : '',
+    item.defaultValue === undefined ? '' : say('default', { value: String(item.defaultValue) }),
   ].filter(Boolean);
   if (parts.length === 0) return '';
-  return lang === 'zh' ? `【${parts.join('；')}】` : ` [${parts.join('; ')}]`;
+  return say('details', { details: parts.join(say('detailsSeparator')) });
 }
 
 /**
- * configureHelp hooks: Chinese headings, and commander's English "(choices…, default…)" replaced by
- * the same facts in the CLI's language; a required option (`--out`) says so.
+ * configureHelp hooks: Chinese headings (styleTitle receives commander's English ones, which are
+ * keys of the catalogue), and commander's English "(choices…, default…)" replaced by the same
+ * facts in the CLI's language; a required option (`--out`) says so.
  */
 export function helpConfiguration(lang: Lang): HelpConfiguration {
+  const say = cliTexts(lang);
   return {
-    styleTitle: (title) => (lang === 'zh' ? (headings[title] ?? title) : title),
+    styleTitle: (title) => (isCliTextKey(title) ? say(title) : title),
     optionDescription: (option: Option) => `${option.description}${details(lang, option)}`,
     argumentDescription: (argument: Argument) =>
       `${argument.description}${details(lang, {

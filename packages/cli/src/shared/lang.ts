@@ -1,8 +1,4 @@
-import type { Lang } from '@jianshen/schema';
-
-// Kept here rather than imported from the schema so start-up does not load zod.
-const languages: readonly Lang[] = ['zh', 'en'];
-const defaultLang: Lang = 'zh';
+import { defaultLang, type Lang, languages } from '@jianshen/schema/texts';
 
 /**
  * The language must be known before commander builds the help text, so it is read from the raw
@@ -22,9 +18,4 @@ export function detectLang(argv: readonly string[], environment: Record<string, 
   if (fromEnvironment && (languages as readonly string[]).includes(fromEnvironment))
     return fromEnvironment as Lang;
   return defaultLang;
-}
-
-/** Picks the text for the CLI's language; Chinese help also shows the English, for mixed teams. */
-export function helpText(lang: Lang, zh: string, en: string): string {
-  return lang === 'zh' ? `${zh} (${en})` : en;
 }

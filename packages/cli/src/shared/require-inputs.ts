@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from './cli-error.js';
+import { cliTexts } from './cli-text.js';
 import type { CommandContext } from './command-context.js';
 
 /**
@@ -14,10 +15,6 @@ export async function requireInputs(inputs: readonly string[], context: CommandC
     await access(resolve(context.cwd, input)).catch(() => missing.push(input));
   }
   if (missing.length === 0) return;
-  const list = missing.join(context.lang === 'zh' ? '、' : ', ');
-  throw new UsageError(
-    context.lang === 'zh'
-      ? `找不到输入文件或目录：${list}（请检查路径和当前目录）`
-      : `no such input file or folder: ${list} (check the path and the current folder)`,
-  );
+  const say = cliTexts(context.lang);
+  throw new UsageError(say('inputsMissing', { list: missing.join(say('listSeparator')) }));
 }

@@ -1,4 +1,5 @@
 import { UsageError } from './cli-error.js';
+import { cliTexts } from './cli-text.js';
 import type { CommandContext } from './command-context.js';
 
 /**
@@ -15,10 +16,6 @@ export async function submittedOnOption(
   try {
     return submissionDay(value);
   } catch {
-    throw new UsageError(
-      context.lang === 'zh'
-        ? `--submitted-on 的取值「${value}」不是日期，请写如 2024-05-27`
-        : `--submitted-on "${value}" is not a date; write it like 2024-05-27`,
-    );
+    throw new UsageError(cliTexts(context.lang)('submittedOnInvalid', { value }));
   }
 }

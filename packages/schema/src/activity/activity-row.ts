@@ -167,7 +167,8 @@ export const requiredActivityColumns: readonly ActivityColumnKey[] = [
 
 /**
  * A normalised activity row: what every reader produces and every writer consumes.
- * Plugin columns travel next to these keys (see `extras` in the aggregator's rows).
+ * Plugin columns travel next to these keys, by field key; cells under unknown columns go to
+ * `extra` (the aggregator's `ReportRow`).
  */
 export const activityRowSchema = z.object({
   seq: seqSchema.optional(),

@@ -77,7 +77,6 @@ function kindFromSchema(schema: z.ZodType): { kind: ColumnKind; options?: readon
   return { kind: 'text' };
 }
 
-/** Fills a field's defaults and its column metadata from the zod registry (or from its schema). */
 /** Metadata registered on the schema or on the schema an optional/default/nullable wraps. */
 function registeredMeta(schema: z.ZodType): ColumnMeta | undefined {
   let current: z.ZodType | undefined = schema;
@@ -92,6 +91,7 @@ function registeredMeta(schema: z.ZodType): ColumnMeta | undefined {
   return undefined;
 }
 
+/** Fills a field's defaults and its column metadata from the zod registry (or from its schema). */
 export function resolveField<Output>(field: FieldDefinition<Output>): ResolvedField<Output> {
   const registered = registeredMeta(field.schema);
   const derived = registered ?? kindFromSchema(field.schema);

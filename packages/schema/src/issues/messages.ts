@@ -351,6 +351,10 @@ export const phrases = {
   'no-such-file': { zh: '文件不存在', en: 'no such file' },
   'permission-denied': { zh: '没有读取权限', en: 'permission denied' },
   'is-folder': { zh: '这是一个文件夹', en: 'this is a folder' },
+  'page-worker-stopped': {
+    zh: '读取此文件时网页的工作线程意外停止（可能内存不足），已跳过此文件；请检查文件或用命令行 jianshen 汇总',
+    en: "the page's worker stopped while reading this file (perhaps out of memory); the file was skipped: check it or aggregate it with the jianshen CLI",
+  },
   'docx-no-document': {
     zh: '不是有效的 Word 文档（缺少 document.xml）',
     en: 'not a valid Word document (no document.xml)',

@@ -160,41 +160,45 @@ function parseDateText(
   options: NormalizeDateOptions,
 ): NormalizeResult<DateRange> {
   const invalid = () => reject<DateRange>('date-invalid', { value: shown });
+  const refused = (side: Side) =>
+    side.ok || !side.impossible ? invalid() : reject<DateRange>('date-impossible', { value: shown });
   if (serialTextPattern.test(text)) return fromSerial(Number(text), shown, options.date1904 ?? false);
-
-  const startRead = readPart(text, 0, startPatterns);
-  if (!startRead) return invalid();
-  const start = startRead.part;
-  let end: DatePart | undefined;
-  let at = startRead.next;
-  if (at < text.length) {
-    rangeSeparator.lastIndex = at;
-    if (!rangeSeparator.exec(text)) return invalid();
-    const endRead = readPart(text, rangeSeparator.lastIndex, endPatterns);
-    if (!endRead) return invalid();
-    end = endRead.part;
-    at = endRead.next;
-    if (at < text.length) return invalid();
-  }
-
+  const parts = readDateParts(text);
+  if (!parts) return invalid();
+  const { start, end } = parts;
   const startYear = start.year ?? options.defaultYear;
   if (startYear === undefined || start.month === undefined) return invalid();
   const first = resolveSide(startYear, start.month, start);
-  if (!first.ok) return first.impossible ? reject('date-impossible', { value: shown }) : invalid();
+  if (!first.ok) return refused(first);
   if (!end) return accept({ start: first.first, end: first.last });
-
-  // After a whole-month start, a bare number is a month (2024.10-11), not a day.
-  if (start.day === undefined && end.month === undefined && end.day !== undefined) {
-    end = { month: end.day };
-  }
-  const endMonth = end.month ?? start.month;
-  let endYear = end.year ?? startYear;
-  // 12月30日至1月2日: the range runs into the next year.
-  if (end.year === undefined && start.month === 12 && endMonth === 1) endYear += 1;
-  const last = resolveSide(endYear, endMonth, end);
-  if (!last.ok) return last.impossible ? reject('date-impossible', { value: shown }) : invalid();
+  const last = resolveEndSide(start.month, start, end, startYear);
+  if (!last.ok) return refused(last);
   if (last.last < first.first) return reject('date-range-reversed', { value: shown });
   return accept({ start: first.first, end: last.last });
+}
+
+/** The text as its start and, for a range, its end; undefined when some of it is not a date. */
+function readDateParts(text: string): { start: DatePart; end?: DatePart } | undefined {
+  const startRead = readPart(text, 0, startPatterns);
+  if (!startRead) return undefined;
+  if (startRead.next >= text.length) return { start: startRead.part };
+  rangeSeparator.lastIndex = startRead.next;
+  if (!rangeSeparator.exec(text)) return undefined;
+  const endRead = readPart(text, rangeSeparator.lastIndex, endPatterns);
+  if (!endRead || endRead.next < text.length) return undefined;
+  return { start: startRead.part, end: endRead.part };
+}
+
+/** A range's end, which takes its year and month from the start when it leaves them out. */
+function resolveEndSide(startMonth: number, start: DatePart, end: DatePart, startYear: number): Side {
+  // After a whole-month start, a bare number is a month (2024.10-11), not a day.
+  const side =
+    start.day === undefined && end.month === undefined && end.day !== undefined ? { month: end.day } : end;
+  const endMonth = side.month ?? startMonth;
+  // 12月30日至1月2日: the range runs into the next year.
+  const endYear =
+    (side.year ?? startYear) + (side.year === undefined && startMonth === 12 && endMonth === 1 ? 1 : 0);
+  return resolveSide(endYear, endMonth, side);
 }
 
 function fromSerial(serial: number, shown: string, date1904: boolean): NormalizeResult<DateRange> {

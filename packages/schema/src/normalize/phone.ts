@@ -170,6 +170,20 @@ function isAllDigits(text: string): boolean {
   return true;
 }
 
+/**
+ * How the next digit group joins after a separator token: the strongest separator wins; anything
+ * else (letters, 、 / , ; 或 newline …) breaks, as does a country code (a new number starts).
+ */
+function joinAfter(join: Join, match: RegExpExecArray): Join {
+  let next: Join;
+  if (match[5] !== undefined) next = 'break';
+  else if (match[3] !== undefined) next = join;
+  else if (match[4] !== undefined) next = join === 'space' ? 'hyphen' : join;
+  else if (match[2] !== undefined) next = join === 'break' || join === 'start' ? 'break' : 'extension';
+  else next = 'break';
+  return next === 'start' ? 'break' : next;
+}
+
 /** Splits cell text into digit groups, remembering what separated each from the previous one. */
 function digitGroups(text: string): Group[] {
   // Most cells are one bare number: one group, as the tokens below would make it.
@@ -181,31 +195,14 @@ function digitGroups(text: string): Group[] {
   for (let match = tokenPattern.exec(text); match; match = tokenPattern.exec(text)) {
     // Read by index: destructuring went through the array iterator for every token.
     const digits = match[1];
-    const extension = match[2];
-    const space = match[3];
-    const hyphen = match[4];
-    const country = match[5];
     if (digits !== undefined) {
       groups.push({ digits, join, international });
       join = 'space';
       international = false;
       continue;
     }
-    // The strongest separator wins: anything else (letters, 、 / , ; 或 newline …) breaks.
-    if (country !== undefined) {
-      join = 'break';
-      international = true;
-    } else if (space !== undefined) {
-      if (join === 'start') join = 'break';
-    } else if (hyphen !== undefined) {
-      if (join === 'space') join = 'hyphen';
-    } else if (extension !== undefined) {
-      if (join !== 'break' && join !== 'start') join = 'extension';
-      else join = 'break';
-    } else {
-      join = 'break';
-    }
-    if (join === 'start') join = 'break';
+    if (match[5] !== undefined) international = true;
+    join = joinAfter(join, match);
   }
   return groups;
 }

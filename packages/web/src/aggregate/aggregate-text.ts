@@ -1,11 +1,12 @@
-import type { Lang } from '@jianshen/schema';
+import { defineTexts, type Lang, textsIn } from '@jianshen/schema';
 
 /**
  * The 汇总 part's own words. Issue messages are not here: the worker renders them from the
  * schema's catalogue in the chosen language, as the CLI does.
  */
-const aggregateText = {
+const aggregateText = defineTexts({
   heading: { zh: '汇总各单位报送', en: "Aggregate the units' submissions" },
+  listSeparator: { zh: '、', en: ', ' },
   intro: {
     zh: '选择各单位交回的统计表（.xlsx、.csv、.docx，可多选，也可选整个文件夹或拖放到本页）。检查立即开始，文件只在本机读取，不会上传。',
     en: 'Choose the tables the units sent back (.xlsx, .csv, .docx; several files, a whole folder, or drop them on this page). Checking starts at once; files are read on this computer only, never uploaded.',
@@ -95,7 +96,7 @@ const aggregateText = {
     zh: '汇总时网页的工作线程停止（{reason}）。请分批选择文件，或用命令行 jianshen 汇总。',
     en: "The page's worker stopped while aggregating ({reason}). Choose fewer files at a time, or aggregate with the jianshen CLI.",
   },
-} as const;
+});
 
 export type AggregateTextKey = keyof typeof aggregateText;
 
@@ -105,7 +106,5 @@ export function aggregateSays(
   key: AggregateTextKey,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return aggregateText[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return textsIn(aggregateText, lang)(key, values);
 }

@@ -6,7 +6,7 @@ function statusText(status: UnitStatus, lang: Lang): string {
   const label = unitStatusLabels[status.status][lang];
   // A unit with errors that was also late says both: the clerk asks for a corrected, earlier file.
   if (status.status === 'errors' && status.late)
-    return `${label}${lang === 'zh' ? '、' : ', '}${unitStatusLabels.late[lang]}${aggregateSays(lang, 'lateOn', { date: status.lateOn ?? '' })}`;
+    return `${label}${aggregateSays(lang, 'listSeparator')}${unitStatusLabels.late[lang]}${aggregateSays(lang, 'lateOn', { date: status.lateOn ?? '' })}`;
   if (status.status === 'late')
     return `${label}${aggregateSays(lang, 'lateOn', { date: status.lateOn ?? '' })}`;
   return label;

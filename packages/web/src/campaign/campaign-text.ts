@@ -1,7 +1,7 @@
-import type { Lang } from '@jianshen/schema';
+import { defineTexts, type Lang, textsIn } from '@jianshen/schema';
 
 /** The 活动 part's own words. Validation messages are not here: they come from the schema. */
-const campaignText = {
+const campaignText = defineTexts({
   heading: { zh: '活动配置与通知', en: 'Campaign and notice' },
   intro: {
     zh: '从临汾市 2024 年活动开始，或打开本市的活动配置文件（.yaml / .json），逐项改为本次活动的内容，再下载通知和统计表模板。',
@@ -41,20 +41,6 @@ const campaignText = {
   recipientsHint: { zh: '以全角冒号结尾', en: 'Ends with a full-width colon (：)' },
   body: { zh: '正文', en: 'Body text' },
   bodyConventionTitle: { zh: '正文写法', en: 'How to write the body' },
-  bodyConvention: {
-    zh: [
-      '一行为一段，空行不计。',
-      '“# ”开头为一级标题（自动编号 一、），“## ”二级（（一）），“### ”三级（1.），“#### ”四级（（1））；编号不用输入。',
-      '标题行中“｜”后的文字与标题同段，如：## 开展志愿服务活动。｜组织社会体育指导员……',
-      '标题下的段落属于该标题；单独一行“#”表示结束所有标题，其后的段落（如结尾的报送要求）不属于任何标题。',
-    ],
-    en: [
-      'One line is one paragraph; blank lines are ignored.',
-      '"# " starts a level-1 heading (numbered 一、), "## " level 2 (（一）), "### " level 3 (1.), "#### " level 4 (（1）); numbers are added for you.',
-      'Text after "｜" on a heading line continues that heading\'s paragraph.',
-      'Paragraphs belong to the heading above; a line with only "#" ends all headings, so what follows (such as the closing request) stands alone.',
-    ],
-  },
   tableTitle: { zh: '统计表标题', en: 'Table title' },
   contactUnit: { zh: '单位', en: 'Unit' },
   contactName: { zh: '姓名', en: 'Name' },
@@ -110,19 +96,35 @@ const campaignText = {
   making: { zh: '正在生成 {name}……', en: 'Making {name}…' },
   made: { zh: '已生成 {name}。', en: '{name} is ready.' },
   failed: { zh: '生成失败：{reason}', en: 'Could not make the document: {reason}' },
-} as const;
+});
 
 export type CampaignTextKey = keyof typeof campaignText;
 
 /** A string of the 活动 part in `lang`, `{name}` placeholders filled from `values`. */
 export function campaignSays(
   lang: Lang,
-  key: Exclude<CampaignTextKey, 'bodyConvention'>,
+  key: CampaignTextKey,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return campaignText[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return textsIn(campaignText, lang)(key, values);
 }
 
+/** How the body text is written, a list of lines in each language (shown under the body field). */
+const bodyConvention: Readonly<Record<Lang, readonly string[]>> = {
+  zh: [
+    '一行为一段，空行不计。',
+    '“# ”开头为一级标题（自动编号 一、），“## ”二级（（一）），“### ”三级（1.），“#### ”四级（（1））；编号不用输入。',
+    '标题行中“｜”后的文字与标题同段，如：## 开展志愿服务活动。｜组织社会体育指导员……',
+    '标题下的段落属于该标题；单独一行“#”表示结束所有标题，其后的段落（如结尾的报送要求）不属于任何标题。',
+  ],
+  en: [
+    'One line is one paragraph; blank lines are ignored.',
+    '"# " starts a level-1 heading (numbered 一、), "## " level 2 (（一）), "### " level 3 (1.), "#### " level 4 (（1）); numbers are added for you.',
+    'Text after "｜" on a heading line continues that heading\'s paragraph.',
+    'Paragraphs belong to the heading above; a line with only "#" ends all headings, so what follows (such as the closing request) stands alone.',
+  ],
+};
+
 export function bodyConventionLines(lang: Lang): readonly string[] {
-  return campaignText.bodyConvention[lang];
+  return bodyConvention[lang];
 }

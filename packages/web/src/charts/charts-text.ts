@@ -1,7 +1,7 @@
-import type { Lang } from '@jianshen/schema';
+import { defineTexts, type Lang, textsIn } from '@jianshen/schema';
 
 /** The 图表 part's own words; chart titles and labels come from @jianshen/charts. */
-const chartsPartText = {
+const chartsPartText = defineTexts({
   heading: { zh: '图表', en: 'Charts' },
   empty: {
     zh: '汇总后显示图表：在“汇总”中选择报送文件。',
@@ -19,10 +19,10 @@ const chartsPartText = {
     zh: '{title}：图中数字见“{title}（数据）”表',
     en: '{title}: the numbers are in the table “{title} (data)”',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+});
 
 export type ChartsPartTextKey = keyof typeof chartsPartText;
 
 export function chartsPartSays(lang: Lang, key: ChartsPartTextKey): string {
-  return chartsPartText[key][lang];
+  return textsIn(chartsPartText, lang)(key);
 }

@@ -1,11 +1,11 @@
-import type { Lang } from '@jianshen/schema';
+import { defineTexts, type Lang, textsIn } from '@jianshen/schema';
 
 /**
  * The page's own words (headings, buttons, labels). Issue and validation messages are not here:
  * they come from the schema's catalogue in the chosen language, as in the CLI. Each part keeps
  * its own dictionary in its folder; this one is the shell's (header, tabs, footer).
  */
-const shellText = {
+const shellText = defineTexts({
   documentTitle: { zh: '健身统计报送工作台 Jianshen Kit', en: 'Jianshen Kit: reporting workbench' },
   appTitle: { zh: '健身统计报送工作台', en: 'Jianshen Kit: reporting workbench' },
   appSubtitle: {
@@ -13,6 +13,10 @@ const shellText = {
     en: 'Notice, table template, aggregation and charts, all in this browser: no file is uploaded.',
   },
   language: { zh: 'English', en: '中文' },
+  /** The page's language as an HTML lang attribute. */
+  documentLang: { zh: 'zh-CN', en: 'en' },
+  /** The language the toggle's own label is written in. */
+  languageLang: { zh: 'en', en: 'zh-CN' },
   languageLabel: { zh: '切换到英文界面', en: '切换到中文界面 (switch to Chinese)' },
   partsLabel: { zh: '工作步骤', en: 'Steps' },
   tabCampaign: { zh: '活动', en: 'Campaign' },
@@ -22,10 +26,10 @@ const shellText = {
     zh: '本页面离线运行：所选文件只在本机读取和处理，不会发送到任何地方。',
     en: 'This page works offline: the files you choose are read and processed on this computer and sent nowhere.',
   },
-} as const;
+});
 
 export type ShellTextKey = keyof typeof shellText;
 
 export function shellSays(lang: Lang, key: ShellTextKey): string {
-  return shellText[key][lang];
+  return textsIn(shellText, lang)(key);
 }

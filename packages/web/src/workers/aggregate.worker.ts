@@ -6,6 +6,7 @@ import {
   outputFileNames,
   previewRow,
   type SubmissionSource,
+  UnreadableError,
   unitStatuses,
   writeConsolidatedWorkbookTo,
   writeIssuesWorkbookTo,
@@ -14,7 +15,7 @@ import {
 } from '@jianshen/aggregator';
 import { renderReportCharts } from '@jianshen/charts';
 import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
-import { CampaignError, type CampaignInput, type Lang, linfen2024Campaign } from '@jianshen/schema';
+import { CampaignError, type CampaignInput, type Lang, linfen2024Campaign, phrase } from '@jianshen/schema';
 import { expose, transfer } from 'comlink';
 import type {
   AggregateApi,
@@ -43,12 +44,6 @@ let last: LastRun | undefined;
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Why a file was skipped after a worker stopped on it: the reason of its file-unreadable issue. */
-const crashReason: Record<Lang, string> = {
-  zh: '读取此文件时网页的工作线程意外停止（可能内存不足），已跳过此文件；请检查文件或用命令行 jianshen 汇总',
-  en: "the page's worker stopped while reading this file (perhaps out of memory); the file was skipped: check it or aggregate it with the jianshen CLI",
-};
-
 // The built-in campaign is named in issues (unit-not-submitted) as the CLI names it without
 // --campaign, so the page's report reads like the CLI's for the same files.
 const builtInPath = '(built-in: linfen-2024)';
@@ -58,17 +53,13 @@ function isBuiltIn(campaign: CampaignInput): boolean {
   return JSON.stringify(campaign) === builtInText;
 }
 
-function sourcesOf(
-  files: readonly ChosenFile[],
-  crashed: ReadonlySet<string>,
-  lang: Lang,
-): SubmissionSource[] {
+function sourcesOf(files: readonly ChosenFile[], crashed: ReadonlySet<string>): SubmissionSource[] {
   return files.map(({ file, path }) => ({
     path,
     // The browser's lastModified plays the file time the CLI reads (mtime).
     modified: new Date(file.lastModified),
     load: crashed.has(path)
-      ? () => Promise.reject(new Error(crashReason[lang]))
+      ? () => Promise.reject(new UnreadableError(phrase('page-worker-stopped')))
       : async () => new Uint8Array(await file.arrayBuffer()),
   }));
 }
@@ -94,7 +85,7 @@ async function run(
   last = undefined;
   let report: AggregateReport;
   try {
-    report = await aggregateSources(sourcesOf(files, new Set(request.crashed), lang), campaign, {
+    report = await aggregateSources(sourcesOf(files, new Set(request.crashed)), campaign, {
       lang,
       ...(request.submittedOn ? { submittedOn: request.submittedOn } : {}),
       onProgress,

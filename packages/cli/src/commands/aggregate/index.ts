@@ -1,8 +1,8 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { exitCodes } from '../../shared/cli-error.js';
+import { cliTexts } from '../../shared/cli-text.js';
 import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
-import { helpText } from '../../shared/lang.js';
 import { loadCampaignOption } from '../../shared/load-campaign-option.js';
 import { createProgress } from '../../shared/progress.js';
 import { requireInputs } from '../../shared/require-inputs.js';
@@ -17,43 +17,21 @@ interface AggregateCommandOptions extends GlobalOptions {
 
 export function registerAggregateCommand(program: Command, context: CommandContext): void {
   const { lang } = context;
+  const say = cliTexts(lang);
   program
     .command('aggregate')
-    .description(
-      helpText(
-        lang,
-        '汇总各单位报送：合并工作簿、问题清单、report.json 和上报报告',
-        'merge submissions into a consolidated workbook, an issues list, report.json and the upward report',
-      ),
-    )
-    .argument('<inputs...>', helpText(lang, '报送文件或目录', 'submission files or folders'))
-    .requiredOption('-o, --out <dir>', helpText(lang, '输出目录', 'output folder'))
-    .option(
-      '--replace',
-      helpText(
-        lang,
-        '同一单位较新的文件替换较早的文件',
-        'a newer file from the same unit replaces the older one',
-      ),
-    )
-    .option(
-      '--submitted-on <date>',
-      helpText(
-        lang,
-        '按此日期判断是否逾期（缺省用文件修改时间）',
-        'judge lateness by this date (default: file times)',
-      ),
-    )
-    .option(
-      '--mask-phone',
-      helpText(lang, '在输出中隐去联系电话中间四位', 'mask contact numbers in the outputs'),
-    )
+    .description(say('aggregateDescription'))
+    .argument('<inputs...>', say('aggregateInputs'))
+    .requiredOption('-o, --out <dir>', say('aggregateOut'))
+    .option('--replace', say('replaceOption'))
+    .option('--submitted-on <date>', say('submittedOnOption'))
+    .option('--mask-phone', say('maskPhoneOption'))
     .action(async (inputs: string[], options: AggregateCommandOptions) => {
       await requireInputs(inputs, context);
       const submittedOn = await submittedOnOption(options.submittedOn, context);
       const campaign = await loadCampaignOption(options, context);
       const { streamAggregateFiles, writeAggregateOutputs } = await import('@jianshen/aggregator/node');
-      const progress = createProgress(context, lang === 'zh' ? '汇总' : 'Aggregating');
+      const progress = createProgress(context, say('aggregating'));
       // Rows wait in a temporary file, not in memory: a whole province fits on a laptop.
       const report = await streamAggregateFiles(inputs, campaign, {
         lang,
@@ -78,9 +56,13 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       const warnings = report.issues.length - errors;
       const { summary } = report;
       context.stdout(
-        lang === 'zh'
-          ? `汇总完成：${report.files.length} 个文件，有效 ${summary.rowsAccepted} 行，退回 ${summary.rowsRejected} 行，${errors} 个错误，${warnings} 个警告`
-          : `Aggregated ${report.files.length} files: ${summary.rowsAccepted} rows accepted, ${summary.rowsRejected} rejected, ${errors} errors, ${warnings} warnings`,
+        say('aggregateDone', {
+          files: report.files.length,
+          accepted: summary.rowsAccepted,
+          rejected: summary.rowsRejected,
+          errors,
+          warnings,
+        }),
       );
       for (const file of written) {
         const shown = relative(context.cwd, file);

@@ -3,8 +3,8 @@ import { relative, resolve } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { Command } from 'commander';
 import { UsageError } from '../../shared/cli-error.js';
+import { cliTexts } from '../../shared/cli-text.js';
 import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
-import { helpText } from '../../shared/lang.js';
 import { loadCampaignOption } from '../../shared/load-campaign-option.js';
 import { writeFileAtomic } from '../../shared/write-file-atomic.js';
 
@@ -13,14 +13,14 @@ interface ReportCommandOptions extends GlobalOptions {
 }
 
 async function readReportJson(path: string, context: CommandContext): Promise<unknown> {
-  const { lang } = context;
+  const say = cliTexts(context.lang);
   const text = await readFile(path, 'utf8').catch(() => {
-    throw new UsageError(helpText(lang, `找不到 report.json：${path}`, `no such report.json: ${path}`));
+    throw new UsageError(say('reportJsonMissing', { path }));
   });
   try {
     return JSON.parse(text);
   } catch {
-    throw new UsageError(helpText(lang, `${path} 不是 JSON`, `${path} is not JSON`));
+    throw new UsageError(say('reportJsonNotJson', { path }));
   }
 }
 
@@ -40,23 +40,12 @@ async function checkedReport(json: unknown, campaign: ResolvedCampaign, context:
 
 export function registerReportCommand(program: Command, context: CommandContext): void {
   const { lang } = context;
+  const say = cliTexts(lang);
   program
     .command('report')
-    .description(
-      helpText(
-        lang,
-        '由 report.json 重新生成上报省体育局的开展情况报告 .docx（含图表、考核表、汇总附件）',
-        'rebuild the upward report (.docx with charts, assessment and the consolidated table) from report.json',
-      ),
-    )
-    .argument(
-      '<report-json>',
-      helpText(lang, 'jianshen aggregate 写出的 report.json', 'report.json from jianshen aggregate'),
-    )
-    .option(
-      '-o, --output <file>',
-      helpText(lang, '输出文件（缺省为报告标题.docx）', 'output file (default: the report title .docx)'),
-    )
+    .description(say('reportDescription'))
+    .argument('<report-json>', say('reportJsonArgument'))
+    .option('-o, --output <file>', say('reportOutput'))
     .action(async (reportPath: string, options: ReportCommandOptions) => {
       const campaign = await loadCampaignOption(options, context);
       const input = resolve(context.cwd, reportPath);
@@ -66,6 +55,6 @@ export function registerReportCommand(program: Command, context: CommandContext)
       const output = resolve(context.cwd, options.output ?? reportFileName(campaign, lang));
       await writeFileAtomic(output, await renderReportWithCharts({ campaign, report, lang }), [input]);
       const shown = relative(context.cwd, output) || output;
-      context.stdout(lang === 'zh' ? `已生成报告：${shown}` : `Report written: ${shown}`);
+      context.stdout(say('reportDone', { shown }));
     });
 }
