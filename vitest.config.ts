@@ -11,10 +11,10 @@ export default defineConfig({
         find: /^@jianshen\/([a-z-]+)\/node$/,
         replacement: `${packagesDirectory}$1/src/node/index.ts`,
       },
-      // Format entries of one package (`@jianshen/template/docx`, `…/xlsx`) and schema's zod-free
-      // `@jianshen/schema/texts`: src/<entry>.ts.
+      // Named entries of one package (`@jianshen/template/docx`, `…/xlsx`, `@jianshen/notice/kit`)
+      // and schema's zod-free `@jianshen/schema/texts`: src/<entry>.ts.
       {
-        find: /^@jianshen\/([a-z-]+)\/(docx|xlsx|texts)$/,
+        find: /^@jianshen\/([a-z-]+)\/(docx|xlsx|kit|texts)$/,
         replacement: `${packagesDirectory}$1/src/$2.ts`,
       },
       { find: /^@jianshen\/([a-z-]+)$/, replacement: `${packagesDirectory}$1/src/index.ts` },

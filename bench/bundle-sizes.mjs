@@ -28,6 +28,13 @@ export const bundleBudgetsKb = {
   '@jianshen/template/xlsx': 377,
   '@jianshen/template': 497,
   '@jianshen/aggregator': 123,
+  // ECharts (bar, pie, title, grid, graphic, SVG renderer only); measured 236.9.
+  '@jianshen/charts': 261,
+  // The notice's layout code for other documents: docx is most of it; measured 163.5.
+  '@jianshen/notice/kit': 180,
+  // The upward report: docx, the notice's layout code and the aggregator's 考核 words; the charts
+  // come in as PNG bytes, so ECharts is not bundled; measured 194.9.
+  '@jianshen/report': 215,
   '@jianshen/plugin-activity-category': 15,
   '@jianshen/plugin-groups-served': 15,
   '@jianshen/plugin-participation': 3,

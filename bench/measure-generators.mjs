@@ -1,15 +1,16 @@
-// Child process: notice (.docx) and template (.xlsx) generation for the built-in campaign,
-// median of several runs after one warm-up. Prints one JSON line.
+// Child process: notice (.docx), template (.xlsx) and upward report (.docx with charts) generation
+// for the built-in campaign, median of several runs after one warm-up. Prints one JSON line.
+import { fileURLToPath } from 'node:url';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 
 const runs = Number(process.argv[2] ?? 7);
 const campaign = await loadCampaign();
 
-async function median(render) {
+async function median(render, count = runs) {
   await render();
   const times = [];
   let bytes = 0;
-  for (let index = 0; index < runs; index++) {
+  for (let index = 0; index < count; index++) {
     const started = performance.now();
     const output = await render();
     times.push(performance.now() - started);
@@ -30,6 +31,23 @@ async function measure(specifier, exportName) {
   }
 }
 
+/** The upward report of the Linfen example, charts drawn (ECharts SVG → resvg PNG) each time. */
+async function measureReport() {
+  try {
+    const { aggregateFiles } = await import('@jianshen/aggregator/node');
+    const { renderReportWithCharts } = await import('@jianshen/report/node');
+    const submissions = fileURLToPath(new URL('../examples/linfen-2024/submissions/', import.meta.url));
+    const aggregated = await aggregateFiles([submissions], campaign, { submittedOn: '2024-05-27' });
+    const report = JSON.parse(JSON.stringify(aggregated));
+    return await median(() => renderReportWithCharts({ campaign, report }), 3);
+  } catch (error) {
+    return { error: String(error?.message ?? error).split('\n')[0] };
+  }
+}
+
 const notice = await measure('@jianshen/notice', 'renderNotice');
 const template = await measure('@jianshen/template', 'renderTemplateXlsx');
-process.stdout.write(`${JSON.stringify({ notice, template, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+const report = await measureReport();
+process.stdout.write(
+  `${JSON.stringify({ notice, template, report, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+);

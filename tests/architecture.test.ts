@@ -21,6 +21,8 @@ const layers: Record<string, number> = {
   charts: 2,
   // The template's .docx twin is the notice's attachment page: one code path for both.
   template: 3,
+  // The upward report lays out a campaign and report.json with the notice's code and the charts.
+  report: 3,
   cli: 5,
   // The clerks' page: like the CLI, it gathers input and calls the packages.
   web: 5,

@@ -10,6 +10,7 @@ import {
   renderIssue,
   reportIssue,
 } from '@jianshen/schema';
+import { assessReport } from './assessment/assess-units.js';
 import { ignoredNote, type ListedEntry } from './files/listed-file.js';
 import { dataUnitsOf, reviewStamps } from './files/stamp-review.js';
 import { resolveLimits } from './limits.js';
@@ -100,8 +101,8 @@ export async function collectReport(streamed: StreamedReport): Promise<Aggregate
   try {
     const rows: ReportRow[] = [];
     for await (const row of streamed.rows) rows.push(row);
-    const { version, campaign, files, issues, summary } = streamed;
-    return { version, campaign, files, rows, issues, summary };
+    const { version, campaign, files, issues, summary, assessment } = streamed;
+    return { version, campaign, files, rows, issues, summary, ...(assessment ? { assessment } : {}) };
   } finally {
     await streamed.dispose();
   }
@@ -401,6 +402,15 @@ async function finishReport(state: MergeState, standing: Standing): Promise<Stre
     const note = ignoredNote(file, lang);
     if (note !== undefined) file.note = note;
   }
+  const summary = summarizer.finish({
+    files,
+    issues,
+    missingUnits: standing.missingUnits,
+    lateUnits: standing.lateUnits,
+    stampOnlyUnits: standing.stamps.stampOnlyUnits,
+    stamps: standing.stamps.stamps,
+  });
+  const rendered = issues.map((found) => renderIssue(found, lang));
   return {
     version: 1,
     campaign: {
@@ -412,15 +422,9 @@ async function finishReport(state: MergeState, standing: Standing): Promise<Stre
     files,
     rows,
     // The report is an edge: its issues are worded here, once, in the language it was asked for.
-    issues: issues.map((found) => renderIssue(found, lang)),
-    summary: summarizer.finish({
-      files,
-      issues,
-      missingUnits: standing.missingUnits,
-      lateUnits: standing.lateUnits,
-      stampOnlyUnits: standing.stamps.stampOnlyUnits,
-      stamps: standing.stamps.stamps,
-    }),
+    issues: rendered,
+    summary,
+    assessment: assessReport({ files, issues: rendered, summary }, campaign),
     dispose: () => store.dispose(),
   };
 }

@@ -10,6 +10,23 @@ export {
   submissionDay,
 } from './aggregate.js';
 export {
+  type Assessment,
+  type AssessmentWeights,
+  assessmentScore,
+  assessmentWeights,
+  assessReport,
+  type UnitAssessment,
+} from './assessment/assess-units.js';
+export { assessmentSheet } from './assessment/assessment-sheet.js';
+export {
+  type AssessmentTextKey,
+  assessmentCells,
+  assessmentFormula,
+  assessmentHeaders,
+  assessmentText,
+  assessmentTitle,
+} from './assessment/assessment-text.js';
+export {
   folderIgnoredReason,
   type IgnoredReason,
   ignoredReasonOfName,
@@ -70,7 +87,7 @@ export {
   writeIssuesWorkbook,
   writeIssuesWorkbookTo,
 } from './write/consolidated.js';
-export { formatDateRange } from './write/format-values.js';
+export { displayValue, formatDateRange, modeLabel } from './write/format-values.js';
 export {
   type IssuesCsvOptions,
   protectCsvCell,

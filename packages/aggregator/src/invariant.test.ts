@@ -102,7 +102,15 @@ describe('report.json shape', () => {
     );
     const json = JSON.parse(JSON.stringify(report)) as AggregateReport;
     expect(json).toEqual(report);
-    expect(Object.keys(json)).toEqual(['version', 'campaign', 'files', 'rows', 'issues', 'summary']);
+    expect(Object.keys(json)).toEqual([
+      'version',
+      'campaign',
+      'files',
+      'rows',
+      'issues',
+      'summary',
+      'assessment',
+    ]);
     for (const file of json.files) {
       expect(file).toEqual(
         expect.objectContaining({

@@ -241,8 +241,9 @@ function reportIgnoredSheets(
 ): void {
   for (const sheet of workbook.sheets) {
     // Instructions, and the summary and issues sheets of a consolidated workbook read again
-    // upstream (按单位, By month, 问题清单 …), are not data.
-    if (sheet.hidden || /说明|instruction|^按|^By |^问题清单$|^Issues$/i.test(sheet.name)) continue;
+    // upstream (按单位, By month, 考核, 问题清单 …), are not data.
+    if (sheet.hidden || /说明|instruction|^按|^By |^考核$|^Assessment$|^问题清单$|^Issues$/i.test(sheet.name))
+      continue;
     if (tables.some((table) => table.sheet === sheet.name)) continue;
     const tabularRows = sheet.rows.filter(
       (row) => row.cells.filter((cell) => cell !== null && cell !== undefined && cell !== '').length >= 3,

@@ -1,5 +1,6 @@
 import type { InflateRaw } from '@jianshen/ooxml';
 import type { ActivityMode, Lang, RenderedIssue } from '@jianshen/schema';
+import type { Assessment } from './assessment/assess-units.js';
 import type { IgnoredReason, StampFormat } from './files/file-kinds.js';
 import type { StampUnitSource } from './files/stamp-unit.js';
 import type { ReadLimits } from './limits.js';
@@ -221,4 +222,9 @@ export interface AggregateReport {
   rows: ReportRow[];
   issues: ReportIssue[];
   summary: ReportSummary;
+  /**
+   * 考核: per unit 报送日期, 按时, 活动数, 退回行数, 问题数 (or 未报送), plugin columns and the score
+   * with the weights used. Absent from report.json files written before it existed.
+   */
+  assessment?: Assessment;
 }

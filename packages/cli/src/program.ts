@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { registerAggregateCommand } from './commands/aggregate/index.js';
 import { registerInitCommand } from './commands/init/index.js';
 import { registerNoticeCommand } from './commands/notice/index.js';
+import { registerReportCommand } from './commands/report/index.js';
 import { registerTemplateCommand } from './commands/template/index.js';
 import { registerValidateCommand } from './commands/validate/index.js';
 import { cliTexts } from './shared/cli-text.js';
@@ -39,6 +40,7 @@ export function createProgram(context: CommandContext): Command {
     registerTemplateCommand,
     registerValidateCommand,
     registerAggregateCommand,
+    registerReportCommand,
     registerInitCommand,
   ]) {
     register(program, context);

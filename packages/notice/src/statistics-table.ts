@@ -1,30 +1,16 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { fieldLabel, type Lang } from '@jianshen/schema';
-import {
-  AlignmentType,
-  HeightRule,
-  type ISectionOptions,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import { AlignmentType, type ISectionOptions, Paragraph, Table, TableLayoutType, WidthType } from 'docx';
 import { attachmentHeading } from './attachment-heading.js';
-import { runFonts } from './fonts.js';
 import { landscapeTextWidth, sizeSmall4 } from './layout.js';
 import { pageNumberFooters } from './page-number-footers.js';
 import { gridSpacing, run } from './paragraphs.js';
 import { landscapeProperties } from './sections.js';
+import { tableRow } from './table-cells.js';
 import { textWidthEm } from './text-width.js';
 
 /** Height of an empty row to write in by hand: 10 mm ⚠. */
 const emptyRowHeight = 567;
-const cellSpacing = { line: 300, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 } as const;
 
 /**
  * Column widths in twips filling `total`: proportional to the fields' Excel widths, but each at
@@ -87,42 +73,14 @@ export function buildStatisticsTable(
     landscapeTextWidth,
     labels.map(headerMinimum),
   );
-  const cellParagraph = (text: string, header: boolean) =>
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: cellSpacing,
-      children: text
-        ? [new TextRun({ text, font: runFonts(fonts, header ? 'heading' : 'body'), size: sizeSmall4 })]
-        : [],
-    });
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: labels.map(
-      (label, index) =>
-        new TableCell({
-          width: { size: widths[index]!, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: [cellParagraph(label, true)],
-        }),
-    ),
-  });
+  const header = tableRow(fonts, labels, { widths, header: true });
   const rowCount = options.rows ?? campaign.table.rows;
-  const emptyRows = Array.from(
-    { length: rowCount },
-    () =>
-      new TableRow({
-        cantSplit: true,
-        height: { value: emptyRowHeight, rule: HeightRule.ATLEAST },
-        children: fields.map(
-          (_field, index) =>
-            new TableCell({
-              width: { size: widths[index]!, type: WidthType.DXA },
-              verticalAlign: VerticalAlignTable.CENTER,
-              children: [cellParagraph('', false)],
-            }),
-        ),
-      }),
+  const emptyRows = Array.from({ length: rowCount }, () =>
+    tableRow(
+      fonts,
+      fields.map(() => ''),
+      { widths, minHeight: emptyRowHeight },
+    ),
   );
   return new Table({
     rows: [header, ...emptyRows],

@@ -17,7 +17,16 @@ const keyComments: Record<string, string> = {
   requireStamp: ' 是否要求报送盖章件（盖章统计表的扫描件或照片）：true 时未报送盖章件的单位给出警告',
   table: ' 统计表：单位名称行、空白行数、模板保护密码（可选）',
   plugins: ' 插件：包名或相对于本文件的路径，如 ./my-plugin.mjs',
+  report:
+    ' 上报省体育局的报告：recipients 主送机关（缺省 省体育局）、signer 签发人、docNumber 文号、title、date，opening / closing / ending 措辞',
+  assessment:
+    ' 考核权重：得分 = full − 逾期 × late − 退回行数 × rejectedRow − 问题数 × issue + Σ columns[插件列] × 列值（缺省 100、20、2、1）',
 };
+
+/** The optional sections a new city may add, shown at the end when the campaign has none. */
+const optionalSections =
+  ' 可选：上报报告 report: { recipients: 省体育局, signer: 张三 }；考核权重 assessment: { late: 20, rejectedRow: 2, issue: 1 }\n' +
+  ' Optional: report: (主送机关, 签发人, wording of the upward report) and assessment: (weights of the 考核 score).';
 
 export interface CampaignYamlOptions {
   /**
@@ -47,6 +56,7 @@ export function campaignYaml(
     const comment = keyComments[item.key.value];
     if (comment) item.key.commentBefore = comment;
   }
+  if (!('report' in campaign) && !('assessment' in campaign)) document.comment = optionalSections;
   const text = document.toString({ lineWidth: 0 });
   // The YAML language server reads this comment: editors complete and check every setting.
   return options.schemaPath ? `# yaml-language-server: $schema=${options.schemaPath}\n${text}` : text;

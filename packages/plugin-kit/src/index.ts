@@ -1,3 +1,9 @@
+export {
+  type AssessmentColumn,
+  type AssessmentUnit,
+  defineAssessmentColumn,
+  type ResolvedAssessmentColumn,
+} from './assessment-column.js';
 export { campaignFileError, type ParseCampaignTextOptions, parseCampaignText } from './campaign-text.js';
 export { type CampaignYamlOptions, campaignYaml } from './campaign-yaml.js';
 export {

@@ -1,5 +1,6 @@
 import type { BodyBlock, FieldDefinition, LocalizedText } from '@jianshen/schema';
 import type { z } from 'zod';
+import type { AssessmentColumn } from './assessment-column.js';
 import type { Rule } from './rule.js';
 import type { SummaryDefinition } from './summary.js';
 
@@ -35,6 +36,8 @@ export interface Plugin {
   fields?: readonly PluginField[];
   rules?: Readonly<Record<string, Rule>>;
   summaries?: readonly SummaryDefinition[];
+  /** Columns of the 考核 table (per unit), after the built-in ones. */
+  assessment?: readonly AssessmentColumn[];
   notice?: NoticeContribution | readonly NoticeContribution[];
 }
 

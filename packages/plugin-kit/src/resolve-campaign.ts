@@ -13,6 +13,7 @@ import {
   resolveField,
   safeParseCampaign,
 } from '@jianshen/schema';
+import type { ResolvedAssessmentColumn } from './assessment-column.js';
 import { type NoticeContribution, type Plugin, pluginFieldToDefinition } from './plugin.js';
 import type { Rule } from './rule.js';
 import type { SummaryDefinition } from './summary.js';
@@ -38,6 +39,8 @@ export interface ResolvedCampaign extends Omit<Campaign, 'plugins'> {
   fields: ResolvedField[];
   rules: ResolvedRule[];
   summaries: ResolvedSummary[];
+  /** Plugin columns of the 考核 table, in plugin order. */
+  assessmentColumns: ResolvedAssessmentColumn[];
   plugins: Plugin[];
   /** Title of the statistics-table attachment (the template's title). */
   tableTitle: string;
@@ -106,6 +109,7 @@ interface PluginContributions {
   pluginFields: { after?: string; definition: ResolvedField }[];
   rules: ResolvedRule[];
   summaries: ResolvedSummary[];
+  assessmentColumns: ResolvedAssessmentColumn[];
   contributions: NoticeContribution[];
 }
 
@@ -198,6 +202,7 @@ function gatherContributions(
     pluginFields: [],
     rules: [],
     summaries: [],
+    assessmentColumns: [],
     contributions: [],
   };
   const owners = new Map<string, string>(coreFields.map((field) => [field.key, 'core']));
@@ -212,6 +217,7 @@ function gatherContributions(
     gatherFields(plugin, { owners, labels, conflict, into: contributions.pluginFields });
     gatherRules(plugin, contributions.rules, conflict);
     gatherSummaries(plugin, contributions.summaries, conflict);
+    gatherAssessmentColumns(plugin, contributions.assessmentColumns, conflict);
     if (plugin.notice) {
       contributions.contributions.push(...(Array.isArray(plugin.notice) ? plugin.notice : [plugin.notice]));
     }
@@ -277,6 +283,24 @@ function gatherSummaries(
   }
 }
 
+function gatherAssessmentColumns(
+  plugin: Plugin,
+  columns: ResolvedAssessmentColumn[],
+  conflict: (reason: Phrase) => void,
+): void {
+  for (const column of plugin.assessment ?? []) {
+    // A key twice would make the campaign's weight (assessment.columns[key]) ambiguous.
+    const existing = columns.find((other) => other.key === column.key);
+    if (existing) {
+      conflict(
+        phrase('assessment-column-twice', { plugin: plugin.name, other: existing.plugin, key: column.key }),
+      );
+      continue;
+    }
+    columns.push({ ...column, plugin: plugin.name });
+  }
+}
+
 /** Stage 3: the resolved campaign: columns in order, notice body with plugin sections, fingerprint. */
 function assembleCampaign(
   campaign: Campaign,
@@ -294,6 +318,7 @@ function assembleCampaign(
     fields,
     rules: contributions.rules,
     summaries: contributions.summaries,
+    assessmentColumns: contributions.assessmentColumns,
     tableTitle: table?.title ?? campaign.title,
     fieldContext: {
       defaultYear,

@@ -220,6 +220,15 @@ export function createParticipationPlugin(options: ParticipationPluginOptions = 
         ],
       },
     ],
+    // The 考核 table shows how many people each county's activities reached; a campaign may
+    // weigh it into the score (assessment.columns.participants).
+    assessment: [
+      {
+        key: 'participants',
+        label: { zh: '参与人数', en: 'Participants' },
+        value: (unit) => unit.totals.participants ?? 0,
+      },
+    ],
     ...(notice ? { notice } : {}),
   });
 }

@@ -26,6 +26,11 @@ export {
   resolveField,
 } from './activity/field-definition.js';
 export { type ParsedRow, parseRow } from './activity/parse-row.js';
+export {
+  type AssessmentSection,
+  assessmentSectionSchema,
+  defaultAssessmentWeights,
+} from './campaign/assessment-section.js';
 export { type BodyBlock, type BodySection, bodyBlockSchema } from './campaign/body-block.js';
 export {
   type BodyBlockLike,
@@ -58,6 +63,11 @@ export {
   parseCampaign,
   safeParseCampaign,
 } from './campaign/parse-campaign.js';
+export {
+  defaultReportRecipients,
+  type ReportSection,
+  reportSectionSchema,
+} from './campaign/report-section.js';
 export {
   defaultLang,
   formatTemplate,

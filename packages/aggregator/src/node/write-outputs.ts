@@ -28,6 +28,11 @@ export interface WriteOutputsOptions {
   lock?: OutputLock;
   /** How long to wait for another run holding the folder (default 3 s); only without `lock`. */
   lockWaitMs?: number;
+  /**
+   * One more named output written with the others: the upward report (.docx), which
+   * @jianshen/report drafts above this package (the CLI passes its renderer).
+   */
+  document?: { fileName: string; render: () => Promise<Uint8Array> };
 }
 
 async function canonical(path: string): Promise<string> {
@@ -51,12 +56,16 @@ function aggregateOutputs(
     createDeflater: createOffThreadRawDeflater,
   };
   const names = outputFileNames(campaign, lang);
-  return [
+  const outputs: NamedOutput[] = [
     { name: names.reportJson, write: (sink) => writeReportJsonTo(report, sink, output) },
     { name: names.workbook, write: (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output) },
     { name: names.issuesXlsx, write: (sink) => writeIssuesWorkbookTo(report, campaign, sink, output) },
     { name: names.issuesCsv, write: async (sink) => writeIssuesCsvTo(report, sink, { ...output, campaign }) },
   ];
+  const { document } = options;
+  if (document)
+    outputs.push({ name: document.fileName, write: async (sink) => sink(await document.render()) });
+  return outputs;
 }
 
 /**

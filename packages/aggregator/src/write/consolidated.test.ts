@@ -57,7 +57,7 @@ describe('consolidated workbook', () => {
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
     const parts = unpackZip(first);
     const sheets = Object.keys(parts).filter((name) => name.startsWith('xl/worksheets/'));
-    expect(sheets).toHaveLength(5);
+    expect(sheets).toHaveLength(6);
     for (const name of sheets) expect(readZipText(parts, name)).not.toMatch(/<f[ >]/);
     const workbook = readZipText(parts, 'xl/workbook.xml') ?? '';
     expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((match) => match[1])).toEqual([
@@ -65,6 +65,7 @@ describe('consolidated workbook', () => {
       '按单位',
       '按举办方式',
       '按月份',
+      '考核',
       '问题清单',
     ]);
     await expect(readZipText(parts, 'xl/worksheets/sheet1.xml')).toMatchFileSnapshot(

@@ -12,6 +12,8 @@ import {
 } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang, phrase, renderPhrase, textsIn } from '@jianshen/schema';
+import { assessReport } from '../assessment/assess-units.js';
+import { assessmentSheet } from '../assessment/assessment-sheet.js';
 import { stampCellText, stampColumnLabel } from '../files/stamp-column.js';
 import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
@@ -383,6 +385,9 @@ function consolidatedSheets(
       ),
     );
   }
-  sheets.push(issuesSheet(report, campaign, options));
+  sheets.push(
+    assessmentSheet(report.assessment ?? assessReport(report, campaign), campaign.tableTitle, lang),
+    issuesSheet(report, campaign, options),
+  );
   return sheets;
 }

@@ -65,6 +65,8 @@ export async function writeReportJsonTo(
   await list<ReportRow>(report.rows, (row) => (options.maskPhone ? maskRowPhones(row) : row));
   write(',\n  "issues": ');
   await list<ReportIssue>(report.issues, (issue) => (options.maskPhone ? maskIssuePhone(issue) : issue));
-  write(`,\n  "summary": ${nested(report.summary, 1)}\n}\n`);
+  write(`,\n  "summary": ${nested(report.summary, 1)}`);
+  if (report.assessment) write(`,\n  "assessment": ${nested(report.assessment, 1)}`);
+  write('\n}\n');
   sink(encoder.encode(pending));
 }

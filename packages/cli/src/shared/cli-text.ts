@@ -20,8 +20,8 @@ const cliText = defineTexts({
   langOption: { zh: '消息语言 (message language)', en: 'message language' },
   debugOption: { zh: '出错时显示调用栈 (print stack traces on errors)', en: 'print stack traces on errors' },
   aggregateDescription: {
-    zh: '汇总各单位报送：合并工作簿、问题清单和 report.json (merge submissions into a consolidated workbook, an issues list and report.json)',
-    en: 'merge submissions into a consolidated workbook, an issues list and report.json',
+    zh: '汇总各单位报送：合并工作簿、问题清单、report.json 和上报报告 (merge submissions into a consolidated workbook, an issues list, report.json and the upward report)',
+    en: 'merge submissions into a consolidated workbook, an issues list, report.json and the upward report',
   },
   aggregateInputs: { zh: '报送文件或目录 (submission files or folders)', en: 'submission files or folders' },
   aggregateOut: { zh: '输出目录 (output folder)', en: 'output folder' },
@@ -95,6 +95,21 @@ const cliText = defineTexts({
     zh: '输出文件须以 .xlsx 或 .docx 结尾：{output}',
     en: 'the output must end in .xlsx or .docx: {output}',
   },
+  reportDescription: {
+    zh: '由 report.json 重新生成上报省体育局的开展情况报告 .docx（含图表、考核表、汇总附件） (rebuild the upward report from report.json)',
+    en: 'rebuild the upward report (.docx with charts, assessment and the consolidated table) from report.json',
+  },
+  reportJsonArgument: {
+    zh: 'jianshen aggregate 写出的 report.json (report.json from jianshen aggregate)',
+    en: 'report.json from jianshen aggregate',
+  },
+  reportOutput: {
+    zh: '输出文件（缺省为报告标题.docx） (output file; default: the report title .docx)',
+    en: 'output file (default: the report title .docx)',
+  },
+  reportJsonMissing: { zh: '找不到 report.json：{path}', en: 'no such report.json: {path}' },
+  reportJsonNotJson: { zh: '{path} 不是 JSON', en: '{path} is not JSON' },
+  reportDone: { zh: '已生成报告：{shown}', en: 'Report written: {shown}' },
   templateDone: { zh: '已生成模板：{shown}', en: 'Template written: {shown}' },
   // Issues, one per line
   rowAt: { zh: '第 {row} 行', en: 'row {row}' },

@@ -1,30 +1,9 @@
 import { z } from 'zod';
+import { assessmentSectionSchema } from './assessment-section.js';
 import { bodyBlockSchema } from './body-block.js';
-import { docNumberPattern, explainDocNumber } from './doc-number.js';
-
-const isoDay = z.preprocess(
-  // YAML and JS callers may hand over a Date; a campaign date is a calendar day.
-  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  // Worded by the catalogue (campaign-date), like every campaign message: see campaign-issues.ts.
-  z.iso.date(),
-);
-
-export const docNumberSchema = z
-  .string()
-  .meta({
-    description: '发文字号，如 临体字〔2024〕44号 (document number)',
-    pattern: docNumberPattern.source,
-  })
-  .superRefine((value, context) => {
-    const problem = explainDocNumber(value);
-    if (problem) {
-      context.addIssue({
-        code: 'custom',
-        input: value,
-        params: { code: 'campaign-doc-number', data: { value, reason: problem } },
-      });
-    }
-  });
+import { docNumberSchema, isoDay } from './campaign-values.js';
+import { docNumberPattern } from './doc-number.js';
+import { reportSectionSchema } from './report-section.js';
 
 export const fontsSchema = z
   .object({
@@ -177,6 +156,10 @@ export const campaignSchema = z.strictObject({
     .default({ unitLine: '单位名称（盖章）：', rows: 20 }),
   fonts: fontsSchema,
   plugins: z.array(pluginReferenceSchema).default([]),
+  /** The upward report (上报省体育局): 主送机关, 签发人, 文号, wording. */
+  report: reportSectionSchema,
+  /** How the 考核 table weighs each unit's reporting into a score. */
+  assessment: assessmentSectionSchema,
 });
 
 /** What a campaign file contains (defaults not yet applied). */
@@ -191,4 +174,4 @@ export function defineCampaign<const T extends CampaignInput>(campaign: T): T {
   return campaign;
 }
 
-export { docNumberPattern };
+export { docNumberPattern, docNumberSchema };

@@ -245,6 +245,21 @@ export const messages = {
       en: 'This file’s template {reason}; check that its columns match this campaign',
     },
   },
+  // report.json read back (jianshen report)
+  'report-json-invalid': {
+    severity: 'error',
+    text: {
+      zh: '该文件不是 jianshen aggregate 写出的 report.json（{field} 缺失或有误）',
+      en: 'This file is not a report.json written by jianshen aggregate ({field} is missing or wrong)',
+    },
+  },
+  'report-json-other-campaign': {
+    severity: 'error',
+    text: {
+      zh: '该 report.json 属于活动「{reportCampaign}」，与所给活动配置「{campaign}」不同',
+      en: 'This report.json belongs to campaign "{reportCampaign}", not to the given campaign "{campaign}"',
+    },
+  },
   // Campaign files
   'campaign-invalid': {
     severity: 'error',
@@ -569,6 +584,10 @@ export const phrases = {
   'summary-twice': {
     zh: '插件 {plugin} 和 {other} 都定义了汇总「{summary}」',
     en: 'plugins {plugin} and {other} both define summary "{summary}"',
+  },
+  'assessment-column-twice': {
+    zh: '插件 {plugin} 和 {other} 都定义了考核列「{key}」',
+    en: 'plugins {plugin} and {other} both define assessment column "{key}"',
   },
   'plugin-not-a-plugin': {
     zh: '插件模块须默认导出 definePlugin() 的结果',

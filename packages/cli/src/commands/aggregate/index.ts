@@ -51,11 +51,18 @@ export function registerAggregateCommand(program: Command, context: CommandConte
             onProgress: (state) => progress.update(state),
           })
           .finally(() => progress.stop());
+        const { renderReportFromAggregate, reportFileName } = await import('@jianshen/report/node');
+        const maskPhone = options.maskPhone === true;
         const written = await aggregator
           .writeAggregateOutputs(report, campaign, outDir, {
             lang,
             lock,
-            ...(options.maskPhone ? { maskPhone: true } : {}),
+            ...(maskPhone ? { maskPhone } : {}),
+            // The draft upward report (…开展情况的报告.docx) is written with the other outputs.
+            document: {
+              fileName: reportFileName(campaign, lang),
+              render: () => renderReportFromAggregate({ campaign, report, lang, maskPhone }),
+            },
           })
           .finally(() => report.dispose());
         printOutcome(report, written, context);

@@ -1,0 +1,1 @@
+export { type ChartPng, type ChartPngOptions, chartsToPng, chartToPng, pngFontFamily } from './chart-png.js';

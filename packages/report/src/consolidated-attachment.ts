@@ -1,0 +1,81 @@
+import { displayValue, formatDateRange, modeLabel, type ReportRow } from '@jianshen/aggregator';
+import {
+  attachmentHeading,
+  columnWidths,
+  landscapeProperties,
+  landscapeTextWidth,
+  pageNumberFooters,
+  tableRow,
+} from '@jianshen/notice/kit';
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
+import { type Lang, localize } from '@jianshen/schema';
+import { AlignmentType, type ISectionOptions, Table, TableLayoutType, WidthType } from 'docx';
+import { reportText } from './report-text.js';
+
+/** One campaign field of a row as the consolidated workbook shows it. */
+function fieldText(row: ReportRow, key: string, lang: Lang): string {
+  switch (key) {
+    case 'mode':
+      return modeLabel(row.mode, lang);
+    case 'date':
+      return formatDateRange(row.start, row.end, lang);
+    case 'phone':
+      return row.phone.join(reportText(lang, 'listSeparator'));
+    default:
+      return String(displayValue(row[key]) ?? '');
+  }
+}
+
+export interface AttachmentOptions {
+  /** 附件 or Attachment. */
+  label: string;
+  title: string;
+  lang: Lang;
+}
+
+/**
+ * The consolidated table as the report's attachment: its own landscape A4 section (GB/T 9704: a
+ * wide table goes on a landscape page), the campaign's columns plus 来源单位, every accepted row,
+ * the header row repeated on every page.
+ */
+export function consolidatedAttachment(
+  campaign: ResolvedCampaign,
+  rows: readonly ReportRow[],
+  options: AttachmentOptions,
+): ISectionOptions {
+  const { fonts, fields } = campaign;
+  const { lang } = options;
+  const headers = [
+    ...fields.map((field) => localize({ zh: field.label, en: field.labelEn }, lang)),
+    reportText(lang, 'sourceUnit'),
+  ];
+  // Minimums keep short headings (序号, 联系人) on one line of 小四.
+  const widths = columnWidths(
+    // Ranges such as 2024年7月1日至8月31日 and two phones need more room than the template gives.
+    [
+      ...fields.map((field) =>
+        field.key === 'date' || field.key === 'phone' ? Math.max(field.width, 16) : field.width,
+      ),
+      16,
+    ],
+    landscapeTextWidth,
+    headers.map((header) => Math.min(4, [...header].length) * 240 + 276),
+  );
+  const body = rows.map((row) =>
+    tableRow(fonts, [...fields.map((field) => fieldText(row, field.key, lang)), row.unit], { widths }),
+  );
+  return {
+    properties: landscapeProperties(),
+    footers: pageNumberFooters(fonts),
+    children: [
+      ...attachmentHeading(fonts, options.label, options.title, landscapeTextWidth),
+      new Table({
+        rows: [tableRow(fonts, headers, { widths, header: true }), ...body],
+        width: { size: landscapeTextWidth, type: WidthType.DXA },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        alignment: AlignmentType.CENTER,
+      }),
+    ],
+  };
+}

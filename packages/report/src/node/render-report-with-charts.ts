@@ -1,0 +1,21 @@
+import { renderReportCharts } from '@jianshen/charts';
+import { type ChartPngOptions, chartsToPng } from '@jianshen/charts/node';
+import { renderReport } from '../render-report.js';
+import type { RenderReportOptions } from '../report-input.js';
+
+export interface RenderReportWithChartsOptions extends Omit<RenderReportOptions, 'charts'> {
+  /** PNG scale and fallback font (see @jianshen/charts/node). */
+  png?: ChartPngOptions;
+}
+
+/**
+ * The report with its three charts drawn from report.json's summary (ECharts SVG, then PNG with
+ * resvg and the system's CJK fonts): what `jianshen aggregate` and `jianshen report` write.
+ */
+export async function renderReportWithCharts(options: RenderReportWithChartsOptions): Promise<Uint8Array> {
+  const lang = options.lang ?? 'zh';
+  const svgs = renderReportCharts(options.report.summary, { lang });
+  const charts = chartsToPng(svgs, options.png ?? {});
+  const { png: _png, ...rest } = options;
+  return renderReport({ ...rest, charts });
+}
