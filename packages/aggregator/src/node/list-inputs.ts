@@ -79,7 +79,12 @@ async function addFile(walk: Walk, path: string, fromFolder: boolean): Promise<v
   }
 }
 
+// The kit's own bookkeeping in an output folder inside an input folder (its lock, its set's
+// manifest and journal, a staging folder): not a county's file, so not listed at all.
+const ownFilePrefix = '.jianshen-';
+
 async function walkEntry(walk: Walk, directory: string, entry: Dirent): Promise<void> {
+  if (entry.name.startsWith(ownFilePrefix)) return;
   const path = join(directory, entry.name);
   const linked = await resolved(path, entry);
   const isDirectory = linked ? linked.isDirectory() : entry.isDirectory();
