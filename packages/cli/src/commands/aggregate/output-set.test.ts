@@ -94,7 +94,7 @@ describe('jianshen aggregate killed while it writes', () => {
     async () => {
       const outcomes: string[] = [];
       // Milliseconds after the run starts writing (its first new entry appears in --out).
-      for (const delay of [0, 20, 150, 500, 900, 1500, 3000]) {
+      for (const delay of [0, 20, 150, 500, 900, 1500, 3000, 6000, 12000]) {
         const out = join(scratch, `killed-${delay}`);
         cpSync(join(scratch, 'reference-old'), out, { recursive: true });
         const before = new Set(readdirSync(out));
