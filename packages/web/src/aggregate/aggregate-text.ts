@@ -8,8 +8,8 @@ const aggregateText = defineTexts({
   heading: { zh: '汇总各单位报送', en: "Aggregate the units' submissions" },
   listSeparator: { zh: '、', en: ', ' },
   intro: {
-    zh: '选择各单位交回的统计表（.xlsx、.csv、.docx，可多选，也可选整个文件夹或拖放到本页）。检查立即开始，文件只在本机读取，不会上传。',
-    en: 'Choose the tables the units sent back (.xlsx, .csv, .docx; several files, a whole folder, or drop them on this page). Checking starts at once; files are read on this computer only, never uploaded.',
+    zh: '选择各单位交回的统计表（.xlsx、.xls、.et、.ods、.csv、.docx 等）和盖章件（PDF、图片），可多选，也可选整个文件夹或拖放到本页。检查立即开始，文件只在本机读取，不会上传。',
+    en: 'Choose the tables the units sent back (.xlsx, .xls, .et, .ods, .csv, .docx …) and their stamped copies (PDF, pictures): several files, a whole folder, or drop them on this page. Checking starts at once; files are read on this computer only, never uploaded.',
   },
   files: { zh: '报送文件', en: '报送文件 (submission files)' },
   folder: { zh: '选择整个文件夹', en: 'A whole folder' },

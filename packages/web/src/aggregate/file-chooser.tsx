@@ -26,7 +26,7 @@ export function FileChooser({ lang, count, submittedOn, onFiles, onSubmittedOn }
           id="aggregate-files"
           type="file"
           multiple
-          accept=".xlsx,.xlsm,.xls,.et,.csv,.txt,.docx,.doc,.wps,.ods"
+          accept=".xlsx,.xlsm,.xls,.et,.ods,.htm,.html,.csv,.txt,.docx,.doc,.wps,.pdf,.jpg,.jpeg,.png,.tif,.tiff,.heic"
           onChange={(event) => {
             onFiles(chosenFromInput(event.currentTarget.files, false));
           }}
