@@ -1,17 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixturesDirectory, linfenCampaign } from '../fixtures.test-support.js';
+import type { AggregateReport } from '../report.js';
 import { aggregateFiles } from './aggregate-files.js';
 import { InputRefusedError, listInputs } from './list-inputs.js';
 
@@ -94,27 +88,17 @@ describe('the folder walk', () => {
     await expect(listInputs(['/dev/null'])).rejects.toMatchObject({ data: { kind: 'character device' } });
   });
 
-  it('makes an unreadable subfolder an error at that folder and goes on', async (context) => {
+  it('makes an unreadable subfolder an error at that folder and goes on', async () => {
     const root = scratch();
     const locked = join(root, '大宁县');
     mkdirSync(locked);
     copyFileSync(join(fixturesDirectory, 'gbk.csv'), join(locked, '大宁县.csv'));
     copyFileSync(join(fixturesDirectory, 'gbk.csv'), join(root, '曲沃县.csv'));
     chmodSync(locked, 0o000);
-    let readable = false;
     try {
-      readdirSync(locked);
-      readable = true;
-    } catch {}
-    if (readable) {
-      chmodSync(locked, 0o755);
-      // Root (CAP_DAC_OVERRIDE) reads any folder: chmod proves nothing here. The same path is
-      // covered with a refused readdir in list-inputs-unreadable.test.ts.
-      console.log('skipped: running as root, chmod 000 does not stop readdir');
-      context.skip();
-    }
-    try {
-      const report = await aggregateFiles([root], await linfenCampaign(), { cwd: root, threads: 1 });
+      // Root (CAP_DAC_OVERRIDE) reads any folder, and CI runs as root: the run then happens in a
+      // child process as the unprivileged user `nobody`, for whom the mode does stop readdir.
+      const report = process.getuid?.() === 0 ? aggregateAsNobody(root) : await aggregateHere(root);
       expect(report.files.map((file) => [file.path, file.status])).toEqual([
         ['大宁县', 'failed'],
         ['曲沃县.csv', 'ok'],
@@ -129,3 +113,28 @@ describe('the folder walk', () => {
     }
   });
 });
+
+type WalkReport = Pick<AggregateReport, 'files' | 'issues'>;
+
+async function aggregateHere(root: string): Promise<WalkReport> {
+  return aggregateFiles([root], await linfenCampaign(), { cwd: root, threads: 1 });
+}
+
+/** The built package (CI builds before it tests), run by uid 65534 with the scratch folder opened to it. */
+function aggregateAsNobody(root: string): WalkReport {
+  chmodSync(root, 0o755);
+  const script = `
+    import { aggregateFiles } from '@jianshen/aggregator/node';
+    import { resolveCampaign } from '@jianshen/plugin-kit';
+    import { linfen2024Campaign } from '@jianshen/schema';
+    const root = process.argv[1];
+    const report = await aggregateFiles([root], await resolveCampaign(linfen2024Campaign), { cwd: root, threads: 1 });
+    process.stdout.write(JSON.stringify({ files: report.files, issues: report.issues }));`;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script, root], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    uid: 65534,
+    gid: 65534,
+    encoding: 'utf8',
+  });
+  return JSON.parse(output) as WalkReport;
+}

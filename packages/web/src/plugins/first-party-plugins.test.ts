@@ -58,6 +58,16 @@ describe('loadBrowserPlugin', () => {
     expect(issue.field).toBe('plugins[0]');
     expect(renderMessage(issue, 'zh')).toMatch(/CLI only/);
   });
+
+  it('turns a package the page does not bundle into plugin-not-found naming it', async () => {
+    const error = await resolveCampaign(
+      { ...linfen2024Campaign, plugins: ['jianshen-plugin-x'] },
+      { loadPlugin: loadBrowserPlugin },
+    ).catch((caught: unknown) => caught);
+    const issue = (error as CampaignError).issues[0]!;
+    expect(issue.code).toBe('plugin-not-found');
+    expect(renderMessage(issue, 'zh')).toMatch(/没有 jianshen-plugin-x/);
+  });
 });
 
 describe('runnableInPage', () => {

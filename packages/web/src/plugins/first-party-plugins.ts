@@ -50,6 +50,8 @@ export function isFilePluginSpecifier(specifier: string): boolean {
 /** Says, in both languages (the message travels inside a plugin-not-found issue), why a plugin cannot load here. */
 export class BrowserPluginError extends Error {
   override readonly name = 'BrowserPluginError';
+  /** Node's code for a module that is not there: `resolveCampaign` then says plugin-not-found, not plugin-failed. */
+  readonly code = 'ERR_MODULE_NOT_FOUND';
   constructor(
     readonly specifier: string,
     readonly reason: 'file-plugin' | 'unknown-package',
@@ -57,7 +59,7 @@ export class BrowserPluginError extends Error {
     super(
       reason === 'file-plugin'
         ? `插件文件只能在命令行（jianshen CLI）中运行，网页中不可用 (file plugins run in the CLI only)：${specifier}`
-        : `网页只内置第一方插件 ${Object.keys(bundled).join('、')} (the page bundles only the first-party plugins)`,
+        : `网页只内置第一方插件 ${Object.keys(bundled).join('、')}，没有 ${specifier} (the page bundles only the first-party plugins)`,
     );
   }
 }
