@@ -47,36 +47,50 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     await program.parseAsync([...argv], { from: 'user' });
     return context.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version "errors" are commander's way of stopping after printing.
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.exitCode === 0
-      ) {
-        return exitCodes.ok;
-      }
-      context.stderr(`${cliTexts(context.lang)('errorPrefix')}${commanderErrorLine(error, context.lang)}`);
-      return exitCodes.usage;
-    }
-    // The schema is loaded only on this path: start-up stays light.
-    const { CampaignError, renderMessage } = await import('@jianshen/schema');
-    const prefix = cliTexts(context.lang)('errorPrefix');
-    if (error instanceof CampaignError) {
-      for (const issue of error.issues) {
-        context.stderr(
-          `${prefix}${issue.path}${issue.field ? ` [${issue.field}]` : ''}: ${renderMessage(issue, context.lang)}`,
-        );
-      }
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      context.stderr(`${prefix}${message.split('\n')[0]}`);
-    }
-    if (debug && error instanceof Error && error.stack) context.stderr(error.stack);
-    if (error instanceof CampaignError || error instanceof UsageError) return exitCodes.usage;
-    // Anything else is a fault of ours or of the machine (disk full): still not a crash dump.
-    return exitCodes.usage;
+    return reportFailure(error, { context, debug });
   }
+}
+
+/**
+ * What a failed run prints and its exit code: commander's own stops (help, version) are not
+ * failures; a usage or campaign error is told in the person's language, one line each.
+ */
+async function reportFailure(
+  error: unknown,
+  options: { context: CommandContext; debug: boolean },
+): Promise<number> {
+  const { context, debug } = options;
+  if (error instanceof CommanderError) return reportCommanderError(error, context);
+  // The schema is loaded only on this path: start-up stays light.
+  const { CampaignError, renderMessage } = await import('@jianshen/schema');
+  const prefix = cliTexts(context.lang)('errorPrefix');
+  if (error instanceof CampaignError) {
+    for (const issue of error.issues) {
+      context.stderr(
+        `${prefix}${issue.path}${issue.field ? ` [${issue.field}]` : ''}: ${renderMessage(issue, context.lang)}`,
+      );
+    }
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    context.stderr(`${prefix}${message.split('\n')[0]}`);
+  }
+  if (debug && error instanceof Error && error.stack) context.stderr(error.stack);
+  if (error instanceof CampaignError || error instanceof UsageError) return exitCodes.usage;
+  // Anything else is a fault of ours or of the machine (disk full): still not a crash dump.
+  return exitCodes.usage;
+}
+
+function reportCommanderError(error: CommanderError, context: CommandContext): number {
+  // Help and version "errors" are commander's way of stopping after printing.
+  if (
+    error.code === 'commander.helpDisplayed' ||
+    error.code === 'commander.version' ||
+    error.exitCode === 0
+  ) {
+    return exitCodes.ok;
+  }
+  context.stderr(`${cliTexts(context.lang)('errorPrefix')}${commanderErrorLine(error, context.lang)}`);
+  return exitCodes.usage;
 }
 
 export { exitCodes, UsageError };

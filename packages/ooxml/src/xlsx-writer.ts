@@ -314,60 +314,12 @@ export async function writeXlsxTo(
     return file;
   };
   const put = (name: string, text: string) => entry(name).push(encoder.encode(text), true);
-  put(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-      names
-        .map(
-          (_name, index) =>
-            `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-        )
-        .join('') +
-      '</Types>',
-  );
-  put(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
-      '</Relationships>',
-  );
-  put(
-    'xl/_rels/workbook.xml.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      names
-        .map(
-          (_name, index) =>
-            `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`,
-        )
-        .join('') +
-      `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-      '</Relationships>',
-  );
+  // The package parts first (small, whole), then each sheet streamed.
+  put('[Content_Types].xml', contentTypesXml(names));
+  put('_rels/.rels', rootRelationshipsXml);
+  put('xl/_rels/workbook.xml.rels', workbookRelationshipsXml(names));
   put('xl/styles.xml', stylesXml);
-  const printTitles = sheets
-    .map((sheet, index) =>
-      sheet.headerRows
-        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">'${escapeXml((names[index] ?? '').replace(/'/g, "''"))}'!$1:$${sheet.headerRows}</definedName>`
-        : '',
-    )
-    .join('');
-  put(
-    'xl/workbook.xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      '<workbookPr date1904="false"/><bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
-      names
-        .map(
-          (name, index) => `<sheet name="${escapeXml(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`,
-        )
-        .join('') +
-      '</sheets>' +
-      (printTitles ? `<definedNames>${printTitles}</definedNames>` : '') +
-      '</workbook>',
-  );
+  put('xl/workbook.xml', workbookXml(sheets, names));
   for (const [index, sheet] of sheets.entries()) {
     const file = entry(`xl/worksheets/sheet${index + 1}.xml`);
     let pending = '';
@@ -387,6 +339,68 @@ export async function writeXlsxTo(
   for (const file of entries) if (file instanceof NativeZipDeflate) await file.settle();
   zip.end();
   if (failure) throw failure;
+}
+
+/** `[Content_Types].xml`: the workbook, styles and one worksheet part per sheet. */
+function contentTypesXml(names: readonly string[]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    names
+      .map(
+        (_name, index) =>
+          `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('') +
+    '</Types>'
+  );
+}
+
+/** `_rels/.rels`: the package's one relationship, to the workbook. */
+const rootRelationshipsXml =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+  '</Relationships>';
+
+/** `xl/_rels/workbook.xml.rels`: rId1…rIdN the sheets in order, rIdN+1 the styles. */
+function workbookRelationshipsXml(names: readonly string[]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    names
+      .map(
+        (_name, index) =>
+          `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`,
+      )
+      .join('') +
+    `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+    '</Relationships>'
+  );
+}
+
+/** `xl/workbook.xml`: the sheets by name, and each sheet's header rows repeated on every printed page. */
+function workbookXml(sheets: readonly SheetSpec[], names: readonly string[]): string {
+  const printTitles = sheets
+    .map((sheet, index) =>
+      sheet.headerRows
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">'${escapeXml((names[index] ?? '').replace(/'/g, "''"))}'!$1:$${sheet.headerRows}</definedName>`
+        : '',
+    )
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<workbookPr date1904="false"/><bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
+    names
+      .map(
+        (name, index) => `<sheet name="${escapeXml(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`,
+      )
+      .join('') +
+    '</sheets>' +
+    (printTitles ? `<definedNames>${printTitles}</definedNames>` : '') +
+    '</workbook>'
+  );
 }
 
 /** `writeXlsxTo`, collected into one array (browsers, tests, small workbooks). */

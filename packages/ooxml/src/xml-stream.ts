@@ -167,8 +167,18 @@ class XmlTokenizer {
   readonly recentTags: (string | undefined)[] = new Array(128).fill(undefined);
   readonly recentLocals: string[] = new Array(128).fill('');
   readonly recentAttributes: (string | undefined)[] = new Array(128).fill(undefined);
-  /** The attribute names of the tag being read. */
+  /** The attribute names of the tag being read, how many, and its attributes. */
   readonly attributeNames: string[] = [];
+  attributeCount = 0;
+  tagAttributes: Record<string, string> | undefined = undefined;
+  /**
+   * What the steps of reading a tag found, kept on the tokenizer rather than returned in an
+   * object: nothing is allocated per tag or attribute beyond the strings themselves.
+   */
+  tagNameText = '';
+  tagLocal = '';
+  attributeNameText = '';
+  attributeValueText = '';
   started = false;
   /** Nothing but whitespace (and a BOM) seen yet: that whitespace is skipped, not reported. */
   beginning = true;
@@ -305,44 +315,61 @@ class XmlTokenizer {
   takeText(data: string, from: number, to: number, ends: boolean, marks = unknownMarks) {
     this.declarable = false;
     if (this.dropping) {
-      this.textRun += to - from;
-      if (this.textRun > this.maxDropped) {
-        throw new OoxmlError({ code: 'xml-text-too-long', part: this.part, max: this.maxDropped });
-      }
+      this.dropText(to - from);
       return;
     }
-    let end = to;
-    if (!ends) {
-      const amp = data.lastIndexOf('&', to - 1);
-      if (amp >= from && data.indexOf(';', amp) < 0) {
-        if (to - amp > maxEntity) this.fail('entity reference too long');
-        end = amp;
-      }
-    }
+    const end = ends ? to : this.completeTextEnd(data, from, to);
     if (this.textRun + (end - from) > this.maxText) {
-      // Cut at a whole character: never inside `&…;` nor a surrogate pair.
-      let cut = from + (this.maxText - this.textRun);
-      const amp = data.lastIndexOf('&', cut - 1);
-      if (amp >= from) {
-        const semicolon = data.indexOf(';', amp);
-        if (semicolon < 0 || semicolon >= cut) cut = amp;
-      }
-      const last = data.charCodeAt(cut - 1);
-      if (cut > from && last >= 0xd800 && last <= 0xdbff) cut--;
-      this.addText(data, from, cut, unknownMarks);
-      this.dropping = true;
-      this.textRun += end - from;
-      this.guard?.onLongText();
+      this.cutText(data, from, end);
+      // The rest (an entity left open) is dropped too.
       this.takeText(data, end, to, ends);
       return;
     }
     this.addText(data, from, end, marks);
     this.textRun += end - from;
-    if (!ends) {
-      if (end < to) this.pending = data.slice(end, to);
-      else if (end - from >= 2) this.textTail = data.slice(end - 2, end);
-      else this.textTail = (this.textTail + data.slice(from, end)).slice(-2);
+    if (!ends) this.keepTextTail(data, from, end, to);
+  }
+
+  /** Counts text past the cut: dropped as it arrives, up to `maxDropped`. */
+  dropText(size: number) {
+    this.textRun += size;
+    if (this.textRun > this.maxDropped) {
+      throw new OoxmlError({ code: 'xml-text-too-long', part: this.part, max: this.maxDropped });
     }
+  }
+
+  /** Where the complete text of `data[from, to)` ends: before an entity reference left open. */
+  completeTextEnd(data: string, from: number, to: number): number {
+    const amp = data.lastIndexOf('&', to - 1);
+    if (amp >= from && data.indexOf(';', amp) < 0) {
+      if (to - amp > maxEntity) this.fail('entity reference too long');
+      return amp;
+    }
+    return to;
+  }
+
+  /** Keeps the text node's first `maxText` characters of `data[from, end)` and drops the rest. */
+  cutText(data: string, from: number, end: number) {
+    // Cut at a whole character: never inside `&…;` nor a surrogate pair.
+    let cut = from + (this.maxText - this.textRun);
+    const amp = data.lastIndexOf('&', cut - 1);
+    if (amp >= from) {
+      const semicolon = data.indexOf(';', amp);
+      if (semicolon < 0 || semicolon >= cut) cut = amp;
+    }
+    const last = data.charCodeAt(cut - 1);
+    if (cut > from && last >= 0xd800 && last <= 0xdbff) cut--;
+    this.addText(data, from, cut, unknownMarks);
+    this.dropping = true;
+    this.textRun += end - from;
+    this.guard?.onLongText();
+  }
+
+  /** A text node going on in the next chunk: its open entity, or its last two characters. */
+  keepTextTail(data: string, from: number, end: number, to: number) {
+    if (end < to) this.pending = data.slice(end, to);
+    else if (end - from >= 2) this.textTail = data.slice(end - 2, end);
+    else this.textTail = (this.textTail + data.slice(from, end)).slice(-2);
   }
 
   endText() {
@@ -372,35 +399,18 @@ class XmlTokenizer {
   /** An open tag at `data[lt]`: handled, returning where it ends, or `incomplete`. */
   openTag(data: string, lt: number): number {
     const length = data.length;
-    const first = data.charCodeAt(lt + 1);
-    let name = this.recentName(data, lt + 1, this.recentTags);
-    let nameStop: number;
-    let local: string;
-    if (name !== undefined) {
-      nameStop = lt + 1 + name.length;
-      local = this.recentLocals[first] as string;
-    } else {
-      nameStop = nameEnd(data, lt + 1, length, true);
-      if (nameStop >= length) return incomplete;
-      if (nameStop === lt + 1) this.fail('disallowed character in tag name');
-      name = data.slice(lt + 1, nameStop);
-      local = localName(name);
-      if (first < 128) {
-        this.recentTags[first] = name;
-        this.recentLocals[first] = local;
-      }
-    }
-    // A plain object keeps fast properties (one made with a null prototype is a hash table from
-    // its first key); the names it inherits are handled apart below.
+    const nameStop = this.tagName(data, lt);
+    if (nameStop === incomplete) return incomplete;
+    const name = this.tagNameText;
+    const local = this.tagLocal;
     // Made at the first attribute: most tags (<v>, </c>, <si>, <t>) have none, and share one.
-    let attributes: Record<string, string> | undefined;
-    const names = this.attributeNames;
-    let count = 0;
+    this.tagAttributes = undefined;
+    this.attributeCount = 0;
     let at = nameStop;
     let selfClosing = false;
     for (;;) {
       if (at >= length) return incomplete;
-      let code = data.charCodeAt(at);
+      const code = data.charCodeAt(at);
       if (code === 0x3e /* > */) break;
       if (code === 0x2f /* / */) {
         if (at + 1 >= length) return incomplete;
@@ -410,62 +420,135 @@ class XmlTokenizer {
         break;
       }
       if (!isSpace(code)) this.fail('disallowed character in tag');
-      while (isSpace(code)) {
-        if (++at >= length) return incomplete;
-        code = data.charCodeAt(at);
-      }
-      if (code === 0x3e || code === 0x2f) continue;
-      let attributeName = this.recentName(data, at, this.recentAttributes);
-      if (attributeName !== undefined) at += attributeName.length;
-      else {
-        const attributeStop = nameEnd(data, at, length, true);
-        if (attributeStop >= length) return incomplete;
-        if (attributeStop === at) this.fail('disallowed character in attribute name');
-        attributeName = data.slice(at, attributeStop);
-        if (code < 128) this.recentAttributes[code] = attributeName;
-        at = attributeStop;
-      }
-      code = data.charCodeAt(at);
-      while (isSpace(code)) code = data.charCodeAt(++at);
-      if (at >= length) return incomplete;
-      if (code !== 0x3d /* = */) this.fail('attribute without value');
-      code = data.charCodeAt(++at);
-      while (isSpace(code)) code = data.charCodeAt(++at);
-      if (at >= length) return incomplete;
-      if (code !== 0x22 && code !== 0x27) this.fail('unquoted attribute value');
-      let close = at + 1;
-      let plain = true;
-      for (; close < length; close++) {
-        const next = data.charCodeAt(close);
-        if (next === code) break;
-        if (next === 0x26 || next === 0x3c || next === 0x09 || next === 0x0a) plain = false;
-      }
-      if (close >= length) return incomplete;
-      const value = plain ? data.slice(at + 1, close) : this.attributeValue(data, at + 1, close);
-      // Duplicates are found among this tag's names (a few, mostly the same remembered strings):
-      // looking a missing key up on the object would search Object.prototype every time.
-      for (let index = 0; index < count; index++) {
-        if (names[index] === attributeName) this.fail(`duplicate attribute: ${attributeName}`);
-      }
-      names[count++] = attributeName;
-      if (attributes === undefined) attributes = {};
-      if (inherited.has(attributeName)) {
-        // `constructor`, `__proto__` …: an own property like any other.
-        Object.defineProperty(attributes, attributeName, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else attributes[attributeName] = value;
-      at = close + 1;
-      if (at >= length) return incomplete;
-      code = data.charCodeAt(at);
-      if (code !== 0x3e && code !== 0x2f && !isSpace(code)) this.fail('no whitespace between attributes');
+      at = this.attribute(data, at);
+      if (at === incomplete) return incomplete;
     }
+    this.element(name, local, this.tagAttributes ?? noAttributes, selfClosing);
+    return at + 1;
+  }
+
+  /**
+   * The tag name after `<` at `data[lt]`, into `tagNameText` and `tagLocal`: returns where it
+   * ends, or `incomplete`.
+   */
+  tagName(data: string, lt: number): number {
+    const first = data.charCodeAt(lt + 1);
+    const recent = this.recentName(data, lt + 1, this.recentTags);
+    if (recent !== undefined) {
+      this.tagNameText = recent;
+      this.tagLocal = this.recentLocals[first] as string;
+      return lt + 1 + recent.length;
+    }
+    const nameStop = nameEnd(data, lt + 1, data.length, true);
+    if (nameStop >= data.length) return incomplete;
+    if (nameStop === lt + 1) this.fail('disallowed character in tag name');
+    const name = data.slice(lt + 1, nameStop);
+    const local = localName(name);
+    if (first < 128) {
+      this.recentTags[first] = name;
+      this.recentLocals[first] = local;
+    }
+    this.tagNameText = name;
+    this.tagLocal = local;
+    return nameStop;
+  }
+
+  /**
+   * The whitespace at `data[at]` and the attribute after it, if any (stored by `storeAttribute`):
+   * returns where the next `>`, `/` or whitespace stands, or `incomplete`.
+   */
+  attribute(data: string, start: number): number {
+    const length = data.length;
+    let at = start;
+    let code = data.charCodeAt(at);
+    while (isSpace(code)) {
+      if (++at >= length) return incomplete;
+      code = data.charCodeAt(at);
+    }
+    if (code === 0x3e || code === 0x2f) return at;
+    at = this.attributeName(data, at, code);
+    if (at === incomplete) return incomplete;
+    const name = this.attributeNameText;
+    code = data.charCodeAt(at);
+    while (isSpace(code)) code = data.charCodeAt(++at);
+    if (at >= length) return incomplete;
+    if (code !== 0x3d /* = */) this.fail('attribute without value');
+    code = data.charCodeAt(++at);
+    while (isSpace(code)) code = data.charCodeAt(++at);
+    if (at >= length) return incomplete;
+    if (code !== 0x22 && code !== 0x27) this.fail('unquoted attribute value');
+    const close = this.quotedValue(data, at, code);
+    if (close === incomplete) return incomplete;
+    this.storeAttribute(name, this.attributeValueText);
+    at = close + 1;
+    if (at >= length) return incomplete;
+    code = data.charCodeAt(at);
+    if (code !== 0x3e && code !== 0x2f && !isSpace(code)) this.fail('no whitespace between attributes');
+    return at;
+  }
+
+  /** The attribute name at `data[at]` (first character `code`), into `attributeNameText`. */
+  attributeName(data: string, at: number, code: number): number {
+    const recent = this.recentName(data, at, this.recentAttributes);
+    if (recent !== undefined) {
+      this.attributeNameText = recent;
+      return at + recent.length;
+    }
+    const stop = nameEnd(data, at, data.length, true);
+    if (stop >= data.length) return incomplete;
+    if (stop === at) this.fail('disallowed character in attribute name');
+    const name = data.slice(at, stop);
+    if (code < 128) this.recentAttributes[code] = name;
+    this.attributeNameText = name;
+    return stop;
+  }
+
+  /**
+   * The value quoted by `quote` at `data[at]`, into `attributeValueText`: returns where its
+   * closing quote stands, or `incomplete`.
+   */
+  quotedValue(data: string, at: number, quote: number): number {
+    const length = data.length;
+    let close = at + 1;
+    let plain = true;
+    for (; close < length; close++) {
+      const next = data.charCodeAt(close);
+      if (next === quote) break;
+      if (next === 0x26 || next === 0x3c || next === 0x09 || next === 0x0a) plain = false;
+    }
+    if (close >= length) return incomplete;
+    this.attributeValueText = plain ? data.slice(at + 1, close) : this.attributeValue(data, at + 1, close);
+    return close;
+  }
+
+  /** One attribute of the tag being read, refused when the tag has it already. */
+  storeAttribute(name: string, value: string) {
+    // Duplicates are found among this tag's names (a few, mostly the same remembered strings):
+    // looking a missing key up on the object would search Object.prototype every time.
+    const names = this.attributeNames;
+    for (let index = 0; index < this.attributeCount; index++) {
+      if (names[index] === name) this.fail(`duplicate attribute: ${name}`);
+    }
+    names[this.attributeCount++] = name;
+    // A plain object keeps fast properties (one made with a null prototype is a hash table from
+    // its first key); the names it inherits are handled apart below.
+    if (this.tagAttributes === undefined) this.tagAttributes = {};
+    if (inherited.has(name)) {
+      // `constructor`, `__proto__` …: an own property like any other.
+      Object.defineProperty(this.tagAttributes, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else this.tagAttributes[name] = value;
+  }
+
+  /** The open tag read: reported, and pushed unless it closes itself. */
+  element(name: string, local: string, attributes: Readonly<Record<string, string>>, selfClosing: boolean) {
     if (this.closedRoot) this.fail('documents may contain only one root');
     this.sawRoot = true;
-    this.onOpen?.(local, attributes ?? noAttributes);
+    this.onOpen?.(local, attributes);
     if (selfClosing) {
       this.onClose?.(local);
       if (this.stack.length === 0) this.closedRoot = true;
@@ -473,7 +556,6 @@ class XmlTokenizer {
       this.stack.push(name);
       this.localStack.push(local);
     }
-    return at + 1;
   }
 
   closeTag(data: string, lt: number, gt: number) {
@@ -530,51 +612,65 @@ class XmlTokenizer {
    * `openTag`, or when one straddled chunks, first scanned for their end here.
    */
   markupEnd(data: string, lt: number): number {
-    const length = data.length;
-    if (lt + 1 >= length) return incomplete;
+    if (lt + 1 >= data.length) return incomplete;
     const kind = data.charCodeAt(lt + 1);
-    if (kind === 0x2f /* / */) {
-      for (let gt = lt + Math.max(2, this.scanned); gt < length; gt++) {
-        if (data.charCodeAt(gt) === 0x3e) return gt + 1;
-      }
-      this.scanned = length - lt;
+    if (kind === 0x2f /* / */) return this.closeTagEnd(data, lt);
+    if (kind === 0x3f /* ? */) return this.terminatorEnd(data, lt, { terminator: '?>', opening: 2 });
+    if (kind === 0x21 /* ! */) return this.declarationEnd(data, lt);
+    return this.straddledTagEnd(data, lt);
+  }
+
+  /** A close tag's end: its first `>`, resuming the scan. */
+  closeTagEnd(data: string, lt: number): number {
+    const length = data.length;
+    for (let gt = lt + Math.max(2, this.scanned); gt < length; gt++) {
+      if (data.charCodeAt(gt) === 0x3e) return gt + 1;
+    }
+    this.scanned = length - lt;
+    return incomplete;
+  }
+
+  /**
+   * The end of a construct closed by `terminator` (`?>`, `]]>`), searched from after its
+   * `opening` characters, resuming the scan (a terminator may straddle chunks: the search
+   * starts its length less one before where the last one stopped).
+   */
+  terminatorEnd(data: string, lt: number, shape: { terminator: string; opening: number }): number {
+    const { terminator, opening } = shape;
+    const end = data.indexOf(terminator, lt + Math.max(opening, this.scanned - (terminator.length - 1)));
+    if (end < 0) {
+      this.scanned = data.length - lt;
       return incomplete;
     }
-    if (kind === 0x3f /* ? */) {
-      const end = data.indexOf('?>', lt + Math.max(2, this.scanned - 1));
-      if (end < 0) {
-        this.scanned = length - lt;
+    return end + terminator.length;
+  }
+
+  /** `<!`: a comment or CDATA section; a DOCTYPE or anything else is refused. */
+  declarationEnd(data: string, lt: number): number {
+    const length = data.length;
+    if (data.startsWith('!--', lt + 1)) {
+      // The first `--` ends the comment: it must be followed by `>`.
+      const dashes = data.indexOf('--', lt + Math.max(4, this.scanned - 1));
+      if (dashes < 0 || dashes + 2 >= length) {
+        this.scanned = (dashes < 0 ? length : dashes) - lt;
         return incomplete;
       }
-      return end + 2;
+      if (data.charCodeAt(dashes + 2) !== 0x3e) this.fail('malformed comment (-- inside)');
+      return dashes + 3;
     }
-    if (kind === 0x21 /* ! */) {
-      if (data.startsWith('!--', lt + 1)) {
-        // The first `--` ends the comment: it must be followed by `>`.
-        const dashes = data.indexOf('--', lt + Math.max(4, this.scanned - 1));
-        if (dashes < 0 || dashes + 2 >= length) {
-          this.scanned = (dashes < 0 ? length : dashes) - lt;
-          return incomplete;
-        }
-        if (data.charCodeAt(dashes + 2) !== 0x3e) this.fail('malformed comment (-- inside)');
-        return dashes + 3;
-      }
-      if (data.startsWith('![CDATA[', lt + 1)) {
-        const end = data.indexOf(']]>', lt + Math.max(9, this.scanned - 2));
-        if (end < 0) {
-          this.scanned = length - lt;
-          return incomplete;
-        }
-        return end + 3;
-      }
-      const start = data.slice(lt + 1, lt + 9);
-      if ('!--'.startsWith(start) || '![CDATA['.startsWith(start)) return incomplete;
-      // A DOCTYPE (its internal subset is where entity tricks live) or nothing valid.
-      return this.fail(
-        start.startsWith('!DOCTYPE') || 'DOCTYPE'.startsWith(start.slice(1)) ? 'DOCTYPE' : 'incorrect syntax',
-      );
-    }
-    // A tag that straddled chunks: find its `>` outside quoted values, resuming the scan.
+    if (data.startsWith('![CDATA[', lt + 1))
+      return this.terminatorEnd(data, lt, { terminator: ']]>', opening: 9 });
+    const start = data.slice(lt + 1, lt + 9);
+    if ('!--'.startsWith(start) || '![CDATA['.startsWith(start)) return incomplete;
+    // A DOCTYPE (its internal subset is where entity tricks live) or nothing valid.
+    return this.fail(
+      start.startsWith('!DOCTYPE') || 'DOCTYPE'.startsWith(start.slice(1)) ? 'DOCTYPE' : 'incorrect syntax',
+    );
+  }
+
+  /** A tag that straddled chunks: its `>` outside quoted values, resuming the scan. */
+  straddledTagEnd(data: string, lt: number): number {
+    const length = data.length;
     let index = lt + Math.max(1, this.scanned);
     let quote = this.tagQuote;
     while (index < length) {
@@ -626,15 +722,33 @@ class XmlTokenizer {
   }
 
   feed(input: string, final: boolean) {
+    const data = this.takeChunk(input, final);
+    if (data === '') return;
+    let at = 0;
+    if (!this.started) {
+      this.started = true;
+      if (data.charCodeAt(0) === 0xfeff) at = 1;
+    }
+    // What the last chunk left open is finished first, on a string of its own.
+    if (this.pending !== '') at = this.resumePending(data);
+    if (at !== incomplete) this.scan(data, at);
+  }
+
+  /**
+   * The chunk to scan: with the character the previous one carried, less one this one must
+   * carry (`\r` before a possible `\n`, a high surrogate), newlines normalised, and checked for
+   * characters XML forbids.
+   */
+  takeChunk(input: string, final: boolean): string {
     let chunk = this.carried === '' ? input : this.carried + input;
     this.carried = '';
-    if (chunk === '') return;
+    if (chunk === '') return '';
     if (!final) {
       const last = chunk.charCodeAt(chunk.length - 1);
       if (last === 0x0d || (last >= 0xd800 && last <= 0xdbff)) {
         this.carried = chunk.slice(-1);
         chunk = chunk.slice(0, -1);
-        if (chunk === '') return;
+        if (chunk === '') return '';
       }
     }
     if (chunk.indexOf('\r') >= 0) chunk = chunk.replace(/\r\n?/g, '\n');
@@ -642,47 +756,54 @@ class XmlTokenizer {
     if (suspect.test(chunk) && (disallowed.test(chunk) || loneSurrogate.test(chunk))) {
       this.fail('disallowed character');
     }
-    let at = 0;
-    if (!this.started) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 0xfeff) at = 1;
+    return chunk;
+  }
+
+  /**
+   * Finishes what the last chunk left open (`pending`) with the start of `data`: returns where
+   * the scan of `data` goes on, or `incomplete` when it is still open.
+   */
+  resumePending(data: string): number {
+    const before = this.pending;
+    this.pending = '';
+    if (before.charCodeAt(0) === 0x26 /* & */) {
+      // An entity reference, in a text node.
+      const lt = data.indexOf('<');
+      const joined = before + (lt < 0 ? data : data.slice(0, lt));
+      this.takeText(joined, 0, joined.length, lt >= 0);
+      return lt < 0 ? incomplete : lt;
     }
-    // The loop works on the chunk itself: a flat string, where charCodeAt stays cheap. What the
-    // last chunk left open is finished first on a string of its own.
-    const data = chunk;
-    if (this.pending !== '') {
-      const before = this.pending;
-      this.pending = '';
-      if (before.charCodeAt(0) === 0x26 /* & */) {
-        // An entity reference, in a text node.
-        const lt = data.indexOf('<');
-        const joined = before + (lt < 0 ? data : data.slice(0, lt));
-        this.takeText(joined, 0, joined.length, lt >= 0);
-        if (lt < 0) return;
-        at = lt;
-      } else {
-        // Joined with a short head of this chunk first: joining the whole chunk made a string
-        // that was flattened (copied) for one tag, a tenth of what reading a part allocated.
-        const head = 4096;
-        let joined = data.length > head ? before + data.slice(0, head) : before + data;
-        let end = this.markupEnd(joined, 0);
-        if (end === incomplete && data.length > head) {
-          // The scan resumes where it stopped (`scanned`): the head is the start of the whole.
-          joined = before + data;
-          end = this.markupEnd(joined, 0);
-        }
-        if (end === incomplete) return this.keep(joined, 0);
-        this.scanned = 0;
-        this.tagQuote = 0;
-        const kind = joined.charCodeAt(1);
-        if (kind === 0x2f || kind === 0x3f || kind === 0x21) this.markup(joined, 0, end);
-        else if (this.openTag(joined, 0) !== end) this.fail('malformed tag');
-        this.beginning = false;
-        this.declarable = false;
-        at = end - before.length;
-      }
+    // Joined with a short head of this chunk first: joining the whole chunk made a string
+    // that was flattened (copied) for one tag, a tenth of what reading a part allocated.
+    const head = 4096;
+    let joined = data.length > head ? before + data.slice(0, head) : before + data;
+    let end = this.markupEnd(joined, 0);
+    if (end === incomplete && data.length > head) {
+      // The scan resumes where it stopped (`scanned`): the head is the start of the whole.
+      joined = before + data;
+      end = this.markupEnd(joined, 0);
     }
+    if (end === incomplete) {
+      this.keep(joined, 0);
+      return incomplete;
+    }
+    this.scanned = 0;
+    this.tagQuote = 0;
+    const kind = joined.charCodeAt(1);
+    if (kind === 0x2f || kind === 0x3f || kind === 0x21) this.markup(joined, 0, end);
+    else if (this.openTag(joined, 0) !== end) this.fail('malformed tag');
+    this.beginning = false;
+    this.declarable = false;
+    return end - before.length;
+  }
+
+  /**
+   * The scanning loop, on the chunk itself: a flat string, where charCodeAt stays cheap. Text up
+   * to each `<`, then the markup there; what is left open at the end waits in `pending`.
+   */
+  scan(data: string, start: number) {
     const length = data.length;
+    let at = start;
     while (at < length) {
       // Text up to the next `<`, by charCodeAt: most are a few characters between tags.
       let lt = at;
@@ -699,41 +820,59 @@ class XmlTokenizer {
       }
       if (lt > at) this.takeText(data, at, lt, true, marks);
       this.endText();
-      if (lt + 1 >= length) return this.keep(data, lt);
-      const kind = data.charCodeAt(lt + 1);
-      let end: number;
-      if (kind === 0x2f) {
-        // A close tag, found here rather than through markupEnd: half the tags of a sheet.
-        let gt = lt + 2;
-        while (gt < length && data.charCodeAt(gt) !== 0x3e) gt++;
-        if (gt >= length) {
-          this.scanned = length - lt;
-          return this.keep(data, lt);
-        }
-        end = gt + 1;
-        if (end - lt > this.maxMarkup) this.markupTooLong();
-        this.closeTag(data, lt, gt);
-      } else if (kind === 0x3f || kind === 0x21) {
-        end = this.markupEnd(data, lt);
-        if (end === incomplete) return this.keep(data, lt);
-        if (end - lt > this.maxMarkup) this.markupTooLong();
-        this.markup(data, lt, end);
-        this.scanned = 0;
-      } else {
-        end = this.openTag(data, lt);
-        if (end === incomplete) {
-          // Scan what there is of it, so the next chunk resumes the search for its end.
-          this.scanned = 0;
-          this.tagQuote = 0;
-          if (this.markupEnd(data, lt) !== incomplete) this.fail('malformed tag');
-          return this.keep(data, lt);
-        }
-        if (end - lt > this.maxMarkup) this.markupTooLong();
-      }
+      const end = this.markupAt(data, lt);
+      if (end === incomplete) return;
       this.beginning = false;
       this.declarable = false;
       at = end;
     }
+  }
+
+  /** The markup at `data[lt]`, handled: returns where it ends, or `incomplete` (kept). */
+  markupAt(data: string, lt: number): number {
+    const length = data.length;
+    if (lt + 1 >= length) return this.keepOpen(data, lt);
+    const kind = data.charCodeAt(lt + 1);
+    // A close tag, found here rather than through markupEnd: half the tags of a sheet.
+    if (kind === 0x2f) return this.closeTagAt(data, lt);
+    if (kind === 0x3f || kind === 0x21) {
+      const end = this.markupEnd(data, lt);
+      if (end === incomplete) return this.keepOpen(data, lt);
+      if (end - lt > this.maxMarkup) this.markupTooLong();
+      this.markup(data, lt, end);
+      this.scanned = 0;
+      return end;
+    }
+    const end = this.openTag(data, lt);
+    if (end === incomplete) {
+      // Scan what there is of it, so the next chunk resumes the search for its end.
+      this.scanned = 0;
+      this.tagQuote = 0;
+      if (this.markupEnd(data, lt) !== incomplete) this.fail('malformed tag');
+      return this.keepOpen(data, lt);
+    }
+    if (end - lt > this.maxMarkup) this.markupTooLong();
+    return end;
+  }
+
+  /** The close tag at `data[lt]`, handled: returns where it ends, or `incomplete` (kept). */
+  closeTagAt(data: string, lt: number): number {
+    const length = data.length;
+    let gt = lt + 2;
+    while (gt < length && data.charCodeAt(gt) !== 0x3e) gt++;
+    if (gt >= length) {
+      this.scanned = length - lt;
+      return this.keepOpen(data, lt);
+    }
+    if (gt + 1 - lt > this.maxMarkup) this.markupTooLong();
+    this.closeTag(data, lt, gt);
+    return gt + 1;
+  }
+
+  /** `keep`, returning `incomplete`. */
+  keepOpen(data: string, lt: number): number {
+    this.keep(data, lt);
+    return incomplete;
   }
 
   close() {

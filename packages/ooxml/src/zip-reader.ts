@@ -150,16 +150,7 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
   const { bytes, budget } = zip;
   if (entry.encrypted) throw fail({ code: 'zip-encrypted' });
   if (entry.declaredSize > budget.remaining) throw tooLarge();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const local = entry.localOffset;
-  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
-    throw fail({ code: 'zip-bad-entry', part: entry.name });
-  }
-  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-  const stop = start + entry.compressedSize;
-  if (stop > bytes.length) {
-    throw fail({ code: 'zip-truncated' });
-  }
+  const data = entryData(bytes, entry);
   const ratioFloor = 8 * 1024 * 1024;
   const ratioLimit = Math.max(ratioFloor, entry.compressedSize * zip.maxRatio);
   if (entry.declaredSize > ratioLimit) throw tooLarge();
@@ -180,7 +171,7 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
     }
   };
   if (entry.method === 0) {
-    count(bytes.subarray(start, stop));
+    count(data);
     return;
   }
   if (entry.method !== 8) {
@@ -188,12 +179,7 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
   }
   if (zip.inflateRaw) {
     const room = Math.min(budget.remaining, ratioLimit);
-    const whole = inflateWhole(
-      zip.inflateRaw,
-      bytes.subarray(start, stop),
-      Math.min(room, largestWholeEntry),
-      entry,
-    );
+    const whole = inflateWhole(zip.inflateRaw, data, Math.min(room, largestWholeEntry), entry);
     if (whole) {
       // Handed on in pieces, as the streaming path does: the limits are checked piece by piece.
       for (let at = 0; at < whole.length; at += outputPerPush) {
@@ -203,29 +189,58 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
     }
     if (room <= largestWholeEntry) throw tooLarge();
   }
-  let finished = false;
-  const inflater = new Inflate((chunk, final) => {
-    if (chunk.length > 0) count(chunk);
-    if (final) finished = true;
-  });
-  // Deflate reaches 1,032:1, so a first step of 1 KiB inflates to a megabyte at most.
-  let step = smallestStep;
+  let finished: boolean;
   try {
-    for (let at = start; at < stop; ) {
-      const next = Math.min(stop, at + step);
-      const before = inflated;
-      inflater.push(bytes.subarray(at, next), next === stop);
-      const ratio = (inflated - before) / (next - at);
-      const fit = Math.floor(outputPerPush / Math.max(ratio, 1));
-      // Growing at most twofold, a run of header bytes (no output yet) cannot open the step wide.
-      step = Math.min(largestStep, step * 2, Math.max(smallestStep, fit));
-      at = next;
-    }
+    finished = inflateInSteps(data, count);
   } catch {
     if (raised) throw raised.error;
     throw fail({ code: 'zip-corrupt-entry', part: entry.name });
   }
   if (!finished) throw fail({ code: 'zip-truncated' });
+}
+
+/** The entry's compressed bytes, after its local header (whose name and extra field lengths may
+ * differ from the central directory's). */
+function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const local = entry.localOffset;
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
+    throw fail({ code: 'zip-bad-entry', part: entry.name });
+  }
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const stop = start + entry.compressedSize;
+  if (stop > bytes.length) {
+    throw fail({ code: 'zip-truncated' });
+  }
+  return bytes.subarray(start, stop);
+}
+
+/**
+ * Inflates `data` through fflate's streaming inflater in steps sized to the ratio seen so far,
+ * handing each piece to `count` (which may throw to stop). Returns whether the deflate stream
+ * reached its final block.
+ */
+function inflateInSteps(data: Uint8Array, count: (chunk: Uint8Array) => void): boolean {
+  let finished = false;
+  let inflated = 0;
+  const inflater = new Inflate((chunk, final) => {
+    inflated += chunk.length;
+    if (chunk.length > 0) count(chunk);
+    if (final) finished = true;
+  });
+  // Deflate reaches 1,032:1, so a first step of 1 KiB inflates to a megabyte at most.
+  let step = smallestStep;
+  for (let at = 0; at < data.length; ) {
+    const next = Math.min(data.length, at + step);
+    const before = inflated;
+    inflater.push(data.subarray(at, next), next === data.length);
+    const ratio = (inflated - before) / (next - at);
+    const fit = Math.floor(outputPerPush / Math.max(ratio, 1));
+    // Growing at most twofold, a run of header bytes (no output yet) cannot open the step wide.
+    step = Math.min(largestStep, step * 2, Math.max(smallestStep, fit));
+    at = next;
+  }
+  return finished;
 }
 
 /**

@@ -105,42 +105,9 @@ export function createReadPool(
 
   const readiness: Promise<boolean>[] = [];
   for (let index = 0; index < options.size; index++) {
-    // A smaller young generation than V8's default: 10–20 MB less per worker, the same speed.
-    const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
-    const slot: Slot = { worker, ready: false, alive: true, busy: [], completed: 0 };
+    const { slot, ready } = startWorker({ file, data, dispatch });
     slots.push(slot);
-    readiness.push(
-      new Promise<boolean>((settle) => {
-        const fail = (error: Error) => {
-          if (!slot.alive) return;
-          slot.alive = false;
-          settle(false);
-          for (const waiting of slot.busy.splice(0)) waiting.reject(error);
-          dispatch();
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          if (reply.type === 'ready') {
-            slot.ready = true;
-            settle(true);
-            dispatch();
-          } else if (reply.type === 'init-failed') {
-            fail(new Error(reply.reason));
-            void worker.terminate();
-          } else {
-            // The worker interleaves its two jobs while it waits for the disk: match by id.
-            const at = slot.busy.findIndex((waiting) => waiting.job.id === reply.id);
-            if (at < 0) return;
-            const [{ resolve, reject }] = slot.busy.splice(at, 1) as [Queued];
-            slot.completed += 1;
-            if (reply.type === 'done') resolve(reply.prepared);
-            else reject(new Error(reply.reason));
-            dispatch();
-          }
-        });
-        worker.on('error', fail);
-        worker.on('exit', () => fail(new Error('read worker exited')));
-      }),
-    );
+    readiness.push(ready);
   }
   const started = (async () => {
     const results = await Promise.all(readiness);
@@ -280,4 +247,55 @@ export function prepareOnPool(
  */
 export function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 2));
+}
+
+/**
+ * One worker and its slot. `ready` settles true once the worker has loaded the campaign, false
+ * when it fails first; a worker that fails later rejects the jobs it holds and the pool
+ * `dispatch`es the rest to the others.
+ */
+function startWorker(options: { file: string | URL; data: WorkerData; dispatch: () => void }): {
+  slot: Slot;
+  ready: Promise<boolean>;
+} {
+  const { file, data, dispatch } = options;
+  // A smaller young generation than V8's default: 10–20 MB less per worker, the same speed.
+  const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
+  const slot: Slot = { worker, ready: false, alive: true, busy: [], completed: 0 };
+  const ready = new Promise<boolean>((settle) => {
+    const fail = (error: Error) => {
+      if (!slot.alive) return;
+      slot.alive = false;
+      settle(false);
+      for (const waiting of slot.busy.splice(0)) waiting.reject(error);
+      dispatch();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'ready') {
+        slot.ready = true;
+        settle(true);
+        dispatch();
+      } else if (reply.type === 'init-failed') {
+        fail(new Error(reply.reason));
+        void worker.terminate();
+      } else {
+        settleJob(slot, reply);
+        dispatch();
+      }
+    });
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('read worker exited')));
+  });
+  return { slot, ready };
+}
+
+/** Answers the job a reply belongs to. */
+function settleJob(slot: Slot, reply: Extract<WorkerReply, { type: 'done' | 'failed' }>): void {
+  // The worker interleaves its two jobs while it waits for the disk: match by id.
+  const at = slot.busy.findIndex((waiting) => waiting.job.id === reply.id);
+  if (at < 0) return;
+  const [{ resolve, reject }] = slot.busy.splice(at, 1) as [Queued];
+  slot.completed += 1;
+  if (reply.type === 'done') resolve(reply.prepared);
+  else reject(new Error(reply.reason));
 }

@@ -95,35 +95,51 @@ function openElement(state: DocxState, name: string, attributes: Readonly<Record
     state.fallbackDepth++;
     return;
   }
-  const value = attributes['w:val'] ?? attributes.val;
-  const outermost = state.tableDepth === 1;
+  if (!openTableElement(state, name, attributes)) openText(state, name);
+}
+
+/** Elements inside a table that shape the outermost table's grid. */
+const gridElements = new Set(['tr', 'gridBefore', 'tc', 'gridSpan', 'vMerge']);
+
+/**
+ * Table structure: the nesting depth, and for the outermost table its rows, cells, spans and
+ * vertical merges (nested tables only count depth; their text joins the outer cell).
+ * Returns false when `name` is not a table element.
+ */
+function openTableElement(
+  state: DocxState,
+  name: string,
+  attributes: Readonly<Record<string, string>>,
+): boolean {
+  if (name === 'tbl') {
+    state.tableDepth++;
+    return true;
+  }
+  if (!gridElements.has(name)) return false;
+  if (state.tableDepth === 1) openGridElement(state, name, attributes['w:val'] ?? attributes.val);
+  return true;
+}
+
+/** A row, cell, leading skipped columns, a span or a vertical merge of the outermost table. */
+function openGridElement(state: DocxState, name: string, value: string | undefined): void {
   switch (name) {
-    case 'tbl':
-      state.tableDepth++;
-      break;
     case 'tr':
-      if (outermost) {
-        state.row = [];
-        state.column = 0;
-      }
+      state.row = [];
+      state.column = 0;
       break;
     case 'gridBefore':
-      if (outermost) state.column += Number(value ?? 0) || 0;
+      state.column += Number(value ?? 0) || 0;
       break;
     case 'tc':
-      if (outermost) {
-        state.cell = { column: state.column, span: 1, text: '' };
-        state.cellParagraphs = [];
-      }
+      state.cell = { column: state.column, span: 1, text: '' };
+      state.cellParagraphs = [];
       break;
     case 'gridSpan':
-      if (outermost && state.cell) state.cell.span = Math.max(1, Number(value ?? 1) || 1);
+      if (state.cell) state.cell.span = Math.max(1, Number(value ?? 1) || 1);
       break;
     case 'vMerge':
-      if (outermost && state.cell) state.cell.vMerge = value === 'restart' ? 'restart' : 'continue';
+      if (state.cell) state.cell.vMerge = value === 'restart' ? 'restart' : 'continue';
       break;
-    default:
-      openText(state, name);
   }
 }
 

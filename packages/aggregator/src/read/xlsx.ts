@@ -193,31 +193,41 @@ function cellValue(
   style: number,
   context: SheetContext,
 ): CellValue | 'cut' | 'missing' {
+  if (raw === '') return undefined;
   switch (type) {
-    case 's': {
-      if (raw === '') return undefined;
-      const index = Number(raw);
-      if (context.sharedStrings.cut.has(index)) return 'cut';
-      // A reference past the shared strings (a damaged or forged file): said at the cell, not blank.
-      return context.sharedStrings.strings[index] ?? 'missing';
-    }
+    case 's':
+      return sharedStringValue(raw, context.sharedStrings);
     case 'str':
     case 'e':
-      return raw === '' ? undefined : raw;
+      return raw;
     case 'b':
-      return raw === '' ? undefined : raw === '1' || raw.toLowerCase() === 'true';
-    case 'd': {
-      if (raw === '') return undefined;
-      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
-      return Number.isNaN(date.getTime()) ? raw : new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
-    }
-    default: {
-      if (raw === '') return undefined;
-      const number = Number(raw);
-      if (!Number.isFinite(number)) return raw;
-      return context.dateStyles[style] ? (dateFromSerial(number, context.date1904) ?? number) : number;
-    }
+      return raw === '1' || raw.toLowerCase() === 'true';
+    case 'd':
+      return isoDateValue(raw);
+    default:
+      return numberValue(raw, style, context);
   }
+}
+
+/** `t="s"`: an index into the shared strings. */
+function sharedStringValue(raw: string, sharedStrings: SharedStrings): CellValue | 'cut' | 'missing' {
+  const index = Number(raw);
+  if (sharedStrings.cut.has(index)) return 'cut';
+  // A reference past the shared strings (a damaged or forged file): said at the cell, not blank.
+  return sharedStrings.strings[index] ?? 'missing';
+}
+
+/** `t="d"`: an ISO 8601 date (Strict OOXML), read as UTC and kept as the calendar day. */
+function isoDateValue(raw: string): CellValue {
+  const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`);
+  return Number.isNaN(date.getTime()) ? raw : new Date(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
+}
+
+/** `t="n"` or none: a number, or a date when the cell's style formats it as one. */
+function numberValue(raw: string, style: number, context: SheetContext): CellValue {
+  const number = Number(raw);
+  if (!Number.isFinite(number)) return raw;
+  return context.dateStyles[style] ? (dateFromSerial(number, context.date1904) ?? number) : number;
 }
 
 /**

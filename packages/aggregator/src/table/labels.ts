@@ -117,6 +117,23 @@ function buildLabelMatcher(fields: readonly ResolvedField[]): LabelMatcher {
   }
   const direct = (normal: string, text: string) =>
     exact.get(normal) ?? stripped.get(strippedLabel(text)) ?? stripped.get(normal);
+  // A known label with a short tail: 手机号 (手机), 联系人电话 (the tail names the column: 电话).
+  // The longest label wins, so the shortest tail is tried first.
+  const withShortTail = (bare: string): string | undefined => {
+    for (let tail = 0; tail <= 3 && bare.length - tail >= 2; tail++) {
+      const key = known.get(bare.slice(0, bare.length - tail));
+      if (key === undefined) continue;
+      const rest = bare.slice(bare.length - tail);
+      return (rest.length >= 2 ? stripped.get(rest) : undefined) ?? key;
+    }
+    return undefined;
+  };
+  // A shortened label: 单位 (举办单位, 主办单位…), 形式 (举办形式) — only when one field fits.
+  const shortenedLabel = (bare: string): string | undefined => {
+    if (bare.length < 2) return undefined;
+    const fields = bySuffix.get(bare);
+    return fields?.size === 1 ? [...fields][0] : undefined;
+  };
   return {
     match(text) {
       if (text.length > 60) return undefined;
@@ -124,21 +141,8 @@ function buildLabelMatcher(fields: readonly ResolvedField[]): LabelMatcher {
       if (normal === '') return undefined;
       const found = direct(normal, text);
       if (found) return found;
-      // A known label with a short tail: 手机号 (手机), 联系人电话 (the tail names the column: 电话).
-      // The longest label wins, so the shortest tail is tried first.
       const bare = strippedLabel(text);
-      for (let tail = 0; tail <= 3 && bare.length - tail >= 2; tail++) {
-        const key = known.get(bare.slice(0, bare.length - tail));
-        if (key === undefined) continue;
-        const rest = bare.slice(bare.length - tail);
-        return (rest.length >= 2 ? stripped.get(rest) : undefined) ?? key;
-      }
-      // A shortened label: 单位 (举办单位, 主办单位…), 形式 (举办形式) — only when one field fits.
-      if (bare.length >= 2) {
-        const fields = bySuffix.get(bare);
-        if (fields?.size === 1) return [...fields][0];
-      }
-      return undefined;
+      return withShortTail(bare) ?? shortenedLabel(bare);
     },
   };
 }
