@@ -14,7 +14,12 @@ import { assessReport } from './assessment/assess-units.js';
 import { ignoredNote, type ListedEntry } from './files/listed-file.js';
 import { dataUnitsOf, reviewStamps } from './files/stamp-review.js';
 import { resolveLimits } from './limits.js';
-import { type PreparedSubmission, prepareSubmission } from './prepare-submission.js';
+import { bytes, doubles, integers, type RowColumn } from './merge/row-column.js';
+import { FirstRowIndex } from './merge/row-key.js';
+import { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row-store.js';
+import { accepted, runRulesOverStore } from './merge/rules-over-store.js';
+import { unitsSentTwice } from './merge/unit-sent-twice.js';
+import { type PreparedSubmission, prepareSubmission } from './prepare/prepare-submission.js';
 import type {
   AggregateOptions,
   AggregateReport,
@@ -25,16 +30,11 @@ import type {
   StreamedReport,
   SubmissionInput,
 } from './report.js';
-import { bytes, doubles, integers, type RowColumn } from './row-column.js';
-import { FirstRowIndex } from './row-key.js';
-import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
-import { accepted, runRulesOverStore } from './rules-over-store.js';
-import { createSummarizer } from './summarize.js';
+import { createSummarizer } from './summarize/summarize.js';
 import { normalizeLabel } from './table/labels.js';
-import { unitMatches } from './unit-match.js';
-import { unitsSentTwice } from './unit-sent-twice.js';
+import { unitMatches } from './units/unit-match.js';
 
-export { chinaDay } from './prepare-submission.js';
+export { chinaDay } from './prepare/prepare-submission.js';
 
 /** `submittedOn` as an ISO day; 2024/5/27 and 2024年5月27日 are accepted too. */
 export function submissionDay(text: string): string {

@@ -36,8 +36,11 @@ export {
 export type { ListedEntry } from './files/listed-file.js';
 export { stampCellText, stampColumnLabel, stampsOfUnit } from './files/stamp-column.js';
 export type { StampUnitSource } from './files/stamp-unit.js';
+export { compareSubmissionPaths, isFolderSubmission, isIgnoredName } from './files/submission-names.js';
 export { defaultReadLimits, type ReadLimits, resolveLimits, UnreadableError } from './limits.js';
-export type { PreparedRow } from './prepare-submission.js';
+export { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row-store.js';
+export { defaultRuleBudgetMs } from './merge/rules-over-store.js';
+export type { PreparedRow } from './prepare/prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';
 export { type FileFormat, type ReadOutcome, readSubmission } from './read/read-submission.js';
 export type {
@@ -59,7 +62,6 @@ export type {
   UnitStamps,
 } from './report.js';
 export { RuleTimeoutError } from './report.js';
-export { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
 export {
   type PreviewRow,
   previewRow,
@@ -68,17 +70,15 @@ export {
   type RowPreviewRequest,
 } from './rows/row-preview.js';
 export type { ReadAgainOptions, UnreadSubmission } from './rows/submission-tables.js';
-export { defaultRuleBudgetMs } from './rules-over-store.js';
-export { compareSubmissionPaths, isFolderSubmission, isIgnoredName } from './submission-names.js';
-export { createSummarizer, rowEntry, type Summarizer } from './summarize.js';
+export { createSummarizer, rowEntry, type Summarizer } from './summarize/summarize.js';
 export { type FoundTable, findTables, type SkippedCounts, unitFromLine } from './table/find-tables.js';
-export { unitMatches, unitsOfFile } from './unit-match.js';
+export { unitMatches, unitsOfFile } from './units/unit-match.js';
 export {
   type UnitStatus,
   type UnitStatusCode,
   unitStatuses,
   unitStatusLabels,
-} from './unit-status.js';
+} from './units/unit-status.js';
 export {
   issueColumns,
   type OutputOptions,

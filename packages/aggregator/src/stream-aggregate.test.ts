@@ -5,8 +5,8 @@ import { linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { aggregate, collectReport, streamAggregate } from './aggregate.js';
 import { fixture, fixturesDirectory, linfenCampaign } from './fixtures.test-support.js';
+import { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row-store.js';
 import type { AggregateReport, SubmissionInput } from './report.js';
-import { createMemoryRowStore, type RowStore, type StoredRow } from './row-store.js';
 
 const received = new Date('2024-05-27T02:00:00Z');
 const linfenSubmissions = fileURLToPath(

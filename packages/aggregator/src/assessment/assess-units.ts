@@ -1,8 +1,8 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { type AssessmentSection, defaultAssessmentWeights, type LocalizedText } from '@jianshen/schema';
 import type { AggregateReport } from '../report.js';
-import { unitMatches } from '../unit-match.js';
-import { type UnitStatus, unitStatuses } from '../unit-status.js';
+import { unitMatches } from '../units/unit-match.js';
+import { type UnitStatus, unitStatuses } from '../units/unit-status.js';
 
 /** The score's weights as applied (the campaign's, or the defaults). */
 export interface AssessmentWeights {

@@ -5,7 +5,7 @@
  * Nothing in a folder is passed over in silence. Browser-safe: the CLI's folder walk and the web
  * page's folder choice both end here.
  */
-import { isFolderSubmission } from '../submission-names.js';
+import { isFolderSubmission } from './submission-names.js';
 
 /** Why a file in a folder is not read; each has a `messageHints` text (`ignored-…`). */
 export type IgnoredReason =

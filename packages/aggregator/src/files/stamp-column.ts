@@ -4,7 +4,7 @@
  */
 import { type Lang, phrase, renderPhrase } from '@jianshen/schema';
 import type { ReportSummary } from '../report.js';
-import { unitMatches } from '../unit-match.js';
+import { unitMatches } from '../units/unit-match.js';
 
 /** The column's header. */
 export function stampColumnLabel(lang: Lang): string {

@@ -6,9 +6,9 @@
  */
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { type Issue, reportIssue } from '@jianshen/schema';
-import { baseName } from '../prepare-submission.js';
+import { baseName } from '../prepare/prepare-submission.js';
 import type { FileReport, UnitStamps } from '../report.js';
-import { unitMatches } from '../unit-match.js';
+import { unitMatches } from '../units/unit-match.js';
 
 export interface StampReviewInput {
   files: readonly FileReport[];

@@ -5,7 +5,7 @@
  */
 import { unitFromLine } from '../table/find-tables.js';
 import { normalizeLabel } from '../table/labels.js';
-import { unitMatches } from '../unit-match.js';
+import { unitMatches } from '../units/unit-match.js';
 import type { StampFormat } from './file-kinds.js';
 import { pdfFirstPagesText } from './pdf-text.js';
 

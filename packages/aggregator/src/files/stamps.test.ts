@@ -7,7 +7,7 @@ import { fixture, linfenCampaign } from '../fixtures.test-support.js';
 import { resolveLimits } from '../limits.js';
 import { readSubmission } from '../read/read-submission.js';
 import type { SubmissionInput } from '../report.js';
-import { unitStatuses } from '../unit-status.js';
+import { unitStatuses } from '../units/unit-status.js';
 import { writeConsolidatedWorkbook } from '../write/consolidated.js';
 import { folderIgnoredReason, ignoredReasonOfName, stampFormatOf } from './file-kinds.js';
 import { pdfFirstPagesText } from './pdf-text.js';

@@ -4,8 +4,8 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { StoredRow } from '../row-store.js';
-import { createMemoryRowStore } from '../row-store.js';
+import type { StoredRow } from '../merge/row-store.js';
+import { createMemoryRowStore } from '../merge/row-store.js';
 import { createFileRowStore } from './file-row-store.js';
 
 const mebibyte = 1 << 20;

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RowStore, StoredRow } from '../row-store.js';
+import type { RowStore, StoredRow } from '../merge/row-store.js';
 import { onProcessEnd, processAlive } from './process-cleanup.js';
 
 // Rows are written in batches of about this many bytes (one system call each).

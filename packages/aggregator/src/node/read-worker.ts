@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
-import { prepareSubmission } from '../prepare-submission.js';
+import { prepareSubmission } from '../prepare/prepare-submission.js';
 import { readBounded } from './aggregate-files.js';
 import { createHeapGuard } from './heap-guard.js';
 import { nodeInflateRaw } from './inflate-raw.js';

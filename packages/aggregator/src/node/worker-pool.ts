@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { SubmissionSource } from '../aggregate.js';
 import type { ReadLimits } from '../limits.js';
-import { type PreparedSubmission, prepareSubmission } from '../prepare-submission.js';
+import { type PreparedSubmission, prepareSubmission } from '../prepare/prepare-submission.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply } from './worker-protocol.js';
 

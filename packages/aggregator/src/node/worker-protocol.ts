@@ -1,7 +1,7 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { ListedEntry } from '../files/listed-file.js';
 import type { ReadLimits } from '../limits.js';
-import type { PreparedSubmission } from '../prepare-submission.js';
+import type { PreparedSubmission } from '../prepare/prepare-submission.js';
 
 /** Given to each worker when it starts. */
 export interface WorkerData {

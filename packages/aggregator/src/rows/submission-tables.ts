@@ -2,7 +2,7 @@ import type { InflateRaw } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { type CellValue, type IssueData, type MessageCode, normalizeText } from '@jianshen/schema';
 import { type ReadLimits, resolveLimits } from '../limits.js';
-import { workbookTables } from '../prepare-submission.js';
+import { workbookTables } from '../prepare/prepare-submission.js';
 import type { GridRow, GridSheet } from '../read/grid.js';
 import { readSubmission } from '../read/read-submission.js';
 import type { FoundTable } from '../table/find-tables.js';

@@ -17,7 +17,7 @@ import { assessmentSheet } from '../assessment/assessment-sheet.js';
 import { stampCellText, stampColumnLabel } from '../files/stamp-column.js';
 import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
-import { unitStatusLabels } from '../unit-status.js';
+import { unitStatusLabels } from '../units/unit-status.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
 import { maskIssuePhone, maskPhone } from './mask-phone.js';
 import { outputText } from './output-text.js';

@@ -1,7 +1,7 @@
 import { stripBidiControls } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { type Lang, textsIn } from '@jianshen/schema';
-import { hash53 } from '../row-key.js';
+import { hash53 } from '../merge/row-key.js';
 import { outputText } from './output-text.js';
 
 /**

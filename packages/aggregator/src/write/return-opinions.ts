@@ -11,8 +11,8 @@ import {
   type SubmissionTables,
   tableAt,
 } from '../rows/submission-tables.js';
-import { unitMatches } from '../unit-match.js';
-import { type UnitStatus, unitStatuses } from '../unit-status.js';
+import { unitMatches } from '../units/unit-match.js';
+import { type UnitStatus, unitStatuses } from '../units/unit-status.js';
 import { issueColumns } from './consolidated.js';
 import { safeFileName } from './output-names.js';
 import { outputText } from './output-text.js';

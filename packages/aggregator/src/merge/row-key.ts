@@ -1,5 +1,5 @@
 import type { DateRange } from '@jianshen/schema';
-import { normalizeLabel } from './table/labels.js';
+import { normalizeLabel } from '../table/labels.js';
 
 /** What makes two rows the same activity: organiser, name and dates, as a clerk would compare them. */
 export function duplicateKey(values: Record<string, unknown>): string {

@@ -16,9 +16,9 @@ import type {
   ReportIssue,
   ReportRow,
   ReportSummary,
-} from './report.js';
-import { emptySkipped } from './table/find-tables.js';
-import { normalizeLabel } from './table/labels.js';
+} from '../report.js';
+import { emptySkipped } from '../table/find-tables.js';
+import { normalizeLabel } from '../table/labels.js';
 
 export interface SummarizerOptions {
   /** Receives an issue when a plugin's `groupBy` or total throws (once per function). */

@@ -1,9 +1,9 @@
 import { resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
-import { aggregate } from './aggregate.js';
-import { fixture, linfenCampaign } from './fixtures.test-support.js';
-import { linfenSubmissions } from './linfen-submissions.test-support.js';
+import { aggregate } from '../aggregate.js';
+import { fixture, linfenCampaign } from '../fixtures.test-support.js';
+import { linfenSubmissions } from '../linfen-submissions.test-support.js';
 import { unitStatuses, unitStatusLabels } from './unit-status.js';
 
 describe('unitStatuses', () => {

@@ -11,14 +11,14 @@ import {
   phrase,
   reportIssue,
 } from '@jianshen/schema';
-import { type ListedEntry, settledAsStamp, settledBeforeReading } from './files/listed-file.js';
-import { type ReadLimits, UnreadableError } from './limits.js';
-import type { GridSheet, GridWorkbook } from './read/grid.js';
-import { type ReadOutcome, readSubmission } from './read/read-submission.js';
-import type { FileReport } from './report.js';
-import { duplicateKeyHashes } from './row-key.js';
-import { farCellNote } from './table/far-cells.js';
-import { emptySkipped, type FoundTable, findTables } from './table/find-tables.js';
+import { type ListedEntry, settledAsStamp, settledBeforeReading } from '../files/listed-file.js';
+import { type ReadLimits, UnreadableError } from '../limits.js';
+import { duplicateKeyHashes } from '../merge/row-key.js';
+import type { GridSheet, GridWorkbook } from '../read/grid.js';
+import { type ReadOutcome, readSubmission } from '../read/read-submission.js';
+import type { FileReport } from '../report.js';
+import { farCellNote } from '../table/far-cells.js';
+import { emptySkipped, type FoundTable, findTables } from '../table/find-tables.js';
 
 /**
  * One file's share of an aggregation, before anything is compared across files: its report

@@ -1,7 +1,7 @@
 import { type Issue, reportIssue } from '@jianshen/schema';
-import type { FileReport } from './report.js';
-import { normalizeLabel } from './table/labels.js';
-import { unitMatches } from './unit-match.js';
+import type { FileReport } from '../report.js';
+import { normalizeLabel } from '../table/labels.js';
+import { unitMatches } from '../units/unit-match.js';
 
 /**
  * Without --replace every file counts: when one unit sent two files (a first return and a

@@ -1,6 +1,6 @@
 import { type ResolvedCampaign, type RowEntry, type RuleRun, startRules } from '@jianshen/plugin-kit';
 import { type Issue, type Lang, reportIssue } from '@jianshen/schema';
-import { type BoundedRunner, type RowSourceReport, RuleTimeoutError } from './report.js';
+import { type BoundedRunner, type RowSourceReport, RuleTimeoutError } from '../report.js';
 import type { RowColumn } from './row-column.js';
 import type { RowStore } from './row-store.js';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectSubmissionFiles } from './node/aggregate-files.js';
+import { collectSubmissionFiles } from '../node/aggregate-files.js';
 import { compareSubmissionPaths, isFolderSubmission } from './submission-names.js';
 
 describe('submission names', () => {

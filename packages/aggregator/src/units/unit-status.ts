@@ -1,6 +1,6 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { Lang } from '@jianshen/schema';
-import type { AggregateReport } from './report.js';
+import type { AggregateReport } from '../report.js';
 import { unitMatches, unitsOfFile } from './unit-match.js';
 
 /**

@@ -1,6 +1,6 @@
-import { baseName } from './prepare-submission.js';
-import type { FileReport } from './report.js';
-import { normalizeLabel } from './table/labels.js';
+import { baseName } from '../prepare/prepare-submission.js';
+import type { FileReport } from '../report.js';
+import { normalizeLabel } from '../table/labels.js';
 
 /**
  * Whether a unit read from a file is the expected unit: its name, reduced like a header label,
