@@ -59,6 +59,18 @@ describe('renderReport', async () => {
     expect(texts).toContain('附件：2024年全民健身志愿服务活动统计表（汇总）');
   });
 
+  it('without a report: section leaves 文号 and 签发人 blank, never the notice’s 文号', async () => {
+    const { report: _section, ...withoutSection } = campaign;
+    const draft = await renderReport({ campaign: withoutSection, report, charts });
+    const draftTexts = paragraphTexts(readZipText(draft, 'word/document.xml') ?? '');
+    // The issuer's 机关代字 with the year and the number blank (U+3000), 签发人： with room for a name.
+    const numberLine = draftTexts.find((text) => text.includes('签发人：'));
+    expect(numberLine).toBe('临体字〔\u3000\u3000〕\u3000\u3000号签发人：\u3000\u3000\u3000');
+    // 临体字〔2024〕44号 is the notice's: it appears only where the opening cites the notice.
+    const noticeNumber = draftTexts.filter((text) => text.includes('临体字〔2024〕44号'));
+    expect(noticeNumber).toEqual([expect.stringMatching(/^根据《.+》（临体字〔2024〕44号）要求/)]);
+  });
+
   it('states every figure as report.json has it', () => {
     const counts = countsFromRows(report);
     const { summary } = report;
