@@ -107,6 +107,30 @@ describe('renderReport', async () => {
     );
   });
 
+  it('sizes charts to flow with the text: at most 8 of 22 grid lines, two to a page', async () => {
+    // A tall per-unit chart (17 units drew 800 × 554) and the 16:9 ones; before, they were as wide
+    // as the text area (108 and 88 mm tall), one stood alone on a half-empty page.
+    const tall = { ...charts[0]!, height: 554 };
+    const drawn = await renderReport({ campaign, report, charts: [tall, charts[1]!, charts[2]!] });
+    const drawnXml = readZipText(drawn, 'word/document.xml') ?? '';
+    const extents = [...drawnXml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((match) => ({
+      width: Number(match[1]),
+      height: Number(match[2]),
+    }));
+    expect(extents).toHaveLength(3);
+    const emuPerTwip = 635;
+    const line = 579 * emuPerTwip;
+    for (const extent of extents) {
+      expect(extent.height).toBeLessThanOrEqual(8 * line);
+      expect(extent.width).toBeLessThanOrEqual(8844 * emuPerTwip);
+    }
+    // Aspect kept: the tall chart is narrower than the text area, the 16:9 ones keep 16:9.
+    expect(extents[0]!.width / extents[0]!.height).toBeCloseTo(800 / 554, 1);
+    expect(extents[1]!.width / extents[1]!.height).toBeCloseTo(800 / 450, 1);
+    // Picture and caption together, and no page break forced anywhere in the report's body.
+    expect(drawnXml).not.toMatch(/w:pageBreakBefore|w:type="page"/);
+  });
+
   it('has the 考核 table: one row per expected unit, 未报送 for the missing', () => {
     const assessment = report.assessment!;
     expect(texts).toEqual(
