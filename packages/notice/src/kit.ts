@@ -10,7 +10,7 @@ export { attachmentNoteParagraphs, signatureParagraphs } from './closing.js';
 export { documentStyles } from './document-styles.js';
 export { type FontRole, runFonts } from './fonts.js';
 export { noticeLabels } from './labels.js';
-export { landscapeTextWidth, size3, sizeSmall4, textWidth } from './layout.js';
+export { landscapeTextWidth, linePitch, size3, sizeSmall4, textWidth } from './layout.js';
 export { mastheadParagraphs } from './masthead.js';
 export { packDocx } from './pack-docx.js';
 export { pageNumberFooters } from './page-number-footers.js';

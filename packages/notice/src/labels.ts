@@ -1,4 +1,4 @@
-import { defineTexts, type Lang, textsIn } from '@jianshen/schema';
+import { defineTexts, type Lang, textsIn } from '@jianshen/schema/texts';
 
 /** The few fixed words the notice prints; Chinese unless `lang: 'en'`. */
 export interface NoticeLabels {

@@ -1,5 +1,5 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { fieldLabel, type Lang } from '@jianshen/schema';
+import { fieldLabel, type Lang } from '@jianshen/schema/texts';
 import { AlignmentType, type ISectionOptions, Paragraph, Table, TableLayoutType, WidthType } from 'docx';
 import { attachmentHeading } from './attachment-heading.js';
 import { landscapeTextWidth, sizeSmall4 } from './layout.js';

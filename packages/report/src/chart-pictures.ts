@@ -1,4 +1,4 @@
-import { gridSpacing, run } from '@jianshen/notice/kit';
+import { gridSpacing, linePitch, run } from '@jianshen/notice/kit';
 import type { CampaignFonts, Lang } from '@jianshen/schema';
 import { AlignmentType, ImageRun, LineRuleType, Paragraph } from 'docx';
 import type { ChartPicture } from './report-input.js';
@@ -8,8 +8,24 @@ import { reportText } from './report-text.js';
 const textWidthPixels = Math.floor((156 / 25.4) * 96);
 
 /**
- * A chart centred on its own line, as wide as the text area, with its caption (图1　各单位活动数)
- * under it. The picture's line is off the grid (an exact 28.95 pt line would crop it to a strip)
+ * A picture is at most 8 of the page's 22 grid lines tall (81.7 mm; twips / 15 = px), a hair
+ * under so Word and LibreOffice, which round a line up to whole grid lines, give it exactly 8.
+ * With its caption a chart then takes 9 lines: two fit a page with text, and one fits the 9 lines
+ * left under 二、活动开展情况 in the Linfen report. At full width a 16:9 chart was 88 mm and the
+ * per-unit chart (17 units) 108 mm, so the first chart left page 2 half empty and stood alone on
+ * page 3 (LibreOffice, looked at).
+ */
+const pictureMaxHeightPixels = Math.floor((8 * linePitch) / 15) - 2;
+
+/** The picture's size in the document: as wide as the text area, at most 8 lines tall. */
+function pictureSize(chart: Pick<ChartPicture, 'width' | 'height'>): { width: number; height: number } {
+  const scale = Math.min(textWidthPixels / chart.width, pictureMaxHeightPixels / chart.height, 1);
+  return { width: Math.round(chart.width * scale), height: Math.floor(chart.height * scale) };
+}
+
+/**
+ * A chart centred on its own line, as wide as the text area and at most 8 grid lines tall, with its
+ * caption (图1　各单位活动数) under it. The picture's line is off the grid (an exact 28.95 pt line would crop it to a strip)
  * and kept with its caption.
  */
 export function chartParagraphs(
@@ -17,13 +33,12 @@ export function chartParagraphs(
   chart: ChartPicture,
   options: { number: number; lang: Lang },
 ): Paragraph[] {
-  const width = Math.min(textWidthPixels, chart.width);
-  const height = Math.round((chart.height * width) / chart.width);
+  const { width, height } = pictureSize(chart);
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 0 },
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
       children: [
         new ImageRun({
           type: 'png',

@@ -6,5 +6,11 @@ export { renderReport, reportDocument } from './render-report.js';
 export { type ReportPart, reportParts } from './report-body.js';
 export { monthName, percentOf, type ReportFigures, reportFigures } from './report-figures.js';
 export type { ChartPicture, RenderReportOptions, ReportJson } from './report-input.js';
-export { type ReportSettings, reportSettings, reportTitle } from './report-settings.js';
+export {
+  blankDocNumber,
+  blankSigner,
+  type ReportSettings,
+  reportSettings,
+  reportTitle,
+} from './report-settings.js';
 export { bracketedNames, type ReportTextKey, reportText } from './report-text.js';

@@ -59,6 +59,18 @@ describe('renderReport', async () => {
     expect(texts).toContain('附件：2024年全民健身志愿服务活动统计表（汇总）');
   });
 
+  it('without a report: section leaves 文号 and 签发人 blank, never the notice’s 文号', async () => {
+    const { report: _section, ...withoutSection } = campaign;
+    const draft = await renderReport({ campaign: withoutSection, report, charts });
+    const draftTexts = paragraphTexts(readZipText(draft, 'word/document.xml') ?? '');
+    // The issuer's 机关代字 with the year and the number blank (U+3000), 签发人： with room for a name.
+    const numberLine = draftTexts.find((text) => text.includes('签发人：'));
+    expect(numberLine).toBe('临体字〔\u3000\u3000〕\u3000\u3000号签发人：\u3000\u3000\u3000');
+    // 临体字〔2024〕44号 is the notice's: it appears only where the opening cites the notice.
+    const noticeNumber = draftTexts.filter((text) => text.includes('临体字〔2024〕44号'));
+    expect(noticeNumber).toEqual([expect.stringMatching(/^根据《.+》（临体字〔2024〕44号）要求/)]);
+  });
+
   it('states every figure as report.json has it', () => {
     const counts = countsFromRows(report);
     const { summary } = report;
@@ -93,6 +105,30 @@ describe('renderReport', async () => {
     expect(texts).toEqual(
       expect.arrayContaining(['图1　各单位活动数', '图2　举办方式占比', '图3　各月活动数']),
     );
+  });
+
+  it('sizes charts to flow with the text: at most 8 of 22 grid lines, two to a page', async () => {
+    // A tall per-unit chart (17 units drew 800 × 554) and the 16:9 ones; before, they were as wide
+    // as the text area (108 and 88 mm tall), one stood alone on a half-empty page.
+    const tall = { ...charts[0]!, height: 554 };
+    const drawn = await renderReport({ campaign, report, charts: [tall, charts[1]!, charts[2]!] });
+    const drawnXml = readZipText(drawn, 'word/document.xml') ?? '';
+    const extents = [...drawnXml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((match) => ({
+      width: Number(match[1]),
+      height: Number(match[2]),
+    }));
+    expect(extents).toHaveLength(3);
+    const emuPerTwip = 635;
+    const line = 579 * emuPerTwip;
+    for (const extent of extents) {
+      expect(extent.height).toBeLessThanOrEqual(8 * line);
+      expect(extent.width).toBeLessThanOrEqual(8844 * emuPerTwip);
+    }
+    // Aspect kept: the tall chart is narrower than the text area, the 16:9 ones keep 16:9.
+    expect(extents[0]!.width / extents[0]!.height).toBeCloseTo(800 / 554, 1);
+    expect(extents[1]!.width / extents[1]!.height).toBeCloseTo(800 / 450, 1);
+    // Picture and caption together, and no page break forced anywhere in the report's body.
+    expect(drawnXml).not.toMatch(/w:pageBreakBefore|w:type="page"/);
   });
 
   it('has the 考核 table: one row per expected unit, 未报送 for the missing', () => {

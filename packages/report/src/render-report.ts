@@ -29,19 +29,19 @@ import { type ReportSettings, reportSettings } from './report-settings.js';
 import { reportText } from './report-text.js';
 
 /**
- * The campaign as the notice's layout code takes it, addressed as the report: its 文号 and
- * 签发人 (an upward document's 文号 line, GB/T 9704 §7.2.3), its attachment and its signature.
+ * The campaign as the notice's layout code takes it, addressed as the report: its own 文号 and
+ * 签发人, always on one line as an upward document has them (GB/T 9704 §7.2.5–7.2.6; blanks for the
+ * clerk when the `report:` section gives none), its attachment and its signature.
  */
 function reportAsCampaign(
   campaign: ResolvedCampaign,
   settings: ReportSettings,
   attachmentTitle: string,
 ): ResolvedCampaign {
-  const { signer: _noticeSigner, ...rest } = campaign;
   return {
-    ...rest,
+    ...campaign,
     docNumber: settings.docNumber,
-    ...(settings.signer !== undefined ? { signer: settings.signer } : {}),
+    signer: settings.signer,
     attachments: [{ kind: 'statistics-table', title: attachmentTitle }],
     signature: { name: campaign.issuer.name, date: settings.date, seal: true },
   };

@@ -21,10 +21,10 @@ export {
   type FieldContext,
   type FieldDefinition,
   type FieldIssue,
-  fieldLabel,
   type ResolvedField,
   resolveField,
 } from './activity/field-definition.js';
+export { fieldLabel } from './activity/field-label.js';
 export { type ParsedRow, parseRow } from './activity/parse-row.js';
 export {
   type AssessmentSection,

@@ -1,5 +1,8 @@
-// The languages and the text-catalogue helper on their own (no zod): what a start-up path such as
-// the CLI's help needs, without loading the schemas.
+// The languages, the text-catalogue helper and column headers on their own (no zod): what a
+// start-up path such as the CLI's help, or a document such as the notice, needs without loading
+// the schemas (each value import of the main entry bundles every zod schema and the phone
+// metadata: bench, bundle sizes).
+export { fieldLabel } from './activity/field-label.js';
 export {
   defaultLang,
   formatTemplate,

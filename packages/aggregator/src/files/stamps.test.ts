@@ -60,14 +60,14 @@ describe('what a file in a folder is taken for', () => {
     ).toEqual(['other-type', 'other-type', undefined, undefined, undefined, undefined]);
   });
 
-  it('detects stamped copies by content: LibreOffice PDF, pdftoppm JPEG, PNG and TIFF, a HEIC header', () => {
+  it('detects stamped copies by content: LibreOffice PDF, pdftoppm JPEG, PNG and TIFF, libheif HEIC', () => {
     expect(stampFormatOf(stampBytes('吉县-盖章件.pdf'))).toBe('pdf');
     expect(stampFormatOf(stampBytes('scan.jpg'))).toBe('jpeg');
     expect(stampFormatOf(stampBytes('scan.png'))).toBe('png');
     expect(stampFormatOf(stampBytes('scan.tif'))).toBe('tiff');
-    // The ftyp box an iPhone writes first (ISO/IEC 23008-12): size, 'ftyp', major brand 'heic'.
-    const heic = new Uint8Array([0, 0, 0, 24, ...new TextEncoder().encode('ftypheic\0\0\0\0mif1heic')]);
-    expect(stampFormatOf(heic)).toBe('heic');
+    // An iPhone photo's container: HEVC in HEIF (ISO/IEC 23008-12), written by libheif's heif-enc
+    // with the x265 encoder; its ftyp box says 'heic' with 'mif1' compatible, as an iPhone's does.
+    expect(stampFormatOf(stampBytes('scan.heic'))).toBe('heic');
     expect(stampFormatOf(fixture('gbk.csv').data)).toBeUndefined();
     expect(stampFormatOf(fixture('openpyxl-absolute-paths.xlsx').data)).toBeUndefined();
   });
@@ -89,6 +89,17 @@ describe('what a file in a folder is taken for', () => {
 });
 
 describe('a county folder with data, stamped copies and stray files', () => {
+  it('takes an iPhone photo (HEIC) of the stamped page as the unit’s stamped copy', async () => {
+    const report = await aggregate(
+      [inFolder('临汾/乡宁县 IMG_0421.HEIC', stampBytes('scan.heic'))],
+      await linfenCampaign(),
+    );
+    expect(report.files.map((file) => [file.status, file.format, file.unit])).toEqual([
+      ['stamp', 'heic', '乡宁县'],
+    ]);
+    expect(report.summary.missingUnits).not.toContain('乡宁县');
+  });
+
   it('lists every file with its status and unit', async () => {
     const report = await aggregate(countyFolder(), await linfenCampaign());
     expect(

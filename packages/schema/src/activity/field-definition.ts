@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Lang, type LocalizedText, localize } from '../i18n/lang.js';
+import type { LocalizedText } from '../i18n/lang.js';
 import type { IssueFinding } from '../issues/issue.js';
 import type { DateRange } from '../normalize/date.js';
 import type { CellValue, NormalizeResult } from '../normalize/result.js';
@@ -114,10 +114,4 @@ export function resolveField<Output>(field: FieldDefinition<Output>): ResolvedFi
     source: field.source ?? 'core',
     column,
   };
-}
-
-/** A column's header in a language: the printed (Chinese) label, or its English one. */
-export function fieldLabel(field: Pick<ResolvedField, 'label' | 'labelEn'>, lang: Lang): string {
-  const labels: LocalizedText = { zh: field.label, en: field.labelEn };
-  return localize(labels, lang);
 }

@@ -13,10 +13,24 @@ export const reportSectionSchema = z
   .strictObject({
     /** 主送机关; default 省体育局. */
     recipients: z.string().min(1).default(defaultReportRecipients),
-    /** 签发人: an upward document carries it on the 发文字号 line. */
-    signer: z.string().min(1).optional(),
-    /** The report's own 发文字号; default the notice's. */
-    docNumber: docNumberSchema.optional(),
+    /**
+     * 签发人: an upward document carries it on the 发文字号 line (GB/T 9704 §7.2.6). Default: left
+     * blank for the clerk (签发人：　　　), never the notice's signer.
+     */
+    signer: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('签发人；缺省留空（签发人：　　　）供填写，不借用活动的 signer (signer; blank when unset)'),
+    /**
+     * The report's own 发文字号. Default: the issuer's 机关代字 with the year and number left blank
+     * (临体字〔　　〕　　号) for the clerk to fill, never the notice's number.
+     */
+    docNumber: docNumberSchema
+      .optional()
+      .describe(
+        '报告自己的发文字号；缺省为 临体字〔　　〕　　号，从不沿用通知的 (own number; blanks when unset)',
+      ),
     /** 标题; default 关于…开展情况的报告 from the notice's title. */
     title: z.string().min(1).optional(),
     /** 成文日期; default the submission deadline. */

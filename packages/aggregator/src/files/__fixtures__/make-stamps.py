@@ -2,7 +2,8 @@
 """Builds the stamped-copy (盖章件) fixtures with real writers: the kit's own template
 (`jianshen template`, from the built CLI), filled with openpyxl (Debian python3-openpyxl) as
 吉县 would fill it, printed to PDF by LibreOffice (soffice), then rasterised by poppler's
-pdftoppm into the JPEG and PNG a scanner or phone would send.
+pdftoppm into the JPEG and PNG a scanner or phone would send, and the JPEG written as HEIC (an
+iPhone photo's format) by libheif's heif-enc (Debian libheif-examples).
 
 Run with Debian's python3 from this folder, after `npm run build`:  /usr/bin/python3 make-stamps.py
 The files are committed; the tests read them and never run this script.
@@ -64,6 +65,9 @@ def main():
         shutil.copy(os.path.join(work, 'scan.png'), os.path.join(HERE, 'scan.png'))
         run(['pdftoppm', '-tiff', '-tiffcompression', 'lzw', '-r', '30', '-singlefile', pdf, os.path.join(work, 'scan')], work)
         shutil.copy(os.path.join(work, 'scan.tif'), os.path.join(HERE, 'scan.tif'))
+        # An iPhone sends HEIC: HEVC stills in a HEIF container. libheif's heif-enc (Debian
+        # libheif-examples, x265 encoder) writes the same container from the scanned JPEG.
+        run(['heif-enc', '-q', '40', '-o', os.path.join(HERE, 'scan.heic'), os.path.join(HERE, 'scan.jpg')], work)
 
 
 if __name__ == '__main__':
