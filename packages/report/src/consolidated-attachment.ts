@@ -1,6 +1,13 @@
-import { displayValue, formatDateRange, modeLabel, type ReportRow } from '@jianshen/aggregator';
+import {
+  displayValue,
+  formatDateRange,
+  modeLabel,
+  outputFileNames,
+  type ReportRow,
+} from '@jianshen/aggregator';
 import {
   attachmentHeading,
+  bodyParagraphs,
   columnWidths,
   landscapeProperties,
   landscapeTextWidth,
@@ -31,6 +38,21 @@ export interface AttachmentOptions {
   label: string;
   title: string;
   lang: Lang;
+  /** The accepted rows of the aggregation (summary.rowsAccepted); `rows` may be empty above the limit. */
+  rowCount?: number;
+}
+
+/**
+ * Most rows the attachment lists as a Word table (~40 landscape pages). docx builds each row as
+ * objects before packing: ~1.7 ms of CPU and ~150 KB of heap a row (bench/README.md), so 93,000
+ * rows ran out of a 4 GB heap. Above it the attachment names the consolidated workbook, written
+ * with the report, which holds every row.
+ */
+export const attachmentRowLimit = 500;
+
+/** True when the attachment lists the rows; otherwise it points to the consolidated workbook. */
+export function attachmentListsRows(rowCount: number): boolean {
+  return rowCount <= attachmentRowLimit;
 }
 
 /**
@@ -45,6 +67,8 @@ export function consolidatedAttachment(
 ): ISectionOptions {
   const { fonts, fields } = campaign;
   const { lang } = options;
+  const rowCount = options.rowCount ?? rows.length;
+  if (!attachmentListsRows(rowCount)) return attachmentInWorkbook(campaign, rowCount, options);
   const headers = [
     ...fields.map((field) => localize({ zh: field.label, en: field.labelEn }, lang)),
     reportText(lang, 'sourceUnit'),
@@ -76,6 +100,29 @@ export function consolidatedAttachment(
         layout: TableLayoutType.FIXED,
         alignment: AlignmentType.CENTER,
       }),
+    ],
+  };
+}
+
+/** Too many rows for a Word table: the attachment says how many and which workbook lists them. */
+function attachmentInWorkbook(
+  campaign: ResolvedCampaign,
+  rowCount: number,
+  options: AttachmentOptions,
+): ISectionOptions {
+  const { fonts } = campaign;
+  const workbook = outputFileNames(campaign, options.lang).workbook;
+  const note = reportText(options.lang, 'attachmentInWorkbook', {
+    rows: rowCount,
+    limit: attachmentRowLimit,
+    workbook,
+  });
+  return {
+    properties: landscapeProperties(),
+    footers: pageNumberFooters(fonts),
+    children: [
+      ...attachmentHeading(fonts, options.label, options.title, landscapeTextWidth),
+      ...bodyParagraphs(fonts, [note]),
     ],
   };
 }

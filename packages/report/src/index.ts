@@ -1,6 +1,11 @@
 export { assessmentTable } from './assessment-table.js';
 export { chartParagraphs } from './chart-pictures.js';
-export { type AttachmentOptions, consolidatedAttachment } from './consolidated-attachment.js';
+export {
+  type AttachmentOptions,
+  attachmentListsRows,
+  attachmentRowLimit,
+  consolidatedAttachment,
+} from './consolidated-attachment.js';
 export { ReportJsonError, readReportJson } from './read-report-json.js';
 export { renderReport, reportDocument } from './render-report.js';
 export { type ReportPart, reportParts } from './report-body.js';

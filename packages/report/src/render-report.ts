@@ -136,7 +136,12 @@ export function reportDocument(options: RenderReportOptions): Document {
         footers: pageNumberFooters(campaign.fonts),
         children: mainPage(options, settings, figures, lang),
       },
-      consolidatedAttachment(campaign, report.rows, { label, title: attachmentTitle, lang }),
+      consolidatedAttachment(campaign, report.rows, {
+        label,
+        title: attachmentTitle,
+        lang,
+        rowCount: Math.max(report.rows.length, report.summary.rowsAccepted),
+      }),
     ],
   });
 }

@@ -47,6 +47,10 @@ const reportTexts = defineTexts({
   bestUnits: { zh: '得分最高的是{units}（{score}分）。', en: 'The highest score went to {units} ({score}).' },
   ending: { zh: '特此报告。', en: 'Respectfully submitted.' },
   attachmentTitle: { zh: '{table}（汇总）', en: '{table} (consolidated)' },
+  attachmentInWorkbook: {
+    zh: '本次汇总活动共{rows}项，超过{limit}项，不在本文中逐条列出，明细见同时生成的汇总工作簿《{workbook}》。',
+    en: 'The {rows} activities consolidated are more than {limit} and are not listed here; every one is in the consolidated workbook “{workbook}” written with this report.',
+  },
   sourceUnit: { zh: '来源单位', en: 'Source unit' },
   listSeparator: { zh: '、', en: ', ' },
   sentenceSeparator: { zh: '', en: ' ' },

@@ -1,6 +1,7 @@
 import { maskRowPhones, type ReportLike, type ReportRow, safeFileName } from '@jianshen/aggregator';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { Lang } from '@jianshen/schema';
+import { attachmentListsRows } from '../consolidated-attachment.js';
 import { reportSettings } from '../report-settings.js';
 import { renderReportWithCharts } from './render-report-with-charts.js';
 
@@ -20,11 +21,13 @@ export interface ReportFromAggregateOptions {
 
 /**
  * The report straight from an aggregation (`jianshen aggregate --out`): the rows are read once
- * from a streamed report, masked on request, then laid out with the charts.
+ * from a streamed report, masked on request, then laid out with the charts. Above the
+ * attachment's limit the rows are not read at all: the attachment names the workbook instead.
  */
 export async function renderReportFromAggregate(options: ReportFromAggregateOptions): Promise<Uint8Array> {
   const rows: ReportRow[] = [];
-  for await (const row of options.report.rows) rows.push(options.maskPhone ? maskRowPhones(row) : row);
+  if (attachmentListsRows(options.report.summary.rowsAccepted))
+    for await (const row of options.report.rows) rows.push(options.maskPhone ? maskRowPhones(row) : row);
   return renderReportWithCharts({
     campaign: options.campaign,
     report: { ...options.report, rows },
