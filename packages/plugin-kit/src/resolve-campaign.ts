@@ -50,6 +50,11 @@ export interface ResolvedCampaign extends Omit<Campaign, 'plugins'> {
   fingerprint: string;
   /** The campaign file, when it came from one. */
   sourcePath?: string;
+  /**
+   * Plugins left out because they failed to load (`pluginFailures: 'report'`): one error issue
+   * each, at the campaign file and its `plugins[i]`. The aggregator lists them with the rows' issues.
+   */
+  issues?: Issue[];
 }
 
 export interface ResolveCampaignOptions {
@@ -57,6 +62,13 @@ export interface ResolveCampaignOptions {
   path?: string;
   /** Loads a plugin named in the campaign by package name or path (the Node entry provides one). */
   loadPlugin?: (specifier: string) => Promise<Plugin>;
+  /**
+   * What a plugin that fails to load (not found, its module or factory throws, not a plugin)
+   * does. `throw` (the default): `CampaignError`, as the notice and the templates need every
+   * column. `report`: the plugin is left out and its issue kept in `issues`, so a clerk's
+   * aggregation still delivers every row (issue 15). Conflicts between plugins always throw.
+   */
+  pluginFailures?: 'throw' | 'report';
 }
 
 /** FNV-1a, enough to tell two column layouts apart without a crypto dependency in browsers. */
@@ -127,9 +139,11 @@ export async function resolveCampaign(
   const campaign = parsed.campaign;
   const loaded = await loadPlugins(campaign.plugins, path, options.loadPlugin);
   const gathered = gatherContributions(loaded.plugins, path);
-  const issues = [...loaded.issues, ...gathered.issues];
+  const leftOut = options.pluginFailures === 'report' ? loaded.issues : [];
+  const issues = [...(leftOut.length > 0 ? [] : loaded.issues), ...gathered.issues];
   if (issues.length > 0) throw new CampaignError(issues, path);
-  return assembleCampaign(campaign, loaded.plugins, gathered.contributions, options.path);
+  const resolved = assembleCampaign(campaign, loaded.plugins, gathered.contributions, options.path);
+  return leftOut.length > 0 ? { ...resolved, issues: leftOut } : resolved;
 }
 
 /** Stage 1: each plugin reference loaded (a name or path) or taken as given, and its shape checked. */

@@ -49,9 +49,12 @@ export function startRules(
   rules: readonly ResolvedRule[] = campaign.rules,
 ): RuleRun {
   const issues: RuleIssue[] = [];
-  const crashed = (id: string, error: unknown) => {
+  // A crash in `row` is placed at the row it was checking (file, sheet, row): the clerk can look
+  // at what the rule choked on. The row itself still counts: the fault is the plugin's.
+  const crashed = (id: string, error: unknown, entry?: RowEntry) => {
     const reason = error instanceof Error ? error.message : String(error);
-    issues.push({ ...reportIssue('rule-crashed', { rule: id, reason }, { path: '' }), rule: id });
+    const place = entry ? sourcePlace(entry.source) : { path: campaign.sourcePath ?? '' };
+    issues.push({ ...reportIssue('rule-crashed', { rule: id, reason }, place), rule: id });
   };
   const started: { id: string; handlers: RuleHandlers }[] = [];
   for (const { id, rule } of rules) {
@@ -64,9 +67,7 @@ export function startRules(
       };
       const source = descriptor.row?.source;
       const place = {
-        path: source?.path ?? '',
-        ...(source?.sheet !== undefined ? { sheet: source.sheet } : {}),
-        ...(source?.row !== undefined ? { row: source.row } : {}),
+        ...sourcePlace(source ?? { path: '' }),
         ...(descriptor.field !== undefined ? { field: descriptor.field } : {}),
       };
       issues.push({ ...reportIssue(own, (descriptor.data ?? {}) as IssueData, place), rule: id });
@@ -105,7 +106,7 @@ export function startRules(
         timed(current.id, () => current.handlers.row?.(entry));
       } catch (error) {
         running = undefined;
-        crashed(current.id, error);
+        crashed(current.id, error, entry);
         withRow.splice(index--, 1);
         started.splice(started.indexOf(current), 1);
       }
@@ -144,6 +145,15 @@ export function startRules(
         }
       }
     },
+  };
+}
+
+/** Where a row came from, as an issue's place. */
+function sourcePlace(source: RowEntry['source']): { path: string; sheet?: string; row?: number } {
+  return {
+    path: source.path,
+    ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+    ...(source.row !== undefined ? { row: source.row } : {}),
   };
 }
 

@@ -91,6 +91,14 @@ export async function runRulesOverStore(options: RulesOverStoreOptions): Promise
   }
 }
 
+/**
+ * A rule's error at a row keeps that row out; a rule that crashed there does not: the fault is the
+ * plugin's, and the row is delivered (issue 15).
+ */
+function rejectsRow(reported: Issue | undefined): reported is Issue & { row: number } {
+  return reported?.severity === 'error' && reported.row !== undefined && reported.code !== 'rule-crashed';
+}
+
 /** One row through the rules; an error at this row rejects it, one elsewhere is kept for later. */
 function checkRow(
   run: RuleRun,
@@ -106,7 +114,7 @@ function checkRow(
   const here = locationKey(source.path, source.sheet, source.row ?? -1);
   for (let at = before; at < run.issues.length; at++) {
     const reported = run.issues[at];
-    if (reported?.severity !== 'error' || reported.row === undefined) continue;
+    if (!rejectsRow(reported)) continue;
     const where = locationKey(reported.path, reported.sheet, reported.row);
     if (where === here) found.reject(index);
     else found.elsewhere.add(where);
@@ -120,7 +128,7 @@ function tableHandlers(run: RuleRun, all: readonly RowEntry[], guard: Guard, els
   guard.runBatch(1, () => run.finish(all));
   for (let found = beforeTable; found < run.issues.length; found++) {
     const reported = run.issues[found];
-    if (reported?.severity === 'error' && reported.row !== undefined)
+    if (reported && rejectsRow(reported))
       elsewhere.add(locationKey(reported.path, reported.sheet, reported.row));
   }
 }
