@@ -405,6 +405,13 @@ export const messages = {
       en: 'Has the same modification time as {other} from the same unit; the one given later ({other}) counts',
     },
   },
+  'cell-truncated': {
+    severity: 'warning',
+    text: {
+      zh: '{output} 的单元格 {cell} 有 {length} 个字符，超过 Excel 单元格上限 {max} 个字符，已截断（末尾注明“已截断”）；完整内容见 report.json',
+      en: 'Cell {cell} of {output} has {length} characters, over Excel’s limit of {max} per cell: it was cut (marked at its end); report.json has it whole',
+    },
+  },
   'plugin-failed': {
     severity: 'error',
     text: {
