@@ -63,6 +63,28 @@ describe('a plugin rule that runs too long', () => {
     expect(report.issues.filter((issue) => issue.code === 'seen')).toHaveLength(4);
   });
 
+  it('is stopped inside an endless loop in its create, reported, and every row is delivered', async () => {
+    const loopsAtStart = defineRule({
+      meta: { messages: {} },
+      create: () => {
+        for (;;) {
+          // Never returns: create runs before any row, under the same budget.
+        }
+      },
+    });
+    const plugin = definePlugin({ name: 'test-hang-create', rules: { loopsAtStart, noted } });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, {
+      ruleBudgetMs: 200,
+      runBounded: runWithTimeout,
+    });
+    expect(report.rows).toHaveLength(3);
+    const timeout = report.issues.filter((issue) => issue.code === 'rule-timeout');
+    expect(timeout).toEqual([expect.objectContaining({ severity: 'error' })]);
+    expect(timeout[0]?.message).toContain('test-hang-create/loopsAtStart');
+    expect(report.issues.filter((issue) => issue.code === 'seen')).toHaveLength(3);
+  });
+
   it('is stopped for the rest of a file once its budget is spent, timed between calls', async () => {
     const calls = new Map<string, number>();
     const slow = defineRule({

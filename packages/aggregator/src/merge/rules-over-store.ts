@@ -28,6 +28,23 @@ export interface RulesOverStoreOptions {
   runBounded?: BoundedRunner;
 }
 
+/**
+ * Each rule's `create` under the same budget as its handlers: one stuck in a loop is stopped and
+ * reported (at the campaign file: no county file is being read yet), and the rule is not started.
+ */
+function boundedCreate(options: RulesOverStoreOptions, budget: number) {
+  const runBounded = options.runBounded ?? runPlainly;
+  return (rule: string, create: () => void) => {
+    try {
+      runBounded(create, budget);
+    } catch (error) {
+      if (!(error instanceof RuleTimeoutError)) throw error;
+      const path = options.campaign.sourcePath ?? options.campaign.id;
+      options.issue(reportIssue('rule-timeout', { rule, budget }, { path }));
+    }
+  };
+}
+
 function locationKey(path: string, sheet: string | undefined, row: number): string {
   return `${path}\u0000${sheet ?? ''}\u0000${row}`;
 }
@@ -43,8 +60,8 @@ const runPlainly: BoundedRunner = (run) => run();
  */
 export async function runRulesOverStore(options: RulesOverStoreOptions): Promise<void> {
   const { campaign, lang, store, status, sourceOf } = options;
-  const run = startRules(campaign, lang);
   const budget = options.budgetMs ?? defaultRuleBudgetMs;
+  const run = startRules(campaign, lang, campaign.rules, { runCreate: boundedCreate(options, budget) });
   const all: RowEntry[] = [];
   const elsewhere = new Set<string>();
   const reject = (index: number) => {
