@@ -178,4 +178,15 @@ describe('resolveCampaign with pluginFailures: report', () => {
     );
     expect(campaign.issues).toBeUndefined();
   });
+
+  it('counts a plugin that never finishes loading as failed, instead of ending the process', async () => {
+    const campaign = await resolveCampaign(
+      { ...linfen2024Campaign, plugins: ['./never.mjs'] },
+      { loadPlugin: () => new Promise<never>(() => {}), pluginFailures: 'report', pluginLoadTimeoutMs: 50 },
+    );
+    expect(campaign.issues?.map((issue) => issue.code)).toEqual(['plugin-failed']);
+    expect(renderMessage(campaign.issues![0]!, 'zh')).toBe(
+      '插件「./never.mjs」在加载时出错：0.05 秒内未加载完成（模块或工厂函数一直没有返回）',
+    );
+  });
 });

@@ -576,6 +576,10 @@ export const phrases = {
   // duplicate-row {other}
   'file-row': { zh: '{path} 第 {row} 行', en: '{path} row {row}' },
   // plugin-not-found, plugin-conflict, plugin-invalid {reason}
+  'plugin-load-timeout': {
+    zh: '{seconds} 秒内未加载完成（模块或工厂函数一直没有返回）',
+    en: 'did not finish loading within {seconds} s (the module or its factory never returned)',
+  },
   'plugin-needs-loader': {
     zh: '在浏览器中请直接传入插件对象，或在 Node 中使用 loadCampaign',
     en: 'pass plugin objects in browsers, or use loadCampaign in Node',
