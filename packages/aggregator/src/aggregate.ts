@@ -167,7 +167,8 @@ interface MergeState {
 
 function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store: RowStore): MergeState {
   const secondKeyOf = integers();
-  const issues: Issue[] = [];
+  // A plugin left out because it failed to load is an issue of the run (issue 15).
+  const issues: Issue[] = [...(campaign.issues ?? [])];
   return {
     campaign,
     options,

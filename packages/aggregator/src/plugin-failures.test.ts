@@ -1,6 +1,7 @@
 import { definePlugin, defineRule, defineSummary, resolveCampaign } from '@jianshen/plugin-kit';
 import { CampaignError, linfen2024Campaign, renderMessage } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { aggregate } from './aggregate.js';
 import { runWithTimeout } from './node/bounded-runner.js';
 
@@ -60,6 +61,28 @@ describe('a plugin rule that runs too long', () => {
     expect(timeout[0]?.message).toContain('test-hang/loops');
     // The other rule saw every row, the one the stuck rule was cut short on too.
     expect(report.issues.filter((issue) => issue.code === 'seen')).toHaveLength(4);
+  });
+
+  it('is stopped inside an endless loop in its create, reported, and every row is delivered', async () => {
+    const loopsAtStart = defineRule({
+      meta: { messages: {} },
+      create: () => {
+        for (;;) {
+          // Never returns: create runs before any row, under the same budget.
+        }
+      },
+    });
+    const plugin = definePlugin({ name: 'test-hang-create', rules: { loopsAtStart, noted } });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, {
+      ruleBudgetMs: 200,
+      runBounded: runWithTimeout,
+    });
+    expect(report.rows).toHaveLength(3);
+    const timeout = report.issues.filter((issue) => issue.code === 'rule-timeout');
+    expect(timeout).toEqual([expect.objectContaining({ severity: 'error' })]);
+    expect(timeout[0]?.message).toContain('test-hang-create/loopsAtStart');
+    expect(report.issues.filter((issue) => issue.code === 'seen')).toHaveLength(3);
   });
 
   it('is stopped for the rest of a file once its budget is spent, timed between calls', async () => {
@@ -151,5 +174,99 @@ describe('a plugin that fails to load', () => {
     const text = renderMessage(issue ?? { code: 'plugin-failed' }, 'zh');
     expect(text).toContain('Unexpected token (3:14)');
     expect(text).not.toContain('找不到');
+  });
+});
+
+describe('a plugin that fails to load, with pluginFailures: report', () => {
+  it('is left out; its issue is in the report, at the campaign file; every row is delivered', async () => {
+    const campaign = await resolveCampaign(
+      { ...linfen2024Campaign, plugins: ['./plugins/broken.ts'] },
+      {
+        path: 'campaign.yaml',
+        pluginFailures: 'report',
+        loadPlugin: async () => {
+          throw new SyntaxError('Unexpected token (3:14)');
+        },
+      },
+    );
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, { lang: 'zh' });
+    expect(report.rows).toHaveLength(3);
+    const failed = report.issues.filter((issue) => issue.code === 'plugin-failed');
+    expect(failed).toEqual([
+      expect.objectContaining({ path: 'campaign.yaml', field: 'plugins[0]', severity: 'error' }),
+    ]);
+    expect(failed[0]?.message).toBe('插件「./plugins/broken.ts」在加载时出错：Unexpected token (3:14)');
+  });
+});
+
+describe('a plugin column whose schema throws', () => {
+  it('is an issue at its file, sheet, row and column; the row is still delivered', async () => {
+    const plugin = definePlugin({
+      name: 'test-throwing-schema',
+      fields: [
+        {
+          key: 'venue',
+          label: '场地',
+          schema: z
+            .string()
+            .optional()
+            .refine((value) => {
+              if (value?.includes('馆')) throw new RangeError('venue lookup exploded');
+              return true;
+            }),
+        },
+      ],
+    });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const lines = [
+      '2024年全民健身志愿服务活动统计表',
+      '单位名称（盖章）：翼城县体育局',
+      '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,场地,备注',
+      '1,翼城县体育中心,健步走,简介,线下,2024-06-01,郑雪,13912345671,体育馆,',
+      '2,翼城县体育中心,广场舞,简介,线下,2024-06-02,郑雪,13912345672,广场,',
+    ];
+    const data = encoder.encode(lines.join('\n'));
+    const report = await aggregate([{ path: 'county.csv', data }], campaign, { lang: 'en' });
+    expect(report.rows.map((row) => row.name)).toEqual(['健步走', '广场舞']);
+    expect(report.rows[1]).toMatchObject({ venue: '广场' });
+    const failed = report.issues.filter((issue) => issue.code === 'plugin-failed');
+    expect(failed).toEqual([
+      expect.objectContaining({
+        path: 'county.csv',
+        row: 4,
+        field: 'venue',
+        value: '体育馆',
+        severity: 'error',
+      }),
+    ]);
+    expect(failed[0]?.message).toBe(
+      'Plugin "test-throwing-schema" failed in the schema of column "场地": venue lookup exploded',
+    );
+    expect(report.summary.rowsAccepted).toBe(2);
+  });
+});
+
+describe('a plugin rule that throws', () => {
+  it('is an issue naming the plugin/rule; the other rows and rules go on', async () => {
+    const throws = defineRule({
+      meta: { messages: {} },
+      create: () => ({
+        row(entry) {
+          if (entry.source.row === 5) throw new Error('rule exploded');
+        },
+      }),
+    });
+    const plugin = definePlugin({ name: 'test-throwing-rule', rules: { throws, noted } });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, { lang: 'zh' });
+    expect(report.rows).toHaveLength(3);
+    const crashed = report.issues.filter((issue) => issue.code === 'rule-crashed');
+    expect(crashed).toHaveLength(1);
+    expect(crashed[0]?.message).toContain('test-throwing-rule/throws');
+    expect(crashed[0]?.message).toContain('rule exploded');
+    // At the row it choked on; that row is still delivered (the fault is the plugin's).
+    expect(crashed[0]).toMatchObject({ path: 'county.csv', row: 5 });
+    expect(report.summary.rowsAccepted).toBe(3);
+    expect(report.issues.filter((issue) => issue.code === 'seen')).toHaveLength(3);
   });
 });

@@ -28,6 +28,7 @@ export {
   type SheetSpec,
   type StyleId,
   styles,
+  type TruncatedCell,
   type WriteXlsxOptions,
   writeXlsx,
   writeXlsxTo,

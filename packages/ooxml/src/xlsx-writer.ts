@@ -1,6 +1,6 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { concatBytes } from './bytes.js';
-import { columnLetter } from './cell-reference.js';
+import { columnLetter, parseCellReference } from './cell-reference.js';
 import { fitCell, stripBidiControls } from './cell-text.js';
 import { safeSheetName } from './sheet-name.js';
 import { escapeXml } from './xml-text.js';
@@ -55,7 +55,27 @@ function serialOf(date: Date): number {
   );
 }
 
-function cellXml(reference: string, cell: CellSpec, marker: string): string {
+/** A text cell the writer cut to Excel's limit: where it is and how long it was. */
+export interface TruncatedCell {
+  /** The sheet's name as written in the workbook. */
+  sheet: string;
+  /** A1 reference, e.g. `G12`. */
+  cell: string;
+  /** 1-based row and column. */
+  row: number;
+  column: number;
+  /** Characters of the text before it was cut (bidi controls already dropped). */
+  length: number;
+}
+
+/** What writing a sheet's cells needs besides the cells: the cut marker and who hears of cuts. */
+interface CellWriting {
+  marker: string;
+  sheet: string;
+  onTruncated: ((cut: TruncatedCell) => void) | undefined;
+}
+
+function cellXml(reference: string, cell: CellSpec, writing: CellWriting): string {
   const style = cell.style ? ` s="${cell.style}"` : '';
   const { value } = cell;
   if (value === undefined || value === '') return style ? `<c r="${reference}"${style}/>` : '';
@@ -63,8 +83,23 @@ function cellXml(reference: string, cell: CellSpec, marker: string): string {
     return Number.isFinite(value) ? `<c r="${reference}"${style}><v>${value}</v></c>` : '';
   }
   if (value instanceof Date) return `<c r="${reference}"${style}><v>${serialOf(value)}</v></c>`;
-  const text = fitCell(stripBidiControls(value), marker);
+  const whole = stripBidiControls(value);
+  const text = fitCell(whole, writing.marker);
+  if (text !== whole) cutCell(writing, reference, whole.length);
   return `<c r="${reference}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+}
+
+/** Tells the caller of a cut cell (rare: its position is worked out only then). */
+function cutCell(writing: CellWriting, reference: string, length: number): void {
+  const position = parseCellReference(reference) ?? { row: 0, column: 0 };
+  const cut = {
+    sheet: writing.sheet,
+    cell: reference,
+    row: position.row,
+    column: position.column + 1,
+    length,
+  };
+  writing.onTruncated?.(cut);
 }
 
 /** Display width of a character in Excel character units: CJK and full-width count about two. */
@@ -114,11 +149,11 @@ function linesNeeded(text: string, width: number): number {
   return Math.min(maxLines, lines);
 }
 
-function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec, marker: string): string {
+function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec, writing: CellWriting): string {
   let cells = '';
   for (let column = 0; column < row.length; column++) {
     const cell = row[column];
-    if (cell) cells += cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell, marker);
+    if (cell) cells += cellXml(`${columnLetter(column)}${rowIndex + 1}`, cell, writing);
   }
   const height = sheet.heights?.[rowIndex] ?? wrappedHeight(row, sheet.widths);
   const attributes = height ? ` ht="${height}" customHeight="1"` : '';
@@ -130,7 +165,7 @@ function isInMemory(rows: SheetSpec['rows']): rows is readonly CellRow[] {
 }
 
 /** A sheet's XML in pieces: the head, the rows as they come, then the tail. */
-async function* sheetXml(sheet: SheetSpec, marker: string): AsyncGenerator<string> {
+async function* sheetXml(sheet: SheetSpec, writing: CellWriting): AsyncGenerator<string> {
   const inMemory = isInMemory(sheet.rows) ? sheet.rows : undefined;
   const rowCount = inMemory ? inMemory.length : (sheet.rowCount ?? 0);
   const width = inMemory
@@ -160,9 +195,9 @@ async function* sheetXml(sheet: SheetSpec, marker: string): AsyncGenerator<strin
     '<sheetData>';
   let rowIndex = 0;
   if (inMemory) {
-    for (const row of inMemory) yield rowXml(row, rowIndex++, sheet, marker);
+    for (const row of inMemory) yield rowXml(row, rowIndex++, sheet, writing);
   } else {
-    for await (const row of sheet.rows) yield rowXml(row, rowIndex++, sheet, marker);
+    for await (const row of sheet.rows) yield rowXml(row, rowIndex++, sheet, writing);
   }
   if (rowIndex !== rowCount) {
     throw new Error(`sheet ${sheet.name}: ${rowIndex} rows written, ${rowCount} declared`);
@@ -239,6 +274,8 @@ export interface WriteXlsxOptions {
   createDeflater?: CreateRawDeflater;
   /** Ends a text cut to Excel's 32,767-character cell limit; callers pass it in their language. */
   truncatedMarker?: string;
+  /** Hears of each text cell cut to that limit, as it is written (the caller says so: issue 15). */
+  onTruncated?: (cut: TruncatedCell) => void;
 }
 
 // Batches a native deflater may hold in flight before the writer waits for one: enough to keep
@@ -323,7 +360,12 @@ export async function writeXlsxTo(
   for (const [index, sheet] of sheets.entries()) {
     const file = entry(`xl/worksheets/sheet${index + 1}.xml`);
     let pending = '';
-    for await (const piece of sheetXml(sheet, options.truncatedMarker ?? defaultMarker)) {
+    const writing = {
+      marker: options.truncatedMarker ?? defaultMarker,
+      sheet: names[index] ?? sheet.name,
+      onTruncated: options.onTruncated,
+    };
+    for await (const piece of sheetXml(sheet, writing)) {
       pending += piece;
       if (pending.length >= chunkCharacters) {
         file.push(encoder.encode(pending));

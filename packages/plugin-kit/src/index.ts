@@ -52,6 +52,6 @@ export {
   testEntries,
   type ValidTestCase,
 } from './rule-tester.js';
-export { type RuleIssue, type RuleRun, runRules, startRules } from './run-rules.js';
+export { type RuleIssue, type RuleRun, runRules, type StartRulesOptions, startRules } from './run-rules.js';
 export { defineSummary, type SummaryDefinition, type SummaryTotal } from './summary.js';
 export { validatePlugin } from './validate-plugin.js';

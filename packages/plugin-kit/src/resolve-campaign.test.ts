@@ -132,3 +132,61 @@ describe('resolveCampaign', () => {
     expect(renderMessage(error.issues[0]!, 'en')).toContain('loadCampaign');
   });
 });
+
+describe('resolveCampaign with pluginFailures: report', () => {
+  const loadPlugin = async (specifier: string) => {
+    if (specifier === 'participation') return participation;
+    if (specifier === './syntax.mjs') throw new SyntaxError('Unexpected token (3:14)');
+    if (specifier === './not-a-plugin.mjs') return { fields: 'no' } as never;
+    throw Object.assign(new Error(`Cannot find module '${specifier}'`), { code: 'ERR_MODULE_NOT_FOUND' });
+  };
+  const plugins = ['./syntax.mjs', 'participation', '@jianshen/plugin-gone', './not-a-plugin.mjs'];
+
+  it('leaves out each plugin that fails to load and keeps one issue each, at its plugins[i]', async () => {
+    const campaign = await resolveCampaign(
+      { ...linfen2024Campaign, plugins },
+      { path: 'city/campaign.yaml', loadPlugin, pluginFailures: 'report' },
+    );
+    expect(campaign.plugins.map((plugin) => plugin.name)).toEqual(['participation']);
+    expect(campaign.fields.map((field) => field.key)).toContain('participants');
+    expect(campaign.issues?.map((issue) => [issue.path, issue.field, issue.code, issue.severity])).toEqual([
+      ['city/campaign.yaml', 'plugins[0]', 'plugin-failed', 'error'],
+      ['city/campaign.yaml', 'plugins[2]', 'plugin-not-found', 'error'],
+      ['city/campaign.yaml', 'plugins[3]', 'plugin-invalid', 'error'],
+    ]);
+    expect(renderMessage(campaign.issues![0]!, 'zh')).toBe(
+      '插件「./syntax.mjs」在加载时出错：Unexpected token (3:14)',
+    );
+  });
+
+  it('still throws by default, and for conflicts in either mode', async () => {
+    const strict = await rejection(resolveCampaign({ ...linfen2024Campaign, plugins }, { loadPlugin }));
+    expect(strict.issues.map((issue) => issue.field)).toEqual(['plugins[0]', 'plugins[2]', 'plugins[3]']);
+    const twice = await rejection(
+      resolveCampaign(
+        { ...linfen2024Campaign, plugins: ['participation', 'participation'] },
+        { loadPlugin, pluginFailures: 'report' },
+      ),
+    );
+    expect(twice.issues[0]).toMatchObject({ code: 'plugin-conflict' });
+  });
+
+  it('has no issues when every plugin loads', async () => {
+    const campaign = await resolveCampaign(
+      { ...linfen2024Campaign, plugins: ['participation'] },
+      { loadPlugin, pluginFailures: 'report' },
+    );
+    expect(campaign.issues).toBeUndefined();
+  });
+
+  it('counts a plugin that never finishes loading as failed, instead of ending the process', async () => {
+    const campaign = await resolveCampaign(
+      { ...linfen2024Campaign, plugins: ['./never.mjs'] },
+      { loadPlugin: () => new Promise<never>(() => {}), pluginFailures: 'report', pluginLoadTimeoutMs: 50 },
+    );
+    expect(campaign.issues?.map((issue) => issue.code)).toEqual(['plugin-failed']);
+    expect(renderMessage(campaign.issues![0]!, 'zh')).toBe(
+      '插件「./never.mjs」在加载时出错：0.05 秒内未加载完成（模块或工厂函数一直没有返回）',
+    );
+  });
+});

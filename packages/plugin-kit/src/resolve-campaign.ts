@@ -50,6 +50,11 @@ export interface ResolvedCampaign extends Omit<Campaign, 'plugins'> {
   fingerprint: string;
   /** The campaign file, when it came from one. */
   sourcePath?: string;
+  /**
+   * Plugins left out because they failed to load (`pluginFailures: 'report'`): one error issue
+   * each, at the campaign file and its `plugins[i]`. The aggregator lists them with the rows' issues.
+   */
+  issues?: Issue[];
 }
 
 export interface ResolveCampaignOptions {
@@ -57,6 +62,15 @@ export interface ResolveCampaignOptions {
   path?: string;
   /** Loads a plugin named in the campaign by package name or path (the Node entry provides one). */
   loadPlugin?: (specifier: string) => Promise<Plugin>;
+  /**
+   * What a plugin that fails to load (not found, its module or factory throws, not a plugin)
+   * does. `throw` (the default): `CampaignError`, as the notice and the templates need every
+   * column. `report`: the plugin is left out and its issue kept in `issues`, so a clerk's
+   * aggregation still delivers every row (issue 15). Conflicts between plugins always throw.
+   */
+  pluginFailures?: 'throw' | 'report';
+  /** How long a plugin may take to load before it counts as failed (default 30 s). */
+  pluginLoadTimeoutMs?: number;
 }
 
 /** FNV-1a, enough to tell two column layouts apart without a crypto dependency in browsers. */
@@ -125,18 +139,20 @@ export async function resolveCampaign(
   const parsed = safeParseCampaign(input, { path });
   if (!parsed.ok) throw new CampaignError(parsed.issues, path);
   const campaign = parsed.campaign;
-  const loaded = await loadPlugins(campaign.plugins, path, options.loadPlugin);
+  const loaded = await loadPlugins(campaign.plugins, path, options);
   const gathered = gatherContributions(loaded.plugins, path);
-  const issues = [...loaded.issues, ...gathered.issues];
+  const leftOut = options.pluginFailures === 'report' ? loaded.issues : [];
+  const issues = [...(leftOut.length > 0 ? [] : loaded.issues), ...gathered.issues];
   if (issues.length > 0) throw new CampaignError(issues, path);
-  return assembleCampaign(campaign, loaded.plugins, gathered.contributions, options.path);
+  const resolved = assembleCampaign(campaign, loaded.plugins, gathered.contributions, options.path);
+  return leftOut.length > 0 ? { ...resolved, issues: leftOut } : resolved;
 }
 
 /** Stage 1: each plugin reference loaded (a name or path) or taken as given, and its shape checked. */
 async function loadPlugins(
   references: Campaign['plugins'],
   path: string,
-  loadPlugin: ResolveCampaignOptions['loadPlugin'],
+  options: ResolveCampaignOptions,
 ): Promise<{ plugins: Plugin[]; issues: Issue[] }> {
   const issues: Issue[] = [];
   const plugins: Plugin[] = [];
@@ -144,7 +160,7 @@ async function loadPlugins(
     const place = { path, field: `plugins[${index}]` };
     let candidate: unknown = reference;
     if (typeof reference === 'string') {
-      const loaded = await loadReference(reference, loadPlugin);
+      const loaded = await loadReference(reference, options);
       if (!loaded.ok) {
         // Not there is 找不到; there but broken (a syntax error, a throwing factory) says so, with
         // the module's own error.
@@ -171,11 +187,21 @@ async function loadPlugins(
 
 async function loadReference(
   reference: string,
-  loadPlugin: ResolveCampaignOptions['loadPlugin'],
+  { loadPlugin, pluginLoadTimeoutMs = defaultLoadTimeoutMs }: ResolveCampaignOptions,
 ): Promise<{ ok: true; plugin: unknown } | { ok: false; missing: boolean; reason: Phrase | string }> {
   if (!loadPlugin) return { ok: false, missing: true, reason: phrase('plugin-needs-loader') };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A factory that never settles would leave nothing pending: Node would exit 0 having done nothing.
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), pluginLoadTimeoutMs);
+  });
   try {
-    return { ok: true, plugin: await loadPlugin(reference) };
+    const loaded = await Promise.race([loadPlugin(reference), timeout]);
+    if (loaded === 'timeout') {
+      const reason = phrase('plugin-load-timeout', { seconds: pluginLoadTimeoutMs / 1000 });
+      return { ok: false, missing: false, reason };
+    }
+    return { ok: true, plugin: loaded };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
@@ -187,8 +213,13 @@ async function loadReference(
       missing: missing && message.includes(reference.replace(/^\.\//, '')),
       reason: message,
     };
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+/** How long a plugin may take to load (its module and factory); a real one takes milliseconds. */
+const defaultLoadTimeoutMs = 30_000;
 
 /** Stage 2: the plugins' columns, rules, summaries and notice sections, each name claimed once. */
 function gatherContributions(

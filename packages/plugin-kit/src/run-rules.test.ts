@@ -189,6 +189,12 @@ async function campaignWith(rules: Record<string, ReturnType<typeof defineRule>>
   return resolveCampaign({ ...linfen2024Campaign, plugins: [definePlugin({ name: 'p', rules })] });
 }
 
+/** A row's place as an issue carries it. */
+function placeOf(row: RowEntry): { path: string; sheet?: string; row?: number } {
+  const { path, sheet, row: at } = row.source;
+  return { path, ...(sheet !== undefined ? { sheet } : {}), ...(at !== undefined ? { row: at } : {}) };
+}
+
 const rows = ['甲', '坏行', '丙', '丁'].map((name, index) => entry({ name, mode: 'offline' }, index + 4));
 
 /** runRules as it was before startRules: one rule at a time, over every row, then its table. */
@@ -217,13 +223,23 @@ function runRulesOneByOne(
         rule: id,
       });
     };
+    // A crash in `row` is placed at the row being checked.
+    let checking: RowEntry | undefined;
     try {
       const handlers = rule.create({ id, lang, campaign, report });
-      if (handlers.row) for (const row of entries) handlers.row(row);
+      if (handlers.row)
+        for (const row of entries) {
+          checking = row;
+          handlers.row(row);
+        }
+      checking = undefined;
       handlers.table?.(entries);
     } catch (error) {
+      const source = checking?.source;
       issues.push({
-        path: '',
+        path: source?.path ?? '',
+        ...(source?.sheet !== undefined ? { sheet: source.sheet } : {}),
+        ...(source?.row !== undefined ? { row: source.row } : {}),
         code: 'rule-crashed',
         severity: 'error',
         message: `${lang === 'zh' ? '规则运行出错' : 'Rule failed'} ${id}: ${error instanceof Error ? error.message : String(error)}`,
@@ -245,7 +261,7 @@ describe('startRules', () => {
     expect(calls).toEqual(['甲', 'count 甲', '坏行', 'count 坏行', 'count 丙', 'count 丁']);
     expect(shown(run.issues).filter((issue) => issue.code === 'rule-crashed')).toEqual([
       {
-        path: '',
+        ...placeOf(rows[1]!),
         code: 'rule-crashed',
         severity: 'error',
         message: '规则运行出错 p/crashy: 第二行读不懂',
@@ -254,7 +270,7 @@ describe('startRules', () => {
     ]);
     expect(shown(run.issues).map((issue) => [issue.rule, issue.code, issue.row, issue.message])).toEqual([
       ['p/crashy', 'seen', 4, '看过 甲'],
-      ['p/crashy', 'rule-crashed', undefined, '规则运行出错 p/crashy: 第二行读不懂'],
+      ['p/crashy', 'rule-crashed', 5, '规则运行出错 p/crashy: 第二行读不懂'],
       ['p/counter', 'row', 6, '第 6 行'],
       ['p/counter', 'rows', undefined, '共 4/4 行'],
     ]);

@@ -39,6 +39,14 @@ export interface RuleRun {
   resetTimes(): void;
 }
 
+export interface StartRulesOptions {
+  /**
+   * Runs one rule's `create` (the aggregator bounds it in time: a `create` stuck in a loop must
+   * not hang the run). A rule whose `create` returns without having run is not started.
+   */
+  runCreate?: (id: string, create: () => void) => void;
+}
+
 /**
  * Starts every rule: each `create` runs once now. A rule that throws (in `create`, `row` or
  * `table`) becomes one error issue and is not called again; the others go on.
@@ -47,11 +55,16 @@ export function startRules(
   campaign: Pick<ResolvedCampaign, 'rules'> & Partial<ResolvedCampaign>,
   lang: Lang = 'zh',
   rules: readonly ResolvedRule[] = campaign.rules,
+  options: StartRulesOptions = {},
 ): RuleRun {
+  const runCreate = options.runCreate ?? ((_id: string, create: () => void) => create());
   const issues: RuleIssue[] = [];
-  const crashed = (id: string, error: unknown) => {
+  // A crash in `row` is placed at the row it was checking (file, sheet, row): the clerk can look
+  // at what the rule choked on. The row itself still counts: the fault is the plugin's.
+  const crashed = (id: string, error: unknown, entry?: RowEntry) => {
     const reason = error instanceof Error ? error.message : String(error);
-    issues.push({ ...reportIssue('rule-crashed', { rule: id, reason }, { path: '' }), rule: id });
+    const place = entry ? sourcePlace(entry.source) : { path: campaign.sourcePath ?? '' };
+    issues.push({ ...reportIssue('rule-crashed', { rule: id, reason }, place), rule: id });
   };
   const started: { id: string; handlers: RuleHandlers }[] = [];
   for (const { id, rule } of rules) {
@@ -64,17 +77,17 @@ export function startRules(
       };
       const source = descriptor.row?.source;
       const place = {
-        path: source?.path ?? '',
-        ...(source?.sheet !== undefined ? { sheet: source.sheet } : {}),
-        ...(source?.row !== undefined ? { row: source.row } : {}),
+        ...sourcePlace(source ?? { path: '' }),
         ...(descriptor.field !== undefined ? { field: descriptor.field } : {}),
       };
       issues.push({ ...reportIssue(own, (descriptor.data ?? {}) as IssueData, place), rule: id });
     };
     try {
-      started.push({
-        id,
-        handlers: rule.create({ id, lang, campaign: campaign as ResolvedCampaign, report }),
+      runCreate(id, () => {
+        started.push({
+          id,
+          handlers: rule.create({ id, lang, campaign: campaign as ResolvedCampaign, report }),
+        });
       });
     } catch (error) {
       crashed(id, error);
@@ -105,7 +118,7 @@ export function startRules(
         timed(current.id, () => current.handlers.row?.(entry));
       } catch (error) {
         running = undefined;
-        crashed(current.id, error);
+        crashed(current.id, error, entry);
         withRow.splice(index--, 1);
         started.splice(started.indexOf(current), 1);
       }
@@ -144,6 +157,15 @@ export function startRules(
         }
       }
     },
+  };
+}
+
+/** Where a row came from, as an issue's place. */
+function sourcePlace(source: RowEntry['source']): { path: string; sheet?: string; row?: number } {
+  return {
+    path: source.path,
+    ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+    ...(source.row !== undefined ? { row: source.row } : {}),
   };
 }
 

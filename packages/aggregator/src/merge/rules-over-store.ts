@@ -28,6 +28,23 @@ export interface RulesOverStoreOptions {
   runBounded?: BoundedRunner;
 }
 
+/**
+ * Each rule's `create` under the same budget as its handlers: one stuck in a loop is stopped and
+ * reported (at the campaign file: no county file is being read yet), and the rule is not started.
+ */
+function boundedCreate(options: RulesOverStoreOptions, budget: number) {
+  const runBounded = options.runBounded ?? runPlainly;
+  return (rule: string, create: () => void) => {
+    try {
+      runBounded(create, budget);
+    } catch (error) {
+      if (!(error instanceof RuleTimeoutError)) throw error;
+      const path = options.campaign.sourcePath ?? options.campaign.id;
+      options.issue(reportIssue('rule-timeout', { rule, budget }, { path }));
+    }
+  };
+}
+
 function locationKey(path: string, sheet: string | undefined, row: number): string {
   return `${path}\u0000${sheet ?? ''}\u0000${row}`;
 }
@@ -43,8 +60,8 @@ const runPlainly: BoundedRunner = (run) => run();
  */
 export async function runRulesOverStore(options: RulesOverStoreOptions): Promise<void> {
   const { campaign, lang, store, status, sourceOf } = options;
-  const run = startRules(campaign, lang);
   const budget = options.budgetMs ?? defaultRuleBudgetMs;
+  const run = startRules(campaign, lang, campaign.rules, { runCreate: boundedCreate(options, budget) });
   const all: RowEntry[] = [];
   const elsewhere = new Set<string>();
   const reject = (index: number) => {
@@ -91,6 +108,14 @@ export async function runRulesOverStore(options: RulesOverStoreOptions): Promise
   }
 }
 
+/**
+ * A rule's error at a row keeps that row out; a rule that crashed there does not: the fault is the
+ * plugin's, and the row is delivered (issue 15).
+ */
+function rejectsRow(reported: Issue | undefined): reported is Issue & { row: number } {
+  return reported?.severity === 'error' && reported.row !== undefined && reported.code !== 'rule-crashed';
+}
+
 /** One row through the rules; an error at this row rejects it, one elsewhere is kept for later. */
 function checkRow(
   run: RuleRun,
@@ -106,7 +131,7 @@ function checkRow(
   const here = locationKey(source.path, source.sheet, source.row ?? -1);
   for (let at = before; at < run.issues.length; at++) {
     const reported = run.issues[at];
-    if (reported?.severity !== 'error' || reported.row === undefined) continue;
+    if (!rejectsRow(reported)) continue;
     const where = locationKey(reported.path, reported.sheet, reported.row);
     if (where === here) found.reject(index);
     else found.elsewhere.add(where);
@@ -120,7 +145,7 @@ function tableHandlers(run: RuleRun, all: readonly RowEntry[], guard: Guard, els
   guard.runBatch(1, () => run.finish(all));
   for (let found = beforeTable; found < run.issues.length; found++) {
     const reported = run.issues[found];
-    if (reported?.severity === 'error' && reported.row !== undefined)
+    if (reported && rejectsRow(reported))
       elsewhere.add(locationKey(reported.path, reported.sheet, reported.row));
   }
 }

@@ -18,7 +18,8 @@ const post = (reply: WorkerReply) => port.postMessage(reply);
 // An async function, not top-level await: the CommonJS build cannot have one.
 async function start(): Promise<void> {
   try {
-    const campaign = await loadCampaign(campaignPath);
+    // Loaded as the CLI's aggregate/validate load it: a failing plugin left out, not fatal.
+    const campaign = await loadCampaign(campaignPath, { pluginFailures: 'report' });
     if (campaignSignature(campaign) !== signature) {
       post({ type: 'init-failed', reason: 'campaign differs from the main thread’s' });
     } else {

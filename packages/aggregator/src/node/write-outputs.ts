@@ -1,9 +1,11 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { TruncatedCell } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { defaultLang, type Lang, renderMessage } from '@jianshen/schema';
-import type { ReportLike } from '../report.js';
+import { defaultLang, type Lang, renderIssue, renderMessage } from '@jianshen/schema';
+import type { ReportIssue, ReportLike } from '../report.js';
 import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/consolidated.js';
+import { cutCellIssue } from '../write/cut-cells.js';
 import { writeIssuesCsvTo } from '../write/issues-csv.js';
 import { outputFileNames } from '../write/output-names.js';
 import { writeReportJsonTo } from '../write/report-json.js';
@@ -42,11 +44,15 @@ async function canonical(path: string): Promise<string> {
 /**
  * The outputs of an aggregation, in the order they are written. One line per output: a new
  * output (a report document, a chart) is one more entry here and joins the set's guarantees.
+ * A cell an output cuts to Excel's limit becomes a `cell-truncated` issue in `cuts`; each list of
+ * issues is made when its turn comes, so it has the cuts of the outputs before it, and report.json
+ * comes last with every cut (the order inside a set changes nothing of its all-or-nothing swap).
  */
 function aggregateOutputs(
   report: ReportLike,
   campaign: ResolvedCampaign,
   options: WriteOutputsOptions,
+  cuts: ReportIssue[],
 ): NamedOutput[] {
   const lang = options.lang ?? defaultLang;
   const output = {
@@ -56,16 +62,37 @@ function aggregateOutputs(
     createDeflater: createOffThreadRawDeflater,
   };
   const names = outputFileNames(campaign, lang);
+  const noting = (name: string) => ({
+    ...output,
+    onTruncated: (cut: TruncatedCell) => cuts.push(renderIssue(cutCellIssue(name, cut), lang)),
+  });
+  const withCuts = () => reportWithCuts(report, cuts);
   const outputs: NamedOutput[] = [
-    { name: names.reportJson, write: (sink) => writeReportJsonTo(report, sink, output) },
-    { name: names.workbook, write: (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output) },
-    { name: names.issuesXlsx, write: (sink) => writeIssuesWorkbookTo(report, campaign, sink, output) },
-    { name: names.issuesCsv, write: async (sink) => writeIssuesCsvTo(report, sink, { ...output, campaign }) },
+    {
+      name: names.workbook,
+      write: (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, noting(names.workbook)),
+    },
+    {
+      name: names.issuesXlsx,
+      write: (sink) => writeIssuesWorkbookTo(withCuts(), campaign, sink, noting(names.issuesXlsx)),
+    },
+    {
+      name: names.issuesCsv,
+      write: async (sink) => writeIssuesCsvTo(withCuts(), sink, { ...noting(names.issuesCsv), campaign }),
+    },
   ];
   const { document } = options;
   if (document)
     outputs.push({ name: document.fileName, write: async (sink) => sink(await document.render()) });
+  outputs.push({ name: names.reportJson, write: (sink) => writeReportJsonTo(withCuts(), sink, output) });
   return outputs;
+}
+
+/** The report with the cuts found so far among its issues (and counted as warnings). */
+function reportWithCuts(report: ReportLike, cuts: readonly ReportIssue[]): ReportLike {
+  if (cuts.length === 0) return report;
+  const summary = { ...report.summary, warnings: report.summary.warnings + cuts.length };
+  return { ...report, issues: [...report.issues, ...cuts], summary };
 }
 
 /**
@@ -93,12 +120,13 @@ async function protectInputs(
 }
 
 /**
- * Writes report.json, the consolidated workbook (named after the table title), 问题清单.xlsx and
- * 问题清单.csv into `outDir` as one set (see `replaceOutputSet`): a run killed at any moment leaves
+ * Writes the consolidated workbook (named after the table title), 问题清单.xlsx, 问题清单.csv and
+ * report.json into `outDir` as one set (see `replaceOutputSet`): a run killed at any moment leaves
  * the complete previous set or the complete new one, never a mix, and never writes over an input.
  * The folder is locked while it is written: a second run waits briefly, then refuses. Takes a
  * report in memory or streamed (`streamAggregateFiles`); each output is written as it is made.
- * Resolves to the paths written.
+ * Resolves to the paths written. A cell cut to Excel's limit is a `cell-truncated` warning, in the
+ * outputs written after the cut and added to `report.issues` (and `summary.warnings`).
  */
 export async function writeAggregateOutputs(
   report: ReportLike,
@@ -109,7 +137,8 @@ export async function writeAggregateOutputs(
   const cwd = options.cwd ?? process.cwd();
   const directory = resolve(cwd, outDir);
   await mkdir(directory, { recursive: true });
-  const outputs = aggregateOutputs(report, campaign, options);
+  const cuts: ReportIssue[] = [];
+  const outputs = aggregateOutputs(report, campaign, options, cuts);
   const keep = await protectInputs(
     report,
     directory,
@@ -125,7 +154,11 @@ export async function writeAggregateOutputs(
   try {
     // Garbage is collected as chunks are written: each output is made of millions of small strings.
     const guard = createHeapGuard();
-    return await replaceOutputSet(directory, outputs, { onChunk: () => guard.check(), keep });
+    const written = await replaceOutputSet(directory, outputs, { onChunk: () => guard.check(), keep });
+    // The caller's report hears of the cuts too (the CLI counts them with the other warnings).
+    report.issues.push(...cuts);
+    report.summary.warnings += cuts.length;
+    return written;
   } finally {
     if (!options.lock) lock.release();
   }

@@ -6,6 +6,7 @@ import {
   columnLetter,
   type SheetSpec,
   styles,
+  type TruncatedCell,
   type WriteXlsxOptions,
   writeXlsx,
   writeXlsxTo,
@@ -28,15 +29,19 @@ export interface OutputOptions {
   maskPhone?: boolean;
   /** A native deflater for the workbooks' zip (the Node entry passes zlib's). */
   createDeflater?: CreateRawDeflater;
+  /** Hears of each text cell cut to Excel's 32,767 characters (see `cutCellIssue`). */
+  onTruncated?: (cut: TruncatedCell) => void;
 }
 
 const sourceUnitLabel = unitColumnLabels[0] ?? '来源单位';
 
 function deflaterOf(options: OutputOptions): WriteXlsxOptions {
   const truncatedMarker = renderPhrase(phrase('cell-truncated-marker'), options.lang ?? defaultLang);
-  return options.createDeflater
-    ? { createDeflater: options.createDeflater, truncatedMarker }
-    : { truncatedMarker };
+  return {
+    truncatedMarker,
+    ...(options.createDeflater ? { createDeflater: options.createDeflater } : {}),
+    ...(options.onTruncated ? { onTruncated: options.onTruncated } : {}),
+  };
 }
 
 function text(value: string | number | undefined, style: CellSpec['style'] = styles.text): CellSpec {

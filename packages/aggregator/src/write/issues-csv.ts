@@ -1,5 +1,5 @@
 import type { ByteSink } from '@jianshen/ooxml';
-import { fitCell, stripBidiControls } from '@jianshen/ooxml';
+import { type CellPosition, columnLetter, fitCell, stripBidiControls } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, phrase, renderPhrase } from '@jianshen/schema';
 import type { ReportLike } from '../report.js';
@@ -15,10 +15,21 @@ export function protectCsvCell(value: string): string {
   return protectFormulaStart(stripBidiControls(value));
 }
 
-function csvField(value: string | number | undefined, marker: string): string {
+/** How the CSV's cells are cut: Excel opens a CSV with the same 32,767-character cell limit. */
+interface CsvCutting {
+  marker: string;
+  onTruncated: OutputOptions['onTruncated'];
+}
+
+function csvField(value: string | number | undefined, cutting: CsvCutting, at: CellPosition): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = fitCell(protectCsvCell(value), marker);
+  const whole = protectCsvCell(value);
+  const safe = fitCell(whole, cutting.marker);
+  if (safe !== whole) {
+    const cell = `${columnLetter(at.column)}${at.row}`;
+    cutting.onTruncated?.({ sheet: '', cell, row: at.row, column: at.column + 1, length: whole.length });
+  }
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -53,8 +64,16 @@ export function writeIssuesCsvTo(report: ReportLike, sink: ByteSink, options: Is
 
 function* csvPieces(report: ReportLike, options: IssuesCsvOptions): Generator<string> {
   const { header, row } = issueColumns(options.campaign, options);
-  const marker = renderPhrase(phrase('cell-truncated-marker'), options.lang ?? defaultLang);
-  const field = (value: string | number | undefined) => csvField(value, marker);
+  const cutting = {
+    marker: renderPhrase(phrase('cell-truncated-marker'), options.lang ?? defaultLang),
+    onTruncated: options.onTruncated,
+  };
+  let line = 1;
+  const field = (value: string | number | undefined, column: number) =>
+    csvField(value, cutting, { row: line, column });
   yield `\uFEFF${header.map(field).join(',')}\r\n`;
-  for (const issue of report.issues) yield `${row(issue).map(field).join(',')}\r\n`;
+  for (const issue of report.issues) {
+    line++;
+    yield `${row(issue).map(field).join(',')}\r\n`;
+  }
 }

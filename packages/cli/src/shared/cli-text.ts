@@ -33,6 +33,10 @@ const cliText = defineTexts({
     zh: '按此日期判断是否逾期（缺省用文件修改时间） (judge lateness by this date (default: file times))',
     en: 'judge lateness by this date (default: file times)',
   },
+  ruleBudgetOption: {
+    zh: '每条插件规则在每个文件上最多运行的毫秒数，超时即停止并报告（缺省 10000） (milliseconds each plugin rule may run on one file before it is stopped and reported; default 10000)',
+    en: 'milliseconds each plugin rule may run on one file before it is stopped and reported (default 10000)',
+  },
   maskPhoneOption: {
     zh: '在输出中隐去联系电话中间四位 (mask contact numbers in the outputs)',
     en: 'mask contact numbers in the outputs',
@@ -121,6 +125,14 @@ const cliText = defineTexts({
   inputsMissing: {
     zh: '找不到输入文件或目录：{list}（请检查路径和当前目录）',
     en: 'no such input file or folder: {list} (check the path and the current folder)',
+  },
+  ruleBudgetInvalid: {
+    zh: '--rule-budget 的取值「{value}」不是正整数毫秒数，请写如 10000',
+    en: '--rule-budget "{value}" is not a whole number of milliseconds; write it like 10000',
+  },
+  pluginLeftOut: {
+    zh: '（该插件已略去，其余照常汇总）',
+    en: '(that plugin is left out; the rest is aggregated as usual)',
   },
   submittedOnInvalid: {
     zh: '--submitted-on 的取值「{value}」不是日期，请写如 2024-05-27',

@@ -1,1 +1,1 @@
-export { importPlugin, loadCampaign, readCampaignFile } from './load-campaign.js';
+export { importPlugin, type LoadCampaignOptions, loadCampaign, readCampaignFile } from './load-campaign.js';

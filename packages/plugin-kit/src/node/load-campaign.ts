@@ -5,7 +5,12 @@ import { createJiti } from 'jiti';
 import { campaignFileError, parseCampaignText } from '../campaign-text.js';
 import type { Plugin } from '../plugin.js';
 import { instantiatePlugin } from '../plugin-factory.js';
-import { type ResolvedCampaign, resolveCampaign } from '../resolve-campaign.js';
+import { type ResolveCampaignOptions, type ResolvedCampaign, resolveCampaign } from '../resolve-campaign.js';
+
+export interface LoadCampaignOptions {
+  /** See `ResolveCampaignOptions.pluginFailures`: `report` leaves a failing plugin out with an issue. */
+  pluginFailures?: ResolveCampaignOptions['pluginFailures'];
+}
 
 const codeExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
 
@@ -45,8 +50,15 @@ export async function importPlugin(specifier: string, campaignPath: string): Pro
  * Reads a campaign file, loads the plugins it names (relative to the file) and resolves it.
  * Without a path, the built-in Linfen 2024 campaign.
  */
-export async function loadCampaign(path?: string): Promise<ResolvedCampaign> {
+export async function loadCampaign(
+  path?: string,
+  options: LoadCampaignOptions = {},
+): Promise<ResolvedCampaign> {
   if (path === undefined) return resolveCampaign(linfen2024Campaign, { path: '(built-in: linfen-2024)' });
   const input = await readCampaignFile(path);
-  return resolveCampaign(input, { path, loadPlugin: (specifier) => importPlugin(specifier, path) });
+  return resolveCampaign(input, {
+    path,
+    loadPlugin: (specifier) => importPlugin(specifier, path),
+    ...(options.pluginFailures ? { pluginFailures: options.pluginFailures } : {}),
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { renderMessage } from '../issues/render-issue.js';
 import { coreFields } from './core-fields.js';
 import { resolveField } from './field-definition.js';
 import { parseRow } from './parse-row.js';
@@ -125,6 +126,66 @@ describe('parseRow', () => {
     expect(bad.issues).toEqual([
       expect.objectContaining({ field: 'participants', code: 'value-invalid', value: '约一百' }),
     ]);
+  });
+
+  it('keeps the row when a plugin schema throws, naming the plugin, the column and the value', () => {
+    const exploding = (message: string) => () => {
+      throw new Error(message);
+    };
+    const refined = resolveField({
+      key: 'venue',
+      label: '场地',
+      schema: z.string().refine(exploding('refine exploded\nat venue.mjs:3')),
+      source: 'venues',
+    });
+    const transformed = resolveField({
+      key: 'hours',
+      label: '时长',
+      schema: z.string().transform(exploding('transform exploded')),
+      source: 'hours',
+    });
+    // A custom schema object whose parse throws before zod is even reached.
+    const custom = resolveField({
+      key: 'custom',
+      label: '自定义',
+      schema: Object.assign(z.string(), {
+        safeParse: () => {
+          throw new TypeError('custom parse exploded');
+        },
+      }),
+      source: 'custom-plugin',
+    });
+    const parsed = parseRow(
+      { ...valid, venue: '体育馆', hours: '3', custom: 'x' },
+      [...fields, refined, transformed, custom],
+      context,
+    );
+    expect(parsed.ok).toBe(true);
+    expect(parsed.values).toMatchObject({ name: '社会体育指导员进社区' });
+    expect(parsed.values).not.toHaveProperty('venue');
+    expect(parsed.issues.map((issue) => [issue.code, issue.field, issue.value])).toEqual([
+      ['plugin-failed', 'venue', '体育馆'],
+      ['plugin-failed', 'hours', '3'],
+      ['plugin-failed', 'custom', 'x'],
+    ]);
+    expect(renderMessage(parsed.issues[0]!, 'zh')).toBe(
+      '插件「venues」在列「场地」的校验（schema）出错：refine exploded',
+    );
+    expect(renderMessage(parsed.issues[2]!, 'en')).toContain('Plugin "custom-plugin" failed in');
+  });
+
+  it('still throws when a built-in normaliser fails: that is a bug of ours, not a plugin’s', () => {
+    const broken = fields.map((field) =>
+      field.key === 'name'
+        ? {
+            ...field,
+            normalize: () => {
+              throw new Error('bug');
+            },
+          }
+        : field,
+    );
+    expect(() => parseRow(valid, broken, context)).toThrow('bug');
   });
 
   it('reads numeric text for number fields exactly as the text-first order did', () => {

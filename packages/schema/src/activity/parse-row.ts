@@ -1,4 +1,4 @@
-import { reportIssue } from '../issues/report-issue.js';
+import { phrase, reportIssue } from '../issues/report-issue.js';
 import type { CellValue } from '../normalize/result.js';
 import { isBlankCell, normalizeText } from '../normalize/text.js';
 import type { FieldContext, FieldIssue, ResolvedField } from './field-definition.js';
@@ -77,15 +77,36 @@ export function parseRow(
       if (field.required) {
         parse.issues.push(reportIssue('required', { label: field.label }, { field: field.key }));
       }
-    } else if (field.normalize) {
-      normalizeField(parse, field, cell, context);
     } else {
-      validateField(parse, field, cell);
+      try {
+        if (field.normalize) normalizeField(parse, field, cell, context);
+        else validateField(parse, field, cell);
+      } catch (error) {
+        // Our own normalisers do not throw; a plugin's schema may (a refine or transform that
+        // throws): its cell is an issue naming the plugin, the row still counts (issue 15).
+        if (field.source === undefined || field.source === 'core') throw error;
+        pluginFieldFailed(parse, field, cell, error);
+      }
     }
   }
   const { values, issues, asides } = parse;
   keepAsides(values, asides, fields);
-  return { ok: !issues.some((issue) => issue.severity === 'error'), values, issues };
+  return { ok: !issues.some(keepsRowOut), values, issues };
+}
+
+/** An error keeps its row out, unless it is a plugin's own failure: the county wrote nothing wrong. */
+function keepsRowOut(issue: FieldIssue): boolean {
+  return issue.severity === 'error' && issue.code !== 'plugin-failed';
+}
+
+/** A plugin field whose schema threw: the cell stays empty, the issue names plugin, column and value. */
+function pluginFieldFailed(parse: RowParse, field: ResolvedField, cell: CellValue, error: unknown): void {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  const value = normalizeText(cell);
+  const place = phrase('plugin-place-field', { id: field.label });
+  parse.issues.push(
+    reportIssue('plugin-failed', { plugin: field.source ?? '', place, reason }, { field: field.key, value }),
+  );
 }
 
 /** A field with a normaliser: its value, its notes as warnings, or its error. */

@@ -405,6 +405,13 @@ export const messages = {
       en: 'Has the same modification time as {other} from the same unit; the one given later ({other}) counts',
     },
   },
+  'cell-truncated': {
+    severity: 'warning',
+    text: {
+      zh: '{output} 的单元格 {cell} 有 {length} 个字符，超过 Excel 单元格上限 {max} 个字符，已截断（末尾注明“已截断”）；完整内容见 report.json',
+      en: 'Cell {cell} of {output} has {length} characters, over Excel’s limit of {max} per cell: it was cut (marked at its end); report.json has it whole',
+    },
+  },
   'plugin-failed': {
     severity: 'error',
     text: {
@@ -569,6 +576,10 @@ export const phrases = {
   // duplicate-row {other}
   'file-row': { zh: '{path} 第 {row} 行', en: '{path} row {row}' },
   // plugin-not-found, plugin-conflict, plugin-invalid {reason}
+  'plugin-load-timeout': {
+    zh: '{seconds} 秒内未加载完成（模块或工厂函数一直没有返回）',
+    en: 'did not finish loading within {seconds} s (the module or its factory never returned)',
+  },
   'plugin-needs-loader': {
     zh: '在浏览器中请直接传入插件对象，或在 Node 中使用 loadCampaign',
     en: 'pass plugin objects in browsers, or use loadCampaign in Node',

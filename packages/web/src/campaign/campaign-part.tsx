@@ -49,9 +49,11 @@ export function CampaignPart({ lang, campaign: initial, onCampaignChange }: Camp
   const runnable = useMemo(() => runnableInPage(input), [input]);
   const valid = issues.length === 0;
 
+  // The aggregation gets the whole campaign: a plugin the page cannot run becomes an issue in
+  // its report (and report.json), as in the CLI. The documents use `runnable` (see below).
   useEffect(() => {
-    if (valid) onCampaignChange(runnable.campaign);
-  }, [valid, runnable, onCampaignChange]);
+    if (valid) onCampaignChange(input);
+  }, [valid, input, onCampaignChange]);
 
   const open = (name: string | undefined, data: unknown) => {
     setSource({ name, base: data });

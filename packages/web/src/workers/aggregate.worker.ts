@@ -74,6 +74,9 @@ async function run(
   try {
     campaign = await resolveCampaign(request.campaign, {
       loadPlugin: loadBrowserPlugin,
+      // A plugin the page cannot load (a local file, a package it does not bundle, a factory that
+      // throws) is left out with an issue in the report, as the CLI does: the rows still come.
+      pluginFailures: 'report',
       ...(isBuiltIn(request.campaign) ? { path: builtInPath } : {}),
     });
   } catch (error) {

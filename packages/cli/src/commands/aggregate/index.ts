@@ -1,13 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { StreamedReport } from '@jianshen/aggregator';
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { Command } from 'commander';
 import { exitCodes } from '../../shared/cli-error.js';
 import { cliTexts } from '../../shared/cli-text.js';
 import type { CommandContext, GlobalOptions } from '../../shared/command-context.js';
 import { loadCampaignOption } from '../../shared/load-campaign-option.js';
+import { formatIssueLine } from '../../shared/print-issues.js';
 import { createProgress } from '../../shared/progress.js';
 import { requireInputs } from '../../shared/require-inputs.js';
+import { ruleBudgetOption } from '../../shared/rule-budget.js';
 import { submittedOnOption } from '../../shared/submitted-on.js';
 
 interface AggregateCommandOptions extends GlobalOptions {
@@ -15,6 +18,7 @@ interface AggregateCommandOptions extends GlobalOptions {
   replace?: boolean;
   submittedOn?: string;
   maskPhone?: boolean;
+  ruleBudget?: string;
 }
 
 export function registerAggregateCommand(program: Command, context: CommandContext): void {
@@ -28,10 +32,13 @@ export function registerAggregateCommand(program: Command, context: CommandConte
     .option('--replace', say('replaceOption'))
     .option('--submitted-on <date>', say('submittedOnOption'))
     .option('--mask-phone', say('maskPhoneOption'))
+    .option('--rule-budget <ms>', say('ruleBudgetOption'))
     .action(async (inputs: string[], options: AggregateCommandOptions) => {
       await requireInputs(inputs, context);
       const submittedOn = await submittedOnOption(options.submittedOn, context);
-      const campaign = await loadCampaignOption(options, context);
+      const ruleBudgetMs = ruleBudgetOption(options.ruleBudget, context);
+      const campaign = await loadCampaignOption(options, context, { pluginFailures: 'report' });
+      await sayLeftOutPlugins(campaign, context);
       const aggregator = await import('@jianshen/aggregator/node');
       if (context.ownsProcess) aggregator.takeOverProcess();
       // The output folder is locked before anything is read: a second run into it refuses at once
@@ -48,6 +55,7 @@ export function registerAggregateCommand(program: Command, context: CommandConte
             cwd: context.cwd,
             ...(options.replace ? { replace: true } : {}),
             ...(submittedOn ? { submittedOn } : {}),
+            ...(ruleBudgetMs !== undefined ? { ruleBudgetMs } : {}),
             onProgress: (state) => progress.update(state),
           })
           .finally(() => progress.stop());
@@ -70,6 +78,18 @@ export function registerAggregateCommand(program: Command, context: CommandConte
         lock.release();
       }
     });
+}
+
+/** A plugin left out (it failed to load) is said at once: the run goes on without its columns. */
+async function sayLeftOutPlugins(campaign: ResolvedCampaign, context: CommandContext): Promise<void> {
+  if (!campaign.issues?.length) return;
+  const { renderIssue } = await import('@jianshen/schema');
+  const say = cliTexts(context.lang);
+  for (const issue of campaign.issues) {
+    context.stderr(
+      `${formatIssueLine(renderIssue(issue, context.lang), context.lang)} ${say('pluginLeftOut')}`,
+    );
+  }
 }
 
 function printOutcome(report: StreamedReport, written: readonly string[], context: CommandContext): void {

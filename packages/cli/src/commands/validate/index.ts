@@ -6,6 +6,7 @@ import { loadCampaignOption } from '../../shared/load-campaign-option.js';
 import { formatIssueLine } from '../../shared/print-issues.js';
 import { createProgress } from '../../shared/progress.js';
 import { requireInputs } from '../../shared/require-inputs.js';
+import { ruleBudgetOption } from '../../shared/rule-budget.js';
 import { submittedOnOption } from '../../shared/submitted-on.js';
 
 export function registerValidateCommand(program: Command, context: CommandContext): void {
@@ -16,35 +17,40 @@ export function registerValidateCommand(program: Command, context: CommandContex
     .description(say('validateDescription'))
     .argument('<files...>', say('validateInputs'))
     .option('--submitted-on <date>', say('submittedOnOption'))
-    .action(async (files: string[], options: GlobalOptions & { submittedOn?: string }) => {
-      await requireInputs(files, context);
-      const submittedOn = await submittedOnOption(options.submittedOn, context);
-      const campaign = await loadCampaignOption(options, context);
-      const { streamAggregateFiles, takeOverProcess } = await import('@jianshen/aggregator/node');
-      if (context.ownsProcess) takeOverProcess();
-      const progress = createProgress(context, say('checking'));
-      const report = await streamAggregateFiles(files, campaign, {
-        lang,
-        cwd: context.cwd,
-        ...(submittedOn ? { submittedOn } : {}),
-        onProgress: (state) => progress.update(state),
-      }).finally(() => progress.stop());
-      // Only the issues and counts are shown: the rows are not needed.
-      await report.dispose();
-      // Checking files is about the files: who else has not submitted belongs to `aggregate`.
-      const issues = report.issues.filter((issue) => issue.code !== 'unit-not-submitted');
-      for (const issue of issues) context.stdout(formatIssueLine(issue, lang));
-      const errors = issues.filter((issue) => issue.severity === 'error').length;
-      const warnings = issues.length - errors;
-      context.stdout(
-        say('validateDone', {
-          files: report.files.length,
-          read: report.summary.rowsRead,
-          accepted: report.summary.rowsAccepted,
-          errors,
-          warnings,
-        }),
-      );
-      context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
-    });
+    .option('--rule-budget <ms>', say('ruleBudgetOption'))
+    .action(
+      async (files: string[], options: GlobalOptions & { submittedOn?: string; ruleBudget?: string }) => {
+        await requireInputs(files, context);
+        const submittedOn = await submittedOnOption(options.submittedOn, context);
+        const ruleBudgetMs = ruleBudgetOption(options.ruleBudget, context);
+        const campaign = await loadCampaignOption(options, context, { pluginFailures: 'report' });
+        const { streamAggregateFiles, takeOverProcess } = await import('@jianshen/aggregator/node');
+        if (context.ownsProcess) takeOverProcess();
+        const progress = createProgress(context, say('checking'));
+        const report = await streamAggregateFiles(files, campaign, {
+          lang,
+          cwd: context.cwd,
+          ...(submittedOn ? { submittedOn } : {}),
+          ...(ruleBudgetMs !== undefined ? { ruleBudgetMs } : {}),
+          onProgress: (state) => progress.update(state),
+        }).finally(() => progress.stop());
+        // Only the issues and counts are shown: the rows are not needed.
+        await report.dispose();
+        // Checking files is about the files: who else has not submitted belongs to `aggregate`.
+        const issues = report.issues.filter((issue) => issue.code !== 'unit-not-submitted');
+        for (const issue of issues) context.stdout(formatIssueLine(issue, lang));
+        const errors = issues.filter((issue) => issue.severity === 'error').length;
+        const warnings = issues.length - errors;
+        context.stdout(
+          say('validateDone', {
+            files: report.files.length,
+            read: report.summary.rowsRead,
+            accepted: report.summary.rowsAccepted,
+            errors,
+            warnings,
+          }),
+        );
+        context.exitCode = errors > 0 ? exitCodes.dataErrors : exitCodes.ok;
+      },
+    );
 }

@@ -1,0 +1,21 @@
+import { cellMaxCharacters, columnLetter, type TruncatedCell } from '@jianshen/ooxml';
+import { type Issue, reportIssue } from '@jianshen/schema';
+
+/**
+ * The issue for a cell an output cut to Excel's 32,767 characters (issue 15: "truncate with a
+ * marker and say so"): placed at the output file, its sheet, row and column, with the length the
+ * text had. report.json keeps the text whole, so the message sends the reader there.
+ */
+export function cutCellIssue(output: string, cut: TruncatedCell): Issue {
+  const place = {
+    path: output,
+    ...(cut.sheet !== '' ? { sheet: cut.sheet } : {}),
+    row: cut.row,
+    field: columnLetter(cut.column - 1),
+  };
+  return reportIssue(
+    'cell-truncated',
+    { output, cell: cut.cell, length: cut.length, max: cellMaxCharacters },
+    place,
+  );
+}
