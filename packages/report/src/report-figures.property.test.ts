@@ -4,6 +4,7 @@ import { resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { csvHead } from '../../aggregator/src/hostile/submission.js';
 import { renderReport } from './render-report.js';
 import type { ReportJson } from './report-input.js';
 
@@ -28,9 +29,7 @@ type GeneratedRow = typeof row extends fc.Arbitrary<infer Value> ? Value : never
 
 function csv(unit: string, rows: readonly GeneratedRow[]): Uint8Array {
   const lines = [
-    '2024年全民健身志愿服务活动统计表',
-    `单位名称（盖章）：${unit}体育局`,
-    '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
+    ...csvHead(`${unit}体育局`),
     ...rows.map(
       (entry, index) =>
         `${index + 1},${unit}体育中心,${entry.name}${index + 1},社区活动,${entry.mode},2024年${entry.month}月${entry.day}日,张敏,1391234567${index},`,
