@@ -1,11 +1,11 @@
 import { aggregate, type SubmissionInput } from '@jianshen/aggregator';
-import { readZipText } from '@jianshen/ooxml';
 import { resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvHead } from '../../aggregator/src/hostile/submission.js';
 import { renderReport } from './render-report.js';
+import { documentText } from './report.test-support.js';
 import type { ReportJson } from './report-input.js';
 
 // County returns nobody here has seen: random CSV tables (units, modes, days, late or on time),
@@ -38,11 +38,6 @@ function csv(unit: string, rows: readonly GeneratedRow[]): Uint8Array {
   return new TextEncoder().encode(`\uFEFF${lines.join('\n')}\n`);
 }
 
-function bodyText(bytes: Uint8Array): string {
-  const xml = readZipText(bytes, 'word/document.xml') ?? '';
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('');
-}
-
 describe('the report of unseen returns', () => {
   it('states the figures report.json holds', async () => {
     const campaign = await resolveCampaign(linfen2024Campaign);
@@ -54,7 +49,7 @@ describe('the report of unseen returns', () => {
           modified: new Date(entry.late ? '2024-06-05T02:00:00Z' : '2024-05-20T02:00:00Z'),
         }));
         const report = JSON.parse(JSON.stringify(await aggregate(inputs, campaign))) as ReportJson;
-        const text = bodyText(await renderReport({ campaign, report }));
+        const text = documentText(await renderReport({ campaign, report }));
         const total = report.rows.length;
         expect(text).toContain(`各单位共报送活动${total}项`);
         for (const [label, mode] of Object.entries(modes)) {
