@@ -10,17 +10,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromiumMissingReason, launchChromium } from '../packages/web/scripts/chromium.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const chromiumPath = '/usr/bin/chromium';
 const pagePath = join(root, 'packages/web/dist/index.html');
 const cliBin = join(root, 'packages/cli/dist/bin.js');
 const manifest = JSON.parse(await readFile(process.argv[2], 'utf8'));
 const rounds = Math.max(1, Number(process.argv[3] ?? 3));
 const emit = (result) => process.stdout.write(`${JSON.stringify(result)}\n`);
 
-if (!existsSync(chromiumPath)) {
-  emit({ skipped: `${chromiumPath} is missing (apt-get install chromium)` });
+if (chromiumMissingReason) {
+  emit({ skipped: chromiumMissingReason });
   process.exit(0);
 }
 if (!existsSync(pagePath)) {
@@ -130,20 +130,7 @@ async function browserRun(browser) {
   }
 }
 
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const browserRuns = [];
 const cliRuns = [];
 let failure;

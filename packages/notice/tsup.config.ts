@@ -1,12 +1,4 @@
-import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tsup.library.js';
 
-export default defineConfig({
-  // `kit`: the layout code the upward report (@jianshen/report) shares with the notice.
-  entry: { index: 'src/index.ts', kit: 'src/kit.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  splitting: true,
-  clean: true,
-  target: 'es2022',
-  tsconfig: 'tsconfig.build.json',
-});
+// `kit`: the layout code the upward report (@jianshen/report) shares with the notice.
+export default libraryBuild({ index: 'src/index.ts', kit: 'src/kit.ts' });

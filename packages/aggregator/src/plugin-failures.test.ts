@@ -3,16 +3,13 @@ import { CampaignError, linfen2024Campaign, renderMessage } from '@jianshen/sche
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aggregate } from './aggregate.js';
+import { csvHead } from './hostile/submission.js';
 import { runWithTimeout } from './node/bounded-runner.js';
 
 const encoder = new TextEncoder();
 
 function county(rows: number, unit = '翼城县'): Uint8Array {
-  const lines = [
-    '2024年全民健身志愿服务活动统计表',
-    `单位名称（盖章）：${unit}体育局`,
-    '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
-  ];
+  const lines = [...csvHead(`${unit}体育局`)];
   for (let index = 1; index <= rows; index++) {
     lines.push(
       `${index},${unit}体育中心,健身活动第${index}场,简介,线下,2024-06-0${index},郑雪,1391234567${index},`,

@@ -5,6 +5,7 @@ import { definePlugin, defineRule, type RowEntry, resolveCampaign } from '@jians
 import { linfen2024Campaign } from '@jianshen/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aggregate, collectReport, streamAggregate } from './aggregate.js';
+import { csvHead } from './hostile/submission.js';
 import { createFileRowStore } from './node/file-row-store.js';
 import type { AggregateOptions, AggregateReport, SubmissionInput } from './report.js';
 
@@ -56,9 +57,7 @@ const plugin = definePlugin({ name: 'test-elsewhere', rules: { previousRow, whol
 
 function csv(unit: string, rows: [organizer: string, name: string, day: string][]): Uint8Array {
   const lines = [
-    '2024年全民健身志愿服务活动统计表',
-    `单位名称（盖章）：${unit}`,
-    '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
+    ...csvHead(`${unit}`),
     ...rows.map(([organizer, name, day], index) =>
       [index + 1, organizer, name, '活动简介', '线下', day, '张三', '13912345678', ''].join(','),
     ),

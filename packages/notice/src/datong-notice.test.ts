@@ -10,7 +10,7 @@ import {
   paragraphWithText,
   part,
   runWithText,
-} from './__fixtures__/docx-xml.js';
+} from './docx-xml.test-support.js';
 import { renderAttachmentDocx, renderNotice } from './index.js';
 
 // The second city: nothing of Linfen may show, and everything Linfen does not use must work.

@@ -1,7 +1,7 @@
 import { resolveCampaign } from '@jianshen/plugin-kit';
 import { describe, expect, it } from 'vitest';
 import { datong2025Campaign } from './__fixtures__/datong-2025.js';
-import { attribute, paragraphs, paragraphWithText, part, runWithText } from './__fixtures__/docx-xml.js';
+import { attribute, paragraphs, paragraphWithText, part, runWithText } from './docx-xml.test-support.js';
 import { markSize, renderNotice } from './index.js';
 
 describe('markSize', () => {

@@ -2,6 +2,7 @@ import { resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datong2025Campaign } from './__fixtures__/datong-2025.js';
+import { renderNotice } from './index.js';
 import {
   hasSoffice,
   type PdfLine,
@@ -10,8 +11,7 @@ import {
   pointsPerMm,
   renderPdf,
   rows,
-} from './__fixtures__/libreoffice.js';
-import { renderNotice } from './index.js';
+} from './libreoffice.test-support.js';
 
 // Rendered through LibreOffice and measured in the PDF: what the XML tests cannot see.
 if (!hasSoffice)

@@ -3,6 +3,7 @@ import { unpackZip } from '@jianshen/ooxml';
 import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { elementContent } from '../../ooxml/src/xml-snapshot.test-support.js';
 import { datong2025Campaign } from './__fixtures__/datong-2025.js';
 import {
   attribute,
@@ -11,7 +12,7 @@ import {
   paragraphWithText,
   part,
   runWithText,
-} from './__fixtures__/docx-xml.js';
+} from './docx-xml.test-support.js';
 import { renderAttachmentDocx, renderNotice } from './index.js';
 
 let linfen: ResolvedCampaign;
@@ -231,8 +232,12 @@ describe('renderNotice: output', () => {
   });
 
   it('matches the document.xml snapshot', async () => {
-    // One paragraph, row or section per line, so a change reads as a small diff.
-    const readable = linfenXml.replace(/(<w:p>|<w:p |<w:tbl>|<w:tr>|<w:sectPr>)/g, '\n$1');
+    // The body only (the namespace header is docx's), one paragraph, row or section per line, so
+    // a change reads as a small diff.
+    const readable = elementContent(linfenXml, 'w:body').replace(
+      /(<w:p>|<w:p |<w:tbl>|<w:tr>|<w:sectPr>)/g,
+      '\n$1',
+    );
     await expect(readable).toMatchFileSnapshot('./__snapshots__/linfen-document.xml');
   });
 

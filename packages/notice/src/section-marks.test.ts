@@ -1,7 +1,7 @@
 import { resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
-import { part } from './__fixtures__/docx-xml.js';
+import { part } from './docx-xml.test-support.js';
 import { renderNotice } from './render-notice.js';
 import { mergeSectionMarks } from './section-marks.js';
 

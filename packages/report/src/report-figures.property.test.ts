@@ -1,10 +1,11 @@
 import { aggregate, type SubmissionInput } from '@jianshen/aggregator';
-import { readZipText } from '@jianshen/ooxml';
 import { resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { csvHead } from '../../aggregator/src/hostile/submission.js';
 import { renderReport } from './render-report.js';
+import { documentText } from './report.test-support.js';
 import type { ReportJson } from './report-input.js';
 
 // County returns nobody here has seen: random CSV tables (units, modes, days, late or on time),
@@ -28,20 +29,13 @@ type GeneratedRow = typeof row extends fc.Arbitrary<infer Value> ? Value : never
 
 function csv(unit: string, rows: readonly GeneratedRow[]): Uint8Array {
   const lines = [
-    '2024年全民健身志愿服务活动统计表',
-    `单位名称（盖章）：${unit}体育局`,
-    '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
+    ...csvHead(`${unit}体育局`),
     ...rows.map(
       (entry, index) =>
         `${index + 1},${unit}体育中心,${entry.name}${index + 1},社区活动,${entry.mode},2024年${entry.month}月${entry.day}日,张敏,1391234567${index},`,
     ),
   ];
   return new TextEncoder().encode(`\uFEFF${lines.join('\n')}\n`);
-}
-
-function bodyText(bytes: Uint8Array): string {
-  const xml = readZipText(bytes, 'word/document.xml') ?? '';
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('');
 }
 
 describe('the report of unseen returns', () => {
@@ -55,7 +49,7 @@ describe('the report of unseen returns', () => {
           modified: new Date(entry.late ? '2024-06-05T02:00:00Z' : '2024-05-20T02:00:00Z'),
         }));
         const report = JSON.parse(JSON.stringify(await aggregate(inputs, campaign))) as ReportJson;
-        const text = bodyText(await renderReport({ campaign, report }));
+        const text = documentText(await renderReport({ campaign, report }));
         const total = report.rows.length;
         expect(text).toContain(`各单位共报送活动${total}项`);
         for (const [label, mode] of Object.entries(modes)) {

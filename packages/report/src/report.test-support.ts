@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type AggregateReport, aggregate, type SubmissionInput } from '@jianshen/aggregator';
+import { readZipText } from '@jianshen/ooxml';
 import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 
@@ -30,4 +31,10 @@ export async function linfenReportCampaign(): Promise<ResolvedCampaign> {
 export async function linfenReportJson(campaign: ResolvedCampaign): Promise<AggregateReport> {
   const report = await aggregate(linfenReturns(), campaign);
   return JSON.parse(JSON.stringify(report)) as AggregateReport;
+}
+
+/** Every w:t text of a generated .docx's document part, run together. */
+export function documentText(bytes: Uint8Array): string {
+  const xml = readZipText(bytes, 'word/document.xml') ?? '';
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('');
 }

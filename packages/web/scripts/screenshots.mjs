@@ -5,16 +5,15 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumMissingReason, launchChromium } from './chromium.mjs';
 
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
 const page = join(packageDirectory, 'dist/index.html');
 const docs = join(packageDirectory, 'docs');
 const submissions = fileURLToPath(new URL('../../../examples/linfen-2024/submissions/', import.meta.url));
-const chromiumPath = '/usr/bin/chromium';
 
-if (!existsSync(chromiumPath)) {
-  console.error(`${chromiumPath} is missing (apt-get install chromium): no screenshots taken`);
+if (chromiumMissingReason) {
+  console.error(`${chromiumMissingReason}: no screenshots taken`);
   process.exit(1);
 }
 if (!existsSync(page)) {
@@ -23,19 +22,7 @@ if (!existsSync(page)) {
 }
 mkdirSync(docs, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const tab = await context.newPage();

@@ -19,22 +19,8 @@ import zlib
 import openpyxl
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-HEADER = ['序号', '举办单位', '活动名称', '活动简介', '举办方式（线上、线下）', '举办时间', '联系人', '联系方式', '备注']
-TITLE = '2024年全民健身志愿服务活动统计表'
-
-
-def out(name):
-    return os.path.join(HERE, name)
-
-
-def table_sheet(ws, unit, rows, title=TITLE):
-    ws.append([title])
-    ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=len(HEADER))
-    ws.append([f'单位名称（盖章）：{unit}'])
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
+sys.dont_write_bytecode = True  # no __pycache__ beside the committed fixtures
+from fixture_table import HEADER, HERE, TITLE, out, table_sheet  # noqa: E402
 
 
 def soffice(source, target_format, outdir, infilter=None):

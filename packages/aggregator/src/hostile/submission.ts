@@ -4,6 +4,11 @@ import { type CellSpec, type SheetSpec, sheetXml } from './workbook-bytes.js';
 /** The nine columns of the Linfen statistics table, as the template prints them: the core fields' labels. */
 export const tableHeader: readonly string[] = coreFields.map((field) => field.label);
 
+/** The first lines of the same table sent as CSV: title, 单位名称（盖章） line (`unitLine` after the colon), header. */
+export function csvHead(unitLine: string): string[] {
+  return ['2024年全民健身志愿服务活动统计表', `单位名称（盖章）：${unitLine}`, tableHeader.join(',')];
+}
+
 /** 1-based row of the first data row in `submissionSheet` (title, unit line, header above it). */
 export const firstDataRow = 4;
 

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../aggregate.js';
 import { linfenCampaign } from '../fixtures.test-support.js';
-import { firstDataRow, submissionSheet, validRow } from '../hostile/submission.js';
+import { csvHead, firstDataRow, submissionSheet, validRow } from '../hostile/submission.js';
 import { buildXlsx, sheetXml } from '../hostile/workbook-bytes.js';
 import { defaultReadLimits, LimitError } from '../limits.js';
 import { checkCsvShape } from './csv-shape.js';
 
 const encoder = new TextEncoder();
-const header = [
-  '2024年全民健身志愿服务活动统计表',
-  '单位名称（盖章）：翼城县体育局',
-  '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
-];
+const header = csvHead('翼城县体育局');
 const row = (index: number) =>
   `${index},翼城县体育中心,乒乓球培训第${index}场,青少年培训,线下,2024-06-0${index},郑雪,1391234567${index},`;
 

@@ -3,6 +3,7 @@ import { phrase, renderPhrase } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../aggregate.js';
 import { linfenCampaign } from '../fixtures.test-support.js';
+import { csvHead } from '../hostile/submission.js';
 import { writeConsolidatedWorkbook, writeIssuesWorkbook } from './consolidated.js';
 import { writeIssuesCsv } from './issues-csv.js';
 import { outputFileNames, safeFileName } from './output-names.js';
@@ -12,14 +13,7 @@ const encoder = new TextEncoder();
 
 /** A county's CSV with the given activity rows (cells already separated by commas). */
 function csv(...rows: string[]): Uint8Array {
-  return encoder.encode(
-    [
-      '2024年全民健身志愿服务活动统计表',
-      '单位名称（盖章）：翼城县体育局',
-      '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
-      ...rows,
-    ].join('\n'),
-  );
+  return encoder.encode([...csvHead('翼城县体育局'), ...rows].join('\n'));
 }
 
 function sheetText(bytes: Uint8Array): string {

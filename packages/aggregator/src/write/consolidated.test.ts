@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZipText, unpackZip } from '@jianshen/ooxml';
 import { describe, expect, it } from 'vitest';
+import { elementContent } from '../../../ooxml/src/xml-snapshot.test-support.js';
 import { aggregate } from '../aggregate.js';
 import { fixture, linfenCampaign } from '../fixtures.test-support.js';
 import { pluginCampaign } from '../plugin.test-support.js';
@@ -68,12 +69,12 @@ describe('consolidated workbook', () => {
       '考核',
       '问题清单',
     ]);
-    await expect(readZipText(parts, 'xl/worksheets/sheet1.xml')).toMatchFileSnapshot(
-      '__snapshots__/consolidated-sheet1.xml',
-    );
-    await expect(readZipText(parts, 'xl/worksheets/sheet2.xml')).toMatchFileSnapshot(
-      '__snapshots__/consolidated-by-unit.xml',
-    );
+    await expect(
+      elementContent(readZipText(parts, 'xl/worksheets/sheet1.xml') ?? '', 'worksheet'),
+    ).toMatchFileSnapshot('__snapshots__/consolidated-sheet1.xml');
+    await expect(
+      elementContent(readZipText(parts, 'xl/worksheets/sheet2.xml') ?? '', 'worksheet'),
+    ).toMatchFileSnapshot('__snapshots__/consolidated-by-unit.xml');
   });
 
   it('lays out the campaign table: title, unit line, labels, renumbered rows, 来源单位', async () => {

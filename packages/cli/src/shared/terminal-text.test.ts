@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvHead } from '../../../aggregator/src/hostile/submission.js';
 import { runCaptured } from '../run-captured.test-support.js';
 import { terminalSafe } from './terminal-text.js';
 
@@ -27,9 +28,7 @@ describe('validate and aggregate print no control characters from submissions', 
     writeFileSync(
       join(directory, name),
       [
-        '2024年全民健身志愿服务活动统计表',
-        '单位名称（盖章）：翼城县体育局',
-        '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
+        ...csvHead('翼城县体育局'),
         `1,翼城县体育中心,乒乓球培训,简介,线下,2024-06${clearScreen},郑雪,13912345678,`,
         `2,翼城县体育中心,太极拳,简介,${csi8bit}线下,2024-06-02,郑雪,13912345678,`,
       ].join('\n'),

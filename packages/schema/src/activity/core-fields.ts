@@ -20,11 +20,18 @@ import {
 import { columnRegistry } from './column-meta.js';
 import type { FieldContext, FieldDefinition } from './field-definition.js';
 
+/** A column's header label, typed once: in its schema's registry entry (activity-row.ts). */
+function labelOf(schema: z.ZodType): string {
+  const label = columnRegistry.get(schema)?.label;
+  if (label === undefined) throw new Error('a built-in column schema without its registry entry');
+  return label;
+}
+
 function textField(key: string, schema: z.ZodType<string>): FieldDefinition<string> {
   const meta = columnRegistry.get(schema);
   return {
     key,
-    label: meta?.label ?? key,
+    label: labelOf(schema),
     schema,
     normalize: (cell) => {
       const text = normalizeText(cell);
@@ -123,19 +130,19 @@ function dateInPeriod(cell: CellValue, context: FieldContext): NormalizeResult<D
 const builtInFields: FieldDefinition[] = [
   {
     key: 'seq',
-    label: '序号',
+    label: labelOf(seqSchema),
     schema: seqSchema.optional(),
     normalize: normalizeSequence,
   },
   textField('organizer', organizerSchema),
   textField('name', nameSchema),
   textField('summary', summarySchema),
-  { key: 'mode', label: '举办方式（线上、线下）', schema: modeSchema, normalize: normalizeMode },
-  { key: 'date', label: '举办时间', schema: dateRangeSchema, normalize: normalizeDateInPeriod },
+  { key: 'mode', label: labelOf(modeSchema), schema: modeSchema, normalize: normalizeMode },
+  { key: 'date', label: labelOf(dateRangeSchema), schema: dateRangeSchema, normalize: normalizeDateInPeriod },
   textField('contact', contactSchema),
   {
     key: 'phone',
-    label: '联系方式',
+    label: labelOf(phoneSchema),
     schema: phoneSchema,
     normalize: (cell, context) =>
       normalizePhones(

@@ -1,17 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { chromiumMissingReason, launchChromium } from '../../scripts/chromium.mjs';
 
-/**
- * Debian's chromium, driven through playwright-core's `executablePath`: no browser is downloaded
- * (the CI machine reaches only the npm registry and Debian). `.ci/run` installs it with apt-get.
- */
-export const chromiumPath = '/usr/bin/chromium';
+export { chromiumPath } from '../../scripts/chromium.mjs';
 
 /** Why the browser tests cannot run here, or undefined when they can. */
-export const browserSkipReason: string | undefined = existsSync(chromiumPath)
-  ? undefined
-  : `${chromiumPath} is missing (apt-get install chromium; .ci/run installs it): browser tests skipped`;
+export const browserSkipReason: string | undefined =
+  chromiumMissingReason === undefined ? undefined : `${chromiumMissingReason}: browser tests skipped`;
 
 /** The page as a clerk gets it: one self-contained file, opened from disk. */
 export const builtPagePath = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
@@ -31,26 +27,9 @@ export function builtPageUrl(): string {
   return pathToFileURL(builtPagePath).href;
 }
 
-/**
- * Chromium with nothing of its own talking to the network (no component updates, sync, QUIC or
- * background fetches), so every request the tests see comes from the page. `launch` gives each
- * browser a fresh temporary profile (user-data-dir) and deletes it on close.
- */
+/** Debian's chromium, launched the one way the repository launches it (scripts/chromium.mjs). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchChromium();
 }
 
 /** One page in a fresh context, with everything it requested and every error it showed. */

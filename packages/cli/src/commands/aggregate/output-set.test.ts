@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { lockOutputFolder, recoverOutputSet } from '@jianshen/aggregator/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, repoRoot } from '../../../../../examples/test-support/ensure-built.js';
+import { csvHead } from '../../../../aggregator/src/hostile/submission.js';
 
 // `jianshen aggregate` run as users run it (the built bin, its own process), killed with SIGKILL
 // at several moments while it writes: --out must then hold the complete previous set or the
@@ -29,11 +30,7 @@ if (!posix) console.warn('Windows has no SIGKILL for child processes: the kill t
 /** A county's CSV submission with `count` activities. */
 function submission(folder: string, unit: string, count: number): string {
   mkdirSync(folder, { recursive: true });
-  const lines = [
-    '2024年全民健身志愿服务活动统计表',
-    `单位名称（盖章）：${unit}`,
-    '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,备注',
-  ];
+  const lines = [...csvHead(`${unit}`)];
   for (let index = 0; index < count; index++) {
     const day = String((index % 28) + 1).padStart(2, '0');
     lines.push(
