@@ -1,6 +1,6 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { concatBytes } from './bytes.js';
-import { columnLetter, parseCellReference } from './cell-reference.js';
+import { type CellPosition, columnLetter, parseCellReference } from './cell-reference.js';
 import { fitCell, stripBidiControls } from './cell-text.js';
 import { safeSheetName } from './sheet-name.js';
 import { escapeXml } from './xml-text.js';
@@ -56,14 +56,11 @@ function serialOf(date: Date): number {
 }
 
 /** A text cell the writer cut to Excel's limit: where it is and how long it was. */
-export interface TruncatedCell {
+export interface TruncatedCell extends CellPosition {
   /** The sheet's name as written in the workbook. */
   sheet: string;
   /** A1 reference, e.g. `G12`. */
   cell: string;
-  /** 1-based row and column. */
-  row: number;
-  column: number;
   /** Characters of the text before it was cut (bidi controls already dropped). */
   length: number;
 }
@@ -96,7 +93,7 @@ function cutCell(writing: CellWriting, reference: string, length: number): void 
     sheet: writing.sheet,
     cell: reference,
     row: position.row,
-    column: position.column + 1,
+    column: position.column,
     length,
   };
   writing.onTruncated?.(cut);

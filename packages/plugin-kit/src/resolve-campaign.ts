@@ -4,6 +4,7 @@ import {
   CampaignError,
   type CampaignInput,
   coreFields,
+  errorReason,
   type FieldContext,
   type Issue,
   type Phrase,
@@ -141,11 +142,11 @@ export async function resolveCampaign(
   const campaign = parsed.campaign;
   const loaded = await loadPlugins(campaign.plugins, path, options);
   const gathered = gatherContributions(loaded.plugins, path);
-  const leftOut = options.pluginFailures === 'report' ? loaded.issues : [];
-  const issues = [...(leftOut.length > 0 ? [] : loaded.issues), ...gathered.issues];
+  const leaveOut = options.pluginFailures === 'report';
+  const issues = [...(leaveOut ? [] : loaded.issues), ...gathered.issues];
   if (issues.length > 0) throw new CampaignError(issues, path);
   const resolved = assembleCampaign(campaign, loaded.plugins, gathered.contributions, options.path);
-  return leftOut.length > 0 ? { ...resolved, issues: leftOut } : resolved;
+  return loaded.issues.length > 0 ? { ...resolved, issues: loaded.issues } : resolved;
 }
 
 /** Stage 1: each plugin reference loaded (a name or path) or taken as given, and its shape checked. */
@@ -204,7 +205,7 @@ async function loadReference(
     return { ok: true, plugin: loaded };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const message = errorReason(error);
     // Node's codes, and the message jiti gives for a file that does not exist.
     const missing =
       code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find module/.test(message);

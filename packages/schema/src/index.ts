@@ -98,7 +98,7 @@ export {
   severityOf,
 } from './issues/messages.js';
 export { type Rendered, renderIssue, renderMessage, renderPhrase } from './issues/render-issue.js';
-export { type OwnMessage, phrase, reportIssue } from './issues/report-issue.js';
+export { errorReason, type OwnMessage, phrase, reportIssue } from './issues/report-issue.js';
 export { activityRowJsonSchema, campaignJsonSchema } from './json-schema.js';
 export {
   type ActivityMode,

@@ -53,6 +53,8 @@ describe('a cell an output cuts to Excel’s limit', () => {
     expect(report.summary.warnings).toBe(before.warnings + 4);
     const first = cut(report.issues)[0];
     expect(first).toMatchObject({ severity: 'warning', sheet: expect.any(String) });
+    // The issue's column and the cell it names are the same column (one 0-based convention).
+    expect(first?.message).toContain(`单元格 ${first?.field}4 `);
     expect(first?.message).toMatch(
       new RegExp(
         `^${workbook.replace(/[()（）.]/g, '.')} 的单元格 [A-Z]+4 有 32771 个字符，超过 Excel 单元格上限 32767 个字符，已截断`,

@@ -11,7 +11,7 @@ export function cutCellIssue(output: string, cut: TruncatedCell): Issue {
     path: output,
     ...(cut.sheet !== '' ? { sheet: cut.sheet } : {}),
     row: cut.row,
-    field: columnLetter(cut.column - 1),
+    field: columnLetter(cut.column),
   };
   return reportIssue(
     'cell-truncated',

@@ -28,7 +28,7 @@ function csvField(value: string | number | undefined, cutting: CsvCutting, at: C
   const safe = fitCell(whole, cutting.marker);
   if (safe !== whole) {
     const cell = `${columnLetter(at.column)}${at.row}`;
-    cutting.onTruncated?.({ sheet: '', cell, row: at.row, column: at.column + 1, length: whole.length });
+    cutting.onTruncated?.({ sheet: '', cell, row: at.row, column: at.column, length: whole.length });
   }
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

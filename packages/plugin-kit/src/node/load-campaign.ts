@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { linfen2024Campaign } from '@jianshen/schema';
+import { errorReason, linfen2024Campaign } from '@jianshen/schema';
 import { createJiti } from 'jiti';
 import { campaignFileError, parseCampaignText } from '../campaign-text.js';
 import type { Plugin } from '../plugin.js';
@@ -22,8 +22,7 @@ export async function readCampaignFile(path: string): Promise<unknown> {
     try {
       return await jiti.import(resolve(path), { default: true });
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      throw campaignFileError(path, 'campaign-file-unreadable', { reason });
+      throw campaignFileError(path, 'campaign-file-unreadable', { reason: errorReason(error) });
     }
   }
   let text: string;

@@ -1,4 +1,4 @@
-import { phrase, reportIssue } from '../issues/report-issue.js';
+import { errorReason, phrase, reportIssue } from '../issues/report-issue.js';
 import type { CellValue } from '../normalize/result.js';
 import { isBlankCell, normalizeText } from '../normalize/text.js';
 import type { FieldContext, FieldIssue, ResolvedField } from './field-definition.js';
@@ -101,11 +101,14 @@ function keepsRowOut(issue: FieldIssue): boolean {
 
 /** A plugin field whose schema threw: the cell stays empty, the issue names plugin, column and value. */
 function pluginFieldFailed(parse: RowParse, field: ResolvedField, cell: CellValue, error: unknown): void {
-  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   const value = normalizeText(cell);
   const place = phrase('plugin-place-field', { id: field.label });
   parse.issues.push(
-    reportIssue('plugin-failed', { plugin: field.source ?? '', place, reason }, { field: field.key, value }),
+    reportIssue(
+      'plugin-failed',
+      { plugin: field.source ?? '', place, reason: errorReason(error) },
+      { field: field.key, value },
+    ),
   );
 }
 

@@ -34,3 +34,12 @@ export function reportIssue<Place extends Partial<IssuePlace>>(
 export function phrase(code: PhraseCode, data: IssueData = {}): Phrase {
   return Object.keys(data).length > 0 ? { phrase: code, data } : { phrase: code };
 }
+
+/**
+ * A thrown value as an issue's `{reason}`: the first line of its message (a stack or a code frame
+ * after it would fill the clerk's issue list), whatever was thrown.
+ */
+export function errorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? '';
+}
