@@ -14,31 +14,35 @@ import { build } from 'esbuild';
  * removed. Measured 2026-12 with docx 9.7.1, exceljs 4.4, libphonenumber-js 1.13: gzip kB
  * aggregator 111.6, notice 118.8, ooxml 6.4, plugin-activity-category 13.7, plugin-groups-served
  * 13.7, plugin-kit 102.9, plugin-participation 2.4, schema 67.6, template 451.6, template/docx
- * 116.5, template/xlsx 342.5.
+ * 116.5, template/xlsx 342.5. Lowered once libphonenumber-js's metadata was cut to China's
+ * (-39 kB gzip wherever phones are checked): schema 37.6, aggregator 95.2, plugin-kit 73.1,
+ * template/xlsx 305.5, template 415.0, report 161.1, charts 198.2.
  */
 export const bundleBudgetsKb = {
-  '@jianshen/schema': 75,
+  '@jianshen/schema': 42,
   // Languages, the text-catalogue helper and fieldLabel without zod; measured 0.3.
   '@jianshen/schema/texts': 1,
   // 6.4 → 16.7 kB (issue 17): the bounded zip reader, the XML tokenizer and the xlsx writer moved
   // here from the aggregator (which stayed at ~116 kB: it still bundles them, once).
   '@jianshen/ooxml': 18,
-  '@jianshen/plugin-kit': 113,
+  '@jianshen/plugin-kit': 81,
   '@jianshen/notice': 131,
   // The .docx template is the notice's attachment page: it must cost what the notice costs.
   '@jianshen/template/docx': 128,
-  '@jianshen/template/xlsx': 377,
-  '@jianshen/template': 497,
-  '@jianshen/aggregator': 123,
-  // ECharts (bar, pie, title, grid, graphic, SVG renderer only); measured 236.9.
-  '@jianshen/charts': 261,
+  '@jianshen/template/xlsx': 337,
+  '@jianshen/template': 457,
+  '@jianshen/aggregator': 105,
+  // ECharts (bar, pie, title, grid, graphic, SVG renderer only); measured 236.9, then 198.2 with
+  // China's phone metadata only.
+  '@jianshen/charts': 219,
   // The notice's layout code for other documents: docx is most of it. Measured 163.5, then 106.9
   // once the notice took its words from the zod-free @jianshen/schema/texts (no schemas, no phone
   // metadata).
   '@jianshen/notice/kit': 118,
   // The upward report: docx, the notice's layout code and the aggregator's 考核 words; the charts
-  // come in as PNG bytes, so ECharts is not bundled; measured 194.9.
-  '@jianshen/report': 215,
+  // come in as PNG bytes, so ECharts is not bundled; measured 194.9, then 161.1 with China's
+  // phone metadata only.
+  '@jianshen/report': 178,
   '@jianshen/plugin-activity-category': 15,
   '@jianshen/plugin-groups-served': 15,
   '@jianshen/plugin-participation': 3,
@@ -74,9 +78,10 @@ export async function measureEntry(root, entry) {
     platform: 'browser',
     target: 'es2022',
     // zod is a peer. @jianshen/aggregator imports @e965/xlsx (SheetJS, ~162 kB gzip) only with a
-    // dynamic import() when an .xls/.et or HTML table arrives: a page's bundler puts it in its own
-    // chunk, not in what the entry costs up front (esbuild without splitting would inline it).
-    external: ['zod', '@e965/xlsx'],
+    // dynamic import() when an .xls/.et or HTML table arrives, and unpdf (pdf.js, ~500 kB gzip)
+    // only when a stamped PDF is reviewed: a page's bundler puts each in its own chunk, not in what
+    // the entry costs up front (esbuild without splitting would inline them).
+    external: ['zod', '@e965/xlsx', 'unpdf'],
     logLevel: 'silent',
     // Not the repository's tsconfig.json: its `paths` point @jianshen/* at src/, and a consumer gets dist/.
     tsconfigRaw: '{}',

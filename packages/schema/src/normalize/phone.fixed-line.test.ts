@@ -5,11 +5,13 @@ import { normalizePhones } from './phone.js';
 
 // normalizePhones builds 0 + non-zero numbers directly (new PhoneNumber('+86…')) and checks only
 // getType(); before, it parsed them with region CN and checked isValid() too. This is the old
-// check, kept as the reference: both must accept and format exactly the same numbers.
+// check, kept as the reference (with the whole max metadata, every country): both must accept and
+// format exactly the same numbers. Only Chinese numbers are landlines here: 00 + another country's
+// code is a call abroad, not 0 + a Chinese area code.
 function referenceLandline(digits: string): string | undefined {
   if (!/^0\d{10,11}$/.test(digits)) return undefined;
   const phone = parsePhoneNumberFromString(digits, 'CN');
-  if (!phone?.isValid()) return undefined;
+  if (!phone?.isValid() || phone.countryCallingCode !== '86') return undefined;
   const type = phone.getType();
   if (type !== 'FIXED_LINE' && type !== 'FIXED_LINE_OR_MOBILE') return undefined;
   const areaLength = /^(?:10|2)/.test(phone.nationalNumber) ? 2 : 3;
@@ -44,6 +46,12 @@ describe('landlines checked without parsing', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it('never read a number dialled abroad as a Chinese landline', () => {
+    // With every country's metadata these became 0320-0494 and 0619-7013.
+    expect(landlineOf('002433200494')).toBeUndefined();
+    expect(landlineOf('009616197013')).toBeUndefined();
   });
 
   it('give the same answer twice (the cache of recent numbers)', () => {
