@@ -1,6 +1,5 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { renderMessage, reportIssue } from '@jianshen/schema';
 import { UsageError } from './cli-error.js';
 import { cliTexts } from './cli-text.js';
 import type { CommandContext } from './command-context.js';
@@ -28,6 +27,9 @@ async function refuseSpecialInputs(inputs: readonly string[], context: CommandCo
   const { refusedInputs } = await import('@jianshen/aggregator/node');
   const [refused] = await refusedInputs(inputs, context.cwd);
   if (!refused) return;
+  // Loaded here, not at the top: a static import of the schema (zod, every schema) cost each
+  // start-up, `jianshen --version` included, ~150 ms of CPU.
+  const { renderMessage, reportIssue } = await import('@jianshen/schema');
   const issue = reportIssue('input-not-regular', refused, { path: refused.path });
   throw new UsageError(renderMessage(issue, context.lang));
 }
