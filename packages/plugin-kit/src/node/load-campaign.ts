@@ -12,6 +12,8 @@ export interface LoadCampaignOptions {
   pluginFailures?: ResolveCampaignOptions['pluginFailures'];
   /** See `ResolveCampaignOptions.skipPlugins`. */
   skipPlugins?: readonly number[];
+  /** See `ResolveCampaignOptions.pluginLoadTimeoutMs` (default 30 s). */
+  pluginLoadTimeoutMs?: number;
 }
 
 const codeExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
@@ -62,5 +64,8 @@ export async function loadCampaign(
     loadPlugin: (specifier) => importPlugin(specifier, path),
     ...(options.pluginFailures ? { pluginFailures: options.pluginFailures } : {}),
     ...(options.skipPlugins ? { skipPlugins: options.skipPlugins } : {}),
+    ...(options.pluginLoadTimeoutMs !== undefined
+      ? { pluginLoadTimeoutMs: options.pluginLoadTimeoutMs }
+      : {}),
   });
 }
