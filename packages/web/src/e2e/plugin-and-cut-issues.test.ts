@@ -90,6 +90,10 @@ describe.skipIf(browserSkipReason)(
       // At the campaign (the page knows no file path) and its plugins[0], as an error.
       expect(plugin[0]?.join(' ')).toContain('plugins[0]');
       expect(plugin[0]?.join(' ')).toContain('错误');
+      // The date's error quotes all 32,767 characters: the table shows its start and says so.
+      const date = rows.find((cells) => cells.some((cell) => cell.startsWith('无法识别的日期')));
+      expect(date?.join(' ')).toMatch(/……（共 \d+ 个字符，全文见下载的问题清单和 report\.json）/);
+      expect(date?.join(' ').length).toBeLessThan(1_000);
       // One good row read, the other kept out for its date: the plugin did not stop the run.
       await expect(page.locator('.summary-line').textContent()).resolves.toMatch(/读取 2 行，有效 1 行/);
     });
