@@ -326,16 +326,28 @@ function readTableRows(preparing: Preparing, table: FoundTable, rowContext: RowC
   const guard = fields.some((field) => field.source !== 'core' && columns.has(field.key))
     ? rowContext.guard
     : undefined;
+  const setup: RowSetup = { fields, context, missing, at: { path: preparing.path, sheet: table.sheet } };
   if (!guard) {
-    for (const dataRow of table.rows) readRow(preparing, table, { dataRow, fields, context, missing });
+    for (const dataRow of table.rows) readRow(preparing, table, setup, dataRow);
     return;
   }
   const step = (at: number) => {
     const dataRow = table.rows[at];
-    if (dataRow) readRow(preparing, table, { dataRow, fields: guard.fields(), context, missing });
+    // The fields change only when a plugin field is stopped.
+    setup.fields = guard.fields();
+    if (dataRow) readRow(preparing, table, setup, dataRow);
   };
   for (const found of guard.run(table.rows.length, step, { path: preparing.path }))
     preparing.issues.push({ ...found, sheet: table.sheet });
+}
+
+/** What every row of a table is read with. */
+interface RowSetup {
+  fields: readonly ResolvedField[];
+  context: RowContext['context'];
+  missing: ReadonlySet<string>;
+  /** The file and sheet every issue of the table's rows is at. */
+  at: { path: string; sheet: string };
 }
 
 /**
@@ -345,18 +357,13 @@ function readTableRows(preparing: Preparing, table: FoundTable, rowContext: RowC
 function readRow(
   preparing: Preparing,
   table: FoundTable,
-  row: {
-    dataRow: FoundTable['rows'][number];
-    fields: RowContext['fields'];
-    context: RowContext['context'];
-    missing: Set<string>;
-  },
+  setup: RowSetup,
+  dataRow: FoundTable['rows'][number],
 ): void {
-  const { dataRow, missing } = row;
+  const { missing, at } = setup;
   const { file } = preparing;
-  const parsed = parseRow(dataRow.cells, row.fields, row.context);
+  const parsed = parseRow(dataRow.cells, setup.fields, setup.context);
   file.rowsRead++;
-  const at = { path: preparing.path, sheet: table.sheet };
   // Missing columns are reported once at the header, not once per row.
   const rowIssues = parsed.issues.filter((found) => !(found.code === 'required' && missing.has(found.field)));
   for (const found of rowIssues) preparing.issues.push({ ...at, row: dataRow.row, ...found });
