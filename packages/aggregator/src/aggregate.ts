@@ -19,6 +19,7 @@ import { FirstRowIndex } from './merge/row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row-store.js';
 import { accepted, runRulesOverStore } from './merge/rules-over-store.js';
 import { unitsSentTwice } from './merge/unit-sent-twice.js';
+import { createPluginFieldGuard } from './prepare/plugin-field-guard.js';
 import { type PreparedSubmission, prepareSubmission } from './prepare/prepare-submission.js';
 import type {
   AggregateOptions,
@@ -189,6 +190,8 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
     pluginKeys: campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key),
     summarizer: createSummarizer(campaign, options.lang ?? defaultLang, {
       onIssue: (found) => issues.push(found),
+      ...(options.runBounded ? { runBounded: options.runBounded } : {}),
+      ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
     }),
     finalWhenRead: !options.replace && campaign.rules.length === 0,
     firstByKey: new FirstRowIndex((index) => secondKeyOf.get(index)),
@@ -272,6 +275,13 @@ async function collect(state: MergeState, inputs: readonly SubmissionSource[]): 
   const { options, campaign } = state;
   const limits = resolveLimits(options.limits);
   const submittedOn = options.submittedOn === undefined ? undefined : submissionDay(options.submittedOn);
+  // One guard for the run: a plugin field stopped in one file stays stopped for the next.
+  const pluginFieldGuard = options.runBounded
+    ? createPluginFieldGuard(campaign.fields, {
+        runBounded: options.runBounded,
+        ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
+      })
+    : undefined;
   for (const [fileIndex, input] of inputs.entries()) {
     options.onProgress?.({ done: fileIndex, total: inputs.length, path: input.path });
     // Let a progress bar draw and a browser stay responsive between files.
@@ -281,6 +291,7 @@ async function collect(state: MergeState, inputs: readonly SubmissionSource[]): 
         limits,
         ...(submittedOn ? { submittedOn } : {}),
         ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+        ...(pluginFieldGuard ? { pluginFieldGuard } : {}),
       }));
     state.files.push(prepared.file);
     state.modifiedTimes.push(input.modified?.getTime());

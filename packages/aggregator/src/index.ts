@@ -87,6 +87,7 @@ export {
   writeIssuesWorkbook,
   writeIssuesWorkbookTo,
 } from './write/consolidated.js';
+export { cutCellIssue, reportWithCuts } from './write/cut-cells.js';
 export { displayValue, formatDateRange, modeLabel } from './write/format-values.js';
 export {
   type IssuesCsvOptions,

@@ -190,3 +190,28 @@ describe('resolveCampaign with pluginFailures: report', () => {
     );
   });
 });
+
+describe('resolveCampaign with skipPlugins', () => {
+  it('does not load the plugins named by index, and says nothing of them (the first load did)', async () => {
+    const asked: string[] = [];
+    const venue = definePlugin({
+      name: 'venue',
+      fields: [{ key: 'venue', label: '场地', schema: z.string() }],
+    });
+    const resolved = await resolveCampaign(
+      { ...linfen2024Campaign, plugins: ['./never.mjs', './venue.mjs'] },
+      {
+        path: 'campaign.yaml',
+        pluginFailures: 'report',
+        skipPlugins: [0],
+        loadPlugin: async (specifier) => {
+          asked.push(specifier);
+          return specifier === './venue.mjs' ? venue : new Promise<never>(() => {});
+        },
+      },
+    );
+    expect(asked).toEqual(['./venue.mjs']);
+    expect(resolved.plugins.map((plugin) => plugin.name)).toEqual(['venue']);
+    expect(resolved.issues).toBeUndefined();
+  });
+});

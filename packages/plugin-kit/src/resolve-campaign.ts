@@ -72,6 +72,12 @@ export interface ResolveCampaignOptions {
   pluginFailures?: 'throw' | 'report';
   /** How long a plugin may take to load before it counts as failed (default 30 s). */
   pluginLoadTimeoutMs?: number;
+  /**
+   * Indexes into the campaign's `plugins` not to load at all: they failed already where the
+   * campaign was first loaded (a read worker takes the main thread's verdict instead of waiting
+   * for a factory that never settles once more). Left out without an issue: the first load has it.
+   */
+  skipPlugins?: readonly number[];
 }
 
 /** FNV-1a, enough to tell two column layouts apart without a crypto dependency in browsers. */
@@ -158,6 +164,7 @@ async function loadPlugins(
   const issues: Issue[] = [];
   const plugins: Plugin[] = [];
   for (const [index, reference] of references.entries()) {
+    if (options.skipPlugins?.includes(index)) continue;
     const place = { path, field: `plugins[${index}]` };
     let candidate: unknown = reference;
     if (typeof reference === 'string') {

@@ -202,7 +202,10 @@ async function aggregateOnPool(
   const threads = Math.min(options.threads ?? defaultThreads(), sources.length);
   const pool =
     threads > 1 && sources.length >= smallestPooledBatch && totalBytes >= smallestPooledBytes
-      ? createReadPool(campaign, { size: threads - 1 })
+      ? createReadPool(campaign, {
+          size: threads - 1,
+          ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
+        })
       : undefined;
   if (!pool) return streamAggregate(sources, campaign, { ...options, store });
   try {
@@ -210,6 +213,7 @@ async function aggregateOnPool(
     const pooled = prepareOnPool(sources, pool, campaign, {
       window: threads * 8,
       limits,
+      ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
       ...(options.submittedOn !== undefined ? { submittedOn: submissionDay(options.submittedOn) } : {}),
     });
     return await streamAggregate(pooled, campaign, { ...options, store });

@@ -1,5 +1,6 @@
 import { createContext, Script } from 'node:vm';
 import { type BoundedRunner, RuleTimeoutError } from '../report.js';
+import { interruptedBySigint, whilePluginCodeRuns } from './process-cleanup.js';
 
 // One context and one compiled call, reused: each bounded run costs one watchdog thread
 // (~0.2 ms), which is why rules run in batches of rows under one bound, not per row.
@@ -15,11 +16,15 @@ const call = new Script('run()');
 export const runWithTimeout: BoundedRunner = (run, timeoutMs) => {
   context.run = run;
   try {
-    call.runInContext(context, { timeout: Math.max(1, Math.round(timeoutMs)) });
+    // breakOnSigint: Ctrl+C stops the code too (its own watchdog); then the program's SIGINT
+    // handlers run, which Node holds back while the code runs. SIGTERM: whilePluginCodeRuns.
+    whilePluginCodeRuns(() =>
+      call.runInContext(context, { timeout: Math.max(1, Math.round(timeoutMs)), breakOnSigint: true }),
+    );
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-      throw new RuleTimeoutError(`stopped after ${timeoutMs} ms`);
-    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new RuleTimeoutError(`stopped after ${timeoutMs} ms`);
+    if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') interruptedBySigint();
     throw error;
   } finally {
     context.run = null;

@@ -49,7 +49,9 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
   removeAbandonedSpills(parent);
   // mkdtemp makes the folder 0700 and the file is 0600: rows hold names and phone numbers.
   const directory = mkdtempSync(join(parent, `${spillPrefix}${process.pid}-`));
-  const forget = onProcessEnd(() => rmSync(directory, { recursive: true, force: true }));
+  const forget = onProcessEnd(() => rmSync(directory, { recursive: true, force: true }), {
+    path: directory,
+  });
   const path = join(directory, 'rows.ndjson');
   let descriptor: number | undefined = openSync(path, 'w', 0o600);
   let disposed = false;

@@ -115,6 +115,6 @@ export async function lockOutputFolder(
     // Remove only our own lock: a lock another run took over after a long pause is theirs.
     if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
   };
-  const forget = onProcessEnd(release);
+  const forget = onProcessEnd(release, { path, lock: true });
   return { release };
 }

@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
-import { prepareSubmission } from '../prepare/prepare-submission.js';
+import { createPluginFieldGuard } from '../prepare/plugin-field-guard.js';
+import { type PrepareInput, prepareSubmission } from '../prepare/prepare-submission.js';
 import { readBounded } from './aggregate-files.js';
+import { runWithTimeout } from './bounded-runner.js';
 import { createHeapGuard } from './heap-guard.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply } from './worker-protocol.js';
@@ -11,15 +13,28 @@ import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply }
 // read from disk, tables found, every row through the schema — and posts back plain data.
 if (!parentPort) throw new Error('read-worker runs as a worker thread');
 const port = parentPort;
-const { campaignPath, signature } = workerData as WorkerData;
+const { campaignPath, signature, skipPlugins, budgetMs } = workerData as WorkerData;
 
 const post = (reply: WorkerReply) => port.postMessage(reply);
+
+/** The file a job names, as `prepareSubmission` takes it. */
+function jobInput(job: PrepareJob): PrepareInput {
+  return {
+    path: job.shown,
+    ...(job.modified !== undefined ? { modified: new Date(job.modified) } : {}),
+    ...(job.fromFolder ? { fromFolder: true } : {}),
+    ...(job.listed ? { listed: job.listed } : {}),
+    load: () => readBounded(job.path, job.limits.maxFileBytes),
+  };
+}
 
 // An async function, not top-level await: the CommonJS build cannot have one.
 async function start(): Promise<void> {
   try {
-    // Loaded as the CLI's aggregate/validate load it: a failing plugin left out, not fatal.
-    const campaign = await loadCampaign(campaignPath, { pluginFailures: 'report' });
+    // Loaded as the CLI's aggregate/validate load it: a failing plugin left out, not fatal. The
+    // plugins that failed on the main thread are not loaded again: a factory that never settles
+    // would hold each worker for the whole load timeout once more (issue 15).
+    const campaign = await loadCampaign(campaignPath, { pluginFailures: 'report', skipPlugins });
     if (campaignSignature(campaign) !== signature) {
       post({ type: 'init-failed', reason: 'campaign differs from the main thread’s' });
     } else {
@@ -28,26 +43,22 @@ async function start(): Promise<void> {
       let previous: Promise<void> = Promise.resolve();
       // A worker keeps one file alive at a time: less garbage is let pile up than on the main thread.
       const guard = createHeapGuard(16 * 1024 * 1024);
+      // Plugin field schemas bounded as on the main thread; one guard for the worker's whole run.
+      const pluginFieldGuard = createPluginFieldGuard(campaign.fields, {
+        runBounded: runWithTimeout,
+        ...(budgetMs !== undefined ? { budgetMs } : {}),
+      });
       port.on('message', (job: PrepareJob) => {
         previous = previous.then(() => run(job));
       });
       const run = async (job: PrepareJob) => {
         try {
-          const prepared = await prepareSubmission(
-            {
-              path: job.shown,
-              ...(job.modified !== undefined ? { modified: new Date(job.modified) } : {}),
-              ...(job.fromFolder ? { fromFolder: true } : {}),
-              ...(job.listed ? { listed: job.listed } : {}),
-              load: () => readBounded(job.path, job.limits.maxFileBytes),
-            },
-            campaign,
-            {
-              limits: job.limits,
-              inflateRaw: nodeInflateRaw,
-              ...(job.submittedOn !== undefined ? { submittedOn: job.submittedOn } : {}),
-            },
-          );
+          const prepared = await prepareSubmission(jobInput(job), campaign, {
+            limits: job.limits,
+            inflateRaw: nodeInflateRaw,
+            ...(pluginFieldGuard ? { pluginFieldGuard } : {}),
+            ...(job.submittedOn !== undefined ? { submittedOn: job.submittedOn } : {}),
+          });
           post({ type: 'done', id: job.id, prepared });
           guard.check();
         } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,4 +127,31 @@ describe('read pool', () => {
       ignoredReason: 'other-type',
     });
   });
+});
+
+describe('a read pool over a campaign whose plugin factory never settles', () => {
+  it('starts its workers at once: they take the main thread’s verdict, not another 30 s each', async () => {
+    const folder = join(scratch, 'never');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'never.mjs'), 'export default () => new Promise(() => {});\n');
+    const campaignPath = join(folder, 'campaign.json');
+    await writeFile(campaignPath, JSON.stringify({ ...linfen2024Campaign, plugins: ['./never.mjs'] }));
+    const loaded = await loadCampaign(campaignPath, { pluginFailures: 'report', pluginLoadTimeoutMs: 300 });
+    expect(loaded.issues?.map((issue) => [issue.code, issue.field])).toEqual([
+      ['plugin-failed', 'plugins[0]'],
+    ]);
+    const started = performance.now();
+    const pool = createReadPool(loaded, { size: 2, workerFile: bootstrap });
+    try {
+      // Before: each worker loaded the plugin again and waited the whole default timeout (30 s).
+      expect(await pool?.started).toBe(true);
+      expect(performance.now() - started).toBeLessThan(25_000);
+      const [first] = files;
+      const ticket = pool?.prepare({ path: first ?? '', shown: '尧都区.xlsx', limits: resolveLimits() });
+      const prepared = await ticket?.result;
+      expect(prepared?.rows).toHaveLength(5);
+    } finally {
+      await pool?.close();
+    }
+  }, 60_000);
 });

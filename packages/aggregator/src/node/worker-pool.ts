@@ -6,9 +6,17 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { SubmissionSource } from '../aggregate.js';
 import type { ReadLimits } from '../limits.js';
+import { createPluginFieldGuard } from '../prepare/plugin-field-guard.js';
 import { type PreparedSubmission, prepareSubmission } from '../prepare/prepare-submission.js';
+import { runWithTimeout } from './bounded-runner.js';
 import { nodeInflateRaw } from './inflate-raw.js';
-import { campaignSignature, type PrepareJob, type WorkerData, type WorkerReply } from './worker-protocol.js';
+import {
+  campaignSignature,
+  leftOutPlugins,
+  type PrepareJob,
+  type WorkerData,
+  type WorkerReply,
+} from './worker-protocol.js';
 
 /**
  * A pool of worker threads that prepare submissions (read, find tables, parse rows) in parallel.
@@ -72,7 +80,7 @@ interface Slot {
  */
 export function createReadPool(
   campaign: ResolvedCampaign,
-  options: { size: number; workerFile?: string | URL },
+  options: { size: number; workerFile?: string | URL; budgetMs?: number },
 ): ReadPool | undefined {
   const file = options.workerFile ?? defaultWorkerFile();
   if (!file || options.size < 1) return undefined;
@@ -81,6 +89,8 @@ export function createReadPool(
     // labelled "(built-in: …)") as the built-in one, and the signature tells if that was wrong.
     campaignPath: campaign.sourcePath && existsSync(campaign.sourcePath) ? campaign.sourcePath : undefined,
     signature: campaignSignature(campaign),
+    skipPlugins: leftOutPlugins(campaign),
+    ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
   };
   const slots: Slot[] = [];
   const queue: Queued[] = [];
@@ -164,14 +174,19 @@ export function prepareOnPool(
   sources: readonly DiskSource[],
   pool: ReadPool,
   campaign: ResolvedCampaign,
-  options: { window: number; limits: ReadLimits; submittedOn?: string },
+  options: { window: number; limits: ReadLimits; submittedOn?: string; budgetMs?: number },
 ): SubmissionSource[] {
   const tickets = new Map<number, PoolTicket>();
   let launched = 0;
+  const pluginFieldGuard = createPluginFieldGuard(campaign.fields, {
+    runBounded: runWithTimeout,
+    ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+  });
   const local = (source: DiskSource) =>
     prepareSubmission(source, campaign, {
       limits: options.limits,
       inflateRaw: nodeInflateRaw,
+      ...(pluginFieldGuard ? { pluginFieldGuard } : {}),
       ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
     });
   const launchUpTo = (last: number) => {

@@ -9,6 +9,10 @@ export interface WorkerData {
   campaignPath: string | undefined;
   /** `campaignSignature` of the main thread's campaign: the worker refuses to work on another. */
   signature: string;
+  /** Indexes of the campaign's plugins that failed to load on the main thread: not loaded again. */
+  skipPlugins: number[];
+  /** Milliseconds plugin field schemas may run on one batch of rows (see `ruleBudgetMs`). */
+  budgetMs?: number;
 }
 
 /** One file to prepare. */
@@ -49,4 +53,13 @@ export function campaignSignature(
     expectedUnits: campaign.expectedUnits,
     fields: campaign.fields.map((field) => [field.key, field.label, field.required, field.source]),
   });
+}
+
+/**
+ * The campaign's plugins that failed to load where it was first loaded: each left-out plugin has
+ * its one issue at `plugins[i]` (see `ResolvedCampaign.issues`).
+ */
+export function leftOutPlugins(campaign: Pick<ResolvedCampaign, 'issues'>): number[] {
+  const indexes = (campaign.issues ?? []).map((issue) => /^plugins\[(\d+)\]$/.exec(issue.field ?? '')?.[1]);
+  return [...new Set(indexes.filter((index) => index !== undefined).map(Number))];
 }

@@ -5,7 +5,7 @@ import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang, renderIssue, renderMessage } from '@jianshen/schema';
 import type { ReportIssue, ReportLike } from '../report.js';
 import { writeConsolidatedWorkbookTo, writeIssuesWorkbookTo } from '../write/consolidated.js';
-import { cutCellIssue } from '../write/cut-cells.js';
+import { cutCellIssue, reportWithCuts } from '../write/cut-cells.js';
 import { writeIssuesCsvTo } from '../write/issues-csv.js';
 import { outputFileNames } from '../write/output-names.js';
 import { writeReportJsonTo } from '../write/report-json.js';
@@ -86,13 +86,6 @@ function aggregateOutputs(
     outputs.push({ name: document.fileName, write: async (sink) => sink(await document.render()) });
   outputs.push({ name: names.reportJson, write: (sink) => writeReportJsonTo(withCuts(), sink, output) });
   return outputs;
-}
-
-/** The report with the cuts found so far among its issues (and counted as warnings). */
-function reportWithCuts(report: ReportLike, cuts: readonly ReportIssue[]): ReportLike {
-  if (cuts.length === 0) return report;
-  const summary = { ...report.summary, warnings: report.summary.warnings + cuts.length };
-  return { ...report, issues: [...report.issues, ...cuts], summary };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ResolvedCampaign, RowEntry } from '@jianshen/plugin-kit';
 import {
   type ActivityMode,
   activityModes,
+  errorReason,
   type Issue,
   type Lang,
   localize,
@@ -9,50 +10,89 @@ import {
   phrase,
   reportIssue,
 } from '@jianshen/schema';
-import type {
-  AggregateReport,
-  FileReport,
-  GroupCount,
-  ReportIssue,
-  ReportRow,
-  ReportSummary,
+import {
+  type AggregateReport,
+  type BoundedRunner,
+  type FileReport,
+  type GroupCount,
+  type ReportIssue,
+  type ReportRow,
+  type ReportSummary,
+  RuleTimeoutError,
 } from '../report.js';
 import { emptySkipped } from '../table/find-tables.js';
 import { normalizeLabel } from '../table/labels.js';
 
 export interface SummarizerOptions {
-  /** Receives an issue when a plugin's `groupBy` or total throws (once per function). */
+  /** Receives an issue when a plugin's `groupBy` or total throws or runs too long (once per function). */
   onIssue?: (issue: Issue) => void;
+  /** Stops plugin code stuck in a loop (node:vm's watchdog in the Node entry). */
+  runBounded?: BoundedRunner;
+  /** Milliseconds the plugin code may take over one batch of rows (default 10,000). */
+  budgetMs?: number;
+}
+
+// Plugin code runs over batches of this many rows under one bounded call: one watchdog per row
+// would cost ~0.2 ms each.
+const batchRows = 2_000;
+
+/** What the campaign's plugin summaries make of one row: each total's value, each dimension's groups. */
+interface PluginValues {
+  totals: (number | undefined)[];
+  groups: string[][];
+}
+
+/** Plugin code in summaries: run guarded, and the place running now (left set when cut short). */
+interface PluginGuard {
+  run: <Value>(place: string, run: () => Value) => Value | undefined;
+  /** The place whose code runs this moment. */
+  running(): string | undefined;
+  /** The place ran past the budget: reported once and not called again. */
+  stop(place: string, budget: number): void;
 }
 
 /**
  * Plugin code in summaries, run so that its failure is an issue naming the plugin and the place,
- * not the end of the aggregation: a function that throws is reported once and not called again
- * (its rows count in no group of that dimension, add nothing to that total).
+ * not the end of the aggregation: a function that throws (or is stopped for running too long) is
+ * reported once and not called again (its rows count in no group of that dimension, add nothing
+ * to that total).
  */
-function guardPluginCode(
-  campaign: ResolvedCampaign,
-  options: SummarizerOptions,
-): <Value>(place: string, run: () => Value) => Value | undefined {
+function guardPluginCode(campaign: ResolvedCampaign, options: SummarizerOptions): PluginGuard {
   const failed = new Set<string>();
   const owner = new Map<string, string>();
   for (const summary of campaign.summaries) {
     owner.set(`groupBy:${summary.id}`, summary.plugin);
     for (const total of summary.totals ?? []) owner.set(`total:${total.key}`, summary.plugin);
   }
-  return (place, run) => {
-    if (failed.has(place)) return undefined;
-    try {
-      return run();
-    } catch (error) {
+  const path = campaign.sourcePath ?? campaign.id;
+  const described = (place: string) => {
+    const [kind = '', id = ''] = place.split(':');
+    return phrase(kind === 'total' ? 'plugin-place-total' : 'plugin-place-group-by', { id });
+  };
+  let running: string | undefined;
+  return {
+    run(place, run) {
+      if (failed.has(place)) return undefined;
+      try {
+        running = place;
+        const value = run();
+        running = undefined;
+        return value;
+      } catch (error) {
+        running = undefined;
+        failed.add(place);
+        const data = { plugin: owner.get(place) ?? '', place: described(place), reason: errorReason(error) };
+        options.onIssue?.(reportIssue('plugin-failed', data, { path }));
+        return undefined;
+      }
+    },
+    running: () => running,
+    stop(place, budget) {
+      running = undefined;
       failed.add(place);
-      const reason = error instanceof Error ? error.message : String(error);
-      const [kind = '', id = ''] = place.split(':');
-      const where = phrase(kind === 'total' ? 'plugin-place-total' : 'plugin-place-group-by', { id });
-      const data = { plugin: owner.get(place) ?? '', place: where, reason };
-      options.onIssue?.(reportIssue('plugin-failed', data, { path: campaign.sourcePath ?? campaign.id }));
-      return undefined;
-    }
+      const data = { plugin: owner.get(place) ?? '', place: described(place), budget };
+      options.onIssue?.(reportIssue('plugin-timeout', data, { path }));
+    },
   };
 }
 
@@ -100,10 +140,8 @@ interface SummaryCounts {
   byMonth: Map<string, GroupCount>;
   dimensionGroups: Map<string, GroupCount>[];
   newGroup(): GroupCount;
-  /** Runs a plugin's function; one that throws is reported once and then skipped. */
-  guarded: <Value>(place: string, run: () => Value) => Value | undefined;
-  /** Counts the row (and, given its entry, the plugin totals) in the group. */
-  count(group: GroupCount, entry: RowEntry | undefined): void;
+  /** Counts the row (and, given its plugin values, the plugin totals) in the group. */
+  count(group: GroupCount, values: PluginValues | undefined): void;
 }
 
 /** Counts by unit, mode, month and each plugin dimension, with plugin totals summed in each. */
@@ -112,24 +150,69 @@ export function createSummarizer(
   lang: Lang,
   options: SummarizerOptions = {},
 ): Summarizer {
-  const counts = emptyCounts(campaign, lang, guardPluginCode(campaign, options));
-  // The entry plugins see is built only when a plugin summary will read it.
-  const needsEntry = counts.totalDefinitions.length > 0 || counts.grouped.length > 0;
+  const counts = emptyCounts(campaign, lang);
+  // Plugin code runs only when a plugin summary will read the rows.
+  if (counts.totalDefinitions.length === 0 && counts.grouped.length === 0) {
+    return { add: (row) => addRow(counts, row, undefined), finish: (end) => finishSummary(counts, end) };
+  }
+  const values = pluginValuesOf(counts, guardPluginCode(campaign, options));
+  const budget = options.budgetMs ?? defaultBudgetMs;
+  const runBounded = options.runBounded ?? ((run: () => void) => run());
+  let pending: ReportRow[] = [];
+  // The plugin values of a batch of rows under one bound; a function cut short is stopped and
+  // the row it stopped at is valued again without it. Then the rows are counted.
+  const flush = () => {
+    const found: PluginValues[] = [];
+    while (found.length < pending.length) {
+      try {
+        runBounded(() => {
+          for (let at = found.length; at < pending.length; at++) found.push(values(pending[at] as ReportRow));
+        }, budget);
+      } catch (error) {
+        if (!(error instanceof RuleTimeoutError)) throw error;
+        const culprit = values.guard.running();
+        if (culprit) values.guard.stop(culprit, budget);
+      }
+    }
+    for (const [at, row] of pending.entries()) addRow(counts, row, found[at]);
+    pending = [];
+  };
   return {
     add(row) {
-      addRow(counts, row, needsEntry ? rowEntry(row) : undefined);
+      pending.push(row);
+      if (pending.length >= batchRows) flush();
     },
     finish(end) {
+      flush();
       return finishSummary(counts, end);
     },
   };
 }
 
-function emptyCounts(
-  campaign: ResolvedCampaign,
-  lang: Lang,
-  guarded: SummaryCounts['guarded'],
-): SummaryCounts {
+/** Default time plugin summaries may take over one batch of rows (the rules' default). */
+const defaultBudgetMs = 10_000;
+
+/** A row's plugin values: each total and each dimension's groups, every call guarded. */
+function pluginValuesOf(
+  counts: SummaryCounts,
+  guard: PluginGuard,
+): ((row: ReportRow) => PluginValues) & { guard: PluginGuard } {
+  const valuesOf = (row: ReportRow): PluginValues => {
+    const entry = rowEntry(row);
+    const totals = counts.totalDefinitions.map((total) => {
+      const value = guard.run(`total:${total.key}`, () => total.value(entry));
+      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+    });
+    const groups = counts.grouped.map((summary) => {
+      const found = guard.run(`groupBy:${summary.id}`, () => summary.groupBy?.(entry));
+      return found === undefined ? [] : typeof found === 'string' ? [found] : [...new Set(found)];
+    });
+    return { totals, groups };
+  };
+  return Object.assign(valuesOf, { guard });
+}
+
+function emptyCounts(campaign: ResolvedCampaign, lang: Lang): SummaryCounts {
   const totalDefinitions = campaign.summaries.flatMap((summary) => summary.totals ?? []);
   const newGroup = (): GroupCount => ({
     rows: 0,
@@ -149,34 +232,30 @@ function emptyCounts(
       (summary) => new Map((summary.order ?? []).map((group) => [group, newGroup()])),
     ),
     newGroup,
-    guarded,
-    count(group, entry) {
+    count(group, values) {
       group.rows++;
-      if (!entry) return;
-      for (const total of totalDefinitions) {
-        const value = guarded(`total:${total.key}`, () => total.value(entry));
-        if (typeof value === 'number' && Number.isFinite(value))
-          group.totals[total.key] = (group.totals[total.key] ?? 0) + value;
+      if (!values) return;
+      for (const [index, total] of totalDefinitions.entries()) {
+        const value = values.totals[index];
+        if (value !== undefined) group.totals[total.key] = (group.totals[total.key] ?? 0) + value;
       }
     },
   };
 }
 
 /** One accepted row into the overall count, its unit, mode, month and plugin dimensions. */
-function addRow(counts: SummaryCounts, row: ReportRow, entry: RowEntry | undefined): void {
-  counts.count(counts.overall, entry);
+function addRow(counts: SummaryCounts, row: ReportRow, values: PluginValues | undefined): void {
+  counts.count(counts.overall, values);
   const unitGroup = counts.byUnit.get(row.unit) ?? { unit: row.unit, files: 0, ...counts.newGroup() };
-  counts.count(unitGroup, entry);
+  counts.count(unitGroup, values);
   counts.byUnit.set(row.unit, unitGroup);
-  countIn(counts, counts.byMode, row.mode, entry);
-  countIn(counts, counts.byMonth, row.start.slice(0, 7), entry);
-  if (!entry) return;
-  for (const [index, summary] of counts.grouped.entries()) {
+  countIn(counts, counts.byMode, row.mode, values);
+  countIn(counts, counts.byMonth, row.start.slice(0, 7), values);
+  if (!values) return;
+  for (const [index, keys] of values.groups.entries()) {
     const groups = counts.dimensionGroups[index];
     if (!groups) continue;
-    const found = counts.guarded(`groupBy:${summary.id}`, () => summary.groupBy?.(entry));
-    const keys = found === undefined ? [] : typeof found === 'string' ? [found] : [...new Set(found)];
-    for (const key of keys) countIn(counts, groups, key, entry);
+    for (const key of keys) countIn(counts, groups, key, values);
   }
 }
 
@@ -184,10 +263,10 @@ function countIn<Key>(
   counts: SummaryCounts,
   groups: Map<Key, GroupCount>,
   key: Key,
-  entry: RowEntry | undefined,
+  values: PluginValues | undefined,
 ): void {
   const group = groups.get(key) ?? counts.newGroup();
-  counts.count(group, entry);
+  counts.count(group, values);
   groups.set(key, group);
 }
 

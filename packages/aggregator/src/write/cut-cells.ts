@@ -1,5 +1,6 @@
 import { cellMaxCharacters, columnLetter, type TruncatedCell } from '@jianshen/ooxml';
 import { type Issue, reportIssue } from '@jianshen/schema';
+import type { ReportIssue, ReportLike } from '../report.js';
 
 /**
  * The issue for a cell an output cut to Excel's 32,767 characters (issue 15: "truncate with a
@@ -18,4 +19,14 @@ export function cutCellIssue(output: string, cut: TruncatedCell): Issue {
     { output, cell: cut.cell, length: cut.length, max: cellMaxCharacters },
     place,
   );
+}
+
+/** The report with the cuts found so far among its issues (and counted as warnings). */
+export function reportWithCuts<Report extends ReportLike>(
+  report: Report,
+  cuts: readonly ReportIssue[],
+): Report {
+  if (cuts.length === 0) return report;
+  const summary = { ...report.summary, warnings: report.summary.warnings + cuts.length };
+  return { ...report, issues: [...report.issues, ...cuts], summary };
 }

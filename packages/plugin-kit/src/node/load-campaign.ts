@@ -10,6 +10,10 @@ import { type ResolveCampaignOptions, type ResolvedCampaign, resolveCampaign } f
 export interface LoadCampaignOptions {
   /** See `ResolveCampaignOptions.pluginFailures`: `report` leaves a failing plugin out with an issue. */
   pluginFailures?: ResolveCampaignOptions['pluginFailures'];
+  /** See `ResolveCampaignOptions.skipPlugins`. */
+  skipPlugins?: readonly number[];
+  /** See `ResolveCampaignOptions.pluginLoadTimeoutMs` (default 30 s). */
+  pluginLoadTimeoutMs?: number;
 }
 
 const codeExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
@@ -59,5 +63,9 @@ export async function loadCampaign(
     path,
     loadPlugin: (specifier) => importPlugin(specifier, path),
     ...(options.pluginFailures ? { pluginFailures: options.pluginFailures } : {}),
+    ...(options.skipPlugins ? { skipPlugins: options.skipPlugins } : {}),
+    ...(options.pluginLoadTimeoutMs !== undefined
+      ? { pluginLoadTimeoutMs: options.pluginLoadTimeoutMs }
+      : {}),
   });
 }

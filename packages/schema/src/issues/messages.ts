@@ -426,6 +426,13 @@ export const messages = {
       en: 'Rule "{rule}" ran longer than {budget} ms on this file and was stopped; the other rules still ran',
     },
   },
+  'plugin-timeout': {
+    severity: 'error',
+    text: {
+      zh: '插件「{plugin}」的{place}运行超过 {budget} 毫秒，已停止，此后不再执行；各行照常收录',
+      en: 'Plugin "{plugin}": {place} ran longer than {budget} ms and was stopped for the rest of the run; the rows are still delivered',
+    },
+  },
   // Plugin rules
   'rule-crashed': {
     severity: 'error',

@@ -53,6 +53,11 @@ export interface DownloadFile {
   name: string;
   type: string;
   bytes: Uint8Array;
+  /**
+   * Cells this download cut to Excel's 32,767 characters that no earlier download had
+   * (cell-truncated warnings): the page adds them to its issue table.
+   */
+  cuts: ReportIssue[];
 }
 
 /** Where an issue is: what the row preview needs. */

@@ -1,4 +1,4 @@
-import type { AggregateProgress } from '@jianshen/aggregator';
+import type { AggregateProgress, ReportIssue } from '@jianshen/aggregator';
 import type { RenderedChart } from '@jianshen/charts';
 import { type CampaignInput, type Lang, type RenderedIssue, renderIssue } from '@jianshen/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -139,7 +139,12 @@ export function AggregatePart(props: AggregatePartProps) {
   const say = (key: AggregateTextKey, values?: Record<string, string | number>) =>
     aggregateSays(lang, key, values);
   useDropOnPage((dropped) => setFiles(dropped));
-  useEffect(() => setPreview(undefined), [run.state === 'done' ? run.view : undefined]);
+  // Cells cut in the downloads of this run (cell-truncated), shown with the run's issues.
+  const [cuts, setCuts] = useState<readonly ReportIssue[]>([]);
+  useEffect(() => {
+    setPreview(undefined);
+    setCuts([]);
+  }, [run.state === 'done' ? run.view : undefined]);
   const choose = async (place: IssuePlace) => {
     setPreview({ state: 'loading', place });
     try {
@@ -149,7 +154,11 @@ export function AggregatePart(props: AggregatePartProps) {
       setPreview({ state: 'failed', place, reason: error instanceof Error ? error.message : String(error) });
     }
   };
-  const make = (kind: DownloadKind) => ask((connection) => connection.api.download(kind));
+  const make = async (kind: DownloadKind) => {
+    const file = await ask((connection) => connection.api.download(kind));
+    if (file.cuts.length > 0) setCuts((known) => [...known, ...file.cuts]);
+    return file;
+  };
   const renderPdf = (path: string) => ask((connection) => connection.api.thumbnail(path, stampRenderWidth));
   return (
     <div class="aggregate-part" data-state={run.state}>
@@ -167,7 +176,7 @@ export function AggregatePart(props: AggregatePartProps) {
       {run.state === 'done' ? (
         <Results
           lang={lang}
-          run={run}
+          run={{ ...run, view: viewWithCuts(run.view, cuts) }}
           files={files}
           preview={preview}
           onChoose={choose}
@@ -195,6 +204,20 @@ function Failure({ message, issues }: { message: string; issues?: readonly Rende
       ) : null}
     </div>
   );
+}
+
+/**
+ * The run's view with the cells its downloads cut (cell-truncated warnings) among its issues, as
+ * `jianshen aggregate` adds them to its issues list and report.json.
+ */
+function viewWithCuts(view: AggregateView, cuts: readonly ReportIssue[]): AggregateView {
+  if (cuts.length === 0) return view;
+  return {
+    ...view,
+    issues: [...view.issues, ...cuts],
+    issueColumns: [...view.issueColumns, ...cuts.map((cut) => cut.field ?? '')],
+    summary: { ...view.summary, warnings: view.summary.warnings + cuts.length },
+  };
 }
 
 interface ResultsProps {

@@ -84,6 +84,14 @@ const aggregateText = defineTexts({
   },
   making: { zh: '正在生成 {name}……', en: 'Making {name}…' },
   made: { zh: '已生成 {name}。', en: '{name} is ready.' },
+  messageCut: {
+    zh: '……（共 {length} 个字符，全文见下载的问题清单和 report.json）',
+    en: '… ({length} characters; the downloaded issues list and report.json have it whole)',
+  },
+  madeWithCuts: {
+    zh: '已生成 {name}。其中 {count} 个单元格超过 Excel 单元格上限（32,767 个字符），已截断并在末尾注明，已列入下方问题清单；完整内容见 report.json。',
+    en: '{name} is ready. {count} of its cells were over Excel’s limit of 32,767 characters: they were cut (marked at their end) and are listed in the issues below; report.json has them whole.',
+  },
   downloadFailed: { zh: '生成失败：{reason}', en: 'Could not make the file: {reason}' },
   campaignInvalid: {
     zh: '活动配置有误，请先在“活动”页修改：',

@@ -14,7 +14,7 @@ const buttons: readonly { kind: DownloadKind; label: AggregateTextKey }[] = [
 type Status =
   | { state: 'idle' }
   | { state: 'making'; kind: DownloadKind }
-  | { state: 'made'; name: string }
+  | { state: 'made'; name: string; cuts: number }
   | { state: 'failed'; reason: string };
 
 export interface DownloadButtonsProps {
@@ -31,7 +31,7 @@ export function DownloadButtons({ lang, make }: DownloadButtonsProps) {
     try {
       const file = await make(kind);
       saveFile(file.bytes, file.name, file.type);
-      setStatus({ state: 'made', name: file.name });
+      setStatus({ state: 'made', name: file.name, cuts: file.cuts.length });
     } catch (error) {
       setStatus({ state: 'failed', reason: error instanceof Error ? error.message : String(error) });
     }
@@ -62,11 +62,17 @@ export function DownloadButtons({ lang, make }: DownloadButtonsProps) {
             })}
           </p>
         ) : null}
-        {status.state === 'made' ? <p>{aggregateSays(lang, 'made', { name: status.name })}</p> : null}
+        {status.state === 'made' ? <Made lang={lang} name={status.name} cuts={status.cuts} /> : null}
         {status.state === 'failed' ? (
           <p class="summary-error">{aggregateSays(lang, 'downloadFailed', { reason: status.reason })}</p>
         ) : null}
       </div>
     </section>
   );
+}
+
+/** A download made; cells it cut to Excel's limit are said at once (they join the issue table). */
+function Made({ lang, name, cuts }: { lang: Lang; name: string; cuts: number }) {
+  if (cuts === 0) return <p>{aggregateSays(lang, 'made', { name })}</p>;
+  return <p class="notice-box">{aggregateSays(lang, 'madeWithCuts', { name, count: cuts })}</p>;
 }

@@ -122,7 +122,7 @@ function IssueRow({
       <td>{issue.sheet ?? ''}</td>
       <td class="number">{issue.row ?? ''}</td>
       <td>{column}</td>
-      <td>{issue.message}</td>
+      <td class="message">{shownMessage(issue.message, lang)}</td>
       <td>
         <span class={`severity severity-${issue.severity}`}>
           {say(issue.severity === 'error' ? 'severityError' : 'severityWarning')}
@@ -143,4 +143,13 @@ function IssueRow({
       </td>
     </tr>
   );
+}
+
+// A message quoting a whole cell may be 32,767 characters long: the table shows its start, the
+// downloads have it whole.
+const messageShownAtMost = 400;
+
+function shownMessage(message: string, lang: Lang): string {
+  if (message.length <= messageShownAtMost) return message;
+  return `${message.slice(0, messageShownAtMost)}${aggregateSays(lang, 'messageCut', { length: message.length })}`;
 }

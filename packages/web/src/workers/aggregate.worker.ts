@@ -2,9 +2,13 @@ import {
   type AggregateReport,
   aggregateSources,
   compareSubmissionPaths,
+  cutCellIssue,
   issueColumns,
+  type OutputOptions,
   outputFileNames,
   previewRow,
+  type ReportIssue,
+  reportWithCuts,
   type SubmissionSource,
   UnreadableError,
   unitStatuses,
@@ -15,7 +19,14 @@ import {
 } from '@jianshen/aggregator';
 import { renderReportCharts } from '@jianshen/charts';
 import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
-import { CampaignError, type CampaignInput, type Lang, linfen2024Campaign, phrase } from '@jianshen/schema';
+import {
+  CampaignError,
+  type CampaignInput,
+  type Lang,
+  linfen2024Campaign,
+  phrase,
+  renderIssue,
+} from '@jianshen/schema';
 import { expose, transfer } from 'comlink';
 import type {
   AggregateApi,
@@ -38,6 +49,12 @@ interface LastRun {
   report: AggregateReport;
   files: Map<string, File>;
   lang: Lang;
+  /**
+   * Cells the downloads made so far cut to Excel's 32,767 characters (cell-truncated), by output
+   * and cell: each is reported once, and the issues list and report.json made after carry them,
+   * as `jianshen aggregate` writes them.
+   */
+  cuts: Map<string, ReportIssue>;
 }
 
 let last: LastRun | undefined;
@@ -98,7 +115,13 @@ async function run(
     if (error instanceof RangeError) return { ok: false, kind: 'input', message: error.message };
     throw error;
   }
-  last = { campaign, report, lang, files: new Map(files.map(({ path, file }) => [path, file])) };
+  last = {
+    campaign,
+    report,
+    lang,
+    files: new Map(files.map(({ path, file }) => [path, file])),
+    cuts: new Map(),
+  };
   const { summary } = report;
   const columnOf = issueColumns(campaign, { lang }).row;
   return {
@@ -133,41 +156,70 @@ async function collect(write: (sink: (chunk: Uint8Array) => void) => Promise<voi
 }
 
 async function download(kind: DownloadKind): Promise<DownloadFile> {
-  const { campaign, report, lang, files } = lastRun();
-  const names = outputFileNames(campaign, lang);
-  const output = { lang };
-  const made: DownloadFile =
-    kind === 'report-json'
-      ? {
-          name: names.reportJson,
-          type: 'application/json',
-          bytes: await collect((sink) => writeReportJsonTo(report, sink)),
-        }
-      : kind === 'workbook'
-        ? {
-            name: names.workbook,
-            type: xlsxType,
-            bytes: await collect((sink) => writeConsolidatedWorkbookTo(report, campaign, sink, output)),
-          }
-        : kind === 'issues-xlsx'
-          ? {
-              name: names.issuesXlsx,
-              type: xlsxType,
-              bytes: await collect((sink) => writeIssuesWorkbookTo(report, campaign, sink, output)),
-            }
-          : {
-              name: names.returns,
-              type: 'application/zip',
-              bytes: await writeReturnOpinions(report, campaign, {
-                lang,
-                load: async (path) => {
-                  const file = files.get(path);
-                  return file ? new Uint8Array(await file.arrayBuffer()) : undefined;
-                },
-              }),
-            };
+  const run = lastRun();
+  const { lang } = run;
+  const found: ReportIssue[] = [];
+  const output = (name: string): OutputOptions => ({
+    lang,
+    onTruncated: (cut) => found.push(renderIssue(cutCellIssue(name, cut), lang)),
+  });
+  const made = await makeDownload(kind, run, output);
+  const cuts: ReportIssue[] = [];
+  for (const cut of found) {
+    const key = `${cut.path}\u0000${cut.sheet ?? ''}\u0000${cut.row}\u0000${cut.field ?? ''}`;
+    if (run.cuts.has(key)) continue;
+    run.cuts.set(key, cut);
+    cuts.push(cut);
+  }
+  const file = { ...made, cuts };
   // Handed over, not copied.
-  return transfer(made, [made.bytes.buffer as ArrayBuffer]);
+  return transfer(file, [file.bytes.buffer as ArrayBuffer]);
+}
+
+/** One output of the last run; the issues list and report.json carry the cuts found so far. */
+async function makeDownload(
+  kind: DownloadKind,
+  { campaign, report, lang, files, cuts }: LastRun,
+  output: (name: string) => OutputOptions,
+): Promise<Omit<DownloadFile, 'cuts'>> {
+  const names = outputFileNames(campaign, lang);
+  const withCuts = reportWithCuts(report, [...cuts.values()]);
+  switch (kind) {
+    case 'report-json':
+      return {
+        name: names.reportJson,
+        type: 'application/json',
+        bytes: await collect((sink) => writeReportJsonTo(withCuts, sink)),
+      };
+    case 'workbook':
+      return {
+        name: names.workbook,
+        type: xlsxType,
+        bytes: await collect((sink) =>
+          writeConsolidatedWorkbookTo(report, campaign, sink, output(names.workbook)),
+        ),
+      };
+    case 'issues-xlsx':
+      return {
+        name: names.issuesXlsx,
+        type: xlsxType,
+        bytes: await collect((sink) =>
+          writeIssuesWorkbookTo(withCuts, campaign, sink, output(names.issuesXlsx)),
+        ),
+      };
+    default:
+      return {
+        name: names.returns,
+        type: 'application/zip',
+        bytes: await writeReturnOpinions(report, campaign, {
+          lang,
+          load: async (path) => {
+            const file = files.get(path);
+            return file ? new Uint8Array(await file.arrayBuffer()) : undefined;
+          },
+        }),
+      };
+  }
 }
 
 async function preview(place: IssuePlace) {
