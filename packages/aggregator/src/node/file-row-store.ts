@@ -7,6 +7,10 @@ import { onProcessEnd, processAlive } from './process-cleanup.js';
 
 // Rows are written in batches of about this many bytes (one system call each).
 const flushBytes = 1 << 20;
+// Rows' JSON is gathered into a text of about this many characters before it is encoded: one
+// encoding call per row cost more than its JSON.stringify (96,000 rows, CPU: 244 ms one call a
+// row, 131 ms in batches of 8 Ki characters, which stay far below V8's large-object size).
+const batchChars = 8 * 1024;
 // Read in pieces whose text stays under V8's large-object size (~128 KB): decoding 1 MiB at a
 // time made every piece a large object, and reading the rows back ~30% slower.
 const readBytes = 32 * 1024;
@@ -53,28 +57,36 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
   const path = join(directory, 'rows.ndjson');
   let descriptor: number | undefined = openSync(path, 'w', 0o600);
   let disposed = false;
-  // Each row's JSON is encoded straight into one reused buffer, written out when it fills: no
-  // string of many rows is ever built (joining them and flattening the join cost more than JSON).
+  // Rows' JSON is gathered into a short text and encoded into one reused buffer, written out
+  // when it fills: no text of many rows is ever built (flattening 1 MiB joins cost more than JSON).
   let scratch = Buffer.allocUnsafe(flushBytes);
   let used = 0;
-  const flush = () => {
+  let pending = '';
+  const encodePending = () => {
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    const most = pending.length * 3;
+    if (used + most > scratch.length) {
+      writeOut();
+      if (most > scratch.length) scratch = Buffer.allocUnsafe(most);
+    }
+    used += scratch.write(pending, used, 'utf8');
+    pending = '';
+  };
+  const writeOut = () => {
     if (descriptor === undefined) return;
     let offset = 0;
     while (offset < used) offset += writeSync(descriptor, scratch, offset, used - offset);
     used = 0;
   };
+  const flush = () => {
+    if (pending !== '') encodePending();
+    writeOut();
+  };
   return {
     append(row) {
       if (disposed) throw new Error('the row store was disposed');
-      const line = JSON.stringify(row);
-      // A UTF-16 code unit never takes more than three bytes in UTF-8 (+1 for the newline).
-      const most = line.length * 3 + 1;
-      if (used + most > scratch.length) {
-        flush();
-        if (most > scratch.length) scratch = Buffer.allocUnsafe(most);
-      }
-      used += scratch.write(line, used, 'utf8');
-      scratch[used++] = 0x0a;
+      pending += `${JSON.stringify(row)}\n`;
+      if (pending.length >= batchChars) encodePending();
     },
     async *read() {
       if (disposed) throw new Error('the row store was disposed');
@@ -102,6 +114,7 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
       if (disposed) return;
       disposed = true;
       used = 0;
+      pending = '';
       if (descriptor !== undefined) closeSync(descriptor);
       descriptor = undefined;
       rmSync(directory, { recursive: true, force: true });
