@@ -166,6 +166,7 @@ interface MergeState {
 }
 
 function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store: RowStore): MergeState {
+  const keyOf = doubles();
   const secondKeyOf = integers();
   // A plugin left out because it failed to load is an issue of the run (issue 15).
   const issues: Issue[] = [...(campaign.issues ?? [])];
@@ -182,7 +183,7 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
     rowOf: integers(),
     sheetOf: integers(),
     tableUnitOf: integers(),
-    keyOf: doubles(),
+    keyOf,
     secondKeyOf,
     names: [],
     nameIds: new Map(),
@@ -191,7 +192,10 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
       onIssue: (found) => issues.push(found),
     }),
     finalWhenRead: !options.replace && campaign.rules.length === 0,
-    firstByKey: new FirstRowIndex((index) => secondKeyOf.get(index)),
+    firstByKey: new FirstRowIndex({
+      firstOf: (index) => keyOf.get(index),
+      secondOf: (index) => secondKeyOf.get(index),
+    }),
     acceptedCount: 0,
   };
 }
