@@ -167,6 +167,7 @@ interface MergeState {
 }
 
 function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store: RowStore): MergeState {
+  const keyOf = doubles();
   const secondKeyOf = integers();
   // A plugin left out because it failed to load is an issue of the run (issue 15).
   const issues: Issue[] = [...(campaign.issues ?? [])];
@@ -183,7 +184,7 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
     rowOf: integers(),
     sheetOf: integers(),
     tableUnitOf: integers(),
-    keyOf: doubles(),
+    keyOf,
     secondKeyOf,
     names: [],
     nameIds: new Map(),
@@ -194,7 +195,10 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
       ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
     }),
     finalWhenRead: !options.replace && campaign.rules.length === 0,
-    firstByKey: new FirstRowIndex((index) => secondKeyOf.get(index)),
+    firstByKey: new FirstRowIndex({
+      firstOf: (index) => keyOf.get(index),
+      secondOf: (index) => secondKeyOf.get(index),
+    }),
     acceptedCount: 0,
   };
 }

@@ -95,10 +95,23 @@ function unitTotals(report: AssessedReport, status: UnitStatus): Record<string, 
   return totals;
 }
 
-/** Problems found in the unit's files; lateness is not one of them (按时 weighs it). */
-function issuesOf(report: AssessedReport, paths: readonly string[]): number {
-  return report.issues.filter((issue) => paths.includes(issue.path) && issue.code !== 'late-submission')
-    .length;
+/**
+ * Problems found in each file; lateness is not one of them (按时 weighs it). Counted once for the
+ * report: filtering every issue for every unit took ~0.1 s for 120 units and 12,579 issues.
+ */
+function issuesByPath(report: AssessedReport): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const issue of report.issues) {
+    if (issue.code !== 'late-submission') counts.set(issue.path, (counts.get(issue.path) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Problems found in the unit's files (each file once). */
+function issuesOf(counts: ReadonlyMap<string, number>, paths: readonly string[]): number {
+  let total = 0;
+  for (const path of new Set(paths)) total += counts.get(path) ?? 0;
+  return total;
 }
 
 function lastDay(report: AssessedReport, paths: readonly string[]): string | undefined {
@@ -116,6 +129,7 @@ function lastDay(report: AssessedReport, paths: readonly string[]): string | und
  */
 export function assessReport(report: AssessedReport, campaign: AssessedCampaign): Assessment {
   const weights = assessmentWeights(campaign.assessment);
+  const issueCounts = issuesByPath(report);
   const units = unitStatuses(report, campaign).map((status): UnitAssessment => {
     const submitted = status.status !== 'missing';
     const totals = unitTotals(report, status);
@@ -132,7 +146,7 @@ export function assessReport(report: AssessedReport, campaign: AssessedCampaign)
       onTime: submitted && !status.late,
       activities: status.rowsAccepted,
       rowsRejected: status.rowsRejected,
-      issues: issuesOf(report, status.files),
+      issues: issuesOf(issueCounts, status.files),
       columns,
     };
     return {

@@ -38,35 +38,60 @@ export function hash32(text: string): number {
   return hash53(text, 0x9e3779b9) | 0;
 }
 
+/** Reads a stored row's two hashes by its index (the merge keeps them in typed columns). */
+export interface RowKeyColumns {
+  firstOf(index: number): number;
+  secondOf(index: number): number;
+}
+
+// Slots per row kept at least twice the rows, so a probe ends after one or two steps.
+const initialSlots = 1 << 12;
+
 /**
  * Finds the first row with the same key. Two keys are the same when both hashes agree (85 bits:
  * for a million rows a false match has odds below 10⁻¹⁴); a row whose first hash matches another
- * key's but whose second does not is kept apart. Rows' second hashes are read with `secondOf`.
+ * key's but whose second does not is kept apart. An open-addressing table of row numbers over the
+ * merge's own columns: 4–8 bytes a row, where a Map keyed by 53-bit numbers boxed each key (and
+ * took ~1 µs a row: 95 ms of the medium bench batch's 96,000 rows).
  */
 export class FirstRowIndex {
-  private readonly byHash = new Map<number, number>();
-  // Keys whose first hash collided with a different key: few, kept by both hashes.
-  private readonly collided = new Map<string, number>();
+  // Row index + 1 per slot; 0 is an empty slot.
+  private slots = new Int32Array(initialSlots);
+  private size = 0;
 
-  constructor(private readonly secondOf: (index: number) => number) {}
+  /** `columns` must hold a row's hashes before the row is added. */
+  constructor(private readonly columns: RowKeyColumns) {}
 
   /** The first row with this key, or undefined (and `index` becomes the first). */
   firstOrAdd(first: number, second: number, index: number): number | undefined {
-    const found = this.byHash.get(first);
-    if (found === undefined) {
-      this.byHash.set(first, index);
-      return undefined;
+    const mask = this.slots.length - 1;
+    // The low 32 bits of the 53-bit hash pick the slot (ToUint32 keeps them exactly).
+    for (let slot = (first >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot] as number;
+      if (held === 0) {
+        this.slots[slot] = index + 1;
+        if (++this.size * 2 > this.slots.length) this.grow();
+        return undefined;
+      }
+      const row = held - 1;
+      if (this.columns.firstOf(row) === first && this.columns.secondOf(row) === second) return row;
     }
-    if (this.secondOf(found) === second) return found;
-    const both = `${first}:${second}`;
-    const earlier = this.collided.get(both);
-    if (earlier !== undefined) return earlier;
-    this.collided.set(both, index);
-    return undefined;
   }
 
   clear(): void {
-    this.byHash.clear();
-    this.collided.clear();
+    this.slots = new Int32Array(initialSlots);
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    const mask = this.slots.length - 1;
+    for (const held of old) {
+      if (held === 0) continue;
+      let slot = (this.columns.firstOf(held - 1) >>> 0) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = held;
+    }
   }
 }

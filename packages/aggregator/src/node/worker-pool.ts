@@ -258,7 +258,11 @@ export function prepareOnPool(
  * machine of the bench a worker thread only competed with it (120 files: 4.1–4.9 s and 270 MB
  * with a worker, 4.0–4.4 s and 180 MB without). Each worker costs 50–90 MB of memory (its own V8
  * heap and a copy of the kit): with three threads the batch of 2,800 files peaked at 338 MB, with
- * two at 280 MB, so more than one worker is only started when asked for (`threads`).
+ * two at 280 MB, so more than one worker is only started when asked for (`threads`). Measured
+ * again for issue 18 (120 files, read alone, 2 shared cores at load 5-9, alternating): one
+ * thread 4.0-4.7 s of CPU, 180-190 MB; a worker beside the main thread 6.9-7.6 s of CPU (the
+ * worker loading the kit, every row cloned across, a second heap to collect) and 310-340 MB, over
+ * the 300 MB target, and slower in wall time too: on 2 cores the default stays one thread.
  */
 export function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 2));

@@ -365,7 +365,10 @@ function readRow(
   const parsed = parseRow(dataRow.cells, setup.fields, setup.context);
   file.rowsRead++;
   // Missing columns are reported once at the header, not once per row.
-  const rowIssues = parsed.issues.filter((found) => !(found.code === 'required' && missing.has(found.field)));
+  const rowIssues =
+    missing.size === 0
+      ? parsed.issues
+      : parsed.issues.filter((found) => !(found.code === 'required' && missing.has(found.field)));
   for (const found of rowIssues) preparing.issues.push({ ...at, row: dataRow.row, ...found });
   if (!parsed.ok) {
     file.rowsRejected++;

@@ -1,6 +1,7 @@
+import { normalizeText, toHalfWidth } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { linfenCampaign } from '../fixtures.test-support.js';
-import { createLabelMatcher, dateEndKey, dateStartKey, unitColumnKey } from './labels.js';
+import { createLabelMatcher, dateEndKey, dateStartKey, normalizeLabel, unitColumnKey } from './labels.js';
 
 describe('header labels', () => {
   it.each([
@@ -45,5 +46,49 @@ describe('header labels', () => {
   ])('%s names no column', async (label) => {
     const matcher = createLabelMatcher((await linfenCampaign()).fields);
     expect(matcher.match(label)).toBeUndefined();
+  });
+});
+
+describe('normalizeLabel', () => {
+  // The definition, without the fast path for text that is already a label.
+  const slow = (text: string) =>
+    toHalfWidth(normalizeText(text), { punctuation: true })
+      .toLowerCase()
+      .replace(/[\s*:：.。]/g, '')
+      .replace(/[()[\]【】〔〕<>《》{}「」『』]/g, '');
+
+  it('answers as its definition for random text around the fast path’s edges', () => {
+    // Characters at and beside the edges of the ideograph, digit and letter ranges, and ones
+    // every step of the definition changes.
+    const alphabet = [
+      ...'09azAZ/:@`{~ *.。：（）【】\t\n\u00a0\u3000',
+      '\u4e00',
+      '\u4dff',
+      '\u9fff',
+      '\ua000',
+      '体',
+      '育',
+      '\uff10',
+      '\uff21',
+      '\uff41',
+      '\u200b',
+      '\ufeff',
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const wrong: string[] = [];
+    for (let round = 0; round < 20_000; round++) {
+      const length = Math.floor(random() * 8);
+      let text = '';
+      for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
+      if (normalizeLabel(text) !== slow(text)) wrong.push(text);
+    }
+    for (const text of ['尧都区体育中心', '健步走第1场', 'abc123', '', 'ABC', '体育 中心', '（示例）']) {
+      if (normalizeLabel(text) !== slow(text)) wrong.push(text);
+    }
+    expect(wrong).toEqual([]);
   });
 });

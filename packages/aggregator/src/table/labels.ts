@@ -42,10 +42,27 @@ const bracketedPattern = /[(（[【〔<《{][^)）\]】〕>》}]*[)）\]】〕>�
  * required-marks (*), colons and brackets removed (their content kept).
  */
 export function normalizeLabel(text: string): string {
+  if (isAlreadyLabel(text)) return text;
   return toHalfWidth(normalizeText(text), { punctuation: true })
     .toLowerCase()
     .replace(/[\s*:：.。]/g, '')
     .replace(bracketPattern, '');
+}
+
+/**
+ * True when `normalizeLabel` would give the text back unchanged because every character is a
+ * common CJK ideograph, an ASCII digit or a lower-case letter: none of these is cleaned, widened,
+ * lower-cased or removed. Most organisers and activity names are such (尧都区体育中心, 健步走第1场),
+ * and the duplicate key and header matching normalise two of them a row.
+ */
+function isAlreadyLabel(text: string): boolean {
+  if (text === '') return false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x4e00 ? code > 0x9fff : code > 0x7a || (code < 0x61 && (code < 0x30 || code > 0x39)))
+      return false;
+  }
+  return true;
 }
 
 /** The same with bracketed parts dropped: 举办方式（线上/线下） → 举办方式. */

@@ -73,6 +73,26 @@ describe('parseRow', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('answers a date cell and a serial number again as the first time, per date system', () => {
+    const instant = new Date(Date.UTC(2024, 11, 5));
+    const first = parseRow({ ...valid, date: instant }, fields, context);
+    (first.values.date as { start: string }).start = 'changed';
+    const again = parseRow({ ...valid, date: new Date(instant.getTime()) }, fields, context);
+    expect(again.values.date).toEqual({ start: '2024-12-05', end: '2024-12-05' });
+    expect(again.issues).toEqual([expect.objectContaining({ code: 'date-outside-period' })]);
+    // 45448 is 2024-06-05 in the 1900 date system and 2028-06-06 in the 1904 one.
+    const serial = parseRow({ ...valid, date: 45448 }, fields, context);
+    expect(serial.values.date).toEqual({ start: '2024-06-05', end: '2024-06-05' });
+    const serial1904 = parseRow({ ...valid, date: 45448 }, fields, { ...context, date1904: true });
+    expect(serial1904.values.date).toEqual({ start: '2028-06-06', end: '2028-06-06' });
+    expect(parseRow({ ...valid, date: 45448 }, fields, context).values.date).toEqual(serial.values.date);
+    const invalid = parseRow({ ...valid, date: new Date(Number.NaN) }, fields, context);
+    expect(invalid.ok).toBe(false);
+    expect(parseRow({ ...valid, date: new Date(Number.NaN) }, fields, context).issues).toEqual(
+      invalid.issues,
+    );
+  });
+
   it('keeps a row with warnings (date outside the period)', () => {
     const result = parseRow({ ...valid, date: '2024年12月5日' }, fields, context);
     expect(result.ok).toBe(true);

@@ -117,13 +117,16 @@ function normalizeField(parse: RowParse, field: ResolvedField, cell: CellValue, 
   const normalize = field.normalize;
   if (!normalize) return;
   const result = normalize(cell, context);
-  const value = normalizeText(cell);
+  // The cell as text is for issues only: most cells have none (a date or number cell's text
+  // took ~0.1 s of the medium bench batch's 96,000 rows).
   if (!result.ok) {
+    const value = normalizeText(cell);
     parse.issues.push(
       reportIssue(result.code, { label: field.label, value, ...result.data }, { field: field.key, value }),
     );
     return;
   }
+  const value = result.notes.length > 0 ? normalizeText(cell) : '';
   for (const note of result.notes) {
     parse.issues.push(
       reportIssue(note.code, { label: field.label, value, ...note.data }, { field: field.key, value }),
