@@ -15,7 +15,7 @@ export interface RenderReportWithChartsOptions extends Omit<RenderReportOptions,
 export async function renderReportWithCharts(options: RenderReportWithChartsOptions): Promise<Uint8Array> {
   const lang = options.lang ?? 'zh';
   const svgs = renderReportCharts(options.report.summary, { lang });
-  const charts = chartsToPng(svgs, options.png ?? {});
+  const charts = await chartsToPng(svgs, options.png ?? {});
   const { png: _png, ...rest } = options;
   return renderReport({ ...rest, charts });
 }
