@@ -58,6 +58,7 @@ function tablesOf(face: Uint8Array): Record<string, number[]> {
 const bytesOf = (bytes: Uint8Array): FontBytes => ({
   size: bytes.length,
   read: async (offset, length) => bytes.slice(offset, offset + length),
+  readInto: async (target, offset) => target.set(bytes.subarray(offset, offset + target.length)),
 });
 
 describe('readFontFace', () => {
@@ -71,6 +72,13 @@ describe('readFontFace', () => {
   it('gives a single font back as it is and refuses a face the collection lacks', async () => {
     const single = new Uint8Array([0x4f, 0x54, 0x54, 0x4f, 0, 0]);
     expect(await readFontFace(bytesOf(single), 0)).toEqual(single);
+    // Into memory the caller gives (WebAssembly's): the face is laid out there.
+    const memory = new Uint8Array(400);
+    const face = await readFontFace(bytesOf(twoFaceCollection()), 1, (size) =>
+      memory.subarray(100, 100 + size),
+    );
+    expect(face.byteOffset).toBe(100);
+    expect(tablesOf(face).cmap).toEqual([9, 8, 7, 6, 5, 4]);
     await expect(readFontFace(bytesOf(twoFaceCollection()), 2)).rejects.toThrow(RangeError);
   });
 });

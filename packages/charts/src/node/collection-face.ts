@@ -5,6 +5,8 @@ const collectionTag = 0x74746366;
 export interface FontBytes {
   size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** Fills `target` with the bytes from `offset` on. */
+  readInto(target: Uint8Array, offset: number): Promise<void>;
 }
 
 interface TableRecord {
@@ -44,20 +46,31 @@ async function tableRecords(
   return { head, tables };
 }
 
+/** Where a face's bytes go: a new array by default, or memory the caller owns (WebAssembly's). */
+export type Allocate = (size: number) => Uint8Array;
+
+const newArray: Allocate = (size) => new Uint8Array(size);
+
 /**
  * One face of a font collection as a font file of its own; a single font is returned as it is.
  * Debian's Noto Sans CJK is one .ttc of ten faces (JP, KR, SC, TC, HK and the Mono ones), SC the
- * third, and the subsetter reads only a collection's first face (JP: some 汉字 drawn the Japanese
+ * third, and a subsetter reads a collection's first face (JP: some 汉字 drawn the Japanese
  * way). The face's table records point into the collection; its tables are read and laid out with
  * new offsets (OpenType, "Font Collections": a face is an offset table whose records use offsets
- * from the start of the file). Only the face's tables are read: 16 of the collection's 19 MB.
+ * from the start of the file). Only the face's tables are read (16 of the collection's 19 MB),
+ * straight into the array `allocate` gives.
  */
-export async function readFontFace(font: FontBytes, index: number): Promise<Uint8Array> {
+export async function readFontFace(font: FontBytes, index: number, allocate = newArray): Promise<Uint8Array> {
   const signature = viewOf(await font.read(0, 4)).getUint32(0);
-  if (signature !== collectionTag) return font.read(0, font.size);
+  if (signature !== collectionTag) {
+    const face = allocate(font.size);
+    face.set(await font.read(0, font.size));
+    return face;
+  }
   const { head, tables } = await tableRecords(font, await faceStart(font, index));
   const directory = 12 + 16 * tables.length;
-  const face = new Uint8Array(tables.reduce((size, table) => size + padded(table.length), directory));
+  const face = allocate(tables.reduce((size, table) => size + padded(table.length), directory));
+  face.fill(0);
   const out = viewOf(face);
   face.set(head, 0);
   let offset = directory;
@@ -67,7 +80,7 @@ export async function readFontFace(font: FontBytes, index: number): Promise<Uint
     out.setUint32(at + 4, table.checksum);
     out.setUint32(at + 8, offset);
     out.setUint32(at + 12, table.length);
-    face.set(await font.read(table.offset, table.length), offset);
+    await font.readInto(face.subarray(offset, offset + table.length), table.offset);
     offset += padded(table.length);
   }
   return face;
