@@ -80,4 +80,10 @@ describe.skipIf(!cjk)('chartsToPng', async () => {
       expect(pngs[index]!.png).toEqual(chartToPng(chart).png);
     });
   });
+
+  it('falls back to the system fonts when the family is not installed', async () => {
+    const options = { fontFamily: 'No Such Family Anywhere' };
+    const [fallback] = await chartsToPng([charts[1]!], options);
+    expect(fallback!.png).toEqual(chartToPng(charts[1]!, options).png);
+  });
 });
