@@ -1,4 +1,4 @@
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Allocate, readFontFace } from './collection-face.js';
@@ -9,6 +9,28 @@ import { cutFaces } from './subset-face.js';
 export interface ChartFont {
   files: string[];
   dispose: () => Promise<void>;
+}
+
+const folderPrefix = 'jianshen-chart-font-';
+
+/** A folder older than this was left by a process that was killed while drawing (drawing takes seconds). */
+const staleAfterMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the font folders of killed runs (a run killed while drawing never disposes its own);
+ * a folder still in use is seconds old.
+ */
+async function removeStaleFolders(): Promise<void> {
+  const names = await readdir(tmpdir()).catch(() => [] as string[]);
+  const now = Date.now();
+  for (const name of names.filter((entry) => entry.startsWith(folderPrefix))) {
+    const path = join(tmpdir(), name);
+    const modified = await stat(path).then(
+      (info) => info.mtimeMs,
+      () => now,
+    );
+    if (now - modified > staleAfterMs) await rm(path, { recursive: true, force: true });
+  }
 }
 
 /** The faces the charts draw with: the title is bold (chart-style.ts), the rest regular. */
@@ -75,7 +97,8 @@ async function locateFaces(family: string): Promise<FontLocation[] | undefined> 
 export async function chartFont(svgs: readonly string[], family: string): Promise<ChartFont | undefined> {
   const faces = await locateFaces(family);
   if (!faces) return undefined;
-  const directory = await mkdtemp(join(tmpdir(), 'jianshen-chart-font-'));
+  await removeStaleFolders();
+  const directory = await mkdtemp(join(tmpdir(), folderPrefix));
   const dispose = () => rm(directory, { recursive: true, force: true });
   try {
     const cut = await cutFaces(

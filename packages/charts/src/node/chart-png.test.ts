@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { linfenSummary } from '../linfen-summary.test-support.js';
@@ -85,5 +87,16 @@ describe.skipIf(!cjk)('chartsToPng', async () => {
     const options = { fontFamily: 'No Such Family Anywhere' };
     const [fallback] = await chartsToPng([charts[1]!], options);
     expect(fallback!.png).toEqual(chartToPng(charts[1]!, options).png);
+  });
+
+  it('removes the font folders a killed run left behind, a day later', async () => {
+    const left = mkdtempSync(join(tmpdir(), 'jianshen-chart-font-'));
+    const recent = mkdtempSync(join(tmpdir(), 'jianshen-chart-font-'));
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(left, twoDaysAgo, twoDaysAgo);
+    await chartsToPng([charts[1]!]);
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    rmSync(recent, { recursive: true });
   });
 });
