@@ -1,5 +1,5 @@
 export { assessmentTable } from './assessment-table.js';
-export { chartParagraphs } from './chart-pictures.js';
+export { chartParagraphs, pictureScale } from './chart-pictures.js';
 export {
   type AttachmentOptions,
   attachmentListsRows,

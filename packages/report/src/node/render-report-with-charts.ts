@@ -1,5 +1,6 @@
 import { renderReportCharts } from '@jianshen/charts';
 import { type ChartPngOptions, chartsToPng } from '@jianshen/charts/node';
+import { pictureScale } from '../chart-pictures.js';
 import { renderReport } from '../render-report.js';
 import type { RenderReportOptions } from '../report-input.js';
 
@@ -15,7 +16,8 @@ export interface RenderReportWithChartsOptions extends Omit<RenderReportOptions,
 export async function renderReportWithCharts(options: RenderReportWithChartsOptions): Promise<Uint8Array> {
   const lang = options.lang ?? 'zh';
   const svgs = renderReportCharts(options.report.summary, { lang });
-  const charts = chartsToPng(svgs, options.png ?? {});
+  // Each chart as sharp as it is printed, no sharper (see pictureScale).
+  const charts = await chartsToPng(svgs, { scale: pictureScale, ...options.png });
   const { png: _png, ...rest } = options;
   return renderReport({ ...rest, charts });
 }
