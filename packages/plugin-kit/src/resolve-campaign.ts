@@ -78,6 +78,11 @@ export interface ResolveCampaignOptions {
    * for a factory that never settles once more). Left out without an issue: the first load has it.
    */
   skipPlugins?: readonly number[];
+  /**
+   * Plugins (as the campaign names them) already found never to finish loading (the Node entry
+   * tries them on a worker thread first): each fails with the load timeout's reason, not loaded.
+   */
+  hungPlugins?: ReadonlySet<string>;
 }
 
 /** FNV-1a, enough to tell two column layouts apart without a crypto dependency in browsers. */
@@ -195,9 +200,16 @@ async function loadPlugins(
 
 async function loadReference(
   reference: string,
-  { loadPlugin, pluginLoadTimeoutMs = defaultLoadTimeoutMs }: ResolveCampaignOptions,
+  { loadPlugin, pluginLoadTimeoutMs = defaultLoadTimeoutMs, hungPlugins }: ResolveCampaignOptions,
 ): Promise<{ ok: true; plugin: unknown } | { ok: false; missing: boolean; reason: Phrase | string }> {
   if (!loadPlugin) return { ok: false, missing: true, reason: phrase('plugin-needs-loader') };
+  if (hungPlugins?.has(reference)) {
+    return {
+      ok: false,
+      missing: false,
+      reason: phrase('plugin-load-timeout', { seconds: pluginLoadTimeoutMs / 1000 }),
+    };
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   // A factory that never settles would leave nothing pending: Node would exit 0 having done nothing.
   const timeout = new Promise<'timeout'>((resolve) => {

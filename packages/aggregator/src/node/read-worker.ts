@@ -34,7 +34,11 @@ async function start(): Promise<void> {
     // Loaded as the CLI's aggregate/validate load it: a failing plugin left out, not fatal. The
     // plugins that failed on the main thread are not loaded again: a factory that never settles
     // would hold each worker for the whole load timeout once more (issue 15).
-    const campaign = await loadCampaign(campaignPath, { pluginFailures: 'report', skipPlugins });
+    const campaign = await loadCampaign(campaignPath, {
+      pluginFailures: 'report',
+      skipPlugins,
+      trialLoad: false,
+    });
     if (campaignSignature(campaign) !== signature) {
       post({ type: 'init-failed', reason: 'campaign differs from the main thread’s' });
     } else {
