@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { defaultLang, type Lang, renderMessage } from '@jianshen/schema';
@@ -63,6 +63,20 @@ function tryCreate(path: string): boolean {
   return true;
 }
 
+// A lock's creator writes its pid right after creating it (microseconds): a lock still without a
+// readable holder this long after it was last written was left by a run killed in between (or
+// garbled), and would otherwise block the folder until someone deletes it by hand.
+const unreadableGraceMs = 2000;
+
+/** An empty or garbled lock file that nobody has written for `unreadableGraceMs`. */
+function abandonedUnreadable(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > unreadableGraceMs;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A lock whose holder is gone (killed with `kill -9`, the machine restarted) is taken over. The
  * lock is first renamed to a name of our own: of two runs that find the same stale lock, only one
@@ -71,9 +85,9 @@ function tryCreate(path: string): boolean {
  */
 function takeOverIfStale(path: string): boolean {
   const holder = readHolder(path);
-  // Unreadable: being written this very moment by its creator; look again on the next round.
-  if (!holder) return false;
-  if (holder.host !== hostname() || processAlive(holder.pid)) return false;
+  if (holder ? holder.host !== hostname() || processAlive(holder.pid) : !abandonedUnreadable(path)) {
+    return false;
+  }
   const aside = `${path}.${process.pid}.stale`;
   try {
     renameSync(path, aside);
