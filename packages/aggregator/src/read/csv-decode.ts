@@ -79,6 +79,49 @@ function decodeByLine(bytes: Uint8Array): DecodedCsv {
   return { text, encoding, damaged };
 }
 
+/** UTF-16 lines: a line ends at the code unit U+000A, whichever byte order. */
+function* utf16Lines(bytes: Uint8Array, littleEndian: boolean): Generator<Uint8Array> {
+  let start = 0;
+  for (let index = 0; index + 1 < bytes.length; index += 2) {
+    const unit = littleEndian
+      ? bytes[index] === 0x0a && bytes[index + 1] === 0
+      : bytes[index] === 0 && bytes[index + 1] === 0x0a;
+    if (!unit) continue;
+    yield bytes.subarray(start, index + 2);
+    start = index + 2;
+  }
+  if (start < bytes.length) yield bytes.subarray(start);
+}
+
+/**
+ * UTF-16 with its BOM (Excel's "Unicode text"). A lone surrogate or an odd last byte becomes
+ * U+FFFD with a warning at its line, like an undecodable byte in the other encodings: decoded
+ * quietly, the damage went unreported.
+ */
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedCsv {
+  const whole = tryDecode(new TextDecoder(encoding, { fatal: true }), body);
+  if (whole !== undefined) return { text: whole, encoding, damaged: [] };
+  const strict = new TextDecoder(encoding, { fatal: true });
+  const lossy = new TextDecoder(encoding);
+  let text = '';
+  const damaged: DecodedCsv['damaged'] = [];
+  for (const line of utf16Lines(body, encoding === 'utf-16le')) {
+    const decoded = tryDecode(strict, line);
+    if (decoded !== undefined) {
+      text += decoded;
+      continue;
+    }
+    const replaced = lossy.decode(line);
+    damaged.push({
+      offset: text.length,
+      count: replaced.match(replacement)?.length ?? 0,
+      encoding: 'utf-16',
+    });
+    text += replaced;
+  }
+  return { text, encoding, damaged };
+}
+
 /**
  * Decodes CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
  * else line by line between UTF-8 and GB18030 (what Excel on Chinese Windows writes, a superset
@@ -91,16 +134,14 @@ export function decodeCsvText(bytes: Uint8Array): DecodedCsv {
     if (whole !== undefined) return { text: whole, encoding: 'utf-8-bom', damaged: [] };
     return { ...decodeByLine(body), encoding: 'utf-8-bom' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', damaged: [] };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', damaged: [] };
-  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
   const whole = tryDecode(utf8, bytes);
   if (whole !== undefined) return { text: whole, encoding: 'utf-8', damaged: [] };
   return decodeByLine(bytes);
 }
+
+const shownEncoding: Readonly<Record<string, string>> = { gb18030: 'GB18030', 'utf-16': 'UTF-16' };
 
 /**
  * The damaged lines as notes at their CSV records: `recordEnds` are the text offsets where each
@@ -114,7 +155,7 @@ export function damageNotes(damaged: DecodedCsv['damaged'], recordEnds: readonly
     notes.push({
       code: 'text-undecodable',
       row: Math.min(record + 1, Math.max(recordEnds.length, 1)),
-      data: { count, encoding: encoding === 'gb18030' ? 'GB18030' : 'UTF-8' },
+      data: { count, encoding: shownEncoding[encoding] ?? 'UTF-8' },
     });
   }
   return notes;

@@ -57,6 +57,31 @@ describe('CSV decoding, line by line', () => {
     expect(warning?.message).toContain('UTF-8');
   });
 
+  it('UTF-16 with a lone surrogate: U+FFFD with a warning at its row, the other rows intact', async () => {
+    // Probe: Excel's "Unicode text" with one broken character was decoded quietly, no warning.
+    const line = (text: string) => Array.from({ length: text.length }, (_, index) => text.charCodeAt(index));
+    const body = [
+      ...line(`${header.join('\n')}\n${row(1)}\n2,翼城县体育中心,门球`),
+      0xd800,
+      ...line(`赛,简介,线下,2024-06-02,郑雪,13912345672,\n${row(3)}\n`),
+    ];
+    for (const littleEndian of [true, false]) {
+      const bytes = new Uint8Array(2 + body.length * 2);
+      const view = new DataView(bytes.buffer);
+      view.setUint16(0, 0xfeff, littleEndian);
+      for (const [index, unit] of body.entries()) view.setUint16(2 + index * 2, unit, littleEndian);
+      const report = await aggregateCsv(bytes);
+      expect(report.rows.map((entry) => entry.name)).toEqual([
+        '乒乓球培训第1场',
+        '门球\uFFFD赛',
+        '乒乓球培训第3场',
+      ]);
+      const warning = report.issues.find((issue) => issue.code === 'text-undecodable');
+      expect(warning).toMatchObject({ severity: 'warning', row: 5 });
+      expect(warning?.message).toContain('UTF-16');
+    }
+  });
+
   it('says “not a text file” for a NUL byte, wherever it is', async () => {
     const text = `${header.join('\n')}\n${row(1)}\n${'x'.repeat(10_000)}`;
     const bytes = new Uint8Array([...encoder.encode(text), 0, ...encoder.encode('\n')]);
@@ -109,6 +134,35 @@ describe('the row limit counts rows with content', () => {
     const far = report.issues.find((issue) => issue.code === 'cell-outside-table');
     expect(far).toMatchObject({ severity: 'warning', row: 200_000 });
     expect(far?.message).toContain('A200000');
+  });
+  it('a stray text in a table column far below the table is a warning, not a data row', async () => {
+    // Probe: 活动 typed in C1048576 (the 活动名称 column) used to be read as a fourth row of the
+    // table, four "required" errors at row 1,048,576 and the file's exit code 1.
+    const sheet = submissionSheet('尧都区', [validRow(1), validRow(2), validRow(3)]);
+    const xml = sheetXml(sheet).replace(
+      '</sheetData>',
+      '<row r="1048576"><c r="C1048576" t="inlineStr"><is><t>活动</t></is></c></row></sheetData>',
+    );
+    const data = buildXlsx({ sheets: [{ ...sheet, xml }] });
+    const report = await aggregate([{ path: 'stray.xlsx', data }], await linfenCampaign());
+    expect(report.rows).toHaveLength(3);
+    expect(report.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    const far = report.issues.find((issue) => issue.code === 'cell-outside-table');
+    expect(far).toMatchObject({ severity: 'warning', row: 1_048_576 });
+    expect(far?.message).toContain('C1048576');
+  });
+
+  it('rows a few blank rows apart stay one table', async () => {
+    const sheet = submissionSheet('尧都区', [validRow(1), validRow(2)]);
+    const far = firstDataRow + 60;
+    const xml = sheetXml(sheet).replace(
+      '</sheetData>',
+      `<row r="${far}"><c r="A${far}" t="inlineStr"><is><t>3</t></is></c><c r="C${far}" t="inlineStr"><is><t>第三场</t></is></c></row></sheetData>`,
+    );
+    const data = buildXlsx({ sheets: [{ ...sheet, xml }] });
+    const report = await aggregate([{ path: 'gap.xlsx', data }], await linfenCampaign());
+    expect(report.issues.some((issue) => issue.code === 'cell-outside-table')).toBe(false);
+    expect(report.issues.some((issue) => issue.row === far && issue.severity === 'error')).toBe(true);
   });
 });
 

@@ -512,6 +512,10 @@ export const phrases = {
   // file-unreadable {reason}
   'no-content': { zh: '文件没有内容', en: 'the file has no content' },
   'no-such-file': { zh: '文件不存在', en: 'no such file' },
+  'symlink-loop': {
+    zh: '链接互相指向、形成循环，找不到实际文件',
+    en: 'the links point at each other in a loop; there is no file behind them',
+  },
   'permission-denied': { zh: '没有读取权限', en: 'permission denied' },
   'is-folder': { zh: '这是一个文件夹', en: 'this is a folder' },
   'page-worker-stopped': {
