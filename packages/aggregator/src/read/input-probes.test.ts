@@ -152,6 +152,23 @@ describe('the row limit counts rows with content', () => {
     expect(far?.message).toContain('C1048576');
   });
 
+  it('one cell in XFD1048576 beside a 3-row table is a warning naming it, not a refused file', async () => {
+    // Probe: the column twin of A200000. The column limit counted the last column's letter, so
+    // one stray keystroke far to the right refused the whole file ("超过 1000 列").
+    const sheet = submissionSheet('尧都区', [validRow(1), validRow(2), validRow(3)]);
+    const xml = sheetXml(sheet).replace(
+      '</sheetData>',
+      '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+    );
+    const data = buildXlsx({ sheets: [{ ...sheet, xml }] });
+    const report = await aggregate([{ path: 'stray.xlsx', data }], await linfenCampaign());
+    expect(report.files[0]?.status).toBe('ok');
+    expect(report.rows).toHaveLength(3);
+    const far = report.issues.find((issue) => issue.code === 'cell-far-right');
+    expect(far).toMatchObject({ severity: 'warning', row: 1_048_576 });
+    expect(far?.message).toContain('XFD1048576');
+  });
+
   it('rows a few blank rows apart stay one table', async () => {
     const sheet = submissionSheet('尧都区', [validRow(1), validRow(2)]);
     const far = firstDataRow + 60;

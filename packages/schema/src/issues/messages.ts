@@ -384,6 +384,13 @@ export const messages = {
       en: 'Cell {cell} lies far from the table (which ends at row {last}); its content "{value}" was not imported',
     },
   },
+  'cell-far-right': {
+    severity: 'warning',
+    text: {
+      zh: '单元格 {cell} 在第 {max} 列之外，远离统计表，其内容「{value}」未导入',
+      en: 'Cell {cell} lies beyond column {max}, far from the table; its content "{value}" was not imported',
+    },
+  },
   'shared-string-missing': {
     severity: 'error',
     text: {
