@@ -356,6 +356,13 @@ export const messages = {
       en: 'The output folder {dir} is being written by another aggregation (process {pid}); run again when it ends, or delete {lock} if that process is gone',
     },
   },
+  'output-write-failed': {
+    severity: 'error',
+    text: {
+      zh: '无法写入输出目录 {dir}：{reason}；原有的输出未改动',
+      en: 'Cannot write to the output folder {dir}: {reason}; the previous outputs are unchanged',
+    },
+  },
   'output-overwrites-input': {
     severity: 'error',
     text: {
@@ -519,6 +526,9 @@ export const phrases = {
   // file-unreadable {reason}
   'no-content': { zh: '文件没有内容', en: 'the file has no content' },
   'no-such-file': { zh: '文件不存在', en: 'no such file' },
+  'disk-full': { zh: '磁盘空间不足', en: 'the disk is full' },
+  'no-write-permission': { zh: '没有写入权限', en: 'no permission to write there' },
+  'read-only-folder': { zh: '所在磁盘只读', en: 'the disk is read-only' },
   'symlink-loop': {
     zh: '链接互相指向、形成循环，找不到实际文件',
     en: 'the links point at each other in a loop; there is no file behind them',
