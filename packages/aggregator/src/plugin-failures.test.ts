@@ -154,6 +154,35 @@ describe('a plugin summary that throws', () => {
   });
 });
 
+describe('a plugin summary whose groupBy returns what is not a group', () => {
+  // Probe: a .mjs plugin (no types to stop it) whose groupBy returned an object ended the whole
+  // run: "object is not iterable", exit 2, no outputs.
+  it.each([
+    ['an object', () => ({ group: '甲' })],
+    ['a number', () => 7],
+    ['an array holding an object', () => ['甲', { group: '乙' }]],
+  ])('%s: an issue naming the plugin, every row delivered', async (_label, groupBy) => {
+    const plugin = definePlugin({
+      name: 'test-odd-group',
+      summaries: [
+        defineSummary({
+          id: 'odd',
+          label: { zh: '怪分组', en: 'Odd' },
+          groupBy: groupBy as unknown as () => string,
+        }),
+      ],
+    });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, { lang: 'zh' });
+    expect(report.rows).toHaveLength(3);
+    const failed = report.issues.filter((issue) => issue.code === 'plugin-failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.message).toContain(
+      '插件「test-odd-group」在汇总「odd」的分组（groupBy）出错：返回的不是分组名（字符串）或分组名的数组',
+    );
+  });
+});
+
 describe('a plugin that fails to load', () => {
   it('says so with its own error, not “not found”', async () => {
     const error = await resolveCampaign(

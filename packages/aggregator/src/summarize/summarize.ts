@@ -46,7 +46,12 @@ function guardPluginCode(
       return run();
     } catch (error) {
       failed.add(place);
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason =
+        error instanceof NotGroupsError
+          ? phrase('group-by-not-groups')
+          : error instanceof Error
+            ? error.message
+            : String(error);
       const [kind = '', id = ''] = place.split(':');
       const where = phrase(kind === 'total' ? 'plugin-place-total' : 'plugin-place-group-by', { id });
       const data = { plugin: owner.get(place) ?? '', place: where, reason };
@@ -54,6 +59,17 @@ function guardPluginCode(
       return undefined;
     }
   };
+}
+
+/** A `groupBy` broke its contract: a plain-JS plugin has no types to stop it returning an object. */
+class NotGroupsError extends Error {}
+
+/** What a `groupBy` returned, as group names; anything else is that plugin's failure. */
+function groupNames(found: unknown): string[] {
+  if (found === undefined || found === null) return [];
+  if (typeof found === 'string') return [found];
+  if (Array.isArray(found) && found.every((name) => typeof name === 'string')) return [...new Set(found)];
+  throw new NotGroupsError();
 }
 
 /** The row as rules and summaries see it (values keyed like the schema: `date` is a range). */
@@ -174,8 +190,7 @@ function addRow(counts: SummaryCounts, row: ReportRow, entry: RowEntry | undefin
   for (const [index, summary] of counts.grouped.entries()) {
     const groups = counts.dimensionGroups[index];
     if (!groups) continue;
-    const found = counts.guarded(`groupBy:${summary.id}`, () => summary.groupBy?.(entry));
-    const keys = found === undefined ? [] : typeof found === 'string' ? [found] : [...new Set(found)];
+    const keys = counts.guarded(`groupBy:${summary.id}`, () => groupNames(summary.groupBy?.(entry))) ?? [];
     for (const key of keys) countIn(counts, groups, key, entry);
   }
 }

@@ -669,6 +669,10 @@ export const phrases = {
   // plugin-failed {place}
   'plugin-place-group-by': { zh: '汇总「{id}」的分组（groupBy）', en: 'the groupBy of summary "{id}"' },
   'plugin-place-total': { zh: '合计「{id}」的取值（value）', en: 'the value of total "{id}"' },
+  'group-by-not-groups': {
+    zh: '返回的不是分组名（字符串）或分组名的数组',
+    en: 'it returned neither a group name (a string) nor an array of group names',
+  },
   'plugin-place-load': { zh: '加载时', en: 'loading' },
   'plugin-place-rule': { zh: '规则「{id}」', en: 'rule "{id}"' },
   'plugin-place-field': { zh: '列「{id}」的校验（schema）', en: 'the schema of column "{id}"' },
