@@ -183,6 +183,35 @@ describe('a plugin summary whose groupBy returns what is not a group', () => {
   });
 });
 
+describe('a plugin total whose value is not a number', () => {
+  // Probe: a total returning 10n or '12' was dropped without a word; the sheet showed 0.
+  it.each([
+    ['a string', () => '12'],
+    ['a BigInt', () => 10n],
+  ])('%s: an issue naming the plugin and the total; missing values stay quiet', async (_label, value) => {
+    const plugin = definePlugin({
+      name: 'test-odd-total',
+      summaries: [
+        defineSummary({
+          id: 'odd',
+          label: { zh: '怪合计', en: 'Odd' },
+          totals: [
+            { key: 'people', label: { zh: '人数', en: 'People' }, value: value as unknown as () => number },
+            { key: 'none', label: { zh: '无', en: 'None' }, value: () => undefined },
+          ],
+        }),
+      ],
+    });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, { lang: 'zh' });
+    expect(report.rows).toHaveLength(3);
+    const failed = report.issues.filter((issue) => issue.code === 'plugin-failed');
+    expect(failed.map((issue) => issue.message)).toEqual([
+      '插件「test-odd-total」在合计「people」的取值（value）出错：返回的不是数字',
+    ]);
+  });
+});
+
 describe('a plugin that fails to load', () => {
   it('says so with its own error, not “not found”', async () => {
     const error = await resolveCampaign(

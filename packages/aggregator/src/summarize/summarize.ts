@@ -47,8 +47,8 @@ function guardPluginCode(
     } catch (error) {
       failed.add(place);
       const reason =
-        error instanceof NotGroupsError
-          ? phrase('group-by-not-groups')
+        error instanceof ContractError
+          ? phrase(error.reason)
           : error instanceof Error
             ? error.message
             : String(error);
@@ -61,15 +61,29 @@ function guardPluginCode(
   };
 }
 
-/** A `groupBy` broke its contract: a plain-JS plugin has no types to stop it returning an object. */
-class NotGroupsError extends Error {}
+/**
+ * A `groupBy` or total broke its contract: a plain-JS plugin has no types to stop it returning
+ * an object or a string. Said in the catalogue's words (`reason`), not as a JS error text.
+ */
+class ContractError extends Error {
+  constructor(readonly reason: 'group-by-not-groups' | 'total-not-number') {
+    super(reason);
+  }
+}
+
+/** A total's value: a number counts, nothing (undefined, null) is quiet, anything else fails. */
+function totalValue(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return value;
+  throw new ContractError('total-not-number');
+}
 
 /** What a `groupBy` returned, as group names; anything else is that plugin's failure. */
 function groupNames(found: unknown): string[] {
   if (found === undefined || found === null) return [];
   if (typeof found === 'string') return [found];
   if (Array.isArray(found) && found.every((name) => typeof name === 'string')) return [...new Set(found)];
-  throw new NotGroupsError();
+  throw new ContractError('group-by-not-groups');
 }
 
 /** The row as rules and summaries see it (values keyed like the schema: `date` is a range). */
@@ -170,7 +184,7 @@ function emptyCounts(
       group.rows++;
       if (!entry) return;
       for (const total of totalDefinitions) {
-        const value = guarded(`total:${total.key}`, () => total.value(entry));
+        const value = guarded(`total:${total.key}`, () => totalValue(total.value(entry)));
         if (typeof value === 'number' && Number.isFinite(value))
           group.totals[total.key] = (group.totals[total.key] ?? 0) + value;
       }

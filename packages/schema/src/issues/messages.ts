@@ -669,6 +669,7 @@ export const phrases = {
   // plugin-failed {place}
   'plugin-place-group-by': { zh: '汇总「{id}」的分组（groupBy）', en: 'the groupBy of summary "{id}"' },
   'plugin-place-total': { zh: '合计「{id}」的取值（value）', en: 'the value of total "{id}"' },
+  'total-not-number': { zh: '返回的不是数字', en: 'it did not return a number' },
   'group-by-not-groups': {
     zh: '返回的不是分组名（字符串）或分组名的数组',
     en: 'it returned neither a group name (a string) nor an array of group names',
