@@ -51,32 +51,63 @@ const replacement = /\uFFFD/g;
  * reported. A line feed is the same byte in both encodings, so lines split the same in each.
  */
 function decodeByLine(bytes: Uint8Array): DecodedCsv {
-  const parts = [...lines(bytes)];
+  // Lines are walked twice rather than kept in an array: 390,000 views of a 60 MiB file held
+  // tens of MB, and the text is built in flat pieces (see createTextBuilder).
   let utf8Lines = 0;
   let otherLines = 0;
-  for (const line of parts) {
+  for (const line of lines(bytes)) {
     if (!line.some((byte) => byte >= 0x80)) continue;
     if (tryDecode(utf8, line) !== undefined && hasLongUtf8Sequence(line)) utf8Lines++;
     else otherLines++;
   }
   const encoding = utf8Lines >= otherLines ? 'utf-8' : 'gb18030';
-  let text = '';
+  const text = createTextBuilder();
   const damaged: DecodedCsv['damaged'] = [];
-  for (const line of parts) {
+  for (const line of lines(bytes)) {
     const asUtf8 = tryDecode(utf8, line);
     const decoded =
       (asUtf8 !== undefined && (encoding === 'utf-8' || hasLongUtf8Sequence(line)) ? asUtf8 : undefined) ??
       tryDecode(gb18030, line) ??
       asUtf8;
     if (decoded !== undefined) {
-      text += decoded;
+      text.add(decoded);
       continue;
     }
     const lossy = (encoding === 'utf-8' ? lossyUtf8 : lossyGb18030).decode(line);
     damaged.push({ offset: text.length, count: lossy.match(replacement)?.length ?? 0, encoding });
-    text += lossy;
+    text.add(lossy);
   }
-  return { text, encoding, damaged };
+  return { text: text.finish(), encoding, damaged };
+}
+
+/**
+ * Text made of many decoded lines, joined a few thousand at a time. Appended one by one with
+ * `+=`, a 60 MiB file of alternating UTF-8 and GBK lines became a rope of 390,000 pieces that
+ * was flattened while still alive: 352 MB peak for the CLI, over the 300 MB bound (200 MB for the
+ * same file all in UTF-8).
+ */
+function createTextBuilder() {
+  const pieces: string[] = [];
+  let batch: string[] = [];
+  let length = 0;
+  return {
+    add(piece: string): void {
+      batch.push(piece);
+      length += piece.length;
+      if (batch.length === 4096) {
+        pieces.push(batch.join(''));
+        batch = [];
+      }
+    },
+    get length(): number {
+      return length;
+    },
+    finish(): string {
+      pieces.push(batch.join(''));
+      batch = [];
+      return pieces.join('');
+    },
+  };
 }
 
 /** UTF-16 lines: a line ends at the code unit U+000A, whichever byte order. */
@@ -103,12 +134,12 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
   if (whole !== undefined) return { text: whole, encoding, damaged: [] };
   const strict = new TextDecoder(encoding, { fatal: true });
   const lossy = new TextDecoder(encoding);
-  let text = '';
+  const text = createTextBuilder();
   const damaged: DecodedCsv['damaged'] = [];
   for (const line of utf16Lines(body, encoding === 'utf-16le')) {
     const decoded = tryDecode(strict, line);
     if (decoded !== undefined) {
-      text += decoded;
+      text.add(decoded);
       continue;
     }
     const replaced = lossy.decode(line);
@@ -117,9 +148,9 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
       count: replaced.match(replacement)?.length ?? 0,
       encoding: 'utf-16',
     });
-    text += replaced;
+    text.add(replaced);
   }
-  return { text, encoding, damaged };
+  return { text: text.finish(), encoding, damaged };
 }
 
 /**

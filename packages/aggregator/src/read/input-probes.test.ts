@@ -4,6 +4,7 @@ import { linfenCampaign } from '../fixtures.test-support.js';
 import { csvHead, firstDataRow, submissionSheet, validRow } from '../hostile/submission.js';
 import { buildXlsx, sheetXml } from '../hostile/workbook-bytes.js';
 import { defaultReadLimits, LimitError } from '../limits.js';
+import { decodeCsvText } from './csv-decode.js';
 import { checkCsvShape } from './csv-shape.js';
 
 const encoder = new TextEncoder();
@@ -55,6 +56,28 @@ describe('CSV decoding, line by line', () => {
     const warning = report.issues.find((issue) => issue.code === 'text-undecodable');
     expect(warning).toMatchObject({ severity: 'warning', row: 5 });
     expect(warning?.message).toContain('UTF-8');
+  });
+
+  it('10,000 lines alternating UTF-8 and GBK, one damaged line far in: every line, the warning at its row', async () => {
+    // The text is built in flat pieces of 4,096 lines (a rope of every line peaked at 352 MB on a
+    // 60 MiB file of this shape); lines across the piece boundaries must come out whole.
+    const parts: number[] = [...encoder.encode(`${header.join('\n')}\n`)];
+    const count = 10_000;
+    for (let index = 1; index <= count; index++) {
+      const line = `${index},太极,太极拳${index},线下,2024-06-01,极,13912345672,\n`;
+      if (index === 9_000)
+        parts.push(...encoder.encode(`${index},太极,`), 0xff, ...encoder.encode('拳,线下,,,,\n'));
+      else if (index % 2 === 0) parts.push(...gbkBytes(line));
+      else parts.push(...encoder.encode(line));
+    }
+    const { text, damaged } = decodeCsvText(new Uint8Array(parts));
+    const lines = text.split('\n');
+    expect(lines[header.length + 4_095]).toBe('4096,太极,太极拳4096,线下,2024-06-01,极,13912345672,');
+    expect(lines[header.length + count - 1]).toBe(
+      `${count},太极,太极拳${count},线下,2024-06-01,极,13912345672,`,
+    );
+    expect(damaged).toHaveLength(1);
+    expect(text.slice(damaged[0]?.offset, (damaged[0]?.offset ?? 0) + 9)).toBe('9000,太极,\uFFFD');
   });
 
   it('UTF-16 with a lone surrogate: U+FFFD with a warning at its row, the other rows intact', async () => {
