@@ -126,6 +126,28 @@ describe('CSV limits while parsing', () => {
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(150 * 1024 * 1024);
   });
 
+  it('a CSV saved from a sheet with one stray cell in XFD1 (every line 16,384 fields) is read, the cell named', async () => {
+    // Probe: Excel and LibreOffice pad every line of a CSV to the sheet's used width, so one stray
+    // keystroke in XFD1 made every line 16,384 fields and the whole file "more than 1000 columns".
+    const pad = (cells: string[], last = '') =>
+      [...cells, ...Array<string>(16_384 - cells.length - 1).fill(''), last].join(',');
+    const lines = [
+      pad([header[0] ?? ''], 'x'),
+      ...header.slice(1).map((line) => pad(line.split(','))),
+      pad(row(1).split(',')),
+    ];
+    const report = await aggregateCsv(encoder.encode(`${lines.join('\r\n')}\r\n`));
+    expect(report.files[0]?.status).toBe('ok');
+    expect(report.rows.map((entry) => entry.name)).toEqual(['乒乓球培训第1场']);
+    const far = report.issues.find((issue) => issue.code === 'cell-far-right');
+    expect(far).toMatchObject({ severity: 'warning', row: 1 });
+    expect(far?.message).toContain('XFD1');
+    // 1,001 fields WITH content are still more columns than a statistics table has.
+    const wide = Array.from({ length: 1_001 }, (_, index) => `列${index}`).join(',');
+    const refused = await aggregateCsv(encoder.encode(`${header.join('\n')}\n${wide}\n`));
+    expect(refused.issues[0]?.code).toBe('file-too-large');
+  });
+
   it('reads quoted commas and line breaks as papaparse does', () => {
     const limits = { ...defaultReadLimits, maxColumns: 3, maxCellLength: 12 };
     expect(() => checkCsvShape('a,"b,c,d,e",f\n"x\ny",z\n"say ""hi""",1,2', limits)).not.toThrow();
