@@ -154,6 +154,64 @@ describe('a plugin summary that throws', () => {
   });
 });
 
+describe('a plugin summary whose groupBy returns what is not a group', () => {
+  // Probe: a .mjs plugin (no types to stop it) whose groupBy returned an object ended the whole
+  // run: "object is not iterable", exit 2, no outputs.
+  it.each([
+    ['an object', () => ({ group: '甲' })],
+    ['a number', () => 7],
+    ['an array holding an object', () => ['甲', { group: '乙' }]],
+  ])('%s: an issue naming the plugin, every row delivered', async (_label, groupBy) => {
+    const plugin = definePlugin({
+      name: 'test-odd-group',
+      summaries: [
+        defineSummary({
+          id: 'odd',
+          label: { zh: '怪分组', en: 'Odd' },
+          groupBy: groupBy as unknown as () => string,
+        }),
+      ],
+    });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, { lang: 'zh' });
+    expect(report.rows).toHaveLength(3);
+    const failed = report.issues.filter((issue) => issue.code === 'plugin-failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.message).toContain(
+      '插件「test-odd-group」在汇总「odd」的分组（groupBy）出错：返回的不是分组名（字符串）或分组名的数组',
+    );
+  });
+});
+
+describe('a plugin total whose value is not a number', () => {
+  // Probe: a total returning 10n or '12' was dropped without a word; the sheet showed 0.
+  it.each([
+    ['a string', () => '12'],
+    ['a BigInt', () => 10n],
+  ])('%s: an issue naming the plugin and the total; missing values stay quiet', async (_label, value) => {
+    const plugin = definePlugin({
+      name: 'test-odd-total',
+      summaries: [
+        defineSummary({
+          id: 'odd',
+          label: { zh: '怪合计', en: 'Odd' },
+          totals: [
+            { key: 'people', label: { zh: '人数', en: 'People' }, value: value as unknown as () => number },
+            { key: 'none', label: { zh: '无', en: 'None' }, value: () => undefined },
+          ],
+        }),
+      ],
+    });
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
+    const report = await aggregate([{ path: 'county.csv', data: county(3) }], campaign, { lang: 'zh' });
+    expect(report.rows).toHaveLength(3);
+    const failed = report.issues.filter((issue) => issue.code === 'plugin-failed');
+    expect(failed.map((issue) => issue.message)).toEqual([
+      '插件「test-odd-total」在合计「people」的取值（value）出错：返回的不是数字',
+    ]);
+  });
+});
+
 describe('a plugin that fails to load', () => {
   it('says so with its own error, not “not found”', async () => {
     const error = await resolveCampaign(

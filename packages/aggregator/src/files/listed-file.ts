@@ -54,6 +54,13 @@ export function ignoredNote(file: Pick<FileReport, 'path' | 'ignoredReason' | 'i
   return renderPhrase(phrase(`ignored-${file.ignoredReason}`, data), lang);
 }
 
+/** A folder's system error code in the clerk's words where there are some (EACCES: no permission). */
+function folderErrorReason(code: string) {
+  if (code === 'EACCES' || code === 'EPERM') return phrase('permission-denied');
+  if (code === 'ELOOP') return phrase('symlink-loop');
+  return code;
+}
+
 /**
  * The outcome of a file settled before its bytes are read: ignored by the walk or by its name in
  * a folder, or a folder that could not be opened (an error at that folder; the run goes on).
@@ -65,7 +72,9 @@ export function settledBeforeReading(input: ListedInput, file: FileReport): List
     file.status = 'failed';
     return {
       file,
-      issues: [reportIssue('folder-unreadable', { reason: listed.reason }, { path: input.path })],
+      issues: [
+        reportIssue('folder-unreadable', { reason: folderErrorReason(listed.reason) }, { path: input.path }),
+      ],
     };
   }
   const reason = input.fromFolder ? folderIgnoredReason(fileName(input.path)) : undefined;

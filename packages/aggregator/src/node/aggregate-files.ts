@@ -55,6 +55,7 @@ export async function readBounded(path: string, limit: number): Promise<Uint8Arr
   } catch (caught) {
     const error = caught as NodeJS.ErrnoException;
     if (error.code === 'ENOENT') throw new UnreadableError(phrase('no-such-file'));
+    if (error.code === 'ELOOP') throw new UnreadableError(phrase('symlink-loop'));
     if (error.code === 'EACCES' || error.code === 'EPERM') {
       throw new UnreadableError(phrase('permission-denied'));
     }

@@ -28,5 +28,6 @@ export {
   recoverOutputSet,
   replaceOutputSet,
 } from './output-set.js';
+export { OutputWriteError } from './output-write-error.js';
 export { removeTemporariesOnExit, takeOverProcess } from './process-cleanup.js';
 export { type WriteOutputsOptions, writeAggregateOutputs } from './write-outputs.js';

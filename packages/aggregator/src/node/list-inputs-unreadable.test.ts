@@ -34,7 +34,7 @@ describe('an unreadable subfolder', () => {
     expect(report.issues.find((issue) => issue.path === '锁住的')).toMatchObject({
       code: 'folder-unreadable',
       severity: 'error',
-      message: '文件夹无法读取：EACCES，其中的文件未汇总',
+      message: '文件夹无法读取：没有读取权限，其中的文件未汇总',
     });
     expect(report.summary.rowsAccepted).toBeGreaterThan(0);
   });

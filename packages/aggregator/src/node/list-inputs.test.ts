@@ -73,6 +73,25 @@ describe('the folder walk', () => {
     );
   });
 
+  it('two links pointing at each other are one error each, in the clerk’s words', async () => {
+    // Probe: ELOOP came out as Node's English text with the absolute path.
+    const root = scratch();
+    copyFileSync(join(fixturesDirectory, 'gbk.csv'), join(root, '曲沃县.csv'));
+    symlinkSync('乙.xlsx', join(root, '甲.xlsx'));
+    symlinkSync('甲.xlsx', join(root, '乙.xlsx'));
+    const report = await aggregateFiles([root], await linfenCampaign(), { cwd: root, threads: 1 });
+    expect(report.files.map((file) => [file.path, file.status])).toEqual([
+      ['乙.xlsx', 'failed'],
+      ['曲沃县.csv', 'ok'],
+      ['甲.xlsx', 'failed'],
+    ]);
+    for (const path of ['甲.xlsx', '乙.xlsx']) {
+      expect(report.issues.find((issue) => issue.path === path)?.message).toBe(
+        '文件无法读取：链接互相指向、形成循环，找不到实际文件',
+      );
+    }
+  });
+
   it('lists a FIFO in a folder as ignored without opening it, and refuses one named on the command line', async () => {
     const root = scratch();
     execFileSync('mkfifo', [join(root, '管道.xlsx')]);
@@ -106,7 +125,7 @@ describe('the folder walk', () => {
       expect(report.issues.find((issue) => issue.path === '大宁县')).toMatchObject({
         code: 'folder-unreadable',
         severity: 'error',
-        message: '文件夹无法读取：EACCES，其中的文件未汇总',
+        message: '文件夹无法读取：没有读取权限，其中的文件未汇总',
       });
     } finally {
       chmodSync(locked, 0o755);

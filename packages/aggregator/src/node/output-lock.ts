@@ -1,7 +1,17 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defaultLang, type Lang, renderMessage } from '@jianshen/schema';
+import { outputWriteError } from './output-write-error.js';
 import { onProcessEnd, processAlive } from './process-cleanup.js';
 
 /** The lock file an aggregation holds in its output folder while it writes there. */
@@ -57,10 +67,28 @@ function tryCreate(path: string): boolean {
       descriptor,
       JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
     );
+  } catch (error) {
+    // A full disk: an empty lock left here would hold the folder for the next run.
+    rmSync(path, { force: true });
+    throw error;
   } finally {
     closeSync(descriptor);
   }
   return true;
+}
+
+// A lock's creator writes its pid right after creating it (microseconds): a lock still without a
+// readable holder this long after it was last written was left by a run killed in between (or
+// garbled), and would otherwise block the folder until someone deletes it by hand.
+const unreadableGraceMs = 2000;
+
+/** An empty or garbled lock file that nobody has written for `unreadableGraceMs`. */
+function abandonedUnreadable(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs > unreadableGraceMs;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -71,9 +99,9 @@ function tryCreate(path: string): boolean {
  */
 function takeOverIfStale(path: string): boolean {
   const holder = readHolder(path);
-  // Unreadable: being written this very moment by its creator; look again on the next round.
-  if (!holder) return false;
-  if (holder.host !== hostname() || processAlive(holder.pid)) return false;
+  if (holder ? holder.host !== hostname() || processAlive(holder.pid) : !abandonedUnreadable(path)) {
+    return false;
+  }
   const aside = `${path}.${process.pid}.stale`;
   try {
     renameSync(path, aside);
@@ -82,6 +110,16 @@ function takeOverIfStale(path: string): boolean {
   }
   rmSync(aside, { force: true });
   return true;
+}
+
+/** `tryCreate` in a folder made if missing; a system refusal (full disk, no permission) said plainly. */
+function createOrExplain(path: string, lang: Lang | undefined): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    return tryCreate(path);
+  } catch (error) {
+    throw outputWriteError(error, dirname(path), lang);
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -97,7 +135,7 @@ export async function lockOutputFolder(
   const path = join(directory, outputLockName);
   const deadline = Date.now() + (options.waitMs ?? 3000);
   for (;;) {
-    if (tryCreate(path)) break;
+    if (createOrExplain(path, options.lang)) break;
     if (takeOverIfStale(path)) continue;
     if (Date.now() >= deadline) {
       const pid = readHolder(path)?.pid ?? 0;

@@ -126,16 +126,20 @@ function applyJournal(directory: string, journal: Journal): void {
 }
 
 // `<output name>.<pid>[.<ms>].tmp`: how this module and older versions named temporary files.
-const olderTemporary = /^(.*)\.(\d+)(?:\.\d+)?\.tmp$/;
+// Matched after a known name, not by a pattern over the whole name: `问题清单.csv.<pid>.<ms>.tmp`
+// read greedily was the name `问题清单.csv.<pid>` (no output) and stayed for good.
+const temporarySuffix = /^\.(\d+)(?:\.\d+)?\.tmp$/;
 
 /** A temporary file of ours whose process is gone; a user's own `*.tmp` files are left alone. */
 function abandonedTemporary(name: string, outputNames: ReadonlySet<string>): boolean {
-  const match = olderTemporary.exec(name);
-  if (!match) return false;
-  const [, base = '', owner = ''] = match;
-  if (!outputNames.has(base) && !base.startsWith('.jianshen-')) return false;
-  const pid = Number(owner);
-  return pid !== process.pid && !processAlive(pid);
+  for (const base of outputNames) {
+    if (!name.startsWith(base)) continue;
+    const owner = temporarySuffix.exec(name.slice(base.length))?.[1];
+    if (owner === undefined) continue;
+    const pid = Number(owner);
+    return pid !== process.pid && !processAlive(pid);
+  }
+  return false;
 }
 
 /**
@@ -153,7 +157,7 @@ export function recoverOutputSet(directory: string, outputNames: readonly string
   } catch {
     return;
   }
-  const known = new Set([...outputNames, ...currentOutputNames(directory)]);
+  const known = new Set([...outputNames, ...currentOutputNames(directory), manifestName, journalName]);
   for (const name of names) {
     if (name.startsWith(stagingPrefix) || abandonedTemporary(name, known))
       rmSync(join(directory, name), { recursive: true, force: true });

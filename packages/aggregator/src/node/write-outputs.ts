@@ -14,6 +14,7 @@ import { createHeapGuard } from './heap-guard.js';
 import { inputsOf } from './input-registry.js';
 import { lockOutputFolder, type OutputLock } from './output-lock.js';
 import { type NamedOutput, replaceOutputSet } from './output-set.js';
+import { outputWriteError } from './output-write-error.js';
 
 export { safeFileName } from '../write/output-names.js';
 
@@ -147,7 +148,11 @@ export async function writeAggregateOutputs(
   try {
     // Garbage is collected as chunks are written: each output is made of millions of small strings.
     const guard = createHeapGuard();
-    const written = await replaceOutputSet(directory, outputs, { onChunk: () => guard.check(), keep });
+    const written = await replaceOutputSet(directory, outputs, { onChunk: () => guard.check(), keep }).catch(
+      (error: unknown) => {
+        throw outputWriteError(error, directory, options.lang);
+      },
+    );
     // The caller's report hears of the cuts too (the CLI counts them with the other warnings).
     report.issues.push(...cuts);
     report.summary.warnings += cuts.length;

@@ -12,6 +12,9 @@ interface Scan {
   record: number;
   contentRows: number;
   fields: number;
+  /** Fields of this record with content: what the column limit counts. */
+  contentFields: number;
+  fieldHasContent: boolean;
   fieldLength: number;
   hasContent: boolean;
   quoted: boolean;
@@ -19,28 +22,45 @@ interface Scan {
 }
 
 function endRecord(scan: Scan): void {
+  if (scan.fieldHasContent && ++scan.contentFields > scan.limits.maxColumns) tooManyColumns(scan);
   if (scan.hasContent && ++scan.contentRows > scan.limits.maxRows) {
     throw new LimitError('maxRows', phrase('rows-over', { max: scan.limits.maxRows }));
   }
   scan.record++;
   scan.fields = 1;
+  scan.contentFields = 0;
+  scan.fieldHasContent = false;
   scan.fieldLength = 0;
   scan.hasContent = false;
   scan.fieldStart = true;
 }
 
+/**
+ * Fields a record may have at all, empty ones included: Excel's widest sheet. A spreadsheet saved
+ * as CSV pads every line to its used width, so one stray keystroke in XFD1 makes every line
+ * 16,384 fields; more than that no spreadsheet writes, and papaparse would build them all.
+ */
+export const csvFieldsPerRecord = 16_384;
+
 function endField(scan: Scan): void {
-  if (++scan.fields > scan.limits.maxColumns) {
-    const data = { row: scan.record, max: scan.limits.maxColumns };
-    throw new LimitError('maxColumns', phrase('row-columns-over', data));
-  }
+  if (scan.fieldHasContent && ++scan.contentFields > scan.limits.maxColumns) tooManyColumns(scan);
+  if (++scan.fields > Math.max(scan.limits.maxColumns, csvFieldsPerRecord)) tooManyColumns(scan);
   scan.fieldLength = 0;
+  scan.fieldHasContent = false;
   scan.fieldStart = true;
+}
+
+function tooManyColumns(scan: Scan): never {
+  const data = { row: scan.record, max: scan.limits.maxColumns };
+  throw new LimitError('maxColumns', phrase('row-columns-over', data));
 }
 
 function countCharacter(scan: Scan, code: number): void {
   scan.fieldStart = false;
-  if (code > 0x20) scan.hasContent = true;
+  if (code > 0x20) {
+    scan.hasContent = true;
+    scan.fieldHasContent = true;
+  }
   if (++scan.fieldLength > scan.limits.maxCellLength) {
     const data = { row: scan.record, max: scan.limits.maxCellLength };
     throw new LimitError('maxCellLength', phrase('row-cell-too-long', data));
@@ -70,6 +90,8 @@ export function checkCsvShape(text: string, limits: ReadLimits): void {
     record: 1,
     contentRows: 0,
     fields: 1,
+    contentFields: 0,
+    fieldHasContent: false,
     fieldLength: 0,
     hasContent: false,
     quoted: false,

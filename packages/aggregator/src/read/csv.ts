@@ -1,14 +1,31 @@
+import { columnLetter } from '@jianshen/ooxml';
 import { phrase } from '@jianshen/schema';
 import Papa from 'papaparse';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { damageNotes, decodeCsvText } from './csv-decode.js';
 import { checkCsvShape } from './csv-shape.js';
-import type { GridRow, GridWorkbook } from './grid.js';
+import type { GridRow, GridWorkbook, ReaderNote } from './grid.js';
 
 /** Decodes CSV bytes (see `decodeCsvText`): the text and the file's main encoding. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
   const { text, encoding } = decodeCsvText(bytes);
   return { text, encoding };
+}
+
+/** A cell with more than spaces and control characters (as `checkCsvShape` counts them). */
+const hasContent = (cell: string) => /[^\x00-\x20]/.test(cell);
+
+/**
+ * A cell right of the column limit (one stray keystroke in XFD1, the line padded to 16,384
+ * fields by the spreadsheet that saved it): left out, and the first one of the file named.
+ */
+function farRightNote(record: number, column: number, value: string, limits: ReadLimits): ReaderNote {
+  const cell = `${columnLetter(column)}${record}`;
+  return {
+    code: 'cell-far-right',
+    row: record,
+    data: { cell, max: limits.maxColumns, value: value.slice(0, 50) },
+  };
 }
 
 /** Reads a CSV with every cell kept as text: 0357… phones and 2024-06-01 stay exactly as typed. */
@@ -21,6 +38,7 @@ export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): Gr
   const recordEnds: number[] = [];
   let record = 0;
   let failure: Error | undefined;
+  let farRight: ReaderNote | undefined;
   Papa.parse(text, {
     header: false,
     dynamicTyping: false,
@@ -30,7 +48,7 @@ export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): Gr
       recordEnds.push(results.meta.cursor);
       const cells = results.data;
       // checkCsvShape counted as papaparse reads; these stay as the last word on each record.
-      if (cells.length > limits.maxColumns) {
+      if (cells.filter(hasContent).length > limits.maxColumns) {
         failure = new LimitError(
           'maxColumns',
           phrase('row-columns-over', { row: record, max: limits.maxColumns }),
@@ -48,15 +66,20 @@ export function readCsv(bytes: Uint8Array, name: string, limits: ReadLimits): Gr
       }
       // ="0357…" is how exporters keep Excel from turning text into numbers: the text is inside.
       if (cells.some((cell) => cell !== '')) {
+        const far = cells.findIndex((cell, index) => index >= limits.maxColumns && hasContent(cell));
+        if (far !== -1 && farRight === undefined)
+          farRight = farRightNote(record, far, cells[far] ?? '', limits);
         rows.push({
           row: record,
-          cells: cells.map((cell) => (/^="[^"]*"$/.test(cell) ? cell.slice(2, -1) : cell)),
+          cells: cells
+            .slice(0, limits.maxColumns)
+            .map((cell) => (/^="[^"]*"$/.test(cell) ? cell.slice(2, -1) : cell)),
         });
       }
     },
   });
   if (failure) throw failure;
-  const notes = damageNotes(damaged, recordEnds);
+  const notes = [...damageNotes(damaged, recordEnds), ...(farRight ? [farRight] : [])];
   return {
     format: 'csv',
     sheets: [{ name, rows, merges: [], ...(notes.length > 0 ? { notes } : {}) }],

@@ -67,6 +67,24 @@ describe('readOds', () => {
     for (const body of [rows, columns, long]) expect(() => read(ods(body), limits)).toThrow(LimitError);
   });
 
+  it('counts rows and cells with content: a stray cell in A1048576 or AMJ1048576 is read, not refused', () => {
+    // Probe: LibreOffice saving a 3-row table with one space in A1048576 repeats 1,048,569 empty
+    // rows before it; the row limit counted that row's number and refused the whole file.
+    const limits = resolveLimits({ maxRows: 10, maxColumns: 5 });
+    const workbook = read(
+      ods(
+        `<table:table table:name="S"><table:table-row table:number-rows-repeated="3">${cell('x')}</table:table-row><table:table-row table:number-rows-repeated="1048572"><table:table-cell/></table:table-row><table:table-row>${cell(' ')}<table:table-cell table:number-columns-repeated="1022"/>${cell('远')}</table:table-row></table:table>`,
+      ),
+      limits,
+    );
+    const sheet = workbook.sheets[0];
+    expect(sheet?.rows.map((row) => row.row)).toEqual([1, 2, 3, 1048576]);
+    expect(sheet?.rows[3]?.cells).toEqual([' ']);
+    expect(sheet?.notes).toEqual([
+      { code: 'cell-far-right', row: 1048576, data: { cell: 'AMJ1048576', max: 5, value: '远' } },
+    ]);
+  });
+
   it('is chosen by content: an .ods named .xlsx, and an .odt refused', async () => {
     const table = `<table:table table:name="S"><table:table-row>${cell('x')}</table:table-row></table:table>`;
     const asXlsx = await readSubmission(ods(table), '报表.xlsx', resolveLimits());

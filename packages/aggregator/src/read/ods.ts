@@ -28,6 +28,8 @@ interface OdsState {
   rowNumber: number;
   rowRepeat: number;
   cells: CellValue[];
+  /** Cells with content in the row being read: the column limit counts these, not the column. */
+  contentCells: number;
   column: number;
   cell: { repeat: number; value: CellValue; type: string; paragraphs: string[] } | undefined;
   text: string;
@@ -56,6 +58,7 @@ export function readOds(zip: ZipDirectory, limits: ReadLimits): GridWorkbook {
     rowNumber: 0,
     rowRepeat: 1,
     cells: [],
+    contentCells: 0,
     column: 0,
     cell: undefined,
     text: '',
@@ -95,6 +98,7 @@ function odsHandlers(state: OdsState): XmlHandlers {
           state.rowRepeat = positive(attribute(attributes, 'number-rows-repeated'));
           state.rowNumber += 1;
           state.cells = [];
+          state.contentCells = 0;
           state.column = 0;
           break;
         case 'table-cell':
@@ -200,18 +204,40 @@ function closeCell(state: OdsState): void {
   const text = cell.paragraphs.join('\n');
   const value = cell.value ?? (text === '' ? undefined : text);
   if (value !== undefined) {
-    const last = state.column + cell.repeat;
-    if (last > state.limits.maxColumns) throw tooManyColumns(state);
+    const { maxColumns } = state.limits;
+    state.contentCells += cell.repeat;
+    if (state.contentCells > maxColumns) throw tooManyColumns(state);
+    const last = Math.min(state.column + cell.repeat, maxColumns);
     for (let column = state.column; column < last; column++) state.cells[column] = value;
+    if (state.column + cell.repeat > maxColumns)
+      noteFarRight(state, Math.max(state.column, maxColumns), value);
   }
   state.column += cell.repeat;
+}
+
+/**
+ * A cell right of the column limit (one stray keystroke in AMJ1048576) is left out and the first
+ * one of the sheet named, as the .xlsx reader does: not a reason to refuse the file.
+ */
+function noteFarRight(state: OdsState, column: number, value: CellValue): void {
+  const sheet = state.sheet;
+  if (!sheet || sheet.notes?.some((note) => note.code === 'cell-far-right')) return;
+  const cell = `${columnLetter(column)}${state.rowNumber}`;
+  const note = {
+    code: 'cell-far-right' as const,
+    row: state.rowNumber,
+    data: { cell, max: state.limits.maxColumns, value: String(value).slice(0, 50) },
+  };
+  sheet.notes = [...(sheet.notes ?? []), note];
 }
 
 function closeRow(state: OdsState): void {
   const sheet = state.sheet;
   const repeat = state.rowRepeat;
   if (sheet && state.cells.length > 0) {
-    if (state.rowNumber + repeat - 1 > state.limits.maxRows) throw tooManyRows(state);
+    // Rows with content count, not row numbers: LibreOffice repeats a million empty rows before
+    // one stray space in A1048576.
+    if (sheet.rows.length + repeat > state.limits.maxRows) throw tooManyRows(state);
     for (let copy = 0; copy < repeat; copy++) {
       sheet.rows.push({ row: state.rowNumber + copy, cells: copy === 0 ? state.cells : [...state.cells] });
     }

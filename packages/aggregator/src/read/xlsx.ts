@@ -252,6 +252,10 @@ class SheetReader {
   // can hold, empty ones and ones repeating a reference included; the limits bound the values.
   private cellsInRow = 0;
   private rowElements = 0;
+  // The column limit counts cells with content in a row, like the row limit counts rows: one
+  // stray keystroke in XFD1048576 is a warning naming it, not a reason to refuse the file.
+  private cellsWithContent = 0;
+  private farRightNoted = false;
   private readonly maxCellsPerRow: number;
   private readonly maxRowElements: number;
   private readonly inline: ReturnType<typeof createTextCollector>;
@@ -309,6 +313,7 @@ class SheetReader {
     this.cells = [];
     this.column = -1;
     this.cellsInRow = 0;
+    this.cellsWithContent = 0;
     if (++this.rowElements > this.maxRowElements) this.tooManyRows();
   }
 
@@ -340,8 +345,24 @@ class SheetReader {
       return;
     }
     if (value === undefined || value === '') return;
-    if (this.column >= this.limits.maxColumns) this.tooManyColumns();
-    this.cells[this.column] = value;
+    if (++this.cellsWithContent > this.limits.maxColumns) this.tooManyColumns();
+    if (this.column >= this.limits.maxColumns) this.noteFarRight(value);
+    else this.cells[this.column] = value;
+  }
+
+  /** A cell right of the column limit is left out, and the first one of the sheet named. */
+  private noteFarRight(value: CellValue): void {
+    if (this.farRightNoted) return;
+    this.farRightNoted = true;
+    this.notes.push({
+      code: 'cell-far-right',
+      row: this.rowNumber,
+      data: {
+        cell: `${columnLetter(this.column)}${this.rowNumber}`,
+        max: this.limits.maxColumns,
+        value: String(value).slice(0, 50),
+      },
+    });
   }
 
   private closeRow(): void {

@@ -81,7 +81,8 @@ function guardPluginCode(campaign: ResolvedCampaign, options: SummarizerOptions)
       } catch (error) {
         running = undefined;
         failed.add(place);
-        const data = { plugin: owner.get(place) ?? '', place: described(place), reason: errorReason(error) };
+        const reason = error instanceof ContractError ? phrase(error.reason) : errorReason(error);
+        const data = { plugin: owner.get(place) ?? '', place: described(place), reason };
         options.onIssue?.(reportIssue('plugin-failed', data, { path }));
         return undefined;
       }
@@ -94,6 +95,31 @@ function guardPluginCode(campaign: ResolvedCampaign, options: SummarizerOptions)
       options.onIssue?.(reportIssue('plugin-timeout', data, { path }));
     },
   };
+}
+
+/**
+ * A `groupBy` or total broke its contract: a plain-JS plugin has no types to stop it returning
+ * an object or a string. Said in the catalogue's words (`reason`), not as a JS error text.
+ */
+class ContractError extends Error {
+  constructor(readonly reason: 'group-by-not-groups' | 'total-not-number') {
+    super(reason);
+  }
+}
+
+/** A total's value: a number counts, nothing (undefined, null) is quiet, anything else fails. */
+function totalValue(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return value;
+  throw new ContractError('total-not-number');
+}
+
+/** What a `groupBy` returned, as group names; anything else is that plugin's failure. */
+function groupNames(found: unknown): string[] {
+  if (found === undefined || found === null) return [];
+  if (typeof found === 'string') return [found];
+  if (Array.isArray(found) && found.every((name) => typeof name === 'string')) return [...new Set(found)];
+  throw new ContractError('group-by-not-groups');
 }
 
 /** The row as rules and summaries see it (values keyed like the schema: `date` is a range). */
@@ -200,12 +226,11 @@ function pluginValuesOf(
   const valuesOf = (row: ReportRow): PluginValues => {
     const entry = rowEntry(row);
     const totals = counts.totalDefinitions.map((total) => {
-      const value = guard.run(`total:${total.key}`, () => total.value(entry));
+      const value = guard.run(`total:${total.key}`, () => totalValue(total.value(entry)));
       return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
     });
     const groups = counts.grouped.map((summary) => {
-      const found = guard.run(`groupBy:${summary.id}`, () => summary.groupBy?.(entry));
-      return found === undefined ? [] : typeof found === 'string' ? [found] : [...new Set(found)];
+      return guard.run(`groupBy:${summary.id}`, () => groupNames(summary.groupBy?.(entry))) ?? [];
     });
     return { totals, groups };
   };

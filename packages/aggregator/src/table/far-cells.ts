@@ -6,7 +6,7 @@ import type { FoundTable } from './find-tables.js';
  * Rows this far below a sheet's last table row are not part of it: a footer, a blank line and a
  * signature line sit within a few rows; a cell 200,000 rows down is a stray keystroke.
  */
-const farRows = 100;
+export const farRows = 100;
 
 /**
  * A cell with content far below the sheet's tables, as a warning naming the first one (the

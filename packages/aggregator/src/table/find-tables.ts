@@ -1,5 +1,6 @@
 import type { CellValue, ResolvedField } from '@jianshen/schema';
 import type { GridSheet } from '../read/grid.js';
+import { farRows } from './far-cells.js';
 import {
   createLabelMatcher,
   dateStartKey,
@@ -145,6 +146,11 @@ function scanRow(scan: Scan, rowNumber: number): void {
   if (scan.current && rowNumber <= scan.current.headerEnd) {
     scan.previousRow = rowNumber;
     return;
+  }
+  // A row this far below the one before it is a stray keystroke, not the table going on: the
+  // table ends, and the row is named by the far-cell warning instead of read as data.
+  if (scan.current && rowNumber - Math.max(scan.previousRow, scan.current.headerEnd) > farRows) {
+    closeTable(scan);
   }
   countGap(scan, rowNumber);
   scan.previousRow = rowNumber;

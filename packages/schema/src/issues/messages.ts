@@ -356,6 +356,13 @@ export const messages = {
       en: 'The output folder {dir} is being written by another aggregation (process {pid}); run again when it ends, or delete {lock} if that process is gone',
     },
   },
+  'output-write-failed': {
+    severity: 'error',
+    text: {
+      zh: '无法写入输出目录 {dir}：{reason}；原有的输出未改动',
+      en: 'Cannot write to the output folder {dir}: {reason}; the previous outputs are unchanged',
+    },
+  },
   'output-overwrites-input': {
     severity: 'error',
     text: {
@@ -382,6 +389,13 @@ export const messages = {
     text: {
       zh: '单元格 {cell} 远离统计表（表格到第 {last} 行为止），其内容「{value}」未导入',
       en: 'Cell {cell} lies far from the table (which ends at row {last}); its content "{value}" was not imported',
+    },
+  },
+  'cell-far-right': {
+    severity: 'warning',
+    text: {
+      zh: '单元格 {cell} 在第 {max} 列之外，远离统计表，其内容「{value}」未导入',
+      en: 'Cell {cell} lies beyond column {max}, far from the table; its content "{value}" was not imported',
     },
   },
   'shared-string-missing': {
@@ -519,6 +533,13 @@ export const phrases = {
   // file-unreadable {reason}
   'no-content': { zh: '文件没有内容', en: 'the file has no content' },
   'no-such-file': { zh: '文件不存在', en: 'no such file' },
+  'disk-full': { zh: '磁盘空间不足', en: 'the disk is full' },
+  'no-write-permission': { zh: '没有写入权限', en: 'no permission to write there' },
+  'read-only-folder': { zh: '所在磁盘只读', en: 'the disk is read-only' },
+  'symlink-loop': {
+    zh: '链接互相指向、形成循环，找不到实际文件',
+    en: 'the links point at each other in a loop; there is no file behind them',
+  },
   'permission-denied': { zh: '没有读取权限', en: 'permission denied' },
   'is-folder': { zh: '这是一个文件夹', en: 'this is a folder' },
   'page-worker-stopped': {
@@ -655,6 +676,11 @@ export const phrases = {
   // plugin-failed {place}
   'plugin-place-group-by': { zh: '汇总「{id}」的分组（groupBy）', en: 'the groupBy of summary "{id}"' },
   'plugin-place-total': { zh: '合计「{id}」的取值（value）', en: 'the value of total "{id}"' },
+  'total-not-number': { zh: '返回的不是数字', en: 'it did not return a number' },
+  'group-by-not-groups': {
+    zh: '返回的不是分组名（字符串）或分组名的数组',
+    en: 'it returned neither a group name (a string) nor an array of group names',
+  },
   'plugin-place-load': { zh: '加载时', en: 'loading' },
   'plugin-place-rule': { zh: '规则「{id}」', en: 'rule "{id}"' },
   'plugin-place-field': { zh: '列「{id}」的校验（schema）', en: 'the schema of column "{id}"' },

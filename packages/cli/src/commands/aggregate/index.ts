@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { StreamedReport } from '@jianshen/aggregator';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
@@ -44,7 +43,6 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       // The output folder is locked before anything is read: a second run into it refuses at once
       // (after a short wait) instead of reading for minutes and then overwriting this run's set.
       const outDir = resolve(context.cwd, options.out);
-      await mkdir(outDir, { recursive: true });
       const lock = await aggregator.lockOutputFolder(outDir, { lang });
       try {
         const progress = createProgress(context, say('aggregating'));
