@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modeData, monthData, unitData } from './chart-data.js';
+import { modeData, monthData, topUnits, unitData } from './chart-data.js';
 import type { ChartSummary } from './chart-summary.js';
 import { linfenSummary } from './linfen-summary.test-support.js';
 
@@ -22,6 +22,21 @@ describe('unitData', () => {
       { label: '古县', value: 1 },
       { label: '吉县', value: 0 },
     ]);
+  });
+});
+
+describe('topUnits', () => {
+  const units = Array.from({ length: 120 }, (_, index) => ({
+    label: `第${index + 1}县`,
+    value: 120 - index,
+  }));
+
+  it('keeps the most active', () => {
+    expect(topUnits(units, 20)).toEqual(units.slice(0, 20));
+  });
+
+  it('leaves a city of up to `most` units as it is', () => {
+    expect(topUnits(units.slice(0, 17), 20)).toEqual(units.slice(0, 17));
   });
 });
 

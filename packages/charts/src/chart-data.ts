@@ -23,6 +23,16 @@ export function unitData(summary: ChartSummary): ChartDatum[] {
     .map(({ label, value }) => ({ label, value }));
 }
 
+/**
+ * The `most` most active units when there are more: a province's report with 120 units drew 120
+ * bars into a picture 8 lines high, each a hairline with an unreadable name. (One more bar for
+ * "the others" would dwarf every unit's bar.) The chart's title says how many are shown; the
+ * assessment table still lists every unit.
+ */
+export function topUnits(data: readonly ChartDatum[], most: number): ChartDatum[] {
+  return data.slice(0, Math.max(0, most));
+}
+
 /** Activities per 举办方式 in the schema's order (线上, 线下, 线上线下), labelled in `lang`. */
 export function modeData(summary: ChartSummary, lang: Lang): ChartDatum[] {
   return summary.byMode.map((group) => ({ label: modeLabels[group.mode][lang], value: group.rows }));

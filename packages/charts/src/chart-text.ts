@@ -12,6 +12,10 @@ const chartTexts = defineTexts({
   modeHeader: { zh: '举办方式', en: 'Mode' },
   monthHeader: { zh: '月份', en: 'Month' },
   activitiesHeader: { zh: '活动数', en: 'Activities' },
+  byUnitTopTitle: {
+    zh: '各单位活动数（前 {shown} 个，共 {count} 个单位）',
+    en: 'Activities by unit (top {shown} of {count})',
+  },
   noActivities: { zh: '暂无活动数据', en: 'No activities yet' },
   /** ECharts' pie label template: {b} name, {c} value, {d} percent. */
   modeSliceLabel: { zh: '{b}\n{c} 项（{d}%）', en: '{b}\n{c} ({d}%)' },

@@ -1,4 +1,4 @@
-export { type ChartDatum, modeData, monthData, unitData } from './chart-data.js';
+export { type ChartDatum, modeData, monthData, topUnits, unitData } from './chart-data.js';
 export type { ChartSummary } from './chart-summary.js';
 export {
   type ChartId,

@@ -77,6 +77,24 @@ describe('renderReportCharts', () => {
     ]);
   });
 
+  it('draws only the most active units when asked for at most `mostUnits`, and says so', () => {
+    const byUnit = [
+      ...Array.from({ length: 118 }, (_, index) => ({ unit: `第${index + 1}县`, rows: 200 - index })),
+    ];
+    const summary: ChartSummary = { ...linfenSummary, byUnit, missingUnits: ['吉县', '大宁县'] };
+    const drawn = chart(renderReportCharts(summary, { lang: 'zh', mostUnits: 20 }), 'by-unit');
+    const labels = drawn.table.rows.map((row) => row.label);
+    expect(labels).toHaveLength(20);
+    expect(labels.slice(0, 3)).toEqual(['第1县', '第2县', '第3县']);
+    expect(drawn.title).toBe('各单位活动数（前 20 个，共 120 个单位）');
+    expect(parseSvg(drawn.svg).texts).toContain(drawn.title);
+    expect(parseSvg(drawn.svg, 'horizontal').bars).toHaveLength(20);
+    // As tall as 20 rows, not 120.
+    expect(drawn.height).toBeLessThan(
+      chart(renderReportCharts(summary, { lang: 'zh' }), 'by-unit').height / 4,
+    );
+  });
+
   it('labels each 举办方式 slice with its count and share', () => {
     const texts = parseSvg(chart(zh, 'by-mode').svg).texts;
     expect(texts).toEqual(

@@ -1,6 +1,6 @@
 import type { Lang } from '@jianshen/schema';
 import type { EChartsCoreOption } from 'echarts/core';
-import { type ChartDatum, modeData, monthData, unitData } from './chart-data.js';
+import { type ChartDatum, modeData, monthData, topUnits, unitData } from './chart-data.js';
 import { defaultChartSize } from './chart-style.js';
 import type { ChartSummary } from './chart-summary.js';
 import { type ChartTextKey, chartText } from './chart-text.js';
@@ -46,6 +46,11 @@ export interface RenderChartsOptions {
    * when no height is given.
    */
   height?: number;
+  /**
+   * At most this many bars in the per-unit chart, the most active units, its title saying so
+   * (前 20 个，共 120 个单位). Default: every unit (the page's 图表 scrolls; a printed report does not).
+   */
+  mostUnits?: number;
 }
 
 /**
@@ -58,7 +63,8 @@ export function renderReportCharts(summary: ChartSummary, options: RenderChartsO
   const height = options.height ?? defaultChartSize.height;
   const activities = chartText(lang, 'activitiesHeader');
 
-  const units = unitData(summary);
+  const everyUnit = unitData(summary);
+  const units = options.mostUnits === undefined ? everyUnit : topUnits(everyUnit, options.mostUnits);
   const unitHeight = options.height ?? unitChartHeight(units);
   const modes = modeData(summary, lang);
   const months = monthData(summary, lang);
@@ -75,7 +81,10 @@ export function renderReportCharts(summary: ChartSummary, options: RenderChartsO
     fileName: `${chartText(lang, fileNameKeys[id])}.svg`,
     ...size,
   });
-  const byUnitTitle = chartText(lang, 'byUnitTitle');
+  const byUnitTitle =
+    units.length < everyUnit.length
+      ? chartText(lang, 'byUnitTopTitle', { shown: units.length, count: everyUnit.length })
+      : chartText(lang, 'byUnitTitle');
   const byModeTitle = chartText(lang, 'byModeTitle');
   const byMonthTitle = chartText(lang, 'byMonthTitle');
   return [
