@@ -184,10 +184,13 @@ describe('a plugin summary whose groupBy returns what is not a group', () => {
 });
 
 describe('a plugin total whose value is not a number', () => {
-  // Probe: a total returning 10n or '12' was dropped without a word; the sheet showed 0.
+  // Probe: a total returning 10n, '12' or NaN was dropped without a word; the sheet showed 0.
   it.each([
     ['a string', () => '12'],
     ['a BigInt', () => 10n],
+    ['NaN', () => Number.NaN],
+    ['Infinity', () => Number.POSITIVE_INFINITY],
+    ['-Infinity', () => Number.NEGATIVE_INFINITY],
   ])('%s: an issue naming the plugin and the total; missing values stay quiet', async (_label, value) => {
     const plugin = definePlugin({
       name: 'test-odd-total',

@@ -13,7 +13,15 @@ export {
 export { createFileRowStore, type FileRowStoreOptions } from './file-row-store.js';
 export { enableHeapCollection } from './heap-guard.js';
 export { nodeInflateRaw } from './inflate-raw.js';
-export { type InputEntry, InputRefusedError, listInputs, refusedInputs } from './list-inputs.js';
+export {
+  type InputEntry,
+  InputRefusedError,
+  listInputs,
+  type RefusedInput,
+  refusedInputIssue,
+  refusedInputs,
+  type SpecialKind,
+} from './list-inputs.js';
 export {
   lockOutputFolder,
   type OutputLock,

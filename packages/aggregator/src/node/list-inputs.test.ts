@@ -3,11 +3,12 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderMessage } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { fixturesDirectory, linfenCampaign } from '../fixtures.test-support.js';
 import type { AggregateReport } from '../report.js';
 import { aggregateFiles } from './aggregate-files.js';
-import { InputRefusedError, listInputs } from './list-inputs.js';
+import { InputRefusedError, listInputs, refusedInputIssue, type SpecialKind } from './list-inputs.js';
 
 const stamps = new URL('../files/__fixtures__/', import.meta.url);
 
@@ -105,6 +106,21 @@ describe('the folder walk', () => {
     expect(refused).toBeInstanceOf(InputRefusedError);
     expect(refused).toMatchObject({ code: 'input-not-regular', data: { kind: 'FIFO' } });
     await expect(listInputs(['/dev/null'])).rejects.toMatchObject({ data: { kind: 'character device' } });
+  });
+
+  it("names a refused input's kind in the reader's language, not in English inside Chinese", () => {
+    const say = (kind: SpecialKind, lang: 'zh' | 'en') =>
+      renderMessage(refusedInputIssue({ path: 'pipe.csv', kind }), lang);
+    expect(say('FIFO', 'zh')).toBe('「pipe.csv」不是普通文件或文件夹（命名管道），已拒绝读取');
+    expect(say('character device', 'zh')).toBe('「pipe.csv」不是普通文件或文件夹（字符设备），已拒绝读取');
+    expect(say('block device', 'zh')).toContain('（块设备）');
+    expect(say('socket', 'zh')).toContain('（套接字）');
+    expect(say('FIFO', 'en')).toBe('"pipe.csv" is not a regular file or folder (named pipe); refused');
+    expect(refusedInputIssue({ path: 'pipe.csv', kind: 'FIFO' })).toMatchObject({
+      code: 'input-not-regular',
+      severity: 'error',
+      path: 'pipe.csv',
+    });
   });
 
   it('makes an unreadable subfolder an error at that folder and goes on', async () => {

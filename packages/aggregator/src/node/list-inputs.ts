@@ -1,6 +1,7 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { type IssueFinding, type PhraseCode, phrase, reportIssue } from '@jianshen/schema';
 import { ignoredReasonOfName } from '../files/file-kinds.js';
 import type { ListedEntry } from '../files/listed-file.js';
 
@@ -17,8 +18,19 @@ export interface InputEntry {
   listed?: ListedEntry;
 }
 
+/** What a path is that is neither a file nor a folder (kept in English in `InputRefusedError.data`). */
+export type SpecialKind = 'FIFO' | 'character device' | 'block device' | 'socket';
+
+/** Each kind in the catalogue's words, so a Chinese message does not say "（FIFO）". */
+const kindPhrases: Record<SpecialKind, PhraseCode> = {
+  FIFO: 'input-kind-fifo',
+  'character device': 'input-kind-character-device',
+  'block device': 'input-kind-block-device',
+  socket: 'input-kind-socket',
+};
+
 /** The kind of a path that is neither a file nor a folder, or undefined. */
-function specialKind(info: Stats): string | undefined {
+function specialKind(info: Stats): SpecialKind | undefined {
   if (info.isFIFO()) return 'FIFO';
   if (info.isCharacterDevice()) return 'character device';
   if (info.isBlockDevice()) return 'block device';
@@ -34,17 +46,25 @@ function specialKind(info: Stats): string | undefined {
 export class InputRefusedError extends Error {
   override readonly name = 'InputRefusedError';
   readonly code = 'input-not-regular';
-  constructor(readonly data: { path: string; kind: string }) {
+  constructor(readonly data: RefusedInput) {
     super(`"${data.path}" is not a regular file or folder (${data.kind}); refused`);
   }
 }
 
+export interface RefusedInput {
+  path: string;
+  kind: SpecialKind;
+}
+
+/** A refused input as the `input-not-regular` issue, its kind a catalogue phrase rendered at the edge. */
+export function refusedInputIssue(refused: RefusedInput): IssueFinding & { path: string } {
+  const data = { path: refused.path, kind: phrase(kindPhrases[refused.kind]) };
+  return reportIssue('input-not-regular', data, { path: refused.path });
+}
+
 /** The inputs that are pipes, devices or sockets, as `InputRefusedError` data (the CLI checks first). */
-export async function refusedInputs(
-  inputs: readonly string[],
-  cwd = process.cwd(),
-): Promise<{ path: string; kind: string }[]> {
-  const refused: { path: string; kind: string }[] = [];
+export async function refusedInputs(inputs: readonly string[], cwd = process.cwd()): Promise<RefusedInput[]> {
+  const refused: RefusedInput[] = [];
   for (const input of inputs) {
     const info = await stat(resolve(cwd, input)).catch(() => undefined);
     const kind = info ? specialKind(info) : undefined;

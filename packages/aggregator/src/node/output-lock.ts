@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import {
   closeSync,
+  fstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   writeSync,
@@ -46,8 +48,7 @@ interface Holder {
 
 function readHolder(path: string): Holder | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
-    return typeof parsed.pid === 'number' ? { pid: parsed.pid, host: String(parsed.host ?? '') } : undefined;
+    return parseHolder(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
@@ -82,34 +83,146 @@ function tryCreate(path: string): boolean {
 // garbled), and would otherwise block the folder until someone deletes it by hand.
 const unreadableGraceMs = 2000;
 
-/** An empty or garbled lock file that nobody has written for `unreadableGraceMs`. */
-function abandonedUnreadable(path: string): boolean {
+/** What the lock file is at one moment: its identity (this very file, these bytes) and holder. */
+interface LockSnapshot {
+  /**
+   * Device, inode, mtime and content, hashed: a lock written later (even into a reused inode) has
+   * another pid or `since`, so an equal key means the very lock a run judged stale is still there.
+   */
+  key: string;
+  holder: Holder | undefined;
+  mtimeMs: number;
+}
+
+function parseHolder(content: string): Holder | undefined {
   try {
-    return Date.now() - statSync(path).mtimeMs > unreadableGraceMs;
+    const parsed = JSON.parse(content) as Partial<Holder>;
+    return typeof parsed.pid === 'number' ? { pid: parsed.pid, host: String(parsed.host ?? '') } : undefined;
   } catch {
-    return false;
+    return undefined;
+  }
+}
+
+/** The lock at `path` now, read through one descriptor (stat and bytes of the same file), or undefined. */
+function snapshot(path: string): LockSnapshot | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(descriptor);
+    const content = readFileSync(descriptor, 'utf8');
+    const key = createHash('sha256')
+      .update(`${info.dev}:${info.ino}:${info.mtimeMs}:${content}`)
+      .digest('hex')
+      .slice(0, 24);
+    return { key, holder: parseHolder(content), mtimeMs: info.mtimeMs };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(descriptor);
   }
 }
 
 /**
- * A lock whose holder is gone (killed with `kill -9`, the machine restarted) is taken over. The
- * lock is first renamed to a name of our own: of two runs that find the same stale lock, only one
- * rename succeeds, so they cannot both remove it and both go on. A lock written on another host
- * (a shared network folder) cannot be checked and is never taken over.
+ * A holder that is certainly gone: on this host and no longer running. A lock written on another
+ * host (a shared network folder) cannot be checked and is never taken over; one without a readable
+ * holder is abandoned once nobody has written it for `unreadableGraceMs`.
+ */
+function holderGone(holder: Holder | undefined, mtimeMs: number): boolean {
+  if (holder) return holder.host === hostname() && !processAlive(holder.pid);
+  return Date.now() - mtimeMs > unreadableGraceMs;
+}
+
+/** Writes our pid into a new file (O_EXCL); false if it exists. */
+function createHeld(path: string): boolean {
+  try {
+    return tryCreate(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+// Claims are held for microseconds; a chain this long means something else is wrong: wait instead.
+const maxClaimGenerations = 64;
+
+/**
+ * The right to remove the stale lock `key`: a claim file made with O_EXCL, so of every run that
+ * found that lock stale exactly one holds it. A claim whose own holder died (killed mid take-over)
+ * is stepped over to the next generation, so the folder is never blocked for good. Returns the
+ * claim files to remove afterwards, or undefined when a living run holds the claim.
+ */
+function claimStaleLock(path: string, key: string): string[] | undefined {
+  const passed: string[] = [];
+  for (let generation = 0; generation < maxClaimGenerations; generation++) {
+    const claim = `${path}.${key}.${generation}.claim`;
+    passed.push(claim);
+    if (createHeld(claim)) return passed;
+    const holder = readHolder(claim);
+    const mtimeMs = statMtime(claim);
+    if (mtimeMs !== undefined && !holderGone(holder, mtimeMs)) return undefined;
+  }
+  return undefined;
+}
+
+function statMtime(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A lock whose holder is gone (killed with `kill -9`, the machine restarted) is taken over. Renaming
+ * it aside was not enough: a run that judged the lock stale a moment late renamed away the lock
+ * another run had just taken over, and both wrote one --out (probe of issue 15). Now the taker
+ * first claims that very lock (`claimStaleLock`), then checks under the claim that the lock is
+ * still the one it judged (same key) before removing it: only the claim's holder may remove a lock
+ * with that key, and its own holder is dead, so nothing can replace it between check and removal.
  */
 function takeOverIfStale(path: string): boolean {
-  const holder = readHolder(path);
-  if (holder ? holder.host !== hostname() || processAlive(holder.pid) : !abandonedUnreadable(path)) {
-    return false;
-  }
-  const aside = `${path}.${process.pid}.stale`;
+  const seen = snapshot(path);
+  if (!seen) return true;
+  if (!holderGone(seen.holder, seen.mtimeMs)) return false;
+  const claims = claimStaleLock(path, seen.key);
+  if (!claims) return false;
   try {
-    renameSync(path, aside);
-  } catch {
-    return false;
+    if (snapshot(path)?.key === seen.key) rmSync(path, { force: true });
+  } finally {
+    // Later claimants of this key find the lock gone or replaced, and stand down.
+    for (const claim of claims) rmSync(claim, { force: true });
   }
-  rmSync(aside, { force: true });
   return true;
+}
+
+/** What a take-over left beside the lock: a run killed mid take-over, or an older version's rename. */
+const leftoverPattern = /^\.jianshen-aggregate\.lock\.(?:(\d+)\.stale|[0-9a-f]+\.\d+\.claim)$/;
+
+/**
+ * Removes the leftovers of runs killed mid take-over: `<lock>.<pid>.stale` (the renamed lock of an
+ * older version, killed between rename and remove) and claims whose holder is gone. Run while we
+ * hold the lock, so no claim here can concern it. Best effort: a leftover only costs a file.
+ */
+function removeLeftovers(directory: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = leftoverPattern.exec(name);
+    if (!match) continue;
+    const path = join(directory, name);
+    const gone = match[1]
+      ? !processAlive(Number(match[1]))
+      : holderGone(readHolder(path), statMtime(path) ?? Date.now());
+    if (gone) rmSync(path, { force: true });
+  }
 }
 
 /** `tryCreate` in a folder made if missing; a system refusal (full disk, no permission) said plainly. */
@@ -135,7 +248,10 @@ export async function lockOutputFolder(
   const path = join(directory, outputLockName);
   const deadline = Date.now() + (options.waitMs ?? 3000);
   for (;;) {
-    if (createOrExplain(path, options.lang)) break;
+    if (createOrExplain(path, options.lang)) {
+      removeLeftovers(directory);
+      break;
+    }
     if (takeOverIfStale(path)) continue;
     if (Date.now() >= deadline) {
       const pid = readHolder(path)?.pid ?? 0;

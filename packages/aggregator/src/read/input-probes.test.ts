@@ -229,15 +229,19 @@ describe('the row limit counts rows with content', () => {
 });
 
 describe('xlsx shared strings', () => {
-  it('reports an index past the shared strings at its cell instead of a silent blank', async () => {
+  it.each([
+    ['an index past the shared strings', '<v>9999</v>'],
+    ['an empty index', '<v></v>'],
+    ['a blank index', '<v> </v>'],
+  ])('reports %s at its cell instead of a silent blank', async (_label, value) => {
     const sheet = submissionSheet('尧都区', [validRow(1), validRow(2)]);
     const cell = `C${firstDataRow + 1}`;
     // Every other cell an inline string; this one an index into an empty shared-strings part.
     const xml = sheetXml(sheet).replace(
       new RegExp(`<c r="${cell}" t="inlineStr">.*?</c>`),
-      `<c r="${cell}" t="s"><v>9999</v></c>`,
+      `<c r="${cell}" t="s">${value}</c>`,
     );
-    expect(xml).toContain('<v>9999</v>');
+    expect(xml).toContain(value);
     const broken = buildXlsx({ sheets: [{ ...sheet, xml }], sharedStrings: true });
     const report = await aggregate([{ path: 'forged.xlsx', data: broken }], await linfenCampaign());
     const missing = report.issues.filter((issue) => issue.code === 'shared-string-missing');

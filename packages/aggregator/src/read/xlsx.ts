@@ -211,9 +211,11 @@ function cellValue(
 
 /** `t="s"`: an index into the shared strings. */
 function sharedStringValue(raw: string, sharedStrings: SharedStrings): CellValue | 'cut' | 'missing' {
+  // An empty or non-numeric index (`<v></v>`, `<v> </v>`: Number() makes those 0, the first string)
+  // and a reference past the shared strings (a damaged or forged file): said at the cell, not blank.
+  if (!/^\s*\d+\s*$/.test(raw)) return 'missing';
   const index = Number(raw);
   if (sharedStrings.cut.has(index)) return 'cut';
-  // A reference past the shared strings (a damaged or forged file): said at the cell, not blank.
   return sharedStrings.strings[index] ?? 'missing';
 }
 
@@ -247,6 +249,8 @@ class SheetReader {
   private raw = '';
   private inCell = false;
   private inValue = false;
+  // An empty `<v></v>` differs from no `<v>` at all: in a shared-string cell it is a broken index.
+  private hasValue = false;
   private inInline = false;
   // Excel's own grid (XFD, row 1,048,576) bounds how many `<c>` and `<row>` elements a sheet
   // can hold, empty ones and ones repeating a reference included; the limits bound the values.
@@ -274,8 +278,10 @@ class SheetReader {
   readonly open = (element: string, attributes: Readonly<Record<string, string>>): void => {
     if (this.inInline) this.inline.open(element);
     else if (element === 'c') this.openCell(attributes);
-    else if (element === 'v') this.inValue = true;
-    else if (element === 'row') this.openRow(attributes.r);
+    else if (element === 'v') {
+      this.inValue = true;
+      this.hasValue = true;
+    } else if (element === 'row') this.openRow(attributes.r);
     else if (element === 'is') this.inInline = true;
     else if (element === 'mergeCell') this.addMerge(attributes.ref);
   };
@@ -324,6 +330,7 @@ class SheetReader {
     this.type = attributes.t ?? 'n';
     this.style = attributes.s === undefined ? 0 : Number(attributes.s);
     this.raw = '';
+    this.hasValue = false;
     this.inCell = true;
     this.inline.take();
   }
@@ -333,7 +340,9 @@ class SheetReader {
     if (this.type === 'inlineStr') {
       const { text, cut } = this.inline.take();
       value = cut ? 'cut' : text;
-    } else value = cellValue(this.type, this.raw, this.style, this.context);
+    } else if (this.type === 's' && this.hasValue)
+      value = sharedStringValue(this.raw, this.context.sharedStrings);
+    else value = cellValue(this.type, this.raw, this.style, this.context);
     if (value === 'cut') this.tooLong();
     if (value === 'missing') {
       const cell = `${columnLetter(Math.max(this.column, 0))}${this.rowNumber}`;

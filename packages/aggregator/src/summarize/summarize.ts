@@ -107,10 +107,14 @@ class ContractError extends Error {
   }
 }
 
-/** A total's value: a number counts, nothing (undefined, null) is quiet, anything else fails. */
+/**
+ * A total's value: a finite number counts, nothing (undefined, null) is quiet, anything else fails.
+ * NaN and ±Infinity fail too: summed into a column they make the whole total NaN, and dropping them
+ * quietly (as before) showed a bureau a smaller total with no word why.
+ */
 function totalValue(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
   throw new ContractError('total-not-number');
 }
 

@@ -24,12 +24,11 @@ export async function requireInputs(inputs: readonly string[], context: CommandC
  * would wait for a writer forever. The aggregator's node entry decides what counts as one.
  */
 async function refuseSpecialInputs(inputs: readonly string[], context: CommandContext): Promise<void> {
-  const { refusedInputs } = await import('@jianshen/aggregator/node');
+  const { refusedInputIssue, refusedInputs } = await import('@jianshen/aggregator/node');
   const [refused] = await refusedInputs(inputs, context.cwd);
   if (!refused) return;
   // Loaded here, not at the top: a static import of the schema (zod, every schema) cost each
   // start-up, `jianshen --version` included, ~150 ms of CPU.
-  const { renderMessage, reportIssue } = await import('@jianshen/schema');
-  const issue = reportIssue('input-not-regular', refused, { path: refused.path });
-  throw new UsageError(renderMessage(issue, context.lang));
+  const { renderMessage } = await import('@jianshen/schema');
+  throw new UsageError(renderMessage(refusedInputIssue(refused), context.lang));
 }

@@ -682,6 +682,11 @@ export const phrases = {
     en: 'it returned neither a group name (a string) nor an array of group names',
   },
   'plugin-place-load': { zh: '加载时', en: 'loading' },
+  // input-not-regular {kind}: what a path named on the command line is instead of a file or folder
+  'input-kind-fifo': { zh: '命名管道', en: 'named pipe' },
+  'input-kind-character-device': { zh: '字符设备', en: 'character device' },
+  'input-kind-block-device': { zh: '块设备', en: 'block device' },
+  'input-kind-socket': { zh: '套接字', en: 'socket' },
   'plugin-place-rule': { zh: '规则「{id}」', en: 'rule "{id}"' },
   'plugin-place-field': { zh: '列「{id}」的校验（schema）', en: 'the schema of column "{id}"' },
   'cell-truncated-marker': { zh: '…〔超出单元格上限，已截断〕', en: '… [cut at the cell limit]' },

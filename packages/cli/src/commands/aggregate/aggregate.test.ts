@@ -66,7 +66,7 @@ describe('jianshen aggregate', () => {
     execFileSync('mkfifo', [join(directory, 'pipe.csv')]);
     const result = await cli(['aggregate', 'pipe.csv', 'gbk.csv', '-o', 'out'], directory);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('「pipe.csv」不是普通文件或文件夹（FIFO），已拒绝读取');
+    expect(result.stderr).toContain('「pipe.csv」不是普通文件或文件夹（命名管道），已拒绝读取');
     expect(existsSync(join(directory, 'out'))).toBe(false);
   });
 
