@@ -239,7 +239,7 @@ async function loadReference(
 }
 
 /** How long a plugin may take to load (its module and factory); a real one takes milliseconds. */
-const defaultLoadTimeoutMs = 30_000;
+export const defaultLoadTimeoutMs = 30_000;
 
 /** Stage 2: the plugins' columns, rules, summaries and notice sections, each name claimed once. */
 function gatherContributions(

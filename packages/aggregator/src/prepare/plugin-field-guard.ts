@@ -1,13 +1,12 @@
 import type { CellValue, FieldContext, Issue, ResolvedField } from '@jianshen/schema';
 import { phrase, reportIssue } from '@jianshen/schema';
-import { type BoundedRunner, RuleTimeoutError } from '../report.js';
+import { runBoundedSteps } from '../bounded-steps.js';
+import type { BoundedRunner } from '../report.js';
 
 /** Default time plugin field schemas may take over one batch of rows (the rules' default). */
 export const defaultFieldBudgetMs = 10_000;
 
-// Rows are parsed in batches of at most this many under one bounded call: a bound per row would
-// start a watchdog per row (~0.2 ms each, 19 s over the 96,000 rows of the medium bench batch);
-// per batch it is 48 watchdogs, lost in the noise of reading the files.
+// Rows are parsed in batches of at most this many under one bounded call (see runBoundedSteps).
 const batchRows = 2_000;
 
 export interface PluginFieldGuardOptions {
@@ -89,21 +88,18 @@ export function createPluginFieldGuard(
     fields: () => current,
     run(count, step, { path }) {
       const issues: Issue[] = [];
-      let at = 0;
-      while (at < count) {
-        const end = Math.min(count, at + batchRows);
-        try {
-          options.runBounded(() => {
-            for (; at < end; at++) step(at);
-          }, budget);
-        } catch (error) {
-          if (!(error instanceof RuleTimeoutError)) throw error;
+      runBoundedSteps({
+        count,
+        step,
+        runBounded: options.runBounded,
+        budgetMs: budget,
+        batchSize: batchRows,
+        onCutShort: () => {
           const culprit = tracking.running;
           tracking.running = undefined;
-          // Cut short in our own code (a batch slower than the budget): the row is simply run again.
           if (culprit) issues.push(stop(culprit, path));
-        }
-      }
+        },
+      });
       return issues;
     },
   };

@@ -10,15 +10,15 @@ import {
   phrase,
   reportIssue,
 } from '@jianshen/schema';
-import {
-  type AggregateReport,
-  type BoundedRunner,
-  type FileReport,
-  type GroupCount,
-  type ReportIssue,
-  type ReportRow,
-  type ReportSummary,
-  RuleTimeoutError,
+import { runBoundedSteps } from '../bounded-steps.js';
+import type {
+  AggregateReport,
+  BoundedRunner,
+  FileReport,
+  GroupCount,
+  ReportIssue,
+  ReportRow,
+  ReportSummary,
 } from '../report.js';
 import { emptySkipped } from '../table/find-tables.js';
 import { normalizeLabel } from '../table/labels.js';
@@ -32,8 +32,7 @@ export interface SummarizerOptions {
   budgetMs?: number;
 }
 
-// Plugin code runs over batches of this many rows under one bounded call: one watchdog per row
-// would cost ~0.2 ms each.
+// Plugin code runs over batches of this many rows under one bounded call (see runBoundedSteps).
 const batchRows = 2_000;
 
 /** What the campaign's plugin summaries make of one row: each total's value, each dimension's groups. */
@@ -193,17 +192,19 @@ export function createSummarizer(
   // the row it stopped at is valued again without it. Then the rows are counted.
   const flush = () => {
     const found: PluginValues[] = [];
-    while (found.length < pending.length) {
-      try {
-        runBounded(() => {
-          for (let at = found.length; at < pending.length; at++) found.push(values(pending[at] as ReportRow));
-        }, budget);
-      } catch (error) {
-        if (!(error instanceof RuleTimeoutError)) throw error;
+    runBoundedSteps({
+      count: pending.length,
+      step: (at) => {
+        found[at] = values(pending[at] as ReportRow);
+      },
+      runBounded,
+      budgetMs: budget,
+      batchSize: batchRows,
+      onCutShort: () => {
         const culprit = values.guard.running();
         if (culprit) values.guard.stop(culprit, budget);
-      }
-    }
+      },
+    });
     for (const [at, row] of pending.entries()) addRow(counts, row, found[at]);
     pending = [];
   };
@@ -229,13 +230,13 @@ function pluginValuesOf(
 ): ((row: ReportRow) => PluginValues) & { guard: PluginGuard } {
   const valuesOf = (row: ReportRow): PluginValues => {
     const entry = rowEntry(row);
-    const totals = counts.totalDefinitions.map((total) => {
-      const value = guard.run(`total:${total.key}`, () => totalValue(total.value(entry)));
-      return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-    });
-    const groups = counts.grouped.map((summary) => {
-      return guard.run(`groupBy:${summary.id}`, () => groupNames(summary.groupBy?.(entry))) ?? [];
-    });
+    // totalValue lets only finite numbers through; a total that failed is undefined from then on.
+    const totals = counts.totalDefinitions.map((total) =>
+      guard.run(`total:${total.key}`, () => totalValue(total.value(entry))),
+    );
+    const groups = counts.grouped.map(
+      (summary) => guard.run(`groupBy:${summary.id}`, () => groupNames(summary.groupBy?.(entry))) ?? [],
+    );
     return { totals, groups };
   };
   return Object.assign(valuesOf, { guard });

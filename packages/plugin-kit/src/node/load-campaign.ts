@@ -5,7 +5,12 @@ import { createJiti } from 'jiti';
 import { campaignFileError, parseCampaignText } from '../campaign-text.js';
 import type { Plugin } from '../plugin.js';
 import { instantiatePlugin } from '../plugin-factory.js';
-import { type ResolveCampaignOptions, type ResolvedCampaign, resolveCampaign } from '../resolve-campaign.js';
+import {
+  defaultLoadTimeoutMs,
+  type ResolveCampaignOptions,
+  type ResolvedCampaign,
+  resolveCampaign,
+} from '../resolve-campaign.js';
 import { pluginsThatHang } from './trial-load.js';
 
 export interface LoadCampaignOptions {
@@ -66,7 +71,7 @@ export async function loadCampaign(
 ): Promise<ResolvedCampaign> {
   if (path === undefined) return resolveCampaign(linfen2024Campaign, { path: '(built-in: linfen-2024)' });
   const input = await readCampaignFile(path);
-  const timeoutMs = options.pluginLoadTimeoutMs ?? 30_000;
+  const timeoutMs = options.pluginLoadTimeoutMs ?? defaultLoadTimeoutMs;
   const hung =
     options.trialLoad !== false
       ? await pluginsThatHang({

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linfen2024Campaign, renderIssue } from '@jianshen/schema';
+import { CampaignError, linfen2024Campaign, renderIssue } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadCampaign } from './load-campaign.js';
@@ -46,6 +46,6 @@ describe('plugins that never finish loading', () => {
 
   it('stop a campaign that needs every plugin with a CampaignError, not a hang', async () => {
     const path = await campaignWithPlugins({ 'loops-at-import.mjs': loopsAtImport });
-    await expect(loadCampaign(path, { pluginLoadTimeoutMs: 1000 })).rejects.toThrow();
+    await expect(loadCampaign(path, { pluginLoadTimeoutMs: 1000 })).rejects.toBeInstanceOf(CampaignError);
   }, 30_000);
 });

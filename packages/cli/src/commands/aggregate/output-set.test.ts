@@ -1,21 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockOutputFolder, recoverOutputSet } from '@jianshen/aggregator/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, repoRoot } from '../../../../../examples/test-support/ensure-built.js';
 import { csvHead } from '../../../../aggregator/src/hostile/submission.js';
+import { exited, outputsIn } from './cli-process.test-support.js';
 
 // `jianshen aggregate` run as users run it (the built bin, its own process), killed with SIGKILL
 // at several moments while it writes: --out must then hold the complete previous set or the
@@ -42,25 +33,8 @@ function submission(folder: string, unit: string, count: number): string {
   return path;
 }
 
-/** The outputs in a folder (hidden bookkeeping files aside), by name, as hashes. */
-function outputsIn(folder: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const name of readdirSync(folder).sort()) {
-    if (name.startsWith('.')) continue;
-    found[name] = createHash('sha256')
-      .update(readFileSync(join(folder, name)))
-      .digest('hex');
-  }
-  return found;
-}
-
 function aggregateSync(input: string, out: string) {
   return spawnSync(process.execPath, [bin, 'aggregate', input, '-o', out], { encoding: 'utf8' });
-}
-
-/** 'close', not 'exit': only then has everything the child wrote to stderr arrived. */
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
 }
 
 let oldInput = '';

@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -15,6 +14,7 @@ import { linfen2024Campaign } from '@jianshen/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ensureBuilt, repoRoot } from '../../../../../examples/test-support/ensure-built.js';
+import { exited, outputsIn } from './cli-process.test-support.js';
 
 // `jianshen aggregate` as users run it (the built bin, its own process) while plugin code is stuck
 // in an endless loop under a budget far too large to wait for: Ctrl+C and SIGTERM must still stop
@@ -60,21 +60,6 @@ function campaignFolder(place: 'rule' | 'schema' | 'summary'): string {
   writeFileSync(join(directory, 'stuck.mjs'), loopingPlugin(place));
   mkdirSync(join(directory, 'tmp'));
   return directory;
-}
-
-function outputsIn(folder: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const name of readdirSync(folder).sort()) {
-    if (name.startsWith('.')) continue;
-    found[name] = createHash('sha256')
-      .update(readFileSync(join(folder, name)))
-      .digest('hex');
-  }
-  return found;
-}
-
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
