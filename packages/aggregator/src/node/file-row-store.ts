@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { escapeBidiControls } from '@jianshen/ooxml';
 import type { RowForRules, RowStore, StoredRow } from '../merge/row-store.js';
 import type { UnnumberedRow } from '../report.js';
+import { hasBidiControl } from '../write/bidi-control-bytes.js';
 import { onProcessEnd, processAlive } from './process-cleanup.js';
 
 // Rows are written in batches of about this many bytes (one system call each).
@@ -89,6 +90,30 @@ function* spilledLines(path: string): Generator<Uint8Array> {
   }
 }
 
+/** The spill file's rows, each parsed when a part of it is first read. */
+function* spilledRows(path: string): Generator<SpilledRow> {
+  const reading = openSync(path, 'r');
+  try {
+    const decoder = new TextDecoder();
+    const buffer = new Uint8Array(readBytes);
+    let rest = '';
+    let position = 0;
+    for (;;) {
+      const bytesRead = readSync(reading, buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const text = rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
+      const lines = text.split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) yield new SpilledRow(line);
+    }
+    rest += decoder.decode();
+    if (rest !== '') yield new SpilledRow(rest);
+  } finally {
+    closeSync(reading);
+  }
+}
+
 // A spill folder is named after the process that made it: a folder whose process is gone (killed,
 // or crashed past its clean-up) is removed by the next store made in the same place.
 const spillPrefix = 'jianshen-rows-';
@@ -141,16 +166,26 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
   let used = 0;
   let pending = '';
   let withValues = false;
-  const encodePending = () => {
-    // Escaped once here, not each time report.json is written; JSON.parse reads \u202e back.
-    pending = escapeBidiControls(pending);
+  /** Encodes `text` after what is in the buffer; resolves to where it starts. */
+  const encode = (text: string) => {
     // A UTF-16 code unit never takes more than three bytes in UTF-8.
-    const most = pending.length * 3;
+    const most = text.length * 3;
     if (used + most > scratch.length) {
       writeOut();
       if (most > scratch.length) scratch = Buffer.allocUnsafe(most);
     }
-    used += scratch.write(pending, used, 'utf8');
+    const start = used;
+    used += scratch.write(text, used, 'utf8');
+    return start;
+  };
+  const encodePending = () => {
+    const start = encode(pending);
+    // Escaped once here, not each time report.json is written (JSON.parse reads \u202e back);
+    // looked for in the bytes, and the text encoded again in the rare batch that has one.
+    if (hasBidiControl(scratch.subarray(start, used))) {
+      used = start;
+      encode(escapeBidiControls(pending));
+    }
     pending = '';
   };
   const writeOut = () => {
@@ -177,26 +212,7 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
     async *read() {
       if (disposed) throw new Error('the row store was disposed');
       flush();
-      const reading = openSync(path, 'r');
-      try {
-        const decoder = new TextDecoder();
-        const buffer = new Uint8Array(readBytes);
-        let rest = '';
-        let position = 0;
-        for (;;) {
-          const bytesRead = readSync(reading, buffer, 0, buffer.length, position);
-          if (bytesRead === 0) break;
-          position += bytesRead;
-          const text = rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
-          const lines = text.split('\n');
-          rest = lines.pop() ?? '';
-          for (const line of lines) yield new SpilledRow(line);
-        }
-        rest += decoder.decode();
-        if (rest !== '') yield new SpilledRow(rest);
-      } finally {
-        closeSync(reading);
-      }
+      yield* spilledRows(path);
     },
     async *readJson() {
       if (disposed) throw new Error('the row store was disposed');
