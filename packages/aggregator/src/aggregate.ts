@@ -14,6 +14,7 @@ import { assessReport } from './assessment/assess-units.js';
 import { ignoredNote, type ListedEntry } from './files/listed-file.js';
 import { dataUnitsOf, reviewStamps } from './files/stamp-review.js';
 import { resolveLimits } from './limits.js';
+import { numberedJson } from './merge/numbered-json.js';
 import { bytes, doubles, integers, type RowColumn } from './merge/row-column.js';
 import { FirstRowIndex } from './merge/row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row-store.js';
@@ -30,6 +31,7 @@ import type {
   RowSourceReport,
   StreamedReport,
   SubmissionInput,
+  UnnumberedRow,
 } from './report.js';
 import { createSummarizer } from './summarize/summarize.js';
 import { normalizeLabel } from './table/labels.js';
@@ -312,16 +314,18 @@ function storeRow(state: MergeState, fileIndex: number, row: PreparedSubmission[
   state.rowOf.push(row.source.row);
   state.sheetOf.push(nameId(state, row.source.sheet));
   state.tableUnitOf.push(nameId(state, row.tableUnit));
-  const stored: StoredRow = { unit: row.unit, values: row.values, extra: row.extra };
+  // The report's row is made here, once: a store on disk keeps it as report.json's text.
+  const shown = unnumberedRow(row, sourceOf(state, index), state.pluginKeys);
+  const forRules =
+    state.campaign.rules.length > 0 ? { forRules: { unit: row.unit, values: row.values } } : {};
+  const stored: StoredRow = { row: shown, ...forRules };
   state.store.append(stored);
   state.keyOf.push(row.key[0]);
   state.secondKeyOf.push(row.key[1]);
   if (state.options.replace) return;
   const first = state.firstByKey.firstOrAdd(state.keyOf.get(index), state.secondKeyOf.get(index), index);
   if (first !== undefined) markDuplicate(state, index, first);
-  else if (state.finalWhenRead) {
-    state.summarizer.add(reportRow(stored, ++state.acceptedCount, row.source, state.pluginKeys));
-  }
+  else if (state.finalWhenRead) state.summarizer.add({ seq: ++state.acceptedCount, ...shown });
 }
 
 /**
@@ -390,7 +394,7 @@ function lateness(state: MergeState): Standing {
 
 /** The streamed report: counts per file, the accepted rows read back from the store on demand. */
 async function finishReport(state: MergeState, standing: Standing): Promise<StreamedReport> {
-  const { campaign, files, issues, status, store, pluginKeys, summarizer } = state;
+  const { campaign, files, issues, status, store, summarizer } = state;
   const lang = state.options.lang ?? defaultLang;
   let count = 0;
   for (let index = 0; index < status.length; index++) {
@@ -406,11 +410,10 @@ async function finishReport(state: MergeState, standing: Standing): Promise<Stre
       let seq = 0;
       for await (const stored of store.read()) {
         const current = index++;
-        if (status.get(current) === accepted) {
-          yield reportRow(stored, ++seq, sourceOf(state, current), pluginKeys);
-        }
+        if (status.get(current) === accepted) yield { seq: ++seq, ...stored.row };
       }
     },
+    ...(store.readJson ? { json: numberedJson(store.readJson.bind(store), status) } : {}),
   };
   if (!state.finalWhenRead) for await (const row of rows) summarizer.add(row);
   // Like the issues, an ignored file's reason is worded once, in the report's language.
@@ -488,17 +491,15 @@ function unitStage(input: UnitStageInput) {
   return { lateUnits, missingUnits, stamps };
 }
 
-/** A stored row as the report shows it. */
-function reportRow(
-  stored: StoredRow,
-  seq: number,
+/** A row as the report shows it, but its `seq`: every field is known when the row is read. */
+function unnumberedRow(
+  prepared: PreparedSubmission['rows'][number],
   source: RowSourceReport,
   pluginKeys: readonly string[],
-): ReportRow {
-  const values = stored.values;
+): UnnumberedRow {
+  const values = prepared.values;
   const date = values.date as DateRange;
-  const row: ReportRow = {
-    seq,
+  const row: UnnumberedRow = {
     organizer: String(values.organizer ?? ''),
     name: String(values.name ?? ''),
     summary: String(values.summary ?? ''),
@@ -508,10 +509,10 @@ function reportRow(
     contact: String(values.contact ?? ''),
     phone: (values.phone as string[] | undefined) ?? [],
     note: String(values.note ?? ''),
-    unit: stored.unit,
+    unit: prepared.unit,
     source,
   };
   for (const key of pluginKeys) if (values[key] !== undefined) row[key] = values[key];
-  if (Object.keys(stored.extra).length > 0) row.extra = stored.extra;
+  if (Object.keys(prepared.extra).length > 0) row.extra = prepared.extra;
   return row;
 }

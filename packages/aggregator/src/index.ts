@@ -38,7 +38,12 @@ export { stampCellText, stampColumnLabel, stampsOfUnit } from './files/stamp-col
 export type { StampUnitSource } from './files/stamp-unit.js';
 export { compareSubmissionPaths, isFolderSubmission, isIgnoredName } from './files/submission-names.js';
 export { defaultReadLimits, type ReadLimits, resolveLimits, UnreadableError } from './limits.js';
-export { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row-store.js';
+export {
+  createMemoryRowStore,
+  type RowForRules,
+  type RowStore,
+  type StoredRow,
+} from './merge/row-store.js';
 export { defaultRuleBudgetMs } from './merge/rules-over-store.js';
 export type { PreparedRow } from './prepare/prepare-submission.js';
 export type { GridRow, GridSheet, GridWorkbook, MergeRange } from './read/grid.js';
@@ -60,6 +65,7 @@ export type {
   StreamedReport,
   SubmissionInput,
   UnitStamps,
+  UnnumberedRow,
 } from './report.js';
 export { RuleTimeoutError } from './report.js';
 export {

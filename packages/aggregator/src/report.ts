@@ -110,9 +110,8 @@ export interface RowSourceReport {
   row: number;
 }
 
-export interface ReportRow {
-  /** Renumbered 1…n across the batch. */
-  seq: number;
+/** A report row but its `seq`: what a row store keeps (rows are numbered once the merge is done). */
+export interface UnnumberedRow {
   organizer: string;
   name: string;
   summary: string;
@@ -130,6 +129,12 @@ export interface ReportRow {
   extra?: Record<string, string>;
   /** Plugin fields by key. */
   [pluginField: string]: unknown;
+}
+
+/** A row of report.json: `seq` first, then the fields of `UnnumberedRow` in their order. */
+export interface ReportRow extends UnnumberedRow {
+  /** Renumbered 1…n across the batch. */
+  seq: number;
 }
 
 /**
@@ -206,6 +211,13 @@ export interface StreamedReport extends Omit<AggregateReport, 'rows'> {
 export interface ReportRows extends AsyncIterable<ReportRow> {
   /** How many rows an iteration yields (summary.rowsAccepted). */
   readonly count: number;
+  /**
+   * The same rows as report.json writes them: each `JSON.stringify(row)` with bidi controls as
+   * `\u` escapes, UTF-8, one item per row (valid until the next is asked for). Present when the
+   * row store keeps its rows as that text (`RowStore.readJson`): the writer copies the bytes
+   * instead of parsing, stringifying, escaping and encoding every row again.
+   */
+  json?(): AsyncIterable<Uint8Array>;
 }
 
 /** A report as the writers take it: rows in memory or streamed. */

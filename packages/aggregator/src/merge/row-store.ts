@@ -1,8 +1,23 @@
-/** A row as stored: where it came from is kept by the merge, beside its standing. */
-export interface StoredRow {
+import type { UnnumberedRow } from '../report.js';
+
+/** A row's unit and values as the plugin rules get them (`RowEntry` but its source). */
+export interface RowForRules {
   unit: string;
   values: Record<string, unknown>;
-  extra: Record<string, string>;
+}
+
+/**
+ * A row as stored: the report's row but its `seq`, made once when the row is read (every field
+ * of it is known then), and the values the plugin rules are given.
+ */
+export interface StoredRow {
+  /** The row as report.json shows it, without `seq` (rows are numbered once the merge is done). */
+  row: UnnumberedRow;
+  /**
+   * What the plugin rules are given of the row (the merge adds where it came from): its unit and
+   * its values as the schema parsed them. Kept only for a campaign with rules.
+   */
+  forRules?: RowForRules | undefined;
 }
 
 /**
@@ -15,6 +30,13 @@ export interface RowStore {
   append(row: StoredRow): void;
   /** Every row appended, in order; may be read more than once. */
   read(): AsyncIterable<StoredRow>;
+  /**
+   * Optional: every row appended, in order, as the text of its `row`: `JSON.stringify(row)` with
+   * bidi controls as `\u` escapes (`escapeBidiControls`), UTF-8, one item per row, valid until the
+   * next is asked for. A store that keeps rows as that text offers it, and report.json is then
+   * written from it without making each row's text again.
+   */
+  readJson?(): AsyncIterable<Uint8Array>;
   /** Frees what the store holds (deletes its file); reading afterwards is an error. */
   dispose(): Promise<void>;
 }

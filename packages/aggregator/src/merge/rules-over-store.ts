@@ -90,7 +90,9 @@ export async function runRulesOverStore(options: RulesOverStoreOptions): Promise
     const source = sourceOf(current);
     if (source.path !== guard.file || batch.length >= batchRows) flush();
     guard.enterFile(source.path);
-    const entry: RowEntry = { values: stored.values as RowEntry['values'], unit: stored.unit, source };
+    // The merge stores what rules are given for every row of a campaign with rules.
+    const given = stored.forRules ?? { unit: stored.row.unit, values: {} };
+    const entry: RowEntry = { values: given.values as RowEntry['values'], unit: given.unit, source };
     if (run.needsAllRows) all.push(entry);
     batch.push({ index: current, entry });
   }

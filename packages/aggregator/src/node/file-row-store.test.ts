@@ -3,18 +3,29 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeBidiControls } from '@jianshen/ooxml';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { StoredRow } from '../merge/row-store.js';
+import type { RowStore, StoredRow } from '../merge/row-store.js';
 import { createMemoryRowStore } from '../merge/row-store.js';
+import type { UnnumberedRow } from '../report.js';
 import { createFileRowStore } from './file-row-store.js';
 
 const mebibyte = 1 << 20;
 const scratch = mkdtempSync(join(tmpdir(), 'jianshen-row-store-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** Every row read, as plain objects (a spilled row parses its parts when they are first read). */
 async function readAll(rows: AsyncIterable<StoredRow>): Promise<StoredRow[]> {
   const all: StoredRow[] = [];
-  for await (const row of rows) all.push(row);
+  for await (const { row, forRules } of rows) all.push({ row, ...(forRules ? { forRules } : {}) });
+  return all;
+}
+
+/** Every row's text as `readJson` gives it, decoded. */
+async function readJson(store: RowStore): Promise<string[]> {
+  const all: string[] = [];
+  const decoder = new TextDecoder();
+  for await (const bytes of store.readJson?.() ?? []) all.push(decoder.decode(bytes));
   return all;
 }
 
@@ -37,26 +48,43 @@ const awkward = [
   '\u0000\u001f',
   '半个\ud83d字符',
   '😀'.repeat(5),
+  'gpj.\u202eexe 与 \u2066隔离\u2069、\u200f标记\u061c',
 ];
 
-function sampleRow(index: number): StoredRow {
+function sampleRow(index: number, { forRules = true } = {}): StoredRow {
   const text = awkward[index % awkward.length] ?? '';
-  return {
-    unit: index % 2 === 0 ? '尧都区体育局' : '侯马市文化和旅游局',
-    values: {
-      seq: index + 1,
-      organizer: `${text}·${index}`,
-      name: `社会体育指导员进社区第${index}场 ${text}`,
-      summary: `活动简介：${'健身'.repeat(index % 17)}${text}`,
-      mode: index % 3 === 0 ? 'online' : 'offline',
-      date: { start: '2024-06-15', end: '2024-06-16' },
-      phone: ['13912345678', `0357-${String(1_000_000 + index)}`],
-      participants: index * 3,
-      flag: index % 5 === 0,
-      nothing: null,
-    },
-    extra: index % 4 === 0 ? {} : { '备注（其他）': text, 'a"b\\c': `${index}` },
+  const unit = index % 2 === 0 ? '尧都区体育局' : '侯马市文化和旅游局';
+  const row: UnnumberedRow = {
+    organizer: `${text}·${index}`,
+    name: `社会体育指导员进社区第${index}场 ${text}`,
+    summary: `活动简介：${'健身'.repeat(index % 17)}${text}`,
+    mode: index % 3 === 0 ? 'online' : 'offline',
+    start: '2024-06-15',
+    end: '2024-06-16',
+    contact: text,
+    phone: ['13912345678', `0357-${String(1_000_000 + index)}`],
+    note: '',
+    unit,
+    source: { path: `县/${text}.xlsx`, sheet: 'Sheet1', row: index + 4 },
+    participants: index * 3,
+    ...(index % 4 === 0 ? {} : { extra: { '备注（其他）': text, 'a"b\\c': `${index}` } }),
   };
+  if (!forRules) return { row };
+  const values = {
+    seq: index + 1,
+    organizer: row.organizer,
+    date: { start: row.start, end: row.end },
+    participants: index * 3,
+    flag: index % 5 === 0,
+    nothing: null,
+  };
+  return { row, forRules: { unit, values } };
+}
+
+/** A row's line in the spill file: its row's JSON, then a tab and what rules are given. */
+function spilledLine(stored: StoredRow): string {
+  const row = escapeBidiControls(JSON.stringify(stored.row));
+  return stored.forRules ? `${row}\t${escapeBidiControls(JSON.stringify(stored.forRules))}` : row;
 }
 
 /**
@@ -68,13 +96,13 @@ function manyRows(count: number): StoredRow[] {
   const rows = Array.from({ length: count }, (_, index) => sampleRow(index));
   const first = rows[0];
   if (!first) return rows;
-  first.values.note = '';
+  first.row.note = '';
   const lines: Uint8Array[] = [];
   let length = 0;
   const encoder = new TextEncoder();
   for (const row of rows) {
     if (length > mebibyte + 1) break;
-    const line = encoder.encode(`${JSON.stringify(row)}\n`);
+    const line = encoder.encode(`${spilledLine(row)}\n`);
     lines.push(line);
     length += line.length;
   }
@@ -84,7 +112,7 @@ function manyRows(count: number): StoredRow[] {
     const byte = start[mebibyte - padding] ?? 0;
     // A continuation byte (10xxxxxx) is the middle of a character.
     if ((byte & 0xc0) === 0x80) {
-      first.values.note = 'x'.repeat(padding);
+      first.row.note = 'x'.repeat(padding);
       return rows;
     }
   }
@@ -112,8 +140,9 @@ describe('createFileRowStore', () => {
     expect((bytes[mebibyte] ?? 0) & 0xc0).toBe(0x80);
     expect(bytes.toString('utf8').split('\n')).toHaveLength(rows.length + 1);
 
-    // Read again: the same rows.
+    // Read again: the same rows; and each row's report text, as bytes.
     expect(await readAll(store.read())).toEqual(rows);
+    expect(await readJson(store)).toEqual(rows.map((row) => escapeBidiControls(JSON.stringify(row.row))));
     await store.dispose();
     expect(existsSync(folder)).toBe(false);
   });
@@ -122,10 +151,30 @@ describe('createFileRowStore', () => {
     const directory = mkdtempSync(join(scratch, 'long-'));
     const rows = [sampleRow(0), sampleRow(1), sampleRow(2)];
     // 400,000 characters of three UTF-8 bytes each: 1.2 MB, more than the 1 MiB buffer.
-    (rows[1] as StoredRow).values.summary = '健'.repeat(400_000);
+    (rows[1] as StoredRow).row.summary = '健'.repeat(400_000);
     const store = createFileRowStore({ directory });
     for (const row of rows) store.append(row);
     expect(await readAll(store.read())).toEqual(rows);
+    // Longer than the 32 KiB read piece too.
+    expect(await readJson(store)).toEqual(rows.map((row) => escapeBidiControls(JSON.stringify(row.row))));
+    await store.dispose();
+  });
+
+  it('keeps bidi controls escaped on disk and gives them back when read', async () => {
+    const directory = mkdtempSync(join(scratch, 'bidi-'));
+    const store = createFileRowStore({ directory });
+    const plain = sampleRow(awkward.length - 1, { forRules: false });
+    const withRules = sampleRow(awkward.length - 1);
+    store.append(plain);
+    store.append(withRules);
+    expect(await readAll(store.read())).toEqual([plain, withRules]);
+    const text = readFileSync(join(spillFolder(directory), 'rows.ndjson'), 'utf8');
+    expect(text).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(text).toContain('gpj.\\u202eexe');
+    // Without what rules are given, and with it: only the row's text, as report.json shows it.
+    const shown = escapeBidiControls(JSON.stringify(plain.row));
+    expect(shown).toContain('\\u2066隔离\\u2069');
+    expect(await readJson(store)).toEqual([shown, shown]);
     await store.dispose();
   });
 
@@ -139,7 +188,8 @@ describe('createFileRowStore', () => {
     }
     const fromFile = await readAll(file.read());
     expect(fromFile).toEqual(await readAll(memory.read()));
-    expect(fromFile.map((row) => row.values.organizer)).toContain('半个\ud83d字符·7');
+    expect(fromFile.map(({ row }) => row.organizer)).toContain('半个\ud83d字符·7');
+    expect(fromFile.map(({ forRules }) => forRules?.values.organizer)).toContain('半个\ud83d字符·7');
     await file.dispose();
     await memory.dispose();
   });
@@ -226,7 +276,7 @@ const { createFileRowStore } = await jiti.import(${JSON.stringify(join(root, 'pa
 const { removeTemporariesOnExit } = await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/process-cleanup.ts'))});
 ${optIn ? 'removeTemporariesOnExit();' : ''}
 const store = createFileRowStore({ directory: ${JSON.stringify(directory)} });
-store.append({ unit: '尧都区体育局', values: { phone: ['13912345678'] }, extra: {} });
+store.append({ row: { phone: ['13912345678'], unit: '尧都区体育局' } });
 for await (const _ of store.read()) {}
 ${ownHandler ? `process.on(${JSON.stringify(signal)}, () => { console.log('handled'); process.exit(3); });` : ''}
 console.log('ready', process.listenerCount('SIGINT'));

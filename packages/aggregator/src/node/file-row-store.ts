@@ -1,7 +1,10 @@
 import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RowStore, StoredRow } from '../merge/row-store.js';
+import { escapeBidiControls } from '@jianshen/ooxml';
+import type { RowForRules, RowStore, StoredRow } from '../merge/row-store.js';
+import type { UnnumberedRow } from '../report.js';
+import { hasBidiControl } from '../write/bidi-control-bytes.js';
 import { onProcessEnd, processAlive } from './process-cleanup.js';
 
 // Rows are written in batches of about this many bytes (one system call each).
@@ -15,6 +18,101 @@ const batchChars = 8 * 1024;
 // synchronous calls: the file was just written (it is in the page cache), and a promise per piece
 // waited for the thread pool, which on a busy machine took longer than the piece's rows.
 const readBytes = 32 * 1024;
+
+// A line's row and what the plugin rules are given of it are separated by a tab: JSON text never holds one
+// (JSON.stringify writes a tab in a string as \t), nor does UTF-8 inside a multi-byte character.
+const tab = 9;
+const newline = 10;
+
+/**
+ * A spilled line, parsed only in the part a reader asks for: the outputs read `row`, the plugin
+ * rules `forRules`, and a row the merge left out is never parsed at all.
+ */
+class SpilledRow implements StoredRow {
+  readonly #line: string;
+  #row: UnnumberedRow | undefined;
+  #forRules: RowForRules | undefined;
+
+  constructor(line: string) {
+    this.#line = line;
+  }
+
+  get row(): UnnumberedRow {
+    if (this.#row === undefined) {
+      const end = this.#line.indexOf('\t');
+      this.#row = JSON.parse(end === -1 ? this.#line : this.#line.slice(0, end)) as UnnumberedRow;
+    }
+    return this.#row;
+  }
+
+  get forRules(): RowForRules | undefined {
+    if (this.#forRules === undefined) {
+      const start = this.#line.indexOf('\t');
+      if (start === -1) return undefined;
+      this.#forRules = JSON.parse(this.#line.slice(start + 1)) as RowForRules;
+    }
+    return this.#forRules;
+  }
+}
+
+/** A buffer twice as long holding the first `kept` bytes of `buffer`: a line longer than a piece. */
+function grown(buffer: Buffer, kept: number): Buffer {
+  const larger = Buffer.allocUnsafe(buffer.length * 2);
+  buffer.copy(larger, 0, 0, kept);
+  return larger;
+}
+
+/** The spill file's lines as bytes (without the line break), each valid until the next. */
+function* spilledLines(path: string): Generator<Uint8Array> {
+  const reading = openSync(path, 'r');
+  try {
+    let buffer: Buffer = Buffer.allocUnsafe(readBytes);
+    // Bytes of an unfinished line, kept at the start of the buffer.
+    let kept = 0;
+    let position = 0;
+    for (;;) {
+      if (kept === buffer.length) buffer = grown(buffer, kept);
+      const bytesRead = readSync(reading, buffer, kept, buffer.length - kept, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const filled = buffer.subarray(0, kept + bytesRead);
+      let start = 0;
+      for (let end = filled.indexOf(newline, kept); end !== -1; end = filled.indexOf(newline, start)) {
+        yield filled.subarray(start, end);
+        start = end + 1;
+      }
+      kept = filled.length - start;
+      buffer.copyWithin(0, start, filled.length);
+    }
+    if (kept > 0) yield buffer.subarray(0, kept);
+  } finally {
+    closeSync(reading);
+  }
+}
+
+/** The spill file's rows, each parsed when a part of it is first read. */
+function* spilledRows(path: string): Generator<SpilledRow> {
+  const reading = openSync(path, 'r');
+  try {
+    const decoder = new TextDecoder();
+    const buffer = new Uint8Array(readBytes);
+    let rest = '';
+    let position = 0;
+    for (;;) {
+      const bytesRead = readSync(reading, buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const text = rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
+      const lines = text.split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) yield new SpilledRow(line);
+    }
+    rest += decoder.decode();
+    if (rest !== '') yield new SpilledRow(rest);
+  } finally {
+    closeSync(reading);
+  }
+}
 
 // A spill folder is named after the process that made it: a folder whose process is gone (killed,
 // or crashed past its clean-up) is removed by the next store made in the same place.
@@ -44,8 +142,10 @@ export interface FileRowStoreOptions {
 }
 
 /**
- * A row store that spills rows to a temporary file, one JSON line per row, so a batch of any size
- * keeps only the merge's few numbers per row in memory. The file is deleted by `dispose`, on exit
+ * A row store that spills rows to a temporary file, one line per row, so a batch of any size
+ * keeps only the merge's few numbers per row in memory. A line is the row's JSON with bidi
+ * controls escaped (what report.json shows, offered by `readJson`), then, for a campaign with
+ * rules, a tab and the JSON of what they are given (`forRules`). The file is deleted by `dispose`, on exit
  * and stop signals when the program opted in (`removeTemporariesOnExit`), and otherwise by the
  * next store made in the same folder once this process is gone.
  */
@@ -65,14 +165,27 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
   let scratch = Buffer.allocUnsafe(flushBytes);
   let used = 0;
   let pending = '';
-  const encodePending = () => {
+  let withValues = false;
+  /** Encodes `text` after what is in the buffer; resolves to where it starts. */
+  const encode = (text: string) => {
     // A UTF-16 code unit never takes more than three bytes in UTF-8.
-    const most = pending.length * 3;
+    const most = text.length * 3;
     if (used + most > scratch.length) {
       writeOut();
       if (most > scratch.length) scratch = Buffer.allocUnsafe(most);
     }
-    used += scratch.write(pending, used, 'utf8');
+    const start = used;
+    used += scratch.write(text, used, 'utf8');
+    return start;
+  };
+  const encodePending = () => {
+    const start = encode(pending);
+    // Escaped once here, not each time report.json is written (JSON.parse reads \u202e back);
+    // looked for in the bytes, and the text encoded again in the rare batch that has one.
+    if (hasBidiControl(scratch.subarray(start, used))) {
+      used = start;
+      encode(escapeBidiControls(pending));
+    }
     pending = '';
   };
   const writeOut = () => {
@@ -88,31 +201,25 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
   return {
     append(row) {
       if (disposed) throw new Error('the row store was disposed');
-      pending += `${JSON.stringify(row)}\n`;
+      pending += JSON.stringify(row.row);
+      if (row.forRules !== undefined) {
+        pending += `\t${JSON.stringify(row.forRules)}`;
+        withValues = true;
+      }
+      pending += '\n';
       if (pending.length >= batchChars) encodePending();
     },
     async *read() {
       if (disposed) throw new Error('the row store was disposed');
       flush();
-      const reading = openSync(path, 'r');
-      try {
-        const decoder = new TextDecoder();
-        const buffer = new Uint8Array(readBytes);
-        let rest = '';
-        let position = 0;
-        for (;;) {
-          const bytesRead = readSync(reading, buffer, 0, buffer.length, position);
-          if (bytesRead === 0) break;
-          position += bytesRead;
-          const text = rest + decoder.decode(buffer.subarray(0, bytesRead), { stream: true });
-          const lines = text.split('\n');
-          rest = lines.pop() ?? '';
-          for (const line of lines) yield JSON.parse(line) as StoredRow;
-        }
-        rest += decoder.decode();
-        if (rest !== '') yield JSON.parse(rest) as StoredRow;
-      } finally {
-        closeSync(reading);
+      yield* spilledRows(path);
+    },
+    async *readJson() {
+      if (disposed) throw new Error('the row store was disposed');
+      flush();
+      for (const line of spilledLines(path)) {
+        const end = withValues ? line.indexOf(tab) : -1;
+        yield end === -1 ? line : line.subarray(0, end);
       }
     },
     async dispose() {

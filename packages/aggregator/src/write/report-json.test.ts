@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { escapeBidiControls } from '@jianshen/ooxml';
+import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { describe, expect, it } from 'vitest';
-import { aggregate, collectReport, streamAggregate } from '../aggregate.js';
+import { aggregate, collectReport, type SubmissionSource, streamAggregate } from '../aggregate.js';
 import { fixture, fixturesDirectory, linfenCampaign } from '../fixtures.test-support.js';
+import { csvHead } from '../hostile/submission.js';
+import { createFileRowStore } from '../node/file-row-store.js';
 import { pluginCampaign } from '../plugin.test-support.js';
 import type { AggregateReport, ReportLike, SubmissionInput } from '../report.js';
 import { maskIssuePhone, maskRowPhones } from './mask-phone.js';
@@ -151,6 +155,94 @@ describe('writeReportJsonTo', () => {
     expect(text).not.toContain('13912345678');
     // The report itself is untouched.
     expect((await written(report)).text).toBe(expected(report));
+  });
+});
+
+/** A CSV cell: quoted, its quotes doubled. */
+const cell = (text: string | number) => `"${String(text).replaceAll('"', '""')}"`;
+
+/**
+ * County files shaped like the bench's medium batch, small: plugin columns, a column the campaign
+ * does not know (extra), bidi controls and quotes in the text, phones to mask, rows repeated
+ * (duplicates) and rows a plugin rule rejects between the accepted ones.
+ */
+function mediumLikeSources(): SubmissionSource[] {
+  const header = `${csvHead('').at(-1)},参与人数,志愿者人数,其他说明`;
+  return ['尧都区', '侯马市', '霍州市'].map((unit, file) => {
+    const lines = [...csvHead(`${unit}体育局`).slice(0, 2), header];
+    for (let index = 1; index <= 300; index++) {
+      const copy = index % 50 === 0 ? index - 1 : index;
+      const name =
+        index % 7 === 0 ? `gpj.\u202eexe 第${copy}场 \u2066“健步走”\u2069` : `社区健步走第${copy}场`;
+      const participants = index % 45 === 0 ? 20_000 : copy * 3;
+      const cells = [index, `${unit}体育中心`, name, '简介, 含逗号与"引号"', index % 3 ? '线下' : '线上'];
+      cells.push(`2024-06-${String((copy % 28) + 1).padStart(2, '0')}`, '王明', `1391234${5000 + copy}`);
+      cells.push(
+        index % 11 === 0 ? '备注\u200f' : '',
+        participants,
+        copy % 9,
+        index % 4 ? `说明${index}` : '',
+      );
+      lines.push(cells.map(cell).join(','));
+    }
+    const data = new TextEncoder().encode(lines.join('\n'));
+    return { path: `第${file + 1}批/${unit}.csv`, modified: received, load: async () => data };
+  });
+}
+
+/** report.json as written from the spill file, and as written from the same rows in memory. */
+async function fromSpillAndMemory(campaign: ResolvedCampaign, options: ReportJsonOptions) {
+  const writeOut = async (report: ReportLike) => {
+    const chunks: Uint8Array[] = [];
+    await writeReportJsonTo(report, (chunk) => chunks.push(chunk), options);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const store = createFileRowStore();
+  const streamed = await streamAggregate(mediumLikeSources(), campaign, { store });
+  try {
+    expect(streamed.rows.json).toBeDefined();
+    const spilled = await writeOut(streamed);
+    const collected = await collectReport(await streamAggregate(mediumLikeSources(), campaign));
+    expect(streamed.rows.count).toBe(collected.rows.length);
+    return { spilled, inMemory: await writeOut(collected), collected };
+  } finally {
+    await streamed.dispose();
+  }
+}
+
+describe('report.json from a row spill', () => {
+  it('copies the rows’ stored text: the same bytes as JSON.stringify each row, bidi escaped', async () => {
+    for (const campaign of [await pluginCampaign(), await linfenCampaign()]) {
+      const { spilled, inMemory, collected } = await fromSpillAndMemory(campaign, {});
+      expect(spilled).toBe(inMemory);
+      const { rows } = collected;
+      // The shape the copy must keep: plugin values, extra, bidi controls, numbers renumbered
+      // past rows left out (duplicates, and the rule's rejections with the plugin).
+      expect(rows.some((row) => row.participants !== undefined) === campaign.rules.length > 0).toBe(true);
+      expect(rows.some((row) => row.extra !== undefined)).toBe(true);
+      expect(rows.some((row) => row.name.includes('\u202e'))).toBe(true);
+      expect(collected.summary.rowsDuplicate).toBeGreaterThan(0);
+      expect(rows.map((row) => row.seq)).toEqual(rows.map((_, index) => index + 1));
+      const lines = spilled.split('\n').slice(0, rows.length + 20);
+      for (const row of rows.slice(0, 60))
+        expect(lines).toContain(`    ${escapeBidiControls(JSON.stringify(row))},`);
+      expect(spilled).not.toMatch(/[\u200F\u202E\u2066\u2069]/);
+      expect(JSON.parse(spilled).rows).toEqual(rows);
+    }
+    expect(
+      (await collectReport(await streamAggregate(mediumLikeSources(), await pluginCampaign()))).summary
+        .rowsRejected,
+    ).toBeGreaterThan(0);
+  });
+
+  it('masks phones and lays out pretty from the spill exactly as from memory', async () => {
+    const campaign = await pluginCampaign();
+    const maskedOut = await fromSpillAndMemory(campaign, { maskPhone: true });
+    expect(maskedOut.spilled).toBe(maskedOut.inMemory);
+    expect(maskedOut.spilled).not.toContain('13912345001');
+    const pretty = await fromSpillAndMemory(campaign, { layout: 'pretty' });
+    expect(pretty.spilled).toBe(pretty.inMemory);
+    expect(pretty.spilled).toBe(escapeBidiControls(expected(pretty.collected)));
   });
 });
 
