@@ -23,8 +23,9 @@ export const bundleBudgetsKb = {
   // Languages, the text-catalogue helper and fieldLabel without zod; measured 0.3.
   '@jianshen/schema/texts': 1,
   // 6.4 → 16.7 kB (issue 17): the bounded zip reader, the XML tokenizer and the xlsx writer moved
-  // here from the aggregator (which stayed at ~116 kB: it still bundles them, once).
-  '@jianshen/ooxml': 18,
+  // here from the aggregator (which stayed at ~116 kB: it still bundles them, once). 17.6 → 18.2 kB
+  // (issue 18): the writer's slicing-by-8 CRC and its text-cell fast paths, ~0.4 s less of the job.
+  '@jianshen/ooxml': 19,
   '@jianshen/plugin-kit': 81,
   '@jianshen/notice': 131,
   // The .docx template is the notice's attachment page: it must cost what the notice costs.
