@@ -9,8 +9,10 @@ import {
   attachmentHeading,
   bodyParagraphs,
   columnWidths,
+  docxTableRows,
   landscapeProperties,
   landscapeTextWidth,
+  type MakeTableRows,
   pageNumberFooters,
   tableRow,
 } from '@jianshen/notice/kit';
@@ -40,6 +42,8 @@ export interface AttachmentOptions {
   lang: Lang;
   /** The accepted rows of the aggregation (summary.rowsAccepted); `rows` may be empty above the limit. */
   rowCount?: number;
+  /** Makes the body rows: docx objects by default, `xmlTableRows` for a document packed with them. */
+  makeRows?: MakeTableRows;
 }
 
 /**
@@ -85,8 +89,10 @@ export function consolidatedAttachment(
     landscapeTextWidth,
     headers.map((header) => Math.min(4, [...header].length) * 240 + 276),
   );
-  const body = rows.map((row) =>
-    tableRow(fonts, [...fields.map((field) => fieldText(row, field.key, lang)), row.unit], { widths }),
+  const body = (options.makeRows ?? docxTableRows)(
+    fonts,
+    rows.map((row) => [...fields.map((field) => fieldText(row, field.key, lang)), row.unit]),
+    { widths },
   );
   return {
     properties: landscapeProperties(),
