@@ -1,13 +1,19 @@
 import { type Assessment, assessmentCells, assessmentHeaders } from '@jianshen/aggregator';
-import { columnWidths, tableRow, textWidth } from '@jianshen/notice/kit';
+import { columnWidths, docxTableRows, type MakeTableRows, tableRow, textWidth } from '@jianshen/notice/kit';
 import type { CampaignFonts, Lang } from '@jianshen/schema';
 import { AlignmentType, Table, TableLayoutType, WidthType } from 'docx';
 
 /**
  * The 考核 table in the report body: the same headings and cells as the workbook's 考核 sheet,
- * the header row repeated if the table runs onto the next page.
+ * the header row repeated if the table runs onto the next page. `makeRows` makes the units' rows
+ * (`xmlTableRows` when the document is packed by `packDocx` with them).
  */
-export function assessmentTable(fonts: CampaignFonts, assessment: Assessment, lang: Lang): Table {
+export function assessmentTable(
+  fonts: CampaignFonts,
+  assessment: Assessment,
+  lang: Lang,
+  makeRows: MakeTableRows = docxTableRows,
+): Table {
   const headers = assessmentHeaders(assessment, lang);
   // The unit's name gets the most room; the measures are short numbers.
   const widths = columnWidths(
@@ -15,12 +21,10 @@ export function assessmentTable(fonts: CampaignFonts, assessment: Assessment, la
     textWidth,
     headers.map((header) => [...header].length * 240 + 276),
   );
-  const rows = assessment.units.map((unit) =>
-    tableRow(
-      fonts,
-      assessmentCells(assessment, unit, lang).map((value) => String(value)),
-      { widths },
-    ),
+  const rows = makeRows(
+    fonts,
+    assessment.units.map((unit) => assessmentCells(assessment, unit, lang).map((value) => String(value))),
+    { widths },
   );
   return new Table({
     rows: [tableRow(fonts, headers, { widths, header: true }), ...rows],

@@ -9,8 +9,10 @@ import {
   attachmentHeading,
   bodyParagraphs,
   columnWidths,
+  docxTableRows,
   landscapeProperties,
   landscapeTextWidth,
+  type MakeTableRows,
   pageNumberFooters,
   tableRow,
 } from '@jianshen/notice/kit';
@@ -40,12 +42,16 @@ export interface AttachmentOptions {
   lang: Lang;
   /** The accepted rows of the aggregation (summary.rowsAccepted); `rows` may be empty above the limit. */
   rowCount?: number;
+  /** Makes the body rows: docx objects by default, `xmlTableRows` for a document packed with them. */
+  makeRows?: MakeTableRows;
 }
 
 /**
  * Most rows the attachment lists as a Word table (~40 landscape pages). docx builds each row as
  * objects before packing: ~1.7 ms of CPU and ~150 KB of heap a row (bench/README.md), so 93,000
- * rows ran out of a 4 GB heap. Above it the attachment names the consolidated workbook, written
+ * rows ran out of a 4 GB heap; `renderReport` now writes them as text (`xmlTableRows`, 500 rows
+ * in 40–120 ms), but `reportDocument` still builds the objects and a longer table is no
+ * attachment anyone prints. Above it the attachment names the consolidated workbook, written
  * with the report, which holds every row.
  */
 export const attachmentRowLimit = 500;
@@ -85,8 +91,10 @@ export function consolidatedAttachment(
     landscapeTextWidth,
     headers.map((header) => Math.min(4, [...header].length) * 240 + 276),
   );
-  const body = rows.map((row) =>
-    tableRow(fonts, [...fields.map((field) => fieldText(row, field.key, lang)), row.unit], { widths }),
+  const body = (options.makeRows ?? docxTableRows)(
+    fonts,
+    rows.map((row) => [...fields.map((field) => fieldText(row, field.key, lang)), row.unit]),
+    { widths },
   );
   return {
     properties: landscapeProperties(),

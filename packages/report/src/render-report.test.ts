@@ -1,8 +1,10 @@
+import { packDocx } from '@jianshen/notice/kit';
 import { readZipText, unpackZip } from '@jianshen/ooxml';
 import { describe, expect, it } from 'vitest';
-import { renderReport } from './render-report.js';
+import { renderReport, reportDocument } from './render-report.js';
 import { linfenReportCampaign, linfenReportJson } from './report.test-support.js';
 import type { ChartPicture, ReportJson } from './report-input.js';
+import { reportSettings } from './report-settings.js';
 
 /** The w:t texts of each w:p, in order. */
 function paragraphTexts(xml: string): string[] {
@@ -158,5 +160,12 @@ describe('renderReport', async () => {
   it('gives the same bytes for the same inputs', async () => {
     const again = await renderReport({ campaign, report: await linfenReportJson(campaign), charts });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('writes its tables as the docx objects of reportDocument would, byte for byte', async () => {
+    expect(report.rows.length).toBeGreaterThan(0);
+    const options = { campaign, report, charts };
+    const fromObjects = await packDocx(reportDocument(options), reportSettings(campaign, report, 'zh').date);
+    expect(Buffer.from(fromObjects).equals(Buffer.from(bytes))).toBe(true);
   });
 });
