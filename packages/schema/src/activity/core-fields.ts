@@ -50,6 +50,9 @@ function textField(key: string, schema: z.ZodType<string>): FieldDefinition<stri
 }
 
 function normalizeSequence(cell: CellValue): NormalizeResult<number | undefined> {
+  // A positive whole number (most 序号 cells) is its own answer: the text below would be its
+  // digits, read back as the same number.
+  if (typeof cell === 'number' && Number.isSafeInteger(cell) && cell > 0) return accept(cell);
   // 序号 is renumbered on merge: a hand-typed, restarting or formula value is never an error.
   const text = normalizeText(cell);
   const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
