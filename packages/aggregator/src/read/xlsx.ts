@@ -1,8 +1,8 @@
 import {
   attribute,
+  cellReferenceColumn,
   columnLetter,
   findEntry,
-  parseCellReference,
   parseRange,
   parseXmlEntry,
   rawCharsPerChar,
@@ -339,8 +339,9 @@ class SheetReader {
   }
 
   private openCell(attributes: Readonly<Record<string, string>>): void {
-    const reference = attributes.r ? parseCellReference(attributes.r) : undefined;
-    this.column = reference ? reference.column : this.column + 1;
+    // Only the column is needed: no position object per cell.
+    const column = attributes.r ? cellReferenceColumn(attributes.r) : -1;
+    this.column = column >= 0 ? column : this.column + 1;
     if (++this.cellsInRow > this.maxCellsPerRow) this.tooManyColumns();
     this.type = attributes.t ?? 'n';
     this.style = attributes.s === undefined ? 0 : Number(attributes.s);
