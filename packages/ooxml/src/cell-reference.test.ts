@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRange } from './cell-reference.js';
+import { cellReferenceColumn, parseCellReference, parseRange } from './cell-reference.js';
 
 // Cell references are parsed by hand (no regular expression per cell); these pin what is read.
 describe('parseRange (cell references)', () => {
@@ -19,5 +20,22 @@ describe('parseRange (cell references)', () => {
     for (const text of ['', '1', 'A', 'ABCD1', 'A1B', 'A-1', '$$A1', 'A$$1', '一1', 'A 1']) {
       expect(parseRange(text)).toBeUndefined();
     }
+  });
+});
+
+describe('cellReferenceColumn', () => {
+  it('is the column parseCellReference reads, -1 where it reads none', () => {
+    const reference = fc
+      .array(fc.constantFrom(...'$AZaz09XFD:1-'), { maxLength: 9 })
+      .map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(fc.oneof(reference, fc.string({ maxLength: 8 })), (text) => {
+        expect(cellReferenceColumn(text)).toBe(parseCellReference(text)?.column ?? -1);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(['B12', '$AB$7', 'xfd1048576', 'A', '12', 'ABCD1', 'A1B'].map(cellReferenceColumn)).toEqual([
+      1, 27, 16_383, -1, -1, -1, -1,
+    ]);
   });
 });

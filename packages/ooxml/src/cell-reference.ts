@@ -54,6 +54,30 @@ export function parseCellReference(reference: string): CellPosition | undefined 
   return { column: column - 1, row };
 }
 
+/**
+ * The 0-based column of a cell reference, -1 when `parseCellReference` would refuse it: the same
+ * checks without the position object, for a reader that needs only the column (a worksheet's
+ * `<c r="B12">`, a million of them in a county's batch).
+ */
+export function cellReferenceColumn(reference: string): number {
+  let at = reference.charCodeAt(0) === 36 ? 1 : 0; // $
+  let column = 0;
+  let letters = 0;
+  for (; at < reference.length && letters <= 3; at++, letters++) {
+    const code = reference.charCodeAt(at) & ~32; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (letters === 0 || letters > 3) return -1;
+  if (reference.charCodeAt(at) === 36) at++;
+  if (at >= reference.length) return -1;
+  for (; at < reference.length; at++) {
+    const code = reference.charCodeAt(at);
+    if (code < 48 || code > 57) return -1;
+  }
+  return column - 1;
+}
+
 /** A rectangle of cells: 1-based rows, 0-based columns, both ends included. */
 export interface CellRange {
   top: number;

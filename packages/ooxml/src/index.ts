@@ -2,6 +2,7 @@ export { concatBytes } from './bytes.js';
 export {
   type CellPosition,
   type CellRange,
+  cellReferenceColumn,
   columnIndex,
   columnLetter,
   parseCellReference,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FirstRowIndex, hash32, hash53 } from './row-key.js';
+import { FirstRowIndex, hash32, hash53, hashPair } from './row-key.js';
 
 describe('hash53 / hash32', () => {
   it('are stable, differ between texts and from each other', () => {
@@ -7,6 +7,17 @@ describe('hash53 / hash32', () => {
     expect(hash53('a')).not.toBe(hash53('b'));
     expect(hash32('a')).not.toBe(hash53('a') | 0);
     expect(Number.isSafeInteger(hash53('任何文字'))).toBe(true);
+  });
+
+  it('are what hashPair makes in one pass', () => {
+    for (const text of [
+      '',
+      'a',
+      '临汾市尧都区体育局\u0000健步走\u00002024-06-01\u00002024-06-01',
+      '😀x'.repeat(40),
+    ]) {
+      expect(hashPair(text)).toEqual([hash53(text), hash32(text)]);
+    }
   });
 
   it('do not collide over 200,000 distinct activity keys', () => {

@@ -1,8 +1,8 @@
 import {
   attribute,
+  cellReferenceColumn,
   columnLetter,
   findEntry,
-  parseCellReference,
   parseRange,
   parseXmlEntry,
   rawCharsPerChar,
@@ -72,6 +72,11 @@ function createTextCollector(max: number) {
       cut = false;
       return value;
     },
+    /** Forgets what was gathered, as `take` does, without making its result (once per cell). */
+    reset() {
+      text = '';
+      cut = false;
+    },
   };
 }
 
@@ -104,7 +109,7 @@ function readSharedStrings(zip: ZipDirectory, part: string, limits: ReadLimits):
     part,
     {
       open(name) {
-        if (name === 'si') collector.take();
+        if (name === 'si') collector.reset();
         collector.open(name);
       },
       close(name) {
@@ -209,11 +214,21 @@ function cellValue(
   }
 }
 
+/** True when `text` is one or more ASCII digits: the usual index, checked without a regex. */
+function isDigits(text: string): boolean {
+  if (text === '') return false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 /** `t="s"`: an index into the shared strings. */
 function sharedStringValue(raw: string, sharedStrings: SharedStrings): CellValue | 'cut' | 'missing' {
   // An empty or non-numeric index (`<v></v>`, `<v> </v>`: Number() makes those 0, the first string)
   // and a reference past the shared strings (a damaged or forged file): said at the cell, not blank.
-  if (!/^\s*\d+\s*$/.test(raw)) return 'missing';
+  if (!isDigits(raw) && !/^\s*\d+\s*$/.test(raw)) return 'missing';
   const index = Number(raw);
   if (sharedStrings.cut.has(index)) return 'cut';
   return sharedStrings.strings[index] ?? 'missing';
@@ -324,15 +339,16 @@ class SheetReader {
   }
 
   private openCell(attributes: Readonly<Record<string, string>>): void {
-    const reference = attributes.r ? parseCellReference(attributes.r) : undefined;
-    this.column = reference ? reference.column : this.column + 1;
+    // Only the column is needed: no position object per cell.
+    const column = attributes.r ? cellReferenceColumn(attributes.r) : -1;
+    this.column = column >= 0 ? column : this.column + 1;
     if (++this.cellsInRow > this.maxCellsPerRow) this.tooManyColumns();
     this.type = attributes.t ?? 'n';
     this.style = attributes.s === undefined ? 0 : Number(attributes.s);
     this.raw = '';
     this.hasValue = false;
     this.inCell = true;
-    this.inline.take();
+    this.inline.reset();
   }
 
   private finishCell(): void {

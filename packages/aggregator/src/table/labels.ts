@@ -132,8 +132,6 @@ function buildLabelMatcher(fields: readonly ResolvedField[]): LabelMatcher {
       bySuffix.set(suffix, keys);
     }
   }
-  const direct = (normal: string, text: string) =>
-    exact.get(normal) ?? stripped.get(strippedLabel(text)) ?? stripped.get(normal);
   // A known label with a short tail: 手机号 (手机), 联系人电话 (the tail names the column: 电话).
   // The longest label wins, so the shortest tail is tried first.
   const withShortTail = (bare: string): string | undefined => {
@@ -156,9 +154,12 @@ function buildLabelMatcher(fields: readonly ResolvedField[]): LabelMatcher {
       if (text.length > 60) return undefined;
       const normal = normalizeLabel(text);
       if (normal === '') return undefined;
-      const found = direct(normal, text);
-      if (found) return found;
+      const exactKey = exact.get(normal);
+      if (exactKey) return exactKey;
+      // Made once for both lookups below: most cells asked about are data, matching nothing.
       const bare = strippedLabel(text);
+      const found = stripped.get(bare) ?? stripped.get(normal);
+      if (found) return found;
       return withShortTail(bare) ?? shortenedLabel(bare);
     },
   };

@@ -21,6 +21,11 @@ export interface SheetView {
   hasMerges: boolean;
   /** The merge a cell is part of. */
   mergeAt(row: number, column: number): MergeRange | undefined;
+  /**
+   * False when no cell of the row is part of a merge: `data` and `dataText` are then the row's
+   * own cells and `texts`, read without a lookup per cell (most data rows).
+   */
+  rowHasMerges(row: number): boolean;
   row(number: number): GridRow | undefined;
   width: number;
 }
@@ -31,12 +36,14 @@ const columnSpan = 16_384;
 export function createView(sheet: GridSheet): SheetView {
   const byNumber = new Map<number, GridRow>(sheet.rows.map((row) => [row.row, row]));
   const mergeIndex = new Map<number, MergeRange>();
+  const mergedRows = new Set<number>();
   // Merges are indexed cell by cell, capped so a sheet-wide merge cannot cost gigabytes.
   let budget = 200_000;
   for (const range of sheet.merges) {
     for (let row = range.top; row <= range.bottom && budget > 0; row++) {
       for (let column = range.left; column <= range.right && budget > 0; column++, budget--) {
         mergeIndex.set(row * columnSpan + column, range);
+        mergedRows.add(row);
       }
     }
   }
@@ -59,6 +66,7 @@ export function createView(sheet: GridSheet): SheetView {
   return {
     row: (number) => byNumber.get(number),
     mergeAt,
+    rowHasMerges: (row) => hasMerges && mergedRows.has(row),
     texts,
     textAt,
     filled(row, column) {

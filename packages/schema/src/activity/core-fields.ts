@@ -3,7 +3,13 @@ import type { DateRange } from '../normalize/date.js';
 import { normalizeDate } from '../normalize/date.js';
 import { normalizeMode } from '../normalize/mode.js';
 import { normalizePhones } from '../normalize/phone.js';
-import { accept, type CellValue, type NormalizeResult, reject } from '../normalize/result.js';
+import {
+  accept,
+  type CellValue,
+  type NormalizeNote,
+  type NormalizeResult,
+  reject,
+} from '../normalize/result.js';
 import { normalizeText } from '../normalize/text.js';
 import {
   contactSchema,
@@ -44,6 +50,9 @@ function textField(key: string, schema: z.ZodType<string>): FieldDefinition<stri
 }
 
 function normalizeSequence(cell: CellValue): NormalizeResult<number | undefined> {
+  // A positive whole number (most 序号 cells) is its own answer: the text below would be its
+  // digits, read back as the same number.
+  if (typeof cell === 'number' && Number.isSafeInteger(cell) && cell > 0) return accept(cell);
   // 序号 is renumbered on merge: a hand-typed, restarting or formula value is never an error.
   const text = normalizeText(cell);
   const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
@@ -101,14 +110,20 @@ function dateCacheFor(context: FieldContext): DateCache {
 }
 
 /** The answer remembered under `key`, computed and remembered when there is none. */
+/**
+ * The answer remembered under `key` for `cell`, computed and remembered when there is none. The
+ * cell and context are passed, not a closure over them: one closure a row was made for nothing
+ * on a hit, which is most rows.
+ */
 function remembered<Key>(
   cache: Map<Key, NormalizeResult<DateRange>>,
   key: Key,
-  compute: () => NormalizeResult<DateRange>,
+  cell: CellValue,
+  context: FieldContext,
 ): NormalizeResult<DateRange> {
   let result = cache.get(key);
   if (result === undefined) {
-    result = compute();
+    result = dateInPeriod(cell, context);
     if (cache.size >= dateCacheSize) cache.clear();
     cache.set(key, result);
   }
@@ -117,20 +132,23 @@ function remembered<Key>(
 
 /** A cell's date, from the cache when the same cell was read before; shared: copy before handing out. */
 function rememberedDate(cell: CellValue, context: FieldContext): NormalizeResult<DateRange> {
-  const compute = () => dateInPeriod(cell, context);
-  if (typeof cell === 'string') return remembered(dateCacheFor(context).texts, cell, compute);
-  if (typeof cell === 'number') return remembered(dateCacheFor(context).serials, cell, compute);
-  if (cell instanceof Date) return remembered(dateCacheFor(context).instants, cell.getTime(), compute);
-  return compute();
+  if (typeof cell === 'string') return remembered(dateCacheFor(context).texts, cell, cell, context);
+  if (typeof cell === 'number') return remembered(dateCacheFor(context).serials, cell, cell, context);
+  if (cell instanceof Date) return remembered(dateCacheFor(context).instants, cell.getTime(), cell, context);
+  return dateInPeriod(cell, context);
+}
+
+/** A copy of a shared note; most accepted dates have none, and share no array then. */
+function copyNotes(notes: readonly NormalizeNote[]): NormalizeNote[] {
+  if (notes.length === 0) return [];
+  return notes.map((note) => (note.data ? { ...note, data: { ...note.data } } : { ...note }));
 }
 
 function normalizeDateInPeriod(cell: CellValue, context: FieldContext): NormalizeResult<DateRange> {
   const result = rememberedDate(cell, context);
   if (!result.ok) return result.data ? reject(result.code, { ...result.data }) : reject(result.code);
-  return accept(
-    { ...result.value },
-    result.notes.map((note) => (note.data ? { ...note, data: { ...note.data } } : { ...note })),
-  );
+  // Every range is made as { start, end } (date.ts): copied field by field, as the spread did.
+  return accept({ start: result.value.start, end: result.value.end }, copyNotes(result.notes));
 }
 
 function dateInPeriod(cell: CellValue, context: FieldContext): NormalizeResult<DateRange> {

@@ -308,6 +308,29 @@ function phonesFromNumber(value: number, areaCode: string | undefined): Normaliz
   return reject('phone-invalid', { value: shown });
 }
 
+// 0 + a 2–3 digit area code not starting with 0, a hyphen or a space, a 7–8 digit subscriber
+// not starting with 0.
+const plainLandlinePattern = /^0[1-9]\d{1,2}[- ][1-9]\d{6,7}$/;
+
+/**
+ * The two shapes most 联系方式 cells have, read without the tokenizer: a bare mobile
+ * (13912345678) and 0 + area code, hyphen or space, subscriber (0357-1234567, 0357 1234567).
+ * Exactly what the general path makes of them (one group, or two joined by a hyphen or a space,
+ * neither able to hold +86 or 0086: the area code's second digit and the subscriber's first are
+ * not 0); undefined for anything else, which takes the general path. Phones were the costliest column to read (~0.2 s of the medium
+ * bench batch's 96,000 rows), most of it splitting these into groups.
+ */
+function plainPhone(text: string): NormalizeResult<string[]> | undefined {
+  const length = text.length;
+  if (length === 11 && mobilePattern.test(text)) return accept([text]);
+  if (length < 11 || length > 13 || text.charCodeAt(0) !== 0x30) return undefined;
+  if (!plainLandlinePattern.test(text)) return undefined;
+  // The hyphen or space after a 2-digit area code (010-…) or a 3-digit one (0357-…).
+  const separator = text.charCodeAt(3) < 0x30 ? 3 : 4;
+  const phone = landline(`${text.slice(0, separator)}${text.slice(separator + 1)}`);
+  return phone === undefined ? reject('phone-invalid', { value: text }) : accept([phone]);
+}
+
 /**
  * Reads a 联系方式 cell into canonical phones: mobile 13912345678, landline 0357-1234567,
  * extension 0357-1234567转801. Several numbers in one cell are all returned (duplicates once).
@@ -318,6 +341,8 @@ export function normalizePhones(
   options: NormalizePhonesOptions = {},
 ): NormalizeResult<string[]> {
   if (typeof value === 'number') return phonesFromNumber(value, options.defaultAreaCode);
+  const plain = typeof value === 'string' ? plainPhone(value) : undefined;
+  if (plain !== undefined) return plain;
   const shown = normalizeText(value);
   if (typeof value !== 'string') return reject('phone-invalid', { value: shown });
   // 13903573101.0: a number exported as text with its decimal (as many systems write numbers).
