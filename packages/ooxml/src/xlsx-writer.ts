@@ -366,7 +366,8 @@ export interface WriteXlsxOptions {
 }
 
 // Batches a native deflater may hold in flight before the writer waits for one: enough to keep
-// the other core busy, few enough that memory stays at a few hundred kilobytes.
+// the other core busy, few enough that memory stays at a few megabytes (the Node entry's batches
+// are 1 MiB).
 const maxInFlight = 3;
 
 /** A zip entry deflated by a native deflater; fflate's zip still counts its size and CRC. */
