@@ -137,6 +137,41 @@ function nameEnd(data: string, from: number, limit: number, start: boolean): num
   return index;
 }
 
+/** Code units decoded before they are made a string: apply's arguments stay well within the stack. */
+const unitChunk = 8192;
+
+/** The value of a decimal or (with `hex`) hexadecimal digit, or -1. */
+function digitValue(code: number, hex: boolean): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (!hex) return -1;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+}
+
+/** The character of `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` standing at `raw[amp]`, or -1. */
+function predefinedEntity(raw: string, amp: number): number {
+  const first = raw.charCodeAt(amp + 1);
+  const second = raw.charCodeAt(amp + 2);
+  const third = raw.charCodeAt(amp + 3);
+  if (second === 0x74 /* t */ && third === 0x3b) {
+    if (first === 0x6c /* l */) return 0x3c;
+    if (first === 0x67 /* g */) return 0x3e;
+    return -1;
+  }
+  const tail = raw.charCodeAt(amp + 4);
+  if (first === 0x61 && second === 0x6d && third === 0x70 && tail === 0x3b) return 0x26; // amp;
+  if (raw.charCodeAt(amp + 5) !== 0x3b) return -1;
+  if (first === 0x71 && second === 0x75 && third === 0x6f && tail === 0x74) return 0x22; // quot;
+  if (first === 0x61 && second === 0x70 && third === 0x6f && tail === 0x73) return 0x27; // apos;
+  return -1;
+}
+
+/** Characters of the predefined entity reference that stands for `code`. */
+function predefinedLength(code: number): number {
+  if (code === 0x3c || code === 0x3e) return 4;
+  return code === 0x26 ? 5 : 6;
+}
+
 // What a scan of text saw, so that clean text (most of it) is not searched again.
 const hasAmpersand = 1;
 const hasBracket = 2;
@@ -200,6 +235,8 @@ class XmlTokenizer {
   dropping = false;
   /** Its last two raw characters when it goes on in the next chunk (`]]>` may straddle). */
   textTail = '';
+  /** The code point of the character reference last read (see characterReference). */
+  referenceCode = 0;
 
   constructor(
     readonly part: string,
@@ -262,19 +299,77 @@ class XmlTokenizer {
     return this.fail(name === '' ? 'empty entity name' : `undefined entity &${name.slice(0, maxEntity)};`);
   }
 
-  /** Replaces the entity references of `raw`, each of which must end within it. */
+  /**
+   * Replaces the entity references of `raw`, each of which must end within it. One pass from the
+   * first `&`, gathering UTF-16 code units that become a string a chunk at a time: openpyxl writes
+   * every CJK character as `&#24180;`, and a regex, a name slice and a one-character string per
+   * reference (then a concatenation) made decoding and its garbage a quarter of reading such a
+   * batch (491 ms self, 1.5 s GC over 105,812 rows).
+   */
   decode(raw: string, amp: number): string {
-    let out = '';
-    let from = 0;
+    const length = raw.length;
+    let out = raw.slice(0, amp);
     let at = amp;
-    while (at >= 0) {
-      const semicolon = raw.indexOf(';', at + 1);
-      if (semicolon < 0) this.fail('unterminated entity reference');
-      out += raw.slice(from, at) + this.entity(raw.slice(at + 1, semicolon));
-      from = semicolon + 1;
-      at = raw.indexOf('&', from);
+    // A new array per piece measured faster than emptying one kept on the tokenizer.
+    let units: number[] = [];
+    while (at < length) {
+      if (units.length >= unitChunk) {
+        out += String.fromCharCode.apply(null, units);
+        units = [];
+      }
+      const code = raw.charCodeAt(at);
+      if (code !== 0x26 /* & */) {
+        units.push(code);
+        at++;
+      } else at = this.reference(raw, at, units);
     }
-    return out + raw.slice(from);
+    return units.length === 0 ? out : out + String.fromCharCode.apply(null, units);
+  }
+
+  /** The reference at `raw[amp]` added to `units`; returns where the text goes on after it. */
+  reference(raw: string, amp: number, units: number[]): number {
+    if (raw.charCodeAt(amp + 1) === 0x23 /* # */) {
+      const end = this.characterReference(raw, amp + 2);
+      if (end >= 0) {
+        const code = this.referenceCode;
+        if (code < 0x10000) units.push(code);
+        else units.push(0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff));
+        return end;
+      }
+    } else {
+      const code = predefinedEntity(raw, amp);
+      if (code >= 0) {
+        units.push(code);
+        return amp + predefinedLength(code);
+      }
+    }
+    // Anything else the old way, for the same errors in the same order.
+    const semicolon = raw.indexOf(';', amp + 1);
+    if (semicolon < 0) this.fail('unterminated entity reference');
+    const value = this.entity(raw.slice(amp + 1, semicolon));
+    for (let index = 0; index < value.length; index++) units.push(value.charCodeAt(index));
+    return semicolon + 1;
+  }
+
+  /**
+   * The character reference whose digits start at `raw[from]` (after `&#`): its code point left
+   * in `referenceCode`, returning the index after its `;`; -1 when it is not a well-formed
+   * reference to an XML character (the slow path then fails it as before).
+   */
+  characterReference(raw: string, from: number): number {
+    const hex = raw.charCodeAt(from) === 0x78; /* x */
+    let at = hex ? from + 1 : from;
+    const start = at;
+    let code = 0;
+    for (; at < raw.length; at++) {
+      const digit = digitValue(raw.charCodeAt(at), hex);
+      if (digit < 0) break;
+      // Past U+10FFFF it only has to stay invalid: no precision lost on a long run of digits.
+      code = Math.min(code * (hex ? 16 : 10) + digit, 0x110000);
+    }
+    if (at === start || raw.charCodeAt(at) !== 0x3b /* ; */ || !isXmlChar(code)) return -1;
+    this.referenceCode = code;
+    return at + 1;
   }
 
   flushText() {

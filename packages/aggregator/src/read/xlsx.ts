@@ -66,6 +66,13 @@ function createTextCollector(max: number) {
     get inText() {
       return inText;
     },
+    /** What `take` gives, read without making its object: an inline-string cell reads this. */
+    get gathered() {
+      return text;
+    },
+    get wasCut() {
+      return cut;
+    },
     take(): { text: string; cut: boolean } {
       const value = { text, cut };
       text = '';
@@ -353,10 +360,9 @@ class SheetReader {
 
   private finishCell(): void {
     let value: CellValue | 'cut' | 'missing';
-    if (this.type === 'inlineStr') {
-      const { text, cut } = this.inline.take();
-      value = cut ? 'cut' : text;
-    } else if (this.type === 's' && this.hasValue)
+    // Read in place, not taken: openCell resets the collector before the next cell.
+    if (this.type === 'inlineStr') value = this.inline.wasCut ? 'cut' : this.inline.gathered;
+    else if (this.type === 's' && this.hasValue)
       value = sharedStringValue(this.raw, this.context.sharedStrings);
     else value = cellValue(this.type, this.raw, this.style, this.context);
     if (value === 'cut') this.tooLong();
