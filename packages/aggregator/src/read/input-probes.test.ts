@@ -250,3 +250,22 @@ describe('xlsx shared strings', () => {
     expect(missing[0]?.message).toContain(cell);
   });
 });
+
+describe('xlsx cells whose text is a word the reader uses inside', () => {
+  // The reader once marked a cut text and a dangling index with the strings "cut" and "missing":
+  // a 备注 reading "cut" refused the whole file, one reading "missing" became an error.
+  it.each([
+    ['shared strings', true],
+    ['inline strings', false],
+  ])('keeps 备注 "cut" and "missing" as written (%s)', async (_label, sharedStrings) => {
+    const rows = [
+      [...validRow(1).slice(0, 8), 'cut'],
+      [...validRow(2).slice(0, 8), 'missing'],
+    ];
+    const data = buildXlsx({ sheets: [submissionSheet('尧都区', rows)], sharedStrings });
+    const report = await aggregate([{ path: 'words.xlsx', data }], await linfenCampaign());
+    expect(report.files[0]?.status).toBe('ok');
+    expect(report.rows.map((entry) => entry.note)).toEqual(['cut', 'missing']);
+    expect(report.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  });
+});

@@ -198,13 +198,14 @@ interface SheetContext {
   limits: ReadLimits;
 }
 
+// What a cell read in place of its value: its text was cut at the read limit, or its shared-string
+// index points nowhere. Symbols, never strings: a cell may hold the text "cut" or "missing".
+const cutText: unique symbol = Symbol('cut');
+const missingString: unique symbol = Symbol('missing');
+type ReadCell = CellValue | typeof cutText | typeof missingString;
+
 /** A cell's value as the person sees it, from its type (`t`), raw text and style. */
-function cellValue(
-  type: string,
-  raw: string,
-  style: number,
-  context: SheetContext,
-): CellValue | 'cut' | 'missing' {
+function cellValue(type: string, raw: string, style: number, context: SheetContext): ReadCell {
   if (raw === '') return undefined;
   switch (type) {
     case 's':
@@ -232,13 +233,13 @@ function isDigits(text: string): boolean {
 }
 
 /** `t="s"`: an index into the shared strings. */
-function sharedStringValue(raw: string, sharedStrings: SharedStrings): CellValue | 'cut' | 'missing' {
+function sharedStringValue(raw: string, sharedStrings: SharedStrings): ReadCell {
   // An empty or non-numeric index (`<v></v>`, `<v> </v>`: Number() makes those 0, the first string)
   // and a reference past the shared strings (a damaged or forged file): said at the cell, not blank.
-  if (!isDigits(raw) && !/^\s*\d+\s*$/.test(raw)) return 'missing';
+  if (!isDigits(raw) && !/^\s*\d+\s*$/.test(raw)) return missingString;
   const index = Number(raw);
-  if (sharedStrings.cut.has(index)) return 'cut';
-  return sharedStrings.strings[index] ?? 'missing';
+  if (sharedStrings.cut.has(index)) return cutText;
+  return sharedStrings.strings[index] ?? missingString;
 }
 
 /** `t="d"`: an ISO 8601 date (Strict OOXML), read as UTC and kept as the calendar day. */
@@ -359,14 +360,14 @@ class SheetReader {
   }
 
   private finishCell(): void {
-    let value: CellValue | 'cut' | 'missing';
+    let value: ReadCell;
     // Read in place, not taken: openCell resets the collector before the next cell.
-    if (this.type === 'inlineStr') value = this.inline.wasCut ? 'cut' : this.inline.gathered;
+    if (this.type === 'inlineStr') value = this.inline.wasCut ? cutText : this.inline.gathered;
     else if (this.type === 's' && this.hasValue)
       value = sharedStringValue(this.raw, this.context.sharedStrings);
     else value = cellValue(this.type, this.raw, this.style, this.context);
-    if (value === 'cut') this.tooLong();
-    if (value === 'missing') {
+    if (value === cutText) this.tooLong();
+    if (value === missingString) {
       const cell = `${columnLetter(Math.max(this.column, 0))}${this.rowNumber}`;
       this.notes.push({
         code: 'shared-string-missing',
