@@ -19,4 +19,4 @@ export { landscapeProperties, portraitProperties } from './sections.js';
 export { columnWidths } from './statistics-table.js';
 export { cellParagraph, type TableRowOptions, tableRow } from './table-cells.js';
 export { titleParagraph } from './title-block.js';
-export { docxTableRows, type MakeTableRows, type XmlTableRows, xmlTableRows } from './xml-table-rows.js';
+export { docxTableRows, type MakeTableRows, type XmlTableRows, xmlTableRows } from './table-row-makers.js';

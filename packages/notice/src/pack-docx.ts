@@ -1,7 +1,7 @@
 import { packZip, unpackZip } from '@jianshen/ooxml';
 import { type Document, Packer } from 'docx';
 import { mergeSectionMarks } from './section-marks.js';
-import type { XmlTableRows } from './xml-table-rows.js';
+import type { XmlTableRows } from './table-row-makers.js';
 
 /** A fixed stamp for documents without a date of their own. */
 const fallbackDay = '2000-01-01';

@@ -1,46 +1,25 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { concatBytes } from '@jianshen/ooxml';
 import { describe, expect, it } from 'vitest';
+import { deflateInPieces, sheetLikeText } from './deflate-raw.test-support.js';
 import { createStreamRawDeflater } from './deflate-raw-stream.js';
-
-/** Sheet-like text: rows that repeat within and across the 1 MiB batches. */
-function sheetLikeText(rows: number): Uint8Array {
-  const parts: string[] = [];
-  for (let row = 1; row <= rows; row++) {
-    parts.push(
-      `<row r="${row}"><c r="A${row}"><v>${row}</v></c><c r="B${row}" t="inlineStr"><is><t>尧都区体育局第${row % 97}场健步走</t></is></c></row>`,
-    );
-  }
-  return new TextEncoder().encode(parts.join(''));
-}
-
-/** Pushes `input` in pieces of the sizes given (cycling), then ends; every output joined. */
-async function deflateInPieces(input: Uint8Array, pieceSizes: readonly number[]): Promise<Uint8Array> {
-  const deflater = createStreamRawDeflater(5);
-  const out: (Uint8Array | Promise<Uint8Array>)[] = [];
-  let at = 0;
-  for (let index = 0; at < input.length; index++) {
-    const size = pieceSizes[index % pieceSizes.length] ?? 1;
-    out.push(deflater.push(input.subarray(at, Math.min(input.length, at + size)), false));
-    at += size;
-  }
-  out.push(deflater.push(new Uint8Array(0), true));
-  return concatBytes(await Promise.all(out));
-}
 
 describe('createStreamRawDeflater', () => {
   it('hands back, in order, one deflate stream as small as a single zlib call on it all', async () => {
     const input = sheetLikeText(60_000);
     expect(input.length).toBeGreaterThan(4 * 1024 * 1024);
-    const deflated = await deflateInPieces(input, [1, 17, 16_384, 70_000, 3, 300_000]);
+    const deflated = await deflateInPieces(
+      createStreamRawDeflater(5),
+      input,
+      [1, 17, 16_384, 70_000, 3, 300_000],
+    );
     expect(Buffer.from(inflateRawSync(deflated)).equals(Buffer.from(input))).toBe(true);
     expect(deflated.length).toBeLessThanOrEqual(deflateRawSync(input, { level: 5 }).length * 1.01);
   });
 
   it('gives the same bytes every time', async () => {
     const input = sheetLikeText(30_000);
-    const first = await deflateInPieces(input, [16_384, 40_000]);
-    const second = await deflateInPieces(input, [16_384, 40_000]);
+    const first = await deflateInPieces(createStreamRawDeflater(5), input, [16_384, 40_000]);
+    const second = await deflateInPieces(createStreamRawDeflater(5), input, [16_384, 40_000]);
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
   });
 

@@ -3,40 +3,17 @@ import { type CreateRawDeflater, concatBytes, type SheetSpec, writeXlsx, writeXl
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createNodeRawDeflater, createOffThreadRawDeflater } from './deflate-raw.js';
-
-/** Sheet-like text: repeats within and across 256 KiB batches, as rows of a table do. */
-function sheetLikeText(rows: number): Uint8Array {
-  const parts: string[] = [];
-  for (let row = 1; row <= rows; row++) {
-    parts.push(
-      `<row r="${row}"><c r="A${row}"><v>${row}</v></c><c r="B${row}" t="inlineStr"><is><t>尧都区体育局第${row % 97}场健步走</t></is></c></row>`,
-    );
-  }
-  return new TextEncoder().encode(parts.join(''));
-}
-
-async function deflateInPieces(
-  input: Uint8Array,
-  pieceSizes: readonly number[],
-  offThread = false,
-): Promise<Uint8Array> {
-  const deflater = createNodeRawDeflater(5, { offThread });
-  const out: (Uint8Array | Promise<Uint8Array>)[] = [];
-  let at = 0;
-  for (let index = 0; at < input.length; index++) {
-    const size = pieceSizes[index % pieceSizes.length] ?? 1;
-    out.push(deflater.push(input.subarray(at, Math.min(input.length, at + size)), false));
-    at += size;
-  }
-  out.push(deflater.push(new Uint8Array(0), true));
-  return concatBytes(await Promise.all(out));
-}
+import { deflateInPieces, sheetLikeText } from './deflate-raw.test-support.js';
 
 describe('createNodeRawDeflater', () => {
   it.each([false, true])('joins its batches into one deflate stream (off thread: %s)', async (offThread) => {
     const input = sheetLikeText(40_000);
     expect(input.length).toBeGreaterThan(4 * 256 * 1024);
-    const deflated = await deflateInPieces(input, [1, 17, 16_384, 70_000, 3], offThread);
+    const deflated = await deflateInPieces(
+      createNodeRawDeflater(5, { offThread }),
+      input,
+      [1, 17, 16_384, 70_000, 3],
+    );
     expect(Buffer.from(inflateRawSync(deflated)).equals(Buffer.from(input))).toBe(true);
     // The dictionary carries matches across batches: about the size of one zlib call on it all.
     const whole = deflateRawSync(input, { level: 5 }).length;
@@ -44,7 +21,7 @@ describe('createNodeRawDeflater', () => {
   });
 
   it('an empty entry is a valid empty stream', async () => {
-    const deflated = await deflateInPieces(new Uint8Array(0), [1]);
+    const deflated = await deflateInPieces(createNodeRawDeflater(5), new Uint8Array(0), [1]);
     expect(inflateRawSync(deflated).length).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import type { CampaignFonts } from '@jianshen/schema';
 import type { TableRow } from 'docx';
 import { type TableRowOptions, tableRow } from './table-cells.js';
-import { tableRowsWriter } from './table-rows-xml.js';
+import { tableRowsWriter } from './table-rows-writer.js';
 
 /** Makes a table's rows, one per list of cell texts, laid out as `tableRow` lays them out. */
 export type MakeTableRows = (
@@ -25,7 +25,7 @@ let drafts = 0;
 
 /**
  * Rows for a document packed with `packDocx(document, day, { rows })`: the same XML as
- * `docxTableRows` gives, written as text (table-rows-xml.ts). A placeholder row is one cell
+ * `docxTableRows` gives, written as text (table-rows-writer.ts). A placeholder row is one cell
  * holding a marker no campaign writes; its XML is found whole in document.xml and replaced.
  */
 export function xmlTableRows(): XmlTableRows {

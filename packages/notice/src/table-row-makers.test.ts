@@ -1,18 +1,12 @@
-import type { CampaignFonts } from '@jianshen/schema';
+import { type CampaignFonts, fontsSchema } from '@jianshen/schema';
 import { Document, Paragraph, Table } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { packDocx } from './pack-docx.js';
 import { tableRow } from './table-cells.js';
-import { docxTableRows, type MakeTableRows, xmlTableRows } from './xml-table-rows.js';
+import { docxTableRows, type MakeTableRows, xmlTableRows } from './table-row-makers.js';
 
-const fonts: CampaignFonts = {
-  latin: 'Times New Roman',
-  body: '仿宋_GB2312',
-  heading: '黑体',
-  kai: '楷体_GB2312',
-  title: '方正小标宋简体',
-  song: '宋体',
-};
+// The campaign's default faces (仿宋_GB2312, 黑体 …), as a campaign file without `fonts` gets them.
+const fonts: CampaignFonts = fontsSchema.parse(undefined);
 const widths = [3000, 2000, 1000];
 const texts = Array.from({ length: 30 }, (_, index) => [
   `单位${index}`,

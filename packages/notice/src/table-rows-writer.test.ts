@@ -1,18 +1,12 @@
-import type { CampaignFonts } from '@jianshen/schema';
+import { type CampaignFonts, fontsSchema } from '@jianshen/schema';
 import { Document, Packer, Table } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { part } from './docx-xml.test-support.js';
 import { type TableRowOptions, tableRow } from './table-cells.js';
-import { tableRowsWriter } from './table-rows-xml.js';
+import { tableRowsWriter } from './table-rows-writer.js';
 
-const fonts: CampaignFonts = {
-  latin: 'Times New Roman',
-  body: '仿宋_GB2312',
-  heading: '黑体',
-  kai: '楷体_GB2312',
-  title: '方正小标宋简体',
-  song: '宋体',
-};
+// The campaign's default faces (仿宋_GB2312, 黑体 …), as a campaign file without `fonts` gets them.
+const fonts: CampaignFonts = fontsSchema.parse(undefined);
 
 /** The rows' XML as docx writes them once packed. */
 async function docxRowsXml(texts: string[][], options: TableRowOptions, face = fonts): Promise<string> {

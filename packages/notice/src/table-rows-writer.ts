@@ -34,7 +34,7 @@ export type TableRowsWriter = (texts: readonly (readonly string[])[]) => string;
 
 /**
  * A writer of table rows straight to WordprocessingML, character for character what `tableRow`
- * gives once docx has packed it (table-rows-xml.test.ts compares them). docx builds some 40
+ * gives once docx has packed it (table-rows-writer.test.ts compares them). docx builds some 40
  * objects a cell and walks them twice to write them: the report's 考核 table (121 rows) took
  * ~0.25 s of the report's ~0.5 s of docx, a 500-row attachment ~0.9 s; as strings 40–120 ms for 500.
  */
