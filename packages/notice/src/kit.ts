@@ -18,5 +18,5 @@ export { blankLine, bodyParagraph, gridSpacing, run } from './paragraphs.js';
 export { landscapeProperties, portraitProperties } from './sections.js';
 export { columnWidths } from './statistics-table.js';
 export { cellParagraph, type TableRowOptions, tableRow } from './table-cells.js';
-export { titleParagraph } from './title-block.js';
 export { docxTableRows, type MakeTableRows, type XmlTableRows, xmlTableRows } from './table-row-makers.js';
+export { titleParagraph } from './title-block.js';
