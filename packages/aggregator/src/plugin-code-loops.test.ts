@@ -4,22 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aggregate } from './aggregate.js';
 import { runWithTimeout } from './node/bounded-runner.js';
-
-const encoder = new TextEncoder();
-
-/** A county table with the plugin column 场地: `venues[i]` in row i. */
-function countyWithVenues(venues: readonly string[], unit = '翼城县'): Uint8Array {
-  const lines = [
-    '2024年全民健身志愿服务活动统计表',
-    `单位名称（盖章）：${unit}体育局`,
-    '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,场地,备注',
-    ...venues.map(
-      (venue, index) =>
-        `${index + 1},${unit}体育中心,健步走第${index + 1}场,简介,线下,2024-06-0${index + 1},郑雪,1391234567${index},${venue},`,
-    ),
-  ];
-  return encoder.encode(lines.join('\n'));
-}
+import { countyWithVenues } from './plugin.test-support.js';
 
 function loopForever(): never {
   for (;;) {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { aggregate } from './aggregate.js';
 import { csvHead } from './hostile/submission.js';
 import { runWithTimeout } from './node/bounded-runner.js';
+import { countyWithVenues } from './plugin.test-support.js';
 
 const encoder = new TextEncoder();
 
@@ -276,16 +277,9 @@ describe('a plugin column whose schema throws', () => {
       ],
     });
     const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [plugin] });
-    const lines = [
-      '2024年全民健身志愿服务活动统计表',
-      '单位名称（盖章）：翼城县体育局',
-      '序号,举办单位,活动名称,活动简介,举办方式（线上、线下）,举办时间,联系人,联系方式,场地,备注',
-      '1,翼城县体育中心,健步走,简介,线下,2024-06-01,郑雪,13912345671,体育馆,',
-      '2,翼城县体育中心,广场舞,简介,线下,2024-06-02,郑雪,13912345672,广场,',
-    ];
-    const data = encoder.encode(lines.join('\n'));
+    const data = countyWithVenues(['体育馆', '广场']);
     const report = await aggregate([{ path: 'county.csv', data }], campaign, { lang: 'en' });
-    expect(report.rows.map((row) => row.name)).toEqual(['健步走', '广场舞']);
+    expect(report.rows.map((row) => row.name)).toEqual(['健步走第1场', '健步走第2场']);
     expect(report.rows[1]).toMatchObject({ venue: '广场' });
     const failed = report.issues.filter((issue) => issue.code === 'plugin-failed');
     expect(failed).toEqual([

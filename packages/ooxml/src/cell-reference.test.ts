@@ -23,14 +23,26 @@ describe('parseRange (cell references)', () => {
   });
 });
 
-describe('cellReferenceColumn', () => {
-  it('is the column parseCellReference reads, -1 where it reads none', () => {
+/** What a reference means, read with a regular expression: the oracle for the hand-made readers. */
+function referenceByPattern(text: string): { column: number; row: number } | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(text);
+  if (!match) return undefined;
+  const letters = (match[1] ?? '').toUpperCase();
+  let column = 0;
+  for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { column: column - 1, row: Number(match[2]) };
+}
+
+describe('parseCellReference and cellReferenceColumn', () => {
+  it('read what the pattern reads, and nothing where it reads nothing', () => {
     const reference = fc
       .array(fc.constantFrom(...'$AZaz09XFD:1-'), { maxLength: 9 })
       .map((characters) => characters.join(''));
     fc.assert(
       fc.property(fc.oneof(reference, fc.string({ maxLength: 8 })), (text) => {
-        expect(cellReferenceColumn(text)).toBe(parseCellReference(text)?.column ?? -1);
+        const expected = referenceByPattern(text);
+        expect(parseCellReference(text)).toEqual(expected);
+        expect(cellReferenceColumn(text)).toBe(expected?.column ?? -1);
       }),
       { numRuns: 5000 },
     );

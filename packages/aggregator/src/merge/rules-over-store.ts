@@ -1,15 +1,12 @@
 import { type ResolvedCampaign, type RowEntry, type RuleRun, startRules } from '@jianshen/plugin-kit';
 import { type Issue, type Lang, reportIssue } from '@jianshen/schema';
+import { boundedBatchRows, defaultPluginBudgetMs } from '../bounded-steps.js';
 import { type BoundedRunner, type RowSourceReport, RuleTimeoutError } from '../report.js';
 import type { RowColumn } from './row-column.js';
 import type { RowStore } from './row-store.js';
 
-/** Default time each rule may take over one file's rows. */
-export const defaultRuleBudgetMs = 10_000;
-
-// Rows of one file are handed to the rules in batches of at most this many, each batch run
-// under one bounded call: bounding every call would start a watchdog per row (~0.2 ms each).
-const batchRows = 2_000;
+/** Default time each rule may take over one batch of a file's rows. */
+export const defaultRuleBudgetMs = defaultPluginBudgetMs;
 
 /** Row standings the rules read and change (see aggregate.ts). */
 export const accepted = 0;
@@ -88,7 +85,7 @@ export async function runRulesOverStore(options: RulesOverStoreOptions): Promise
     const current = index++;
     if (status.get(current) !== accepted) continue;
     const source = sourceOf(current);
-    if (source.path !== guard.file || batch.length >= batchRows) flush();
+    if (source.path !== guard.file || batch.length >= boundedBatchRows) flush();
     guard.enterFile(source.path);
     // The merge stores what rules are given for every row of a campaign with rules.
     const given = stored.forRules ?? { unit: stored.row.unit, values: {} };

@@ -7,7 +7,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -161,19 +160,10 @@ function claimStaleLock(path: string, key: string): string[] | undefined {
     const claim = `${path}.${key}.${generation}.claim`;
     passed.push(claim);
     if (createHeld(claim)) return passed;
-    const holder = readHolder(claim);
-    const mtimeMs = statMtime(claim);
-    if (mtimeMs !== undefined && !holderGone(holder, mtimeMs)) return undefined;
+    const seen = snapshot(claim);
+    if (seen && !holderGone(seen.holder, seen.mtimeMs)) return undefined;
   }
   return undefined;
-}
-
-function statMtime(path: string): number | undefined {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -218,9 +208,10 @@ function removeLeftovers(directory: string): void {
     const match = leftoverPattern.exec(name);
     if (!match) continue;
     const path = join(directory, name);
+    const seen = match[1] ? undefined : snapshot(path);
     const gone = match[1]
       ? !processAlive(Number(match[1]))
-      : holderGone(readHolder(path), statMtime(path) ?? Date.now());
+      : seen !== undefined && holderGone(seen.holder, seen.mtimeMs);
     if (gone) rmSync(path, { force: true });
   }
 }

@@ -1,13 +1,7 @@
 import type { CellValue, FieldContext, Issue, ResolvedField } from '@jianshen/schema';
 import { phrase, reportIssue } from '@jianshen/schema';
-import { runBoundedSteps } from '../bounded-steps.js';
+import { boundedBatchRows, defaultPluginBudgetMs, runBoundedSteps } from '../bounded-steps.js';
 import type { BoundedRunner } from '../report.js';
-
-/** Default time plugin field schemas may take over one batch of rows (the rules' default). */
-export const defaultFieldBudgetMs = 10_000;
-
-// Rows are parsed in batches of at most this many under one bounded call (see runBoundedSteps).
-const batchRows = 2_000;
 
 export interface PluginFieldGuardOptions {
   /** Stops synchronous code after a time (node:vm's watchdog in the Node entry). */
@@ -47,9 +41,13 @@ function tracked(field: ResolvedField, tracking: Tracking): ResolvedField {
     safeParse: {
       value: (value: unknown, params?: Parameters<typeof schema.safeParse>[1]) => {
         tracking.running = field;
-        const result = schema.safeParse(value, params);
-        tracking.running = undefined;
-        return result;
+        try {
+          return schema.safeParse(value, params);
+        } finally {
+          // Not reached when the watchdog stops the run (termination skips finally): then it
+          // names the field; after a throw, which parseRow reports, it must not.
+          tracking.running = undefined;
+        }
       },
     },
   }) as typeof schema;
@@ -57,9 +55,11 @@ function tracked(field: ResolvedField, tracking: Tracking): ResolvedField {
   if (normalize) {
     copy.normalize = (cell: CellValue, context: FieldContext) => {
       tracking.running = field;
-      const result = normalize(cell, context);
-      tracking.running = undefined;
-      return result;
+      try {
+        return normalize(cell, context);
+      } finally {
+        tracking.running = undefined;
+      }
     };
   }
   return copy;
@@ -74,7 +74,7 @@ export function createPluginFieldGuard(
   options: PluginFieldGuardOptions,
 ): PluginFieldGuard | undefined {
   if (!fields.some((field) => field.source !== 'core')) return undefined;
-  const budget = options.budgetMs ?? defaultFieldBudgetMs;
+  const budget = options.budgetMs ?? defaultPluginBudgetMs;
   const tracking: Tracking = { running: undefined };
   const stopped = new Set<string>();
   let current = fields.map((field) => (field.source === 'core' ? field : tracked(field, tracking)));
@@ -93,7 +93,7 @@ export function createPluginFieldGuard(
         step,
         runBounded: options.runBounded,
         budgetMs: budget,
-        batchSize: batchRows,
+        batchSize: boundedBatchRows,
         onCutShort: () => {
           const culprit = tracking.running;
           tracking.running = undefined;

@@ -10,7 +10,7 @@ import {
   phrase,
   reportIssue,
 } from '@jianshen/schema';
-import { runBoundedSteps } from '../bounded-steps.js';
+import { boundedBatchRows, defaultPluginBudgetMs, runBoundedSteps } from '../bounded-steps.js';
 import type {
   AggregateReport,
   BoundedRunner,
@@ -31,9 +31,6 @@ export interface SummarizerOptions {
   /** Milliseconds the plugin code may take over one batch of rows (default 10,000). */
   budgetMs?: number;
 }
-
-// Plugin code runs over batches of this many rows under one bounded call (see runBoundedSteps).
-const batchRows = 2_000;
 
 /** What the campaign's plugin summaries make of one row: each total's value, each dimension's groups. */
 interface PluginValues {
@@ -184,8 +181,9 @@ export function createSummarizer(
   if (counts.totalDefinitions.length === 0 && counts.grouped.length === 0) {
     return { add: (row) => addRow(counts, row, undefined), finish: (end) => finishSummary(counts, end) };
   }
-  const values = pluginValuesOf(counts, guardPluginCode(campaign, options));
-  const budget = options.budgetMs ?? defaultBudgetMs;
+  const guard = guardPluginCode(campaign, options);
+  const values = pluginValuesOf(counts, guard);
+  const budget = options.budgetMs ?? defaultPluginBudgetMs;
   const runBounded = options.runBounded ?? ((run: () => void) => run());
   let pending: ReportRow[] = [];
   // The plugin values of a batch of rows under one bound; a function cut short is stopped and
@@ -199,10 +197,10 @@ export function createSummarizer(
       },
       runBounded,
       budgetMs: budget,
-      batchSize: batchRows,
+      batchSize: boundedBatchRows,
       onCutShort: () => {
-        const culprit = values.guard.running();
-        if (culprit) values.guard.stop(culprit, budget);
+        const culprit = guard.running();
+        if (culprit) guard.stop(culprit, budget);
       },
     });
     for (const [at, row] of pending.entries()) addRow(counts, row, found[at]);
@@ -211,7 +209,7 @@ export function createSummarizer(
   return {
     add(row) {
       pending.push(row);
-      if (pending.length >= batchRows) flush();
+      if (pending.length >= boundedBatchRows) flush();
     },
     finish(end) {
       flush();
@@ -220,15 +218,9 @@ export function createSummarizer(
   };
 }
 
-/** Default time plugin summaries may take over one batch of rows (the rules' default). */
-const defaultBudgetMs = 10_000;
-
 /** A row's plugin values: each total and each dimension's groups, every call guarded. */
-function pluginValuesOf(
-  counts: SummaryCounts,
-  guard: PluginGuard,
-): ((row: ReportRow) => PluginValues) & { guard: PluginGuard } {
-  const valuesOf = (row: ReportRow): PluginValues => {
+function pluginValuesOf(counts: SummaryCounts, guard: PluginGuard): (row: ReportRow) => PluginValues {
+  return (row) => {
     const entry = rowEntry(row);
     // totalValue lets only finite numbers through; a total that failed is undefined from then on.
     const totals = counts.totalDefinitions.map((total) =>
@@ -239,7 +231,6 @@ function pluginValuesOf(
     );
     return { totals, groups };
   };
-  return Object.assign(valuesOf, { guard });
 }
 
 function emptyCounts(campaign: ResolvedCampaign, lang: Lang): SummaryCounts {

@@ -95,9 +95,7 @@ export async function loadCampaign(
     ...(hung && hung.size > 0 ? { hungPlugins: hung } : {}),
     ...(options.pluginFailures ? { pluginFailures: options.pluginFailures } : {}),
     ...(options.skipPlugins ? { skipPlugins: options.skipPlugins } : {}),
-    ...(options.pluginLoadTimeoutMs !== undefined
-      ? { pluginLoadTimeoutMs: options.pluginLoadTimeoutMs }
-      : {}),
+    pluginLoadTimeoutMs: timeoutMs,
   });
 }
 

@@ -14,6 +14,7 @@ import {
   openBuiltPage,
   openTab,
   type PageSession,
+  tableRows,
   warnIfSkipped,
 } from './browser.test-support.js';
 import {
@@ -40,17 +41,6 @@ function withNames(report: AggregateReport): unknown {
     rows: report.rows.map((row) => ({ ...row, source: { ...row.source, path: name(row.source.path) } })),
     issues: report.issues.map((issue) => ({ ...issue, path: name(issue.path) })),
   };
-}
-
-/** A table's body as text, one array of cell texts per row. */
-async function tableRows(page: Page, caption: string): Promise<string[][]> {
-  const table = page.getByRole('table', { name: caption });
-  await table.waitFor();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
-    );
 }
 
 describe.skipIf(browserSkipReason)(

@@ -14,6 +14,7 @@ import {
   openBuiltPage,
   openTab,
   type PageSession,
+  tableRows,
   warnIfSkipped,
 } from './browser.test-support.js';
 import { cli } from './documents.test-support.js';
@@ -36,17 +37,6 @@ function countyCsv(folder: string): string {
   ];
   writeFileSync(path, lines.join('\n'));
   return path;
-}
-
-/** The 问题清单 table's rows as the texts of their cells. */
-async function issueRows(page: Page): Promise<string[][]> {
-  const table = page.getByRole('table', { name: '问题清单' });
-  await table.waitFor();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
-    );
 }
 
 describe.skipIf(browserSkipReason)(
@@ -82,7 +72,7 @@ describe.skipIf(browserSkipReason)(
     });
 
     it('shows the plugin that could not load in 问题清单, in Chinese, and still delivers the rows', async () => {
-      const rows = await issueRows(page);
+      const rows = await tableRows(page, '问题清单');
       const plugin = rows.filter((cells) =>
         cells.some((cell) => cell.includes('找不到插件「./local-plugin.mjs」')),
       );
@@ -99,7 +89,7 @@ describe.skipIf(browserSkipReason)(
     });
 
     it('says which cells a download cut to Excel’s limit and lists them in 问题清单, as the CLI does', async () => {
-      const before = (await issueRows(page)).length;
+      const before = (await tableRows(page, '问题清单')).length;
       const workbook = await downloadFrom(page, page.getByRole('button', { name: '下载汇总工作簿' }));
       expect(workbook.name).toBe('2024年全民健身志愿服务活动统计表（汇总）.xlsx');
       const notice = page.locator('.downloads .notice-box');
@@ -111,12 +101,12 @@ describe.skipIf(browserSkipReason)(
         (issue) => issue.code === 'cell-truncated' && issue.path === workbook.name,
       );
       expect(cut?.message).toMatch(/的单元格 G\d+ 有 \d+ 个字符，超过 Excel 单元格上限 32767 个字符，已截断/);
-      const rows = await issueRows(page);
+      const rows = await tableRows(page, '问题清单');
       expect(rows).toHaveLength(before + 1);
       expect(rows.some((cells) => cells.includes(cut?.message ?? '-'))).toBe(true);
       // The same download again cuts the same cell: not listed twice.
       await downloadFrom(page, page.getByRole('button', { name: '下载汇总工作簿' }));
-      expect(await issueRows(page)).toHaveLength(before + 1);
+      expect(await tableRows(page, '问题清单')).toHaveLength(before + 1);
       // report.json made afterwards carries the cut, as the CLI's does.
       const json = await downloadFrom(page, page.getByRole('button', { name: '下载 report.json' }));
       const pageReport = JSON.parse(new TextDecoder().decode(json.bytes)) as AggregateReport;

@@ -183,13 +183,14 @@ async function makeDownload(
   output: (name: string) => OutputOptions,
 ): Promise<Omit<DownloadFile, 'cuts'>> {
   const names = outputFileNames(campaign, lang);
-  const withCuts = reportWithCuts(report, [...cuts.values()]);
+  // Only the outputs that list issues take the cuts (a copy of every issue once there are some).
+  const withCuts = () => reportWithCuts(report, [...cuts.values()]);
   switch (kind) {
     case 'report-json':
       return {
         name: names.reportJson,
         type: 'application/json',
-        bytes: await collect((sink) => writeReportJsonTo(withCuts, sink)),
+        bytes: await collect((sink) => writeReportJsonTo(withCuts(), sink)),
       };
     case 'workbook':
       return {
@@ -204,7 +205,7 @@ async function makeDownload(
         name: names.issuesXlsx,
         type: xlsxType,
         bytes: await collect((sink) =>
-          writeIssuesWorkbookTo(withCuts, campaign, sink, output(names.issuesXlsx)),
+          writeIssuesWorkbookTo(withCuts(), campaign, sink, output(names.issuesXlsx)),
         ),
       };
     default:
