@@ -6,8 +6,9 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { SubmissionSource } from '../aggregate.js';
 import type { ReadLimits } from '../limits.js';
+import type { PackedSubmission } from '../merge/packed-rows.js';
 import { createPluginFieldGuard } from '../prepare/plugin-field-guard.js';
-import { type PreparedSubmission, prepareSubmission } from '../prepare/prepare-submission.js';
+import { prepareSubmission } from '../prepare/prepare-submission.js';
 import { runWithTimeout } from './bounded-runner.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 import {
@@ -31,11 +32,12 @@ export interface ReadPool {
   readonly started: Promise<boolean>;
   /** Jobs each worker finished: for tests and the bench. */
   completed(): number[];
+  /** Terminates the workers; once, however often it is called. */
   close(): Promise<void>;
 }
 
 export interface PoolTicket {
-  result: Promise<PreparedSubmission>;
+  result: Promise<PackedSubmission>;
   /** True when the job was still queued: it is withdrawn, and the caller does it itself. */
   steal(): boolean;
 }
@@ -60,7 +62,7 @@ const jobsPerWorker = 2;
 
 interface Queued {
   job: PrepareJob;
-  resolve: (value: PreparedSubmission) => void;
+  resolve: (value: PackedSubmission) => void;
   reject: (error: Error) => void;
 }
 
@@ -95,6 +97,7 @@ export function createReadPool(
   const slots: Slot[] = [];
   const queue: Queued[] = [];
   let nextId = 0;
+  let closing: Promise<void> | undefined;
 
   const dispatch = () => {
     for (const slot of slots) {
@@ -129,7 +132,7 @@ export function createReadPool(
     started,
     prepare: (job) => {
       const queued = { job: { ...job, id: nextId++ } } as Queued;
-      const result = new Promise<PreparedSubmission>((resolve, reject) => {
+      const result = new Promise<PackedSubmission>((resolve, reject) => {
         queued.resolve = resolve;
         queued.reject = reject;
       });
@@ -149,12 +152,18 @@ export function createReadPool(
       };
     },
     completed: () => slots.map((slot) => slot.completed),
-    close: async () => {
-      for (const slot of slots) slot.alive = false;
-      for (const waiting of queue.splice(0)) waiting.reject(new Error('read pool closed'));
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    close: () => {
+      closing ??= closePool(slots, queue);
+      return closing;
     },
   };
+}
+
+/** Stops every worker: their heaps (50–90 MB each) are freed before the outputs are written. */
+async function closePool(slots: Slot[], queue: Queued[]): Promise<void> {
+  for (const slot of slots) slot.alive = false;
+  for (const waiting of queue.splice(0)) waiting.reject(new Error('read pool closed'));
+  await Promise.all(slots.map((slot) => slot.worker.terminate()));
 }
 
 /** A file on disk as the Node entry knows it. */
@@ -174,7 +183,14 @@ export function prepareOnPool(
   sources: readonly DiskSource[],
   pool: ReadPool,
   campaign: ResolvedCampaign,
-  options: { window: number; limits: ReadLimits; submittedOn?: string; budgetMs?: number },
+  options: {
+    window: number;
+    limits: ReadLimits;
+    submittedOn?: string;
+    budgetMs?: number;
+    /** Workers send rows back packed (see `PrepareJob.pack`); only where the merge takes them. */
+    pack?: { withRules: boolean };
+  },
 ): SubmissionSource[] {
   const tickets = new Map<number, PoolTicket>();
   let launched = 0;
@@ -202,6 +218,7 @@ export function prepareOnPool(
           ...(source.listed ? { listed: source.listed } : {}),
           limits: options.limits,
           ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
+          ...(options.pack ? { pack: options.pack } : {}),
         }),
       );
     }
@@ -212,42 +229,49 @@ export function prepareOnPool(
     }
     return undefined;
   };
+  const prepareAt = async (source: DiskSource, index: number): Promise<PackedSubmission> => {
+    // A turn of the event loop first: the main thread reads files with synchronous calls, and
+    // without this the workers' messages (ready, done) would wait until the whole batch is done.
+    await new Promise((resolve) => setImmediate(resolve));
+    // The file asked for is not queued: the window covers the files after it.
+    launched = Math.max(launched, index + 1);
+    launchUpTo(index + options.window);
+    const ticket = tickets.get(index);
+    tickets.delete(index);
+    if (!ticket || ticket.steal()) return local(source);
+    // A worker has it. Rather than wait, take the furthest file no worker has started yet and
+    // prepare it here, until the one asked for is done.
+    let done = false;
+    const result = ticket.result.then(
+      (prepared) => {
+        done = true;
+        return prepared;
+      },
+      () => {
+        done = true;
+        return local(source);
+      },
+    );
+    while (!done) {
+      launchUpTo(index + options.window);
+      const ahead = stealFurthest(index);
+      if (ahead === undefined) break;
+      const prepared = await local(sources[ahead]!);
+      tickets.set(ahead, { result: Promise.resolve(prepared), steal: () => false });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return result;
+  };
   return sources.map((source, index) => ({
     path: source.path,
     ...(source.modified ? { modified: source.modified } : {}),
     load: source.load,
     prepare: async () => {
-      // A turn of the event loop first: the main thread reads files with synchronous calls, and
-      // without this the workers' messages (ready, done) would wait until the whole batch is done.
-      await new Promise((resolve) => setImmediate(resolve));
-      // The file asked for is not queued: the window covers the files after it.
-      launched = Math.max(launched, index + 1);
-      launchUpTo(index + options.window);
-      const ticket = tickets.get(index);
-      tickets.delete(index);
-      if (!ticket || ticket.steal()) return local(source);
-      // A worker has it. Rather than wait, take the furthest file no worker has started yet and
-      // prepare it here, until the one asked for is done.
-      let done = false;
-      const result = ticket.result.then(
-        (prepared) => {
-          done = true;
-          return prepared;
-        },
-        () => {
-          done = true;
-          return local(source);
-        },
-      );
-      while (!done) {
-        launchUpTo(index + options.window);
-        const ahead = stealFurthest(index);
-        if (ahead === undefined) break;
-        const prepared = await local(sources[ahead]!);
-        tickets.set(ahead, { result: Promise.resolve(prepared), steal: () => false });
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return result;
+      const prepared = await prepareAt(source, index);
+      // The merge asks for files in order: after the last one the workers have nothing left to
+      // do, and are stopped before the rest of the merge and the outputs (their heaps freed).
+      if (index === sources.length - 1) await pool.close();
+      return prepared;
     },
   }));
 }
