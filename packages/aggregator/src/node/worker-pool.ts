@@ -285,8 +285,18 @@ export function prepareOnPool(
  * two at 280 MB, so more than one worker is only started when asked for (`threads`). Measured
  * again for issue 18 (120 files, read alone, 2 shared cores at load 5-9, alternating): one
  * thread 4.0-4.7 s of CPU, 180-190 MB; a worker beside the main thread 6.9-7.6 s of CPU (the
- * worker loading the kit, every row cloned across, a second heap to collect) and 310-340 MB, over
- * the 300 MB target, and slower in wall time too: on 2 cores the default stays one thread.
+ * worker loading the kit, every row cloned across, a second heap to collect) and 310-340 MB.
+ * Workers now hand rows back as the store's lines (`PackedRows`: the main thread's cost per worker
+ * file went from ~800 ms of clone, JSON and garbage per batch to ~50 ms), and still a worker does
+ * not pay on 2 cores. Per thread (read alone, 120 files, load 3-5): one thread, main 2.9 s and
+ * V8's helper threads (garbage collection, optimising compiler) 1.3 s of CPU, so the second core
+ * is already a third busy; with a worker, main 2.1-2.5 s, worker 1.6-1.9 s (0.5 s of it loading
+ * the kit) and helpers 2.3-2.5 s (a second heap, the kit compiled again): 5.6-6.3 s of CPU, what
+ * two cores give in the 3.0 s one thread takes, so not faster even on an idle machine. On
+ * the shared machine (the kernel shares CPU between sessions, so a second thread gets no more
+ * of it) reading took 3.1-5.9 s alone against 5.5-8.9 s with a worker, the CLI job 9.3-14.2 s
+ * against 15.5-17.1 s, and 2,800 files 11.6-20.4 s against 21.2-26.1 s, at 270-283 MB against
+ * 375-386 MB (load 3-6.5, alternating). On 2 cores the default stays one thread.
  */
 export function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 2));
