@@ -1,8 +1,6 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
-  type ActivityMode,
   compareIssues,
-  type DateRange,
   defaultLang,
   type Issue,
   normalizeDate,
@@ -15,11 +13,13 @@ import { ignoredNote, type ListedEntry } from './files/listed-file.js';
 import { dataUnitsOf, reviewStamps } from './files/stamp-review.js';
 import { resolveLimits } from './limits.js';
 import { numberedJson } from './merge/numbered-json.js';
+import type { PackedRows, PackedSubmission } from './merge/packed-rows.js';
 import { bytes, doubles, integers, type RowColumn } from './merge/row-column.js';
 import { FirstRowIndex } from './merge/row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row-store.js';
 import { accepted, runRulesOverStore } from './merge/rules-over-store.js';
 import { unitsSentTwice } from './merge/unit-sent-twice.js';
+import { unnumberedRow } from './merge/unnumbered-row.js';
 import { createPluginFieldGuard } from './prepare/plugin-field-guard.js';
 import { type PreparedSubmission, prepareSubmission } from './prepare/prepare-submission.js';
 import type {
@@ -31,7 +31,6 @@ import type {
   RowSourceReport,
   StreamedReport,
   SubmissionInput,
-  UnnumberedRow,
 } from './report.js';
 import { createSummarizer } from './summarize/summarize.js';
 import { normalizeLabel } from './table/labels.js';
@@ -81,8 +80,11 @@ export interface SubmissionSource {
   fromFolder?: boolean;
   /** What a folder walk already knows of the entry (ignored, an unreadable folder): not loaded. */
   listed?: ListedEntry;
-  /** Prepares the file elsewhere (the Node entry's worker threads); default: here, from `load`. */
-  prepare?(): Promise<PreparedSubmission>;
+  /**
+   * Prepares the file elsewhere (the Node entry's worker threads); default: here, from `load`.
+   * Its rows may come packed only when `takesPackedRows` says the merge can take them.
+   */
+  prepare?(): Promise<PackedSubmission>;
 }
 
 export interface StreamAggregateOptions extends AggregateOptions {
@@ -292,7 +294,7 @@ async function collect(state: MergeState, inputs: readonly SubmissionSource[]): 
     options.onProgress?.({ done: fileIndex, total: inputs.length, path: input.path });
     // Let a progress bar draw and a browser stay responsive between files.
     await Promise.resolve();
-    const prepared = await (input.prepare?.() ??
+    const prepared: PackedSubmission = await (input.prepare?.() ??
       prepareSubmission(input, campaign, {
         limits,
         ...(submittedOn ? { submittedOn } : {}),
@@ -303,6 +305,7 @@ async function collect(state: MergeState, inputs: readonly SubmissionSource[]): 
     state.modifiedTimes.push(input.modified?.getTime());
     state.fileUnits.push(prepared.units);
     for (const found of prepared.issues) state.issues.push(found);
+    if (prepared.packed) storePacked(state, fileIndex, prepared.packed);
     for (const row of prepared.rows) storeRow(state, fileIndex, row);
   }
   options.onProgress?.({ done: inputs.length, total: inputs.length });
@@ -326,6 +329,62 @@ function storeRow(state: MergeState, fileIndex: number, row: PreparedSubmission[
   const first = state.firstByKey.firstOrAdd(state.keyOf.get(index), state.secondKeyOf.get(index), index);
   if (first !== undefined) markDuplicate(state, index, first);
   else if (state.finalWhenRead) state.summarizer.add({ seq: ++state.acceptedCount, ...shown });
+}
+
+/**
+ * Whether the merge can take a file's rows packed (`PackedRows`): always but when the summary is
+ * counted as rows come (no --replace, no rules) and a plugin summary reads whole rows then; the
+ * packed numbers hold only what the built-in counts read (unit, mode, first day).
+ */
+export function takesPackedRows(
+  campaign: ResolvedCampaign,
+  options: Pick<AggregateOptions, 'replace'>,
+): boolean {
+  const finalWhenRead = !options.replace && campaign.rules.length === 0;
+  const pluginSummaries = campaign.summaries.some(
+    (summary) => summary.groupBy || (summary.totals ?? []).length > 0,
+  );
+  return !(finalWhenRead && pluginSummaries);
+}
+
+/** A file's packed rows: their lines to the store as they are, their numbers kept as `storeRow` keeps them. */
+function storePacked(state: MergeState, fileIndex: number, packed: PackedRows): void {
+  if (!state.store.appendJsonLines) throw new Error('packed rows need a store that takes lines');
+  state.store.appendJsonLines(packed.lines, { withRules: packed.withRules });
+  const { texts } = packed;
+  // Texts the merge names (sheets, table units) get their number once per file.
+  const named = new Int32Array(texts.length).fill(-1);
+  const idOf = (text: number) => {
+    if ((named[text] as number) < 0) named[text] = nameId(state, texts[text] ?? '');
+    return named[text] as number;
+  };
+  for (let at = 0; at < packed.count; at++) {
+    const index = state.status.push(accepted);
+    state.fileOf.push(fileIndex);
+    state.rowOf.push(packed.row[at] as number);
+    state.sheetOf.push(idOf(packed.sheet[at] as number));
+    state.tableUnitOf.push(idOf(packed.tableUnit[at] as number));
+    state.keyOf.push(packed.key[at] as number);
+    state.secondKeyOf.push(packed.secondKey[at] as number);
+    if (state.options.replace) continue;
+    const first = state.firstByKey.firstOrAdd(state.keyOf.get(index), state.secondKeyOf.get(index), index);
+    if (first !== undefined) markDuplicate(state, index, first);
+    else if (state.finalWhenRead) state.summarizer.add(countedRow(state, packed, at));
+  }
+}
+
+/**
+ * What the summary counts of a packed row: without plugin summaries (`takesPackedRows`) it reads
+ * only the row's unit, activity mode and first day, so the rest is never made.
+ */
+function countedRow(state: MergeState, packed: PackedRows, at: number): ReportRow {
+  const { texts } = packed;
+  return {
+    seq: ++state.acceptedCount,
+    unit: texts[packed.unit[at] as number],
+    mode: texts[packed.mode[at] as number],
+    start: texts[packed.start[at] as number],
+  } as ReportRow;
 }
 
 /**
@@ -489,30 +548,4 @@ function unitStage(input: UnitStageInput) {
     issue(reportIssue('unit-not-submitted', { unit }, { path: campaignPath, field: 'expectedUnits' }));
   }
   return { lateUnits, missingUnits, stamps };
-}
-
-/** A row as the report shows it, but its `seq`: every field is known when the row is read. */
-function unnumberedRow(
-  prepared: PreparedSubmission['rows'][number],
-  source: RowSourceReport,
-  pluginKeys: readonly string[],
-): UnnumberedRow {
-  const values = prepared.values;
-  const date = values.date as DateRange;
-  const row: UnnumberedRow = {
-    organizer: String(values.organizer ?? ''),
-    name: String(values.name ?? ''),
-    summary: String(values.summary ?? ''),
-    mode: values.mode as ActivityMode,
-    start: date.start,
-    end: date.end,
-    contact: String(values.contact ?? ''),
-    phone: (values.phone as string[] | undefined) ?? [],
-    note: String(values.note ?? ''),
-    unit: prepared.unit,
-    source,
-  };
-  for (const key of pluginKeys) if (values[key] !== undefined) row[key] = values[key];
-  if (Object.keys(prepared.extra).length > 0) row.extra = prepared.extra;
-  return row;
 }

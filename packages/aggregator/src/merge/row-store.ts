@@ -28,6 +28,13 @@ export interface StoredRow {
  */
 export interface RowStore {
   append(row: StoredRow): void;
+  /**
+   * Optional: appends rows already made into the lines `readJson` reads (see `PackedRows.lines`:
+   * each the row's JSON with bidi controls escaped, then a tab and the JSON of its `forRules` when
+   * `withRules`, and a line break). A worker thread makes them, and the main thread only copies
+   * the bytes; without it, rows come to the store one by one as objects.
+   */
+  appendJsonLines?(lines: Uint8Array, options: { withRules: boolean }): void;
   /** Every row appended, in order; may be read more than once. */
   read(): AsyncIterable<StoredRow>;
   /**

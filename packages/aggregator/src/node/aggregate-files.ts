@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { phrase } from '@jianshen/schema';
-import { collectReport, streamAggregate, submissionDay } from '../aggregate.js';
+import { collectReport, streamAggregate, submissionDay, takesPackedRows } from '../aggregate.js';
 import { type ReadLimits, resolveLimits, UnreadableError } from '../limits.js';
 import type { RowStore } from '../merge/row-store.js';
 import { createMemoryRowStore } from '../merge/row-store.js';
@@ -216,6 +216,11 @@ async function aggregateOnPool(
       limits,
       ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
       ...(options.submittedOn !== undefined ? { submittedOn: submissionDay(options.submittedOn) } : {}),
+      // Rows come back as the store's lines where it takes them (the file store): the main
+      // thread then only copies bytes for a worker's file (see `PackedRows`).
+      ...(store.appendJsonLines && takesPackedRows(campaign, options)
+        ? { pack: { withRules: campaign.rules.length > 0 } }
+        : {}),
     });
     return await streamAggregate(pooled, campaign, { ...options, store });
   } finally {

@@ -120,6 +120,26 @@ function manyRows(count: number): StoredRow[] {
 }
 
 describe('createFileRowStore', () => {
+  it('takes lines made elsewhere between rows appended one by one, in order, over 1 MiB too', async () => {
+    const directory = mkdtempSync(join(scratch, 'lines-'));
+    const rows = manyRows(12_000);
+    const store = createFileRowStore({ directory });
+    const encoder = new TextEncoder();
+    const asLines = (part: StoredRow[]) =>
+      encoder.encode(part.map((row) => `${spilledLine(row)}\n`).join(''));
+    // A few rows one by one (still waiting as text), a small block of lines, more rows, then a
+    // block larger than the store's 1 MiB buffer (written past it).
+    for (const row of rows.slice(0, 5)) store.append(row);
+    store.appendJsonLines?.(asLines(rows.slice(5, 40)), { withRules: true });
+    for (const row of rows.slice(40, 100)) store.append(row);
+    const block = asLines(rows.slice(100));
+    expect(block.length).toBeGreaterThan(mebibyte);
+    store.appendJsonLines?.(block, { withRules: true });
+    expect(await readAll(store.read())).toEqual(rows);
+    expect(await readJson(store)).toEqual(rows.map((row) => escapeBidiControls(JSON.stringify(row.row))));
+    await store.dispose();
+  });
+
   it('gives back every row as appended, awkward text included, across 1 MiB writes and 32 KiB reads', async () => {
     const directory = mkdtempSync(join(scratch, 'many-'));
     const rows = manyRows(30_000);

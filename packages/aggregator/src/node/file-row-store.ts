@@ -136,6 +136,83 @@ function removeAbandonedSpills(parent: string): void {
   }
 }
 
+/** Appends lines to the spill file: rows' text one at a time, or lines made elsewhere as bytes. */
+interface SpillWriter {
+  /** Lines of text (each ended by a line break), bidi controls not yet escaped. */
+  text(lines: string): void;
+  /** Lines already encoded and escaped (see `RowStore.appendJsonLines`), after what came before. */
+  bytes(lines: Uint8Array): void;
+  /** Writes out everything appended. */
+  flush(): void;
+  /** Forgets what was not written yet; nothing is written afterwards. */
+  discard(): void;
+}
+
+function spillWriter(descriptor: number): SpillWriter {
+  // Rows' JSON is gathered into a short text and encoded into one reused buffer, written out
+  // when it fills: no text of many rows is ever built (flattening 1 MiB joins cost more than JSON).
+  let scratch = Buffer.allocUnsafe(flushBytes);
+  let used = 0;
+  let pending = '';
+  let open = true;
+  const writeAll = (bytes: Uint8Array) => {
+    let offset = 0;
+    while (open && offset < bytes.length)
+      offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
+  };
+  const writeOut = () => {
+    writeAll(scratch.subarray(0, used));
+    used = 0;
+  };
+  /** Encodes `text` after what is in the buffer; resolves to where it starts. */
+  const encode = (text: string) => {
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    const most = text.length * 3;
+    if (used + most > scratch.length) {
+      writeOut();
+      if (most > scratch.length) scratch = Buffer.allocUnsafe(most);
+    }
+    const start = used;
+    used += scratch.write(text, used, 'utf8');
+    return start;
+  };
+  const encodePending = () => {
+    if (pending === '') return;
+    const start = encode(pending);
+    // Escaped once here, not each time report.json is written (JSON.parse reads \u202e back);
+    // looked for in the bytes, and the text encoded again in the rare batch that has one.
+    if (hasBidiControl(scratch.subarray(start, used))) {
+      used = start;
+      encode(escapeBidiControls(pending));
+    }
+    pending = '';
+  };
+  return {
+    text(lines) {
+      pending += lines;
+      if (pending.length >= batchChars) encodePending();
+    },
+    bytes(lines) {
+      encodePending();
+      if (used + lines.length > scratch.length) writeOut();
+      if (lines.length > scratch.length) writeAll(lines);
+      else {
+        scratch.set(lines, used);
+        used += lines.length;
+      }
+    },
+    flush() {
+      encodePending();
+      writeOut();
+    },
+    discard() {
+      open = false;
+      used = 0;
+      pending = '';
+    },
+  };
+}
+
 export interface FileRowStoreOptions {
   /** Folder the spill file is made in (default: the system's temporary folder). */
   directory?: string;
@@ -158,65 +235,33 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
     path: directory,
   });
   const path = join(directory, 'rows.ndjson');
-  let descriptor: number | undefined = openSync(path, 'w', 0o600);
+  const descriptor = openSync(path, 'w', 0o600);
   let disposed = false;
-  // Rows' JSON is gathered into a short text and encoded into one reused buffer, written out
-  // when it fills: no text of many rows is ever built (flattening 1 MiB joins cost more than JSON).
-  let scratch = Buffer.allocUnsafe(flushBytes);
-  let used = 0;
-  let pending = '';
   let withValues = false;
-  /** Encodes `text` after what is in the buffer; resolves to where it starts. */
-  const encode = (text: string) => {
-    // A UTF-16 code unit never takes more than three bytes in UTF-8.
-    const most = text.length * 3;
-    if (used + most > scratch.length) {
-      writeOut();
-      if (most > scratch.length) scratch = Buffer.allocUnsafe(most);
-    }
-    const start = used;
-    used += scratch.write(text, used, 'utf8');
-    return start;
-  };
-  const encodePending = () => {
-    const start = encode(pending);
-    // Escaped once here, not each time report.json is written (JSON.parse reads \u202e back);
-    // looked for in the bytes, and the text encoded again in the rare batch that has one.
-    if (hasBidiControl(scratch.subarray(start, used))) {
-      used = start;
-      encode(escapeBidiControls(pending));
-    }
-    pending = '';
-  };
-  const writeOut = () => {
-    if (descriptor === undefined) return;
-    let offset = 0;
-    while (offset < used) offset += writeSync(descriptor, scratch, offset, used - offset);
-    used = 0;
-  };
-  const flush = () => {
-    if (pending !== '') encodePending();
-    writeOut();
-  };
+  const writer = spillWriter(descriptor);
   return {
     append(row) {
       if (disposed) throw new Error('the row store was disposed');
-      pending += JSON.stringify(row.row);
+      let line = JSON.stringify(row.row);
       if (row.forRules !== undefined) {
-        pending += `\t${JSON.stringify(row.forRules)}`;
+        line += `\t${JSON.stringify(row.forRules)}`;
         withValues = true;
       }
-      pending += '\n';
-      if (pending.length >= batchChars) encodePending();
+      writer.text(`${line}\n`);
+    },
+    appendJsonLines(lines, { withRules }) {
+      if (disposed) throw new Error('the row store was disposed');
+      if (withRules) withValues = true;
+      writer.bytes(lines);
     },
     async *read() {
       if (disposed) throw new Error('the row store was disposed');
-      flush();
+      writer.flush();
       yield* spilledRows(path);
     },
     async *readJson() {
       if (disposed) throw new Error('the row store was disposed');
-      flush();
+      writer.flush();
       for (const line of spilledLines(path)) {
         const end = withValues ? line.indexOf(tab) : -1;
         yield end === -1 ? line : line.subarray(0, end);
@@ -225,10 +270,8 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
     async dispose() {
       if (disposed) return;
       disposed = true;
-      used = 0;
-      pending = '';
-      if (descriptor !== undefined) closeSync(descriptor);
-      descriptor = undefined;
+      writer.discard();
+      closeSync(descriptor);
       rmSync(directory, { recursive: true, force: true });
       forget();
     },

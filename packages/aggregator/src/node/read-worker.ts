@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
+import { packedBuffers, packRows } from '../merge/packed-rows.js';
 import { createPluginFieldGuard } from '../prepare/plugin-field-guard.js';
 import { type PrepareInput, prepareSubmission } from '../prepare/prepare-submission.js';
 import { readBounded } from './aggregate-files.js';
@@ -15,7 +16,7 @@ if (!parentPort) throw new Error('read-worker runs as a worker thread');
 const port = parentPort;
 const { campaignPath, signature, skipPlugins, budgetMs } = workerData as WorkerData;
 
-const post = (reply: WorkerReply) => port.postMessage(reply);
+const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 
 /** The file a job names, as `prepareSubmission` takes it. */
 function jobInput(job: PrepareJob): PrepareInput {
@@ -52,6 +53,7 @@ async function start(): Promise<void> {
         runBounded: runWithTimeout,
         ...(budgetMs !== undefined ? { budgetMs } : {}),
       });
+      const pluginKeys = campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key);
       port.on('message', (job: PrepareJob) => {
         previous = previous.then(() => run(job));
       });
@@ -63,7 +65,14 @@ async function start(): Promise<void> {
             ...(pluginFieldGuard ? { pluginFieldGuard } : {}),
             ...(job.submittedOn !== undefined ? { submittedOn: job.submittedOn } : {}),
           });
-          post({ type: 'done', id: job.id, prepared });
+          if (job.pack) {
+            // The rows' lines and numbers go as transferred buffers: nothing per row to clone.
+            const packed = packRows(prepared, { pluginKeys, withRules: job.pack.withRules });
+            post(
+              { type: 'done', id: job.id, prepared: packed },
+              packed.packed ? packedBuffers(packed.packed) : [],
+            );
+          } else post({ type: 'done', id: job.id, prepared });
           guard.check();
         } catch (error) {
           post({

@@ -1,15 +1,18 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { aggregateSources, resolveLimits } from '@jianshen/aggregator';
+import { aggregateSources, collectReport, resolveLimits, streamAggregate } from '@jianshen/aggregator';
 import { aggregateFiles } from '@jianshen/aggregator/node';
 import { type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 import { linfen2024Campaign } from '@jianshen/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corruptZip, formulaInjectionWorkbook, goodWorkbook, zipBomb } from '../hostile/hostile-files.js';
+import { submissionSheet, validRow } from '../hostile/submission.js';
+import { buildXlsx } from '../hostile/workbook-bytes.js';
 import { readBounded } from './aggregate-files.js';
+import { createFileRowStore } from './file-row-store.js';
 import { createReadPool, type DiskSource, defaultWorkerFile, prepareOnPool } from './worker-pool.js';
 
 // Tests run from src/, where the worker is TypeScript: a small bootstrap runs it through jiti,
@@ -40,6 +43,8 @@ await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/read
   campaign = await loadCampaign(undefined);
   const inputs: [string, Uint8Array][] = [
     ['尧都区.xlsx', goodWorkbook('尧都区', 5)],
+    // Second: the first file is prepared on the main thread, the next by a worker.
+    ['大宁县.xlsx', bidiWorkbook('大宁县', 6)],
     ['古县.xlsx', goodWorkbook('古县', 7)],
     ['坏文件.xlsx', corruptZip()],
     ['乡宁县.xlsx', formulaInjectionWorkbook()],
@@ -57,6 +62,24 @@ await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/read
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
+
+/** Rows whose names hold bidi controls, which the spilled lines carry as `\u` escapes. */
+function bidiWorkbook(unit: string, count: number): Uint8Array {
+  const rows = Array.from({ length: count }, (_, index) => {
+    const row = validRow(index + 1, unit);
+    row[2] = `gpj.\u202eexe 第${index + 1}场 \u2066“健步走”\u2069`;
+    return row;
+  });
+  return buildXlsx({ sheets: [submissionSheet(unit, rows)], sharedStrings: true });
+}
+
+/** Every line of a row store's report rows, as one text. */
+async function spilledJson(store: ReturnType<typeof createFileRowStore>): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const line of store.readJson?.() ?? []) text += `${decoder.decode(line)}\n`;
+  return text;
+}
 
 function diskSources(): DiskSource[] {
   const limits = resolveLimits();
@@ -126,6 +149,58 @@ describe('read pool', () => {
       status: 'ignored',
       ignoredReason: 'other-type',
     });
+  });
+});
+
+describe('rows packed by the workers (the file row store)', () => {
+  const merged = async (subject: ResolvedCampaign, pooled: boolean) => {
+    const pool = pooled ? createReadPool(subject, { size: 1, workerFile: bootstrap }) : undefined;
+    if (pooled) expect(await pool?.started).toBe(true);
+    const sources = pool
+      ? prepareOnPool(diskSources(), pool, subject, {
+          window: 4,
+          limits: resolveLimits(),
+          pack: { withRules: subject.rules.length > 0 },
+        })
+      : diskSources();
+    const store = createFileRowStore({ directory: scratch });
+    try {
+      const streamed = await streamAggregate(sources, subject, { lang: 'zh', store });
+      const spilled = await spilledJson(store);
+      // The last file asked for, the pool is closed: its workers are gone before the outputs.
+      if (pool) expect(pool.completed()[0]).toBeGreaterThan(0);
+      return { spilled, report: JSON.stringify(await collectReport(streamed)) };
+    } finally {
+      await store.dispose();
+      await pool?.close();
+    }
+  };
+
+  it('stores the same lines and makes the same report as one thread, bidi controls escaped', async () => {
+    const single = await merged(campaign, false);
+    const parallel = await merged(campaign, true);
+    expect(parallel.spilled).toBe(single.spilled);
+    expect(parallel.report).toBe(single.report);
+    expect(single.spilled).toContain('\\u202e');
+    expect(single.report).toContain('\u202e');
+  });
+
+  it('with plugin rules and summaries: the rules read what the workers packed', async () => {
+    const folder = join(scratch, 'rules');
+    await mkdir(folder, { recursive: true });
+    await copyFile(
+      join(root, 'examples/plugin-outside-repo/fitness-test.mjs'),
+      join(folder, 'fitness-test.mjs'),
+    );
+    const campaignPath = join(folder, 'campaign.json');
+    await writeFile(campaignPath, JSON.stringify({ ...linfen2024Campaign, plugins: ['./fitness-test.mjs'] }));
+    const withRules = await loadCampaign(campaignPath);
+    expect(withRules.rules.length).toBeGreaterThan(0);
+    const single = await merged(withRules, false);
+    const parallel = await merged(withRules, true);
+    expect(parallel.spilled).toBe(single.spilled);
+    expect(parallel.report).toBe(single.report);
+    expect(JSON.parse(single.report).summary.rowsAccepted).toBeGreaterThan(20);
   });
 });
 

@@ -6,8 +6,9 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { SubmissionSource } from '../aggregate.js';
 import type { ReadLimits } from '../limits.js';
+import type { PackedSubmission } from '../merge/packed-rows.js';
 import { createPluginFieldGuard } from '../prepare/plugin-field-guard.js';
-import { type PreparedSubmission, prepareSubmission } from '../prepare/prepare-submission.js';
+import { prepareSubmission } from '../prepare/prepare-submission.js';
 import { runWithTimeout } from './bounded-runner.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 import {
@@ -31,11 +32,12 @@ export interface ReadPool {
   readonly started: Promise<boolean>;
   /** Jobs each worker finished: for tests and the bench. */
   completed(): number[];
+  /** Terminates the workers; once, however often it is called. */
   close(): Promise<void>;
 }
 
 export interface PoolTicket {
-  result: Promise<PreparedSubmission>;
+  result: Promise<PackedSubmission>;
   /** True when the job was still queued: it is withdrawn, and the caller does it itself. */
   steal(): boolean;
 }
@@ -60,7 +62,7 @@ const jobsPerWorker = 2;
 
 interface Queued {
   job: PrepareJob;
-  resolve: (value: PreparedSubmission) => void;
+  resolve: (value: PackedSubmission) => void;
   reject: (error: Error) => void;
 }
 
@@ -95,6 +97,7 @@ export function createReadPool(
   const slots: Slot[] = [];
   const queue: Queued[] = [];
   let nextId = 0;
+  let closing: Promise<void> | undefined;
 
   const dispatch = () => {
     for (const slot of slots) {
@@ -129,7 +132,7 @@ export function createReadPool(
     started,
     prepare: (job) => {
       const queued = { job: { ...job, id: nextId++ } } as Queued;
-      const result = new Promise<PreparedSubmission>((resolve, reject) => {
+      const result = new Promise<PackedSubmission>((resolve, reject) => {
         queued.resolve = resolve;
         queued.reject = reject;
       });
@@ -149,12 +152,18 @@ export function createReadPool(
       };
     },
     completed: () => slots.map((slot) => slot.completed),
-    close: async () => {
-      for (const slot of slots) slot.alive = false;
-      for (const waiting of queue.splice(0)) waiting.reject(new Error('read pool closed'));
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    close: () => {
+      closing ??= closePool(slots, queue);
+      return closing;
     },
   };
+}
+
+/** Stops every worker: their heaps (50–90 MB each) are freed before the outputs are written. */
+async function closePool(slots: Slot[], queue: Queued[]): Promise<void> {
+  for (const slot of slots) slot.alive = false;
+  for (const waiting of queue.splice(0)) waiting.reject(new Error('read pool closed'));
+  await Promise.all(slots.map((slot) => slot.worker.terminate()));
 }
 
 /** A file on disk as the Node entry knows it. */
@@ -174,7 +183,14 @@ export function prepareOnPool(
   sources: readonly DiskSource[],
   pool: ReadPool,
   campaign: ResolvedCampaign,
-  options: { window: number; limits: ReadLimits; submittedOn?: string; budgetMs?: number },
+  options: {
+    window: number;
+    limits: ReadLimits;
+    submittedOn?: string;
+    budgetMs?: number;
+    /** Workers send rows back packed (see `PrepareJob.pack`); only where the merge takes them. */
+    pack?: { withRules: boolean };
+  },
 ): SubmissionSource[] {
   const tickets = new Map<number, PoolTicket>();
   let launched = 0;
@@ -202,6 +218,7 @@ export function prepareOnPool(
           ...(source.listed ? { listed: source.listed } : {}),
           limits: options.limits,
           ...(options.submittedOn !== undefined ? { submittedOn: options.submittedOn } : {}),
+          ...(options.pack ? { pack: options.pack } : {}),
         }),
       );
     }
@@ -212,42 +229,49 @@ export function prepareOnPool(
     }
     return undefined;
   };
+  const prepareAt = async (source: DiskSource, index: number): Promise<PackedSubmission> => {
+    // A turn of the event loop first: the main thread reads files with synchronous calls, and
+    // without this the workers' messages (ready, done) would wait until the whole batch is done.
+    await new Promise((resolve) => setImmediate(resolve));
+    // The file asked for is not queued: the window covers the files after it.
+    launched = Math.max(launched, index + 1);
+    launchUpTo(index + options.window);
+    const ticket = tickets.get(index);
+    tickets.delete(index);
+    if (!ticket || ticket.steal()) return local(source);
+    // A worker has it. Rather than wait, take the furthest file no worker has started yet and
+    // prepare it here, until the one asked for is done.
+    let done = false;
+    const result = ticket.result.then(
+      (prepared) => {
+        done = true;
+        return prepared;
+      },
+      () => {
+        done = true;
+        return local(source);
+      },
+    );
+    while (!done) {
+      launchUpTo(index + options.window);
+      const ahead = stealFurthest(index);
+      if (ahead === undefined) break;
+      const prepared = await local(sources[ahead]!);
+      tickets.set(ahead, { result: Promise.resolve(prepared), steal: () => false });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return result;
+  };
   return sources.map((source, index) => ({
     path: source.path,
     ...(source.modified ? { modified: source.modified } : {}),
     load: source.load,
     prepare: async () => {
-      // A turn of the event loop first: the main thread reads files with synchronous calls, and
-      // without this the workers' messages (ready, done) would wait until the whole batch is done.
-      await new Promise((resolve) => setImmediate(resolve));
-      // The file asked for is not queued: the window covers the files after it.
-      launched = Math.max(launched, index + 1);
-      launchUpTo(index + options.window);
-      const ticket = tickets.get(index);
-      tickets.delete(index);
-      if (!ticket || ticket.steal()) return local(source);
-      // A worker has it. Rather than wait, take the furthest file no worker has started yet and
-      // prepare it here, until the one asked for is done.
-      let done = false;
-      const result = ticket.result.then(
-        (prepared) => {
-          done = true;
-          return prepared;
-        },
-        () => {
-          done = true;
-          return local(source);
-        },
-      );
-      while (!done) {
-        launchUpTo(index + options.window);
-        const ahead = stealFurthest(index);
-        if (ahead === undefined) break;
-        const prepared = await local(sources[ahead]!);
-        tickets.set(ahead, { result: Promise.resolve(prepared), steal: () => false });
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return result;
+      const prepared = await prepareAt(source, index);
+      // The merge asks for files in order: after the last one the workers have nothing left to
+      // do, and are stopped before the rest of the merge and the outputs (their heaps freed).
+      if (index === sources.length - 1) await pool.close();
+      return prepared;
     },
   }));
 }
@@ -261,8 +285,18 @@ export function prepareOnPool(
  * two at 280 MB, so more than one worker is only started when asked for (`threads`). Measured
  * again for issue 18 (120 files, read alone, 2 shared cores at load 5-9, alternating): one
  * thread 4.0-4.7 s of CPU, 180-190 MB; a worker beside the main thread 6.9-7.6 s of CPU (the
- * worker loading the kit, every row cloned across, a second heap to collect) and 310-340 MB, over
- * the 300 MB target, and slower in wall time too: on 2 cores the default stays one thread.
+ * worker loading the kit, every row cloned across, a second heap to collect) and 310-340 MB.
+ * Workers now hand rows back as the store's lines (`PackedRows`: the main thread's cost per worker
+ * file went from ~800 ms of clone, JSON and garbage per batch to ~50 ms), and still a worker does
+ * not pay on 2 cores. Per thread (read alone, 120 files, load 3-5): one thread, main 2.9 s and
+ * V8's helper threads (garbage collection, optimising compiler) 1.3 s of CPU, so the second core
+ * is already a third busy; with a worker, main 2.1-2.5 s, worker 1.6-1.9 s (0.5 s of it loading
+ * the kit) and helpers 2.3-2.5 s (a second heap, the kit compiled again): 5.6-6.3 s of CPU, what
+ * two cores give in the 3.0 s one thread takes, so not faster even on an idle machine. On
+ * the shared machine (the kernel shares CPU between sessions, so a second thread gets no more
+ * of it) reading took 3.1-5.9 s alone against 5.5-8.9 s with a worker, the CLI job 9.3-14.2 s
+ * against 15.5-17.1 s, and 2,800 files 11.6-20.4 s against 21.2-26.1 s, at 270-283 MB against
+ * 375-386 MB (load 3-6.5, alternating). On 2 cores the default stays one thread.
  */
 export function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 2));

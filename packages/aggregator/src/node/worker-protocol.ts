@@ -1,7 +1,7 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { ListedEntry } from '../files/listed-file.js';
 import type { ReadLimits } from '../limits.js';
-import type { PreparedSubmission } from '../prepare/prepare-submission.js';
+import type { PackedSubmission } from '../merge/packed-rows.js';
 
 /** Given to each worker when it starts. */
 export interface WorkerData {
@@ -30,12 +30,18 @@ export interface PrepareJob {
   listed?: ListedEntry;
   limits: ReadLimits;
   submittedOn?: string;
+  /**
+   * Rows sent back packed (`PackedRows`): made into the row store's lines here, not on the main
+   * thread; `withRules` when the campaign has rules (the lines then carry what they are given).
+   * Without it rows come back as objects, for a merge that needs them whole.
+   */
+  pack?: { withRules: boolean };
 }
 
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'init-failed'; reason: string }
-  | { type: 'done'; id: number; prepared: PreparedSubmission }
+  | { type: 'done'; id: number; prepared: PackedSubmission }
   | { type: 'failed'; id: number; reason: string };
 
 /**
