@@ -11,7 +11,11 @@ let collect: (() => void) | undefined;
  * resident) and resvg's pixmaps (~20 MB for a report's three charts, held by each `Resvg` and
  * its rendered image until their finalizers run). V8 does not see that memory and does not
  * hurry: on the 2,800-file batch both were still held while the report's document was packed,
- * the job's peak (343–350 MB). A collection right after each costs 50–100 ms on that batch's heap.
+ * the job's peak. A collection after the cut and one after the drawing cost 30–100 ms each on
+ * that batch's heap (2 cores, load 4–6); without the first the peak was 260–264 MB, with both
+ * 243–245 MB (and Liftoff alone for hb-subset, see `useBaselineWebAssembly` in the aggregator).
+ * A collection that only ends a marking already under way keeps what that marking found alive;
+ * the next one (after the drawing) frees it then.
  */
 export function releaseNativeMemory(): void {
   // Looked up until found: the program may expose `gc` after the first charts are drawn.
