@@ -60,9 +60,10 @@ export async function packDocx(
   }
   const body = entries['word/document.xml'];
   if (body) {
-    const xml = new TextDecoder().decode(body);
-    const filled = options.rows ? options.rows.fill(xml) : xml;
-    entries['word/document.xml'] = new TextEncoder().encode(mergeSectionMarks(filled));
+    // Section marks first, while the rows are placeholders (section breaks are never in a table):
+    // the string is then a few KB, whatever the rows (see xmlTableRows).
+    const xml = mergeSectionMarks(new TextDecoder().decode(body));
+    entries['word/document.xml'] = options.rows ? options.rows.fill(xml) : new TextEncoder().encode(xml);
   }
   return packZip(entries);
 }

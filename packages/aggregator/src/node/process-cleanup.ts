@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { enableHeapCollection } from './heap-guard.js';
+import { enableHeapCollection, useBaselineWebAssembly } from './heap-guard.js';
 import { reaperScript } from './reaper-script.js';
 
 // Things to undo when the process ends: spill folders, output locks. They run on 'exit' (which
@@ -147,10 +147,11 @@ export function processAlive(pid: number): boolean {
 
 /**
  * Everything a program that owns its process (the `jianshen` CLI) opts into, in one call:
- * `removeTemporariesOnExit` and `enableHeapCollection`. A library embedding the aggregator calls
- * neither and keeps its own signal handling and V8 flags.
+ * `removeTemporariesOnExit`, `enableHeapCollection` and `useBaselineWebAssembly`. A library
+ * embedding the aggregator calls none and keeps its own signal handling and V8 flags.
  */
 export function takeOverProcess(): void {
   removeTemporariesOnExit();
   enableHeapCollection();
+  useBaselineWebAssembly();
 }

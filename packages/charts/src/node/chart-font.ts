@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Allocate, readFontFace } from './collection-face.js';
 import { type FontLocation, locateFont } from './locate-font.js';
+import { releaseNativeMemory } from './release-native-memory.js';
 import { cutFaces } from './subset-face.js';
 
 /** Font files made for a set of charts, removed by `dispose`. */
@@ -105,6 +106,8 @@ export async function chartFont(svgs: readonly string[], family: string): Promis
       faces.map((face) => (allocate: Allocate) => readFace(face, allocate)),
       charactersOf(svgs),
     );
+    // hb-subset's instance is garbage now: its memory goes before resvg's is taken.
+    releaseNativeMemory();
     const files = cut.map((_, position) => join(directory, `face-${position}.otf`));
     await Promise.all(files.map((file, position) => writeFile(file, cut[position]!)));
     return { files, dispose };

@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { RenderedChart } from '../render-report-charts.js';
 import { chartFont } from './chart-font.js';
+import { releaseNativeMemory } from './release-native-memory.js';
 
 /**
  * The face resvg falls back to for text whose family it cannot find. Debian's fonts-noto-cjk
@@ -63,16 +64,11 @@ export function chartToPng(chart: RenderedChart, options: ChartPngOptions = {}):
   };
 }
 
-/**
- * Every chart as PNG, in the order given. The family's face is cut once to the characters the
- * charts draw and given to resvg alone (see `chartFont`: 3 s → under 1 s for a 120-unit report);
- * without the family installed, or without fontconfig, resvg searches the system's fonts.
- */
-export async function chartsToPng(
+/** Every chart drawn with the family's faces cut to the charts' characters (see `chartFont`). */
+async function drawWithCutFont(
   charts: readonly RenderedChart[],
-  options: ChartPngOptions = {},
+  options: ChartPngOptions,
 ): Promise<ChartPng[]> {
-  if (options.fontFiles) return charts.map((chart) => chartToPng(chart, options));
   const font = await chartFont(
     charts.map((chart) => chart.svg),
     options.fontFamily ?? pngFontFamily,
@@ -82,4 +78,21 @@ export async function chartsToPng(
   } finally {
     await font?.dispose();
   }
+}
+
+/**
+ * Every chart as PNG, in the order given. The family's face is cut once to the characters the
+ * charts draw and given to resvg alone (see `chartFont`: 3 s → under 1 s for a 120-unit report);
+ * without the family installed, or without fontconfig, resvg searches the system's fonts.
+ * resvg's pixmaps are released before the PNGs are handed on (see `releaseNativeMemory`).
+ */
+export async function chartsToPng(
+  charts: readonly RenderedChart[],
+  options: ChartPngOptions = {},
+): Promise<ChartPng[]> {
+  const pngs = options.fontFiles
+    ? charts.map((chart) => chartToPng(chart, options))
+    : await drawWithCutFont(charts, options);
+  releaseNativeMemory();
+  return pngs;
 }
