@@ -4,12 +4,17 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { streamAggregateFiles, writeAggregateOutputs } from '@jianshen/aggregator/node';
+import { streamAggregateFiles, takeOverProcess, writeAggregateOutputs } from '@jianshen/aggregator/node';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 
 const manifest = JSON.parse(await readFile(process.argv[2], 'utf8'));
 // Threads for reading (default: the aggregator's own default, cores − 1 and at most two).
-const threads = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+const threadsArgument = process.argv.slice(3).find((argument) => /^\d+$/.test(argument));
+const threads = threadsArgument === undefined ? undefined : Number(threadsArgument);
+// As the CLI does (and as the package README asks of a program that owns its process): the heap
+// guard may collect, WebAssembly stays on V8's baseline compiler. Without it V8 lets ~250 MB of
+// garbage pile up over a country's batch before it collects (see bench/README.md, fifth round).
+if (!process.argv.includes('--library-defaults')) takeOverProcess();
 const campaign = await loadCampaign();
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
