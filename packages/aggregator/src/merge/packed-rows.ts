@@ -1,6 +1,5 @@
-import { escapeBidiControls } from '@jianshen/ooxml';
 import type { PreparedSubmission } from '../prepare/prepare-submission.js';
-import { hasBidiControl } from '../write/bidi-control-bytes.js';
+import { type LineBuffer, StoredLineEncoder, storedLine } from './stored-lines.js';
 import { unnumberedRow } from './unnumbered-row.js';
 
 /**
@@ -45,51 +44,18 @@ export interface PackOptions {
   withRules: boolean;
 }
 
-// Lines are gathered into a text of about this many characters, then encoded into the buffer:
-// one encoding call a row, or one for the whole file's text (a string of many pieces flattened
-// first), cost more (worker, 120 files × 800 rows: 320 ms in encoding the whole text at once).
-const batchChars = 8 * 1024;
-
-/** UTF-8 lines in a buffer grown as needed, bidi controls escaped as the file store does. */
-class LineBytes {
-  #bytes = new Uint8Array(64 * 1024);
-  #used = 0;
-  #pending = '';
-  readonly #encoder = new TextEncoder();
-
-  add(line: string): void {
-    this.#pending += line;
-    if (this.#pending.length >= batchChars) this.#encodePending();
-  }
-
-  /** The lines, in a buffer of their own (to be transferred). */
-  finish(): Uint8Array {
-    this.#encodePending();
-    return this.#bytes.slice(0, this.#used);
-  }
-
-  #encodePending(): void {
-    if (this.#pending === '') return;
-    const start = this.#used;
-    this.#encode(this.#pending);
-    // Looked for in the bytes, and the text encoded again in the rare batch that has one.
-    if (hasBidiControl(this.#bytes.subarray(start, this.#used))) {
-      this.#used = start;
-      this.#encode(escapeBidiControls(this.#pending));
-    }
-    this.#pending = '';
-  }
-
-  #encode(text: string): void {
-    // A UTF-16 code unit never takes more than three bytes in UTF-8.
-    const most = this.#used + text.length * 3;
-    if (most > this.#bytes.length) {
-      const larger = new Uint8Array(Math.max(most, this.#bytes.length * 2));
-      larger.set(this.#bytes.subarray(0, this.#used));
-      this.#bytes = larger;
-    }
-    this.#used += this.#encoder.encodeInto(text, this.#bytes.subarray(this.#used)).written;
-  }
+/** A buffer for a file's lines that grows as needed (the lines are transferred whole). */
+function growingBuffer(): LineBuffer {
+  const buffer: LineBuffer = {
+    bytes: new Uint8Array(64 * 1024),
+    used: 0,
+    reserve(most) {
+      const larger = new Uint8Array(Math.max(buffer.used + most, buffer.bytes.length * 2));
+      larger.set(buffer.bytes.subarray(0, buffer.used));
+      buffer.bytes = larger;
+    },
+  };
+  return buffer;
 }
 
 /** The buffers of packed rows, for a `postMessage` transfer list. */
@@ -128,14 +94,14 @@ export function packRows(prepared: PreparedSubmission, options: PackOptions): Pa
     key: new Float64Array(count),
     secondKey: new Int32Array(count),
   };
-  const lines = new LineBytes();
+  const buffer = growingBuffer();
+  const lines = new StoredLineEncoder(buffer);
   for (const [at, entry] of rows.entries()) {
     // The source as the merge gives it: the file's path as the report shows it.
     const source = { path: prepared.file.path, sheet: entry.source.sheet, row: entry.source.row };
     const shown = unnumberedRow(entry, source, options.pluginKeys);
-    let line = JSON.stringify(shown);
-    if (options.withRules) line += `\t${JSON.stringify({ unit: entry.unit, values: entry.values })}`;
-    lines.add(`${line}\n`);
+    const forRules = options.withRules ? { unit: entry.unit, values: entry.values } : undefined;
+    lines.add(storedLine({ row: shown, forRules }));
     packed.row[at] = source.row;
     packed.sheet[at] = textId(source.sheet);
     packed.tableUnit[at] = textId(entry.tableUnit);
@@ -145,6 +111,7 @@ export function packRows(prepared: PreparedSubmission, options: PackOptions): Pa
     packed.key[at] = entry.key[0];
     packed.secondKey[at] = entry.key[1];
   }
-  packed.lines = lines.finish();
+  lines.flush();
+  packed.lines = buffer.bytes.slice(0, buffer.used);
   return { ...prepared, rows: [], packed };
 }

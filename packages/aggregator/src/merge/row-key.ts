@@ -19,13 +19,13 @@ function cleanKeyPart(value: unknown): string {
 
 /**
  * The two hashes rows are compared by (computed where the row is read, a worker thread too):
- * `[hash53(key), hash32(key)]`, both made in one pass over the key.
+ * `[hash53(key), hash53(key, second seed) | 0]`, both made in one pass over the key.
  */
 export function duplicateKeyHashes(values: Record<string, unknown>): readonly [number, number] {
   return hashPair(duplicateKey(values));
 }
 
-/** `[hash53(text), hash32(text)]` in one loop: the same arithmetic, two seeds side by side. */
+/** `[hash53(text), hash53(text, secondSeed) | 0]` in one loop: the same arithmetic, two seeds side by side. */
 export function hashPair(text: string): [number, number] {
   let a1 = 0xdeadbeef;
   let a2 = 0x41c6ce57;
@@ -65,11 +65,6 @@ export function hash53(text: string, seed = 0): number {
     h2 = Math.imul(h2 ^ code, 1597334677);
   }
   return finish53(h1, h2);
-}
-
-/** A second, independent 32-bit hash of the same text (a different seed, folded). */
-export function hash32(text: string): number {
-  return hash53(text, secondSeed) | 0;
 }
 
 /** Reads a stored row's two hashes by its index (the merge keeps them in typed columns). */

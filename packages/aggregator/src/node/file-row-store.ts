@@ -1,18 +1,13 @@
 import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { escapeBidiControls } from '@jianshen/ooxml';
 import type { RowForRules, RowStore, StoredRow } from '../merge/row-store.js';
+import { type LineBuffer, StoredLineEncoder, storedLine } from '../merge/stored-lines.js';
 import type { UnnumberedRow } from '../report.js';
-import { hasBidiControl } from '../write/bidi-control-bytes.js';
 import { onProcessEnd, processAlive } from './process-cleanup.js';
 
 // Rows are written in batches of about this many bytes (one system call each).
 const flushBytes = 1 << 20;
-// Rows' JSON is gathered into a text of about this many characters before it is encoded: one
-// encoding call per row cost more than its JSON.stringify (96,000 rows, CPU: 244 ms one call a
-// row, 131 ms in batches of 8 Ki characters, which stay far below V8's large-object size).
-const batchChars = 8 * 1024;
 // Read in pieces whose text stays under V8's large-object size (~128 KB): decoding 1 MiB at a
 // time made every piece a large object, and reading the rows back ~30% slower. Read with
 // synchronous calls: the file was just written (it is in the page cache), and a promise per piece
@@ -149,66 +144,48 @@ interface SpillWriter {
 }
 
 function spillWriter(descriptor: number): SpillWriter {
-  // Rows' JSON is gathered into a short text and encoded into one reused buffer, written out
-  // when it fills: no text of many rows is ever built (flattening 1 MiB joins cost more than JSON).
-  let scratch = Buffer.allocUnsafe(flushBytes);
-  let used = 0;
-  let pending = '';
+  // Rows' lines are encoded into one reused buffer, written out when it fills: no text of many
+  // rows is ever built (flattening 1 MiB joins cost more than JSON).
   let open = true;
   const writeAll = (bytes: Uint8Array) => {
     let offset = 0;
     while (open && offset < bytes.length)
       offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
   };
-  const writeOut = () => {
-    writeAll(scratch.subarray(0, used));
-    used = 0;
-  };
-  /** Encodes `text` after what is in the buffer; resolves to where it starts. */
-  const encode = (text: string) => {
-    // A UTF-16 code unit never takes more than three bytes in UTF-8.
-    const most = text.length * 3;
-    if (used + most > scratch.length) {
+  const buffer: LineBuffer = {
+    bytes: Buffer.allocUnsafe(flushBytes),
+    used: 0,
+    reserve(most) {
       writeOut();
-      if (most > scratch.length) scratch = Buffer.allocUnsafe(most);
-    }
-    const start = used;
-    used += scratch.write(text, used, 'utf8');
-    return start;
+      if (most > buffer.bytes.length) buffer.bytes = Buffer.allocUnsafe(most);
+    },
   };
-  const encodePending = () => {
-    if (pending === '') return;
-    const start = encode(pending);
-    // Escaped once here, not each time report.json is written (JSON.parse reads \u202e back);
-    // looked for in the bytes, and the text encoded again in the rare batch that has one.
-    if (hasBidiControl(scratch.subarray(start, used))) {
-      used = start;
-      encode(escapeBidiControls(pending));
-    }
-    pending = '';
+  const writeOut = () => {
+    writeAll(buffer.bytes.subarray(0, buffer.used));
+    buffer.used = 0;
   };
+  const encoder = new StoredLineEncoder(buffer);
   return {
     text(lines) {
-      pending += lines;
-      if (pending.length >= batchChars) encodePending();
+      encoder.add(lines);
     },
     bytes(lines) {
-      encodePending();
-      if (used + lines.length > scratch.length) writeOut();
-      if (lines.length > scratch.length) writeAll(lines);
+      encoder.flush();
+      if (buffer.used + lines.length > buffer.bytes.length) writeOut();
+      if (lines.length > buffer.bytes.length) writeAll(lines);
       else {
-        scratch.set(lines, used);
-        used += lines.length;
+        buffer.bytes.set(lines, buffer.used);
+        buffer.used += lines.length;
       }
     },
     flush() {
-      encodePending();
+      encoder.flush();
       writeOut();
     },
     discard() {
       open = false;
-      used = 0;
-      pending = '';
+      buffer.used = 0;
+      encoder.discard();
     },
   };
 }
@@ -242,12 +219,8 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
   return {
     append(row) {
       if (disposed) throw new Error('the row store was disposed');
-      let line = JSON.stringify(row.row);
-      if (row.forRules !== undefined) {
-        line += `\t${JSON.stringify(row.forRules)}`;
-        withValues = true;
-      }
-      writer.text(`${line}\n`);
+      if (row.forRules !== undefined) withValues = true;
+      writer.text(storedLine(row));
     },
     appendJsonLines(lines, { withRules }) {
       if (disposed) throw new Error('the row store was disposed');
