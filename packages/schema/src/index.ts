@@ -108,6 +108,7 @@ export {
   type DateRange,
   excelSerialToIsoDay,
   type HalfWidthOptions,
+  isAsciiDigits,
   isBlankCell,
   isoDayFromDate,
   modeLabels,

@@ -14,7 +14,13 @@ import {
   type ZipDirectory,
   type ZipEntry,
 } from '@jianshen/ooxml';
-import { type CellValue, excelSerialToIsoDay, phrase, templateMarkerName } from '@jianshen/schema';
+import {
+  type CellValue,
+  excelSerialToIsoDay,
+  isAsciiDigits,
+  phrase,
+  templateMarkerName,
+} from '@jianshen/schema';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange, ReaderNote } from './grid.js';
 
@@ -222,21 +228,11 @@ function cellValue(type: string, raw: string, style: number, context: SheetConte
   }
 }
 
-/** True when `text` is one or more ASCII digits: the usual index, checked without a regex. */
-function isDigits(text: string): boolean {
-  if (text === '') return false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
-}
-
 /** `t="s"`: an index into the shared strings. */
 function sharedStringValue(raw: string, sharedStrings: SharedStrings): ReadCell {
   // An empty or non-numeric index (`<v></v>`, `<v> </v>`: Number() makes those 0, the first string)
   // and a reference past the shared strings (a damaged or forged file): said at the cell, not blank.
-  if (!isDigits(raw) && !/^\s*\d+\s*$/.test(raw)) return missingString;
+  if (!isAsciiDigits(raw) && !/^\s*\d+\s*$/.test(raw)) return missingString;
   const index = Number(raw);
   if (sharedStrings.cut.has(index)) return cutText;
   return sharedStrings.strings[index] ?? missingString;

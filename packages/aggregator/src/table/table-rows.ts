@@ -1,4 +1,4 @@
-import { type CellValue, normalizeText, toHalfWidth } from '@jianshen/schema';
+import { type CellValue, isAsciiDigits, normalizeText, toHalfWidth } from '@jianshen/schema';
 import type { DataRow, FoundTable, SkipReason } from './find-tables.js';
 import { dateEndKey, dateStartKey, modeOfflineKey, modeOnlineKey, unitColumnKey } from './labels.js';
 import type { SheetView } from './sheet-view.js';
@@ -26,15 +26,6 @@ export interface RowReader {
   trailingBlanks: number[];
   /** Set when a heading (the next table's title) is met. */
   titleLines: string[];
-}
-
-function isDigits(value: string): boolean {
-  if (value === '') return false;
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
 }
 
 /** A title or section line: one value merged across several columns. */
@@ -65,7 +56,7 @@ function isNilReturnRow(view: SheetView, table: FoundTable, rowNumber: number): 
   if (table.rows.length > 0 || table.nilReturn !== undefined) return false;
   const texts = view.texts(rowNumber).filter((value, column) => {
     if (value === '') return false;
-    return !(column === table.seqColumn && isDigits(value));
+    return !(column === table.seqColumn && isAsciiDigits(value));
   });
   const first = texts[0];
   if (first === undefined || !isNilStatement(first)) return false;
@@ -122,7 +113,7 @@ function skipReason(
 ): SkipReason | undefined {
   const first = view.texts(rowNumber).find((value) => value !== '') ?? '';
   // Mostly the row's number: digits stay as they are, and no footer or example starts so.
-  const firstClean = isDigits(first) ? first : toHalfWidth(first, withPunctuation).replace(/\s+/g, '');
+  const firstClean = isAsciiDigits(first) ? first : toHalfWidth(first, withPunctuation).replace(/\s+/g, '');
   if (footerPattern.test(firstClean) && !(typeof cells.name === 'string' && cells.name === first)) {
     return 'footer';
   }

@@ -14,5 +14,5 @@ export {
   type NormalizeResult,
   reject,
 } from './result.js';
-export { isBlankCell, normalizeText } from './text.js';
+export { isAsciiDigits, isBlankCell, normalizeText } from './text.js';
 export { type HalfWidthOptions, toHalfWidth } from './width.js';

@@ -12,7 +12,7 @@
 import { Metadata, PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { chinaPhoneMetadata } from './cn-phone-metadata.generated.js';
 import { accept, type CellValue, type NormalizeNote, type NormalizeResult, reject } from './result.js';
-import { normalizeText } from './text.js';
+import { isAsciiDigits, normalizeText } from './text.js';
 import { toHalfWidth } from './width.js';
 
 export interface NormalizePhonesOptions {
@@ -167,15 +167,6 @@ const roundedPattern = /0{5}$/;
 const tokenPattern =
   /(\d+)|(转分机号?|分机号?|转|ext\.?|x)|([ \t().:]+)|([-\u2010-\u2015\u2212]+)|(\u0001)|([\s\S])/giy;
 
-function isAllDigits(text: string): boolean {
-  if (text === '') return false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x30 || code > 0x39) return false;
-  }
-  return true;
-}
-
 /**
  * How the next digit group joins after a separator token: the strongest separator wins; anything
  * else (letters, 、 / , ; 或 newline …) breaks, as does a country code (a new number starts).
@@ -193,7 +184,7 @@ function joinAfter(join: Join, match: RegExpExecArray): Join {
 /** Splits cell text into digit groups, remembering what separated each from the previous one. */
 function digitGroups(text: string): Group[] {
   // Most cells are one bare number: one group, as the tokens below would make it.
-  if (isAllDigits(text)) return [{ digits: text, join: 'start', international: false }];
+  if (isAsciiDigits(text)) return [{ digits: text, join: 'start', international: false }];
   const groups: Group[] = [];
   let join: Join = 'start';
   let international = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from './result.js';
-import { isBlankCell, normalizeText } from './text.js';
+import { isAsciiDigits, isBlankCell, normalizeText } from './text.js';
 
 describe('normalizeText', () => {
   it.each<[string, CellValue, string]>([
@@ -47,5 +47,13 @@ describe('isBlankCell', () => {
     ['示例', false],
   ])('%j → %s', (input, expected) => {
     expect(isBlankCell(input)).toBe(expected);
+  });
+});
+
+describe('isAsciiDigits', () => {
+  it('is true only for one or more of 0–9', () => {
+    expect(['0', '13912345678', '007'].map(isAsciiDigits)).toEqual([true, true, true]);
+    // Full-width digits, signs, spaces and the empty text are not.
+    expect(['', '１２', '-1', '1 2', '1.5', '12a', '/'].map(isAsciiDigits)).toEqual(Array(7).fill(false));
   });
 });

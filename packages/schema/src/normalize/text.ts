@@ -53,3 +53,13 @@ export function isBlankCell(value: CellValue): boolean {
   if (value instanceof Date) return Number.isNaN(value.getTime());
   return normalizeText(value) === '';
 }
+
+/** True when `text` is one or more ASCII digits (0–9), checked without a regular expression. */
+export function isAsciiDigits(text: string): boolean {
+  if (text === '') return false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
