@@ -19,7 +19,7 @@ import { FirstRowIndex } from './merge/row-key.js';
 import { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row-store.js';
 import { accepted, runRulesOverStore } from './merge/rules-over-store.js';
 import { unitsSentTwice } from './merge/unit-sent-twice.js';
-import { unnumberedRow } from './merge/unnumbered-row.js';
+import { pluginFieldKeys, unnumberedRow } from './merge/unnumbered-row.js';
 import { createPluginFieldGuard } from './prepare/plugin-field-guard.js';
 import { type PreparedSubmission, prepareSubmission } from './prepare/prepare-submission.js';
 import type {
@@ -192,7 +192,7 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
     secondKeyOf,
     names: [],
     nameIds: new Map(),
-    pluginKeys: campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key),
+    pluginKeys: pluginFieldKeys(campaign.fields),
     summarizer: createSummarizer(campaign, options.lang ?? defaultLang, {
       onIssue: (found) => issues.push(found),
       ...(options.runBounded ? { runBounded: options.runBounded } : {}),

@@ -1,6 +1,11 @@
-import type { ActivityMode, DateRange } from '@jianshen/schema';
+import type { ActivityMode, DateRange, ResolvedField } from '@jianshen/schema';
 import type { PreparedRow } from '../prepare/prepare-submission.js';
 import type { RowSourceReport, UnnumberedRow } from '../report.js';
+
+/** Keys of the campaign's plugin fields, in order: the report row holds them after `note`. */
+export function pluginFieldKeys(fields: readonly Pick<ResolvedField, 'key' | 'source'>[]): string[] {
+  return fields.filter((field) => field.source !== 'core').map((field) => field.key);
+}
 
 /** A row as the report shows it, but its `seq`: every field is known when the row is read. */
 export function unnumberedRow(

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCampaign } from '@jianshen/plugin-kit/node';
 import { packedBuffers, packRows } from '../merge/packed-rows.js';
+import { pluginFieldKeys } from '../merge/unnumbered-row.js';
 import { createPluginFieldGuard } from '../prepare/plugin-field-guard.js';
 import { type PrepareInput, prepareSubmission } from '../prepare/prepare-submission.js';
 import { readBounded } from './aggregate-files.js';
@@ -53,7 +54,7 @@ async function start(): Promise<void> {
         runBounded: runWithTimeout,
         ...(budgetMs !== undefined ? { budgetMs } : {}),
       });
-      const pluginKeys = campaign.fields.filter((field) => field.source !== 'core').map((field) => field.key);
+      const pluginKeys = pluginFieldKeys(campaign.fields);
       port.on('message', (job: PrepareJob) => {
         previous = previous.then(() => run(job));
       });
