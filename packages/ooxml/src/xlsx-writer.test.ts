@@ -21,13 +21,23 @@ async function cellXmlOf(value: string, onTruncated?: (cut: TruncatedCell) => vo
   return /<c r="A1"[\s\S]*?<\/c>/.exec(xml)?.[0] ?? '';
 }
 
-const inline = (text: string) =>
+const inline = (text: string) => `<c r="A1" s="3" t="inlineStr"><is><t>${text}</t></is></c>`;
+/** A text whose whitespace a reader could otherwise drop says so. */
+const preserved = (text: string) =>
   `<c r="A1" s="3" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 
 describe('text cells', () => {
   it('are written as they are when nothing in them needs care', async () => {
     expect(await cellXmlOf('尧都区体育局 健步走 2024')).toBe(inline('尧都区体育局 健步走 2024'));
-    expect(await cellXmlOf('一行\n两行\t表格')).toBe(inline('一行\n两行\t表格'));
+    expect(await cellXmlOf('一行\n两行\t表格')).toBe(preserved('一行\n两行\t表格'));
+  });
+
+  it('say xml:space="preserve" only where whitespace could be lost', async () => {
+    expect(await cellXmlOf(' 前有空格')).toBe(preserved(' 前有空格'));
+    expect(await cellXmlOf('后有空格 ')).toBe(preserved('后有空格 '));
+    expect(await cellXmlOf('　全角空格')).toBe(inline('　全角空格'));
+    expect(await cellXmlOf('回车\r换行')).toBe(preserved('回车\r换行'));
+    expect(await cellXmlOf('中间  两个空格')).toBe(inline('中间  两个空格'));
   });
 
   it('escape markup, drop bidi controls and characters XML cannot carry, keep surrogate pairs', async () => {

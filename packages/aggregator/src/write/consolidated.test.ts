@@ -84,7 +84,7 @@ describe('consolidated workbook', () => {
       readZipText(await writeConsolidatedWorkbook(report, campaign), 'xl/worksheets/sheet1.xml') ?? '';
     expect(sheet).toContain(campaign.tableTitle);
     expect(sheet).toContain('单位名称（盖章）：临汾市体育局');
-    expect(sheet).toContain('<t xml:space="preserve">来源单位</t>');
+    expect(sheet).toContain('<t>来源单位</t>');
     expect(sheet).toContain(`<c r="A4" s="4"><v>1</v></c>`);
     expect(sheet).toContain(`<c r="A${3 + report.rows.length}" s="4"><v>${report.rows.length}</v></c>`);
     expect(sheet).toContain('2024年7月15日至7月19日');
