@@ -1,4 +1,4 @@
-import { packZip, unpackZip } from '@jianshen/ooxml';
+import { type CreateRawDeflater, packZip, packZipNatively, unpackZip } from '@jianshen/ooxml';
 import { type Document, Packer } from 'docx';
 import { mergeSectionMarks } from './section-marks.js';
 import type { XmlTableRows } from './table-row-makers.js';
@@ -36,6 +36,8 @@ async function documentEntries(document: Document): Promise<Entries> {
 export interface PackDocxOptions {
   /** Table rows the document holds as placeholders (`xmlTableRows`), written into document.xml. */
   rows?: XmlTableRows;
+  /** A native deflater for the zip (the Node entries pass zlib's; see `packZipNatively`). */
+  createDeflater?: CreateRawDeflater;
 }
 
 /**
@@ -65,5 +67,7 @@ export async function packDocx(
     const xml = mergeSectionMarks(new TextDecoder().decode(body));
     entries['word/document.xml'] = options.rows ? options.rows.fill(xml) : new TextEncoder().encode(xml);
   }
-  return packZip(entries);
+  return options.createDeflater
+    ? packZipNatively(entries, { createDeflater: options.createDeflater })
+    : packZip(entries);
 }

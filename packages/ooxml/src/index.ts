@@ -9,6 +9,7 @@ export {
   parseRange,
 } from './cell-reference.js';
 export { cellMaxCharacters, escapeBidiControls, fitCell, stripBidiControls } from './cell-text.js';
+export type { CreateRawDeflater, RawDeflater } from './native-zip-deflate.js';
 export { OoxmlError, type OoxmlProblem, type OoxmlProblemCode } from './ooxml-error.js';
 export {
   type ParseXmlEntryOptions,
@@ -24,8 +25,6 @@ export {
   type ByteSink,
   type CellRow,
   type CellSpec,
-  type CreateRawDeflater,
-  type RawDeflater,
   type SheetSpec,
   type StyleId,
   styles,
@@ -43,7 +42,15 @@ export {
   type XmlStream,
 } from './xml-stream.js';
 export { escapeXml } from './xml-text.js';
-export { fixedZipDate, packZip, readZipText, repackZip, unpackZip } from './zip-entries.js';
+export {
+  fixedZipDate,
+  type PackZipNativelyOptions,
+  packZip,
+  packZipNatively,
+  readZipText,
+  repackZip,
+  unpackZip,
+} from './zip-entries.js';
 export {
   findEntry,
   type InflateRaw,

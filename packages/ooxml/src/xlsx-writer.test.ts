@@ -2,14 +2,8 @@ import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from './bytes.js';
 import { cellMaxCharacters } from './cell-text.js';
-import {
-  type RawDeflater,
-  type SheetSpec,
-  styles,
-  type TruncatedCell,
-  writeXlsx,
-  writeXlsxTo,
-} from './xlsx-writer.js';
+import type { RawDeflater } from './native-zip-deflate.js';
+import { type SheetSpec, styles, type TruncatedCell, writeXlsx, writeXlsxTo } from './xlsx-writer.js';
 import { readZipText } from './zip-entries.js';
 
 /** The one cell of a one-cell sheet, as written. */

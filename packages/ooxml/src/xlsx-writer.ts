@@ -1,8 +1,8 @@
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import { concatBytes } from './bytes.js';
 import { type CellPosition, columnLetter, parseCellReference } from './cell-reference.js';
 import { cellMaxCharacters, fitCell, stripBidiControls } from './cell-text.js';
-import { crc32Final, crc32Start, crc32Update } from './crc32.js';
+import { type CreateRawDeflater, NativeZipDeflate } from './native-zip-deflate.js';
 import { safeSheetName } from './sheet-name.js';
 import { escapeXml } from './xml-text.js';
 import { fixedZipDate } from './zip-entries.js';
@@ -374,19 +374,6 @@ const chunkCharacters = 1 << 14;
 // it ran 3 MiB ahead: peak RSS +20-40 MB and no faster on 2 cores).
 const stagingBytes = 256 * 1024;
 
-/**
- * A raw-deflate stream made natively (the Node entry's zlib): bytes go in as they are made, and
- * each push returns the compressed bytes ready so far (often none); `final` ends the stream. A
- * push may return a promise: the batch is then compressed off the main thread (zlib on Node's
- * thread pool, so on another core) while the next rows are made; outputs are joined in order.
- */
-export interface RawDeflater {
-  push(chunk: Uint8Array, final: boolean): Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>>;
-}
-
-/** Makes one `RawDeflater` per zip entry, at the level given. */
-export type CreateRawDeflater = (level: number) => RawDeflater;
-
 // The package holds no message catalogue: the aggregator passes its catalogue's marker.
 const defaultMarker = '…';
 
@@ -403,52 +390,6 @@ export interface WriteXlsxOptions {
 // the other core busy, few enough that memory stays at a few megabytes (the Node entry's batches
 // are 1 MiB).
 const maxInFlight = 3;
-
-/** A zip entry deflated by a native deflater; fflate's zip still counts its size and CRC. */
-class NativeZipDeflate extends ZipPassThrough {
-  /** Batches being compressed, oldest first; each settles once its bytes are handed on, in order. */
-  private batches: Promise<void>[] = [];
-  private failure: { error: unknown } | undefined;
-  private running = crc32Start;
-  constructor(
-    filename: string,
-    private readonly deflater: RawDeflater,
-  ) {
-    super(filename);
-    this.compression = 8;
-  }
-  /** fflate's push (CRC, size, then `process`) with a CRC eight bytes a step (see crc32.ts). */
-  override push(chunk: Uint8Array, final = false): void {
-    this.running = crc32Update(this.running, chunk);
-    this.size += chunk.length;
-    if (final) this.crc = crc32Final(this.running);
-    this.process(chunk, final);
-  }
-  protected override process(chunk: Uint8Array, final: boolean): void {
-    const out = this.deflater.push(chunk, final);
-    const previous = this.batches.at(-1);
-    if (out instanceof Uint8Array && previous === undefined) {
-      this.ondata(null, out, final);
-      return;
-    }
-    this.batches.push(
-      (async () => {
-        try {
-          const bytes = await out;
-          await previous;
-          if (!this.failure) this.ondata(null, bytes, final);
-        } catch (error) {
-          this.failure ??= { error };
-        }
-      })(),
-    );
-  }
-  /** Waits until at most `batches` are still being compressed (0: every byte handed on). */
-  async settle(batches = 0): Promise<void> {
-    while (this.batches.length > batches) await this.batches.shift();
-    if (this.failure) throw this.failure.error;
-  }
-}
 
 /**
  * Writes a workbook from plain sheet specs, SpreadsheetML by hand: every text is an inline

@@ -163,5 +163,8 @@ function draftReport(options: RenderReportOptions, makeRows: MakeTableRows): Doc
 export async function renderReport(options: RenderReportOptions): Promise<Uint8Array> {
   const settings = reportSettings(options.campaign, options.report, options.lang ?? 'zh');
   const rows = xmlTableRows();
-  return packDocx(draftReport(options, rows.make), settings.date, { rows });
+  return packDocx(draftReport(options, rows.make), settings.date, {
+    rows,
+    ...(options.createDeflater ? { createDeflater: options.createDeflater } : {}),
+  });
 }

@@ -1,4 +1,5 @@
 import type { AggregateReport } from '@jianshen/aggregator';
+import type { CreateRawDeflater } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { Lang } from '@jianshen/schema';
 
@@ -20,4 +21,6 @@ export interface RenderReportOptions {
   /** The charts in the order they are shown (activities per unit, by 举办方式, by month). */
   charts?: readonly ChartPicture[];
   lang?: Lang;
+  /** A native deflater for the .docx zip (`renderReportWithCharts` passes zlib's). */
+  createDeflater?: CreateRawDeflater;
 }

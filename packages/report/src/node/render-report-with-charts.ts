@@ -1,3 +1,4 @@
+import { createNodeRawDeflater } from '@jianshen/aggregator/node';
 import { renderReportCharts } from '@jianshen/charts';
 import { type ChartPngOptions, chartsToPng } from '@jianshen/charts/node';
 import { pictureScale } from '../chart-pictures.js';
@@ -18,7 +19,8 @@ const mostUnitsInReport = 20;
 
 /**
  * The report with its three charts drawn from report.json's summary (ECharts SVG, then PNG with
- * resvg and the system's CJK fonts): what `jianshen aggregate` and `jianshen report` write.
+ * resvg and the system's CJK fonts), packed with zlib: what `jianshen aggregate` and `jianshen
+ * report` write.
  */
 export async function renderReportWithCharts(options: RenderReportWithChartsOptions): Promise<Uint8Array> {
   const lang = options.lang ?? 'zh';
@@ -26,5 +28,5 @@ export async function renderReportWithCharts(options: RenderReportWithChartsOpti
   // Each chart as sharp as it is printed, no sharper (see pictureScale).
   const charts = await chartsToPng(svgs, { scale: pictureScale, ...options.png });
   const { png: _png, ...rest } = options;
-  return renderReport({ ...rest, charts });
+  return renderReport({ createDeflater: (level) => createNodeRawDeflater(level), ...rest, charts });
 }
