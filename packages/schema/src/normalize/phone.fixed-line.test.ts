@@ -7,11 +7,15 @@ import { normalizePhones } from './phone.js';
 // getType(); before, it parsed them with region CN and checked isValid() too. This is the old
 // check, kept as the reference (with the whole max metadata, every country): both must accept and
 // format exactly the same numbers. Only Chinese numbers are landlines here: 00 + another country's
-// code is a call abroad, not 0 + a Chinese area code.
+// code is a call abroad, not 0 + a Chinese area code. And a landline is 0 + area code + a 7–8 digit
+// subscriber (a 10–11 digit national number) however it is dialled: parsing 0086 + 8 digits finds
+// short service numbers (0086 391 95000 → 0391-95000, 0086 791 1230 → 0791-1230), which no
+// spelling of them makes a 联系方式 (see the test below).
 function referenceLandline(digits: string): string | undefined {
   if (!/^0\d{10,11}$/.test(digits)) return undefined;
   const phone = parsePhoneNumberFromString(digits, 'CN');
   if (!phone?.isValid() || phone.countryCallingCode !== '86') return undefined;
+  if (!/^\d{10,11}$/.test(phone.nationalNumber)) return undefined;
   const type = phone.getType();
   if (type !== 'FIXED_LINE' && type !== 'FIXED_LINE_OR_MOBILE') return undefined;
   const areaLength = /^(?:10|2)/.test(phone.nationalNumber) ? 2 : 3;
@@ -52,6 +56,14 @@ describe('landlines checked without parsing', () => {
     // With every country's metadata these became 0320-0494 and 0619-7013.
     expect(landlineOf('002433200494')).toBeUndefined();
     expect(landlineOf('009616197013')).toBeUndefined();
+  });
+
+  it('refuse a short service number in every spelling, 0086 included', () => {
+    // Found by the random property above (seed 228793979): the parser alone took 008639195000.
+    for (const spelling of ['008639195000', '+86 391 95000', '0086 391 95000', '0391-95000', '039195000']) {
+      expect(landlineOf(spelling), spelling).toBeUndefined();
+    }
+    expect(landlineOf('00863572123456')).toBe('0357-2123456');
   });
 
   it('give the same answer twice (the cache of recent numbers)', () => {
