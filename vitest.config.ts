@@ -26,5 +26,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One temporary root for the whole run, removed at its end (see the file).
+    globalSetup: ['./tests/temporary-folders.global-setup.ts'],
   },
 });
