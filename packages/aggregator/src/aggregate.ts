@@ -198,7 +198,7 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
       ...(options.runBounded ? { runBounded: options.runBounded } : {}),
       ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
     }),
-    finalWhenRead: !options.replace && campaign.rules.length === 0,
+    finalWhenRead: countsWhenRead(campaign, options),
     firstByKey: new FirstRowIndex({
       firstOf: (index) => keyOf.get(index),
       secondOf: (index) => secondKeyOf.get(index),
@@ -332,6 +332,17 @@ function storeRow(state: MergeState, fileIndex: number, row: PreparedSubmission[
 }
 
 /**
+ * Whether a row's standing is final when it is read (`MergeState.finalWhenRead`): no --replace and
+ * no rules. The merge then never reads its rows back; only the outputs do.
+ */
+export function countsWhenRead(
+  campaign: ResolvedCampaign,
+  options: Pick<AggregateOptions, 'replace'>,
+): boolean {
+  return !options.replace && campaign.rules.length === 0;
+}
+
+/**
  * Whether the merge can take a file's rows packed (`PackedRows`): always but when the summary is
  * counted as rows come (no --replace, no rules) and a plugin summary reads whole rows then; the
  * packed numbers hold only what the built-in counts read (unit, mode, first day).
@@ -340,7 +351,7 @@ export function takesPackedRows(
   campaign: ResolvedCampaign,
   options: Pick<AggregateOptions, 'replace'>,
 ): boolean {
-  const finalWhenRead = !options.replace && campaign.rules.length === 0;
+  const finalWhenRead = countsWhenRead(campaign, options);
   const pluginSummaries = campaign.summaries.some(
     (summary) => summary.groupBy || (summary.totals ?? []).length > 0,
   );

@@ -3,10 +3,16 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { phrase } from '@jianshen/schema';
-import { collectReport, streamAggregate, submissionDay, takesPackedRows } from '../aggregate.js';
+import {
+  collectReport,
+  countsWhenRead,
+  streamAggregate,
+  submissionDay,
+  takesPackedRows,
+} from '../aggregate.js';
 import { type ReadLimits, resolveLimits, UnreadableError } from '../limits.js';
 import type { RowStore } from '../merge/row-store.js';
-import { createMemoryRowStore } from '../merge/row-store.js';
+import { createDiscardingRowStore, createMemoryRowStore } from '../merge/row-store.js';
 import type { AggregateOptions, AggregateReport, StreamedReport } from '../report.js';
 import { runWithTimeout } from './bounded-runner.js';
 import { createFileRowStore } from './file-row-store.js';
@@ -25,6 +31,13 @@ export interface AggregateFilesOptions extends AggregateOptions {
    * The report is the same either way.
    */
   threads?: number;
+  /**
+   * `false`: only the issues and the counts are wanted (`jianshen validate`), so
+   * `streamAggregateFiles` keeps no rows to read back (no spill file), and iterating the report's
+   * rows is an error. The rows are kept anyway when the merge itself reads them back (a campaign
+   * with rules, or `replace`). Default true.
+   */
+  keepRows?: boolean;
 }
 
 /**
@@ -103,14 +116,17 @@ export async function aggregateFiles(
 /**
  * `aggregateFiles` with the rows spilled to a temporary file and read back whenever the report's
  * `rows` are iterated (as `writeAggregateOutputs` does): memory stays flat however many files
- * and rows the batch has. Call `dispose()` when done to delete the spill file.
+ * and rows the batch has. Call `dispose()` when done to delete the spill file. With `keepRows:
+ * false` nothing is spilled: the report has every issue and count, but not its rows.
  */
 export async function streamAggregateFiles(
   inputs: readonly string[],
   campaign: ResolvedCampaign,
   options: AggregateFilesOptions = {},
 ): Promise<StreamedReport> {
-  const { report, paths } = await aggregateFromDisk(inputs, campaign, options, createFileRowStore());
+  const keepsNoRows = options.keepRows === false && countsWhenRead(campaign, options);
+  const store = keepsNoRows ? createDiscardingRowStore() : createFileRowStore();
+  const { report, paths } = await aggregateFromDisk(inputs, campaign, options, store);
   rememberInputs(report, paths);
   return report;
 }

@@ -205,6 +205,29 @@ describe('streamAggregateFiles is aggregateFiles with the rows on disk', () => {
     });
   }
 
+  for (const { name, campaign: load, inputs: folders, options, deferred } of cases) {
+    it(`${name}, keepRows: false: the same issues and counts, ${deferred ? 'rows kept for the merge' : 'no row kept'}`, async () => {
+      const campaign = await load();
+      const inputs = folders();
+      const kept = await streamAggregateFiles(inputs, campaign, options);
+      const before = spillFolders();
+      const counted = await streamAggregateFiles(inputs, campaign, { ...options, keepRows: false });
+      try {
+        expect(counted.files).toEqual(kept.files);
+        expect(counted.issues).toEqual(kept.issues);
+        expect(counted.summary).toEqual(kept.summary);
+        expect(counted.rows.count).toBe(kept.rows.count);
+        // Rules and --replace read the rows back, so the merge keeps them whatever was asked.
+        expect(spillFolders().length - before.length).toBe(deferred ? 1 : 0);
+        if (deferred) expect(await rowsOf(counted)).toEqual(await rowsOf(kept));
+        else await expect(rowsOf(counted)).rejects.toThrow('the rows were not kept (keepRows: false)');
+      } finally {
+        await Promise.all([kept.dispose(), counted.dispose()]);
+      }
+      expect(spillFolders().length).toBe(before.length - 1);
+    });
+  }
+
   it('leaves no spill folder when aggregating from disk fails', async () => {
     const before = spillFolders();
     const campaign = await linfenCampaign();

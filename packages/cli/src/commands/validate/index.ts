@@ -30,11 +30,12 @@ export function registerValidateCommand(program: Command, context: CommandContex
         const report = await streamAggregateFiles(files, campaign, {
           lang,
           cwd: context.cwd,
+          // Only the issues and counts are shown: no row is kept to be read back.
+          keepRows: false,
           ...(submittedOn ? { submittedOn } : {}),
           ...(ruleBudgetMs !== undefined ? { ruleBudgetMs } : {}),
           onProgress: (state) => progress.update(state),
         }).finally(() => progress.stop());
-        // Only the issues and counts are shown: the rows are not needed.
         await report.dispose();
         // Checking files is about the files: who else has not submitted belongs to `aggregate`.
         const issues = report.issues.filter((issue) => issue.code !== 'unit-not-submitted');
