@@ -99,6 +99,14 @@ async function cliJob(files) {
   }
 }
 
+/**
+ * `jianshen validate <files>` (the built bin), timed as a whole process: reading and checking as a
+ * clerk runs it, with nothing kept for outputs (the issue's "reading" against the bare read).
+ */
+function cliValidate(files) {
+  return timeProcess([join(root, 'packages/cli/dist/bin.js'), 'validate', ...files], { cwd: root });
+}
+
 /** The run whose `key` is the median of the runs (the whole run, so its other numbers match). */
 function medianRun(runs, key) {
   const ok = runs.filter((run) => !run.error);
@@ -217,6 +225,7 @@ for (const name of parts.has('aggregate') ? sizeNames : []) {
   const floorRuns = [];
   const aggregateRuns = [];
   const jobRuns = [];
+  const validateRuns = [];
   const { files: batchFiles } = JSON.parse(await readFile(manifest, 'utf8'));
   for (let round = 1; round <= rounds; round++) {
     process.stderr.write(`[${name}] round ${round}/${rounds}: bare exceljs read… `);
@@ -227,12 +236,15 @@ for (const name of parts.has('aggregate') ? sizeNames : []) {
     );
     process.stderr.write('jianshen aggregate… ');
     jobRuns.push(await cliJob(batchFiles));
-    process.stderr.write('reading alone…\n');
+    process.stderr.write('reading alone… ');
     aggregateRuns.push(await child('measure-aggregate.mjs', [manifest]));
+    process.stderr.write('jianshen validate…\n');
+    validateRuns.push(await cliValidate(batchFiles));
   }
   const floor = medianRun(floorRuns, 'wallMs');
   const aggregate = medianRun(aggregateRuns, 'aggregateMs');
   const job = medianRun(jobRuns, 'wallMs');
+  const validate = medianRun(validateRuns, 'wallMs');
   process.stderr.write(`[${name}] sheet XML throughput, stage by stage…\n`);
   const sheetXml = await child('measure-sheet-xml.mjs', [manifest, String(Math.max(3, rounds))]);
   let singleThread;
@@ -248,6 +260,7 @@ for (const name of parts.has('aggregate') ? sizeNames : []) {
     floor,
     job,
     aggregate,
+    validate,
     sheetXml,
     ...(singleThread ? { singleThread } : {}),
   };
@@ -262,12 +275,23 @@ for (const name of parts.has('aggregate') ? sizeNames : []) {
     entry.roundRatios = jobRuns.map((run, index) =>
       run.error || floorRuns[index]?.error ? null : run.wallMs / floorRuns[index].wallMs,
     );
+    // `jianshen validate` as a process against the floor as a process, round by round like the job.
+    if (!validate.error) {
+      entry.validateRatio = validate.wallMs / floor.wallMs;
+      entry.roundValidateRatios = validateRuns.map((run, index) =>
+        run.error || floorRuns[index]?.error ? null : run.wallMs / floorRuns[index].wallMs,
+      );
+    }
     entry.roundReadRatios = aggregateRuns.map((run, index) =>
       run.error || floorRuns[index]?.error ? null : run.aggregateMs / floorRuns[index].innerWallMs,
     );
-    // Peak memory is judged by the worst round, not the median: the CLI job and the in-process run.
+    // Peak memory is judged by the worst round, not the median: the CLI processes and the in-process run.
     entry.peakRssMb = mb(
-      Math.max(...[...jobRuns, ...aggregateRuns].filter((run) => !run.error).map((run) => run.maxRssKb)),
+      Math.max(
+        ...[...jobRuns, ...aggregateRuns, ...validateRuns]
+          .filter((run) => !run.error)
+          .map((run) => run.maxRssKb),
+      ),
     );
     entry.accountedRows = aggregate.rowsRead === submissions.dataRows;
     entry.cpuRatio = aggregate.aggregateCpuMs / floor.cpuMs;
@@ -323,7 +347,7 @@ if (parts.has('aggregate')) {
   );
 }
 for (const entry of results.sizes) {
-  const { aggregate, floor, job, sheetXml } = entry;
+  const { aggregate, floor, job, validate, sheetXml } = entry;
   if (aggregate.error || floor.error || job.error) {
     lines.push(
       `${entry.name.padEnd(8)}${String(entry.files).padEnd(7)}${String(entry.rows).padEnd(11)}ERROR`,
@@ -356,6 +380,11 @@ for (const entry of results.sizes) {
   }
   lines.push(
     `        job = \`jianshen aggregate\` as a process (start-up, reading, outputs written: ${fixed(aggregate.writeMs / 1000, 2)} s of writing in-process); floor = the exceljs read as a process; read = reading, checking and merging in-process, against the floor's in-process ${fixed(floor.innerWallMs / 1000, 2)} s`,
+  );
+  lines.push(
+    validate.error
+      ? `        jianshen validate: ERROR ${validate.error}`
+      : `        \`jianshen validate\` as a process (reading and checking, no row kept): ${fixed(validate.wallMs / 1000, 2)} s, ÷ floor ${fixed(entry.validateRatio, 2)}${rounds > 1 ? ` (rounds ${entry.roundValidateRatios.map((ratio) => fixed(ratio, 2)).join(', ')})` : ''}; peak RSS ${fixed(mb(validate.maxRssKb))} MB`,
   );
   if (rounds > 1) {
     lines.push(
