@@ -9,6 +9,11 @@ import { crc32Final, crc32Start, crc32Update } from './crc32.js';
  */
 export interface RawDeflater {
   push(chunk: Uint8Array, final: boolean): Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>>;
+  /**
+   * Optional: a native CRC-32 of `bytes` continuing from `crc`, as zlib's `crc32(bytes, crc)`
+   * counts (0 before any byte). Without it the entry's CRC is counted here in JavaScript.
+   */
+  crc32?(bytes: Uint8Array, crc: number): number;
 }
 
 /** Makes one `RawDeflater` per zip entry, at the level given. */
@@ -20,6 +25,8 @@ export class NativeZipDeflate extends ZipPassThrough {
   private batches: Promise<void>[] = [];
   private failure: { error: unknown } | undefined;
   private running = crc32Start;
+  /** The CRC so far when the deflater counts it (zlib's convention, `crc32Final` already applied). */
+  private checksum = 0;
   constructor(
     filename: string,
     private readonly deflater: RawDeflater,
@@ -27,11 +34,20 @@ export class NativeZipDeflate extends ZipPassThrough {
     super(filename);
     this.compression = 8;
   }
-  /** fflate's push (CRC, size, then `process`) with a CRC eight bytes a step (see crc32.ts). */
+  /**
+   * fflate's push (CRC, size, then `process`), the CRC counted by the deflater when it can, else
+   * eight bytes a step (see crc32.ts). zlib's in Node is ~4× faster: 66 MB in 21–29 ms against
+   * 80–104 ms; the JavaScript CRC was 186 ms of the medium batch's whole job (profile).
+   */
   override push(chunk: Uint8Array, final = false): void {
-    this.running = crc32Update(this.running, chunk);
+    if (this.deflater.crc32) {
+      this.checksum = this.deflater.crc32(chunk, this.checksum);
+      if (final) this.crc = this.checksum;
+    } else {
+      this.running = crc32Update(this.running, chunk);
+      if (final) this.crc = crc32Final(this.running);
+    }
     this.size += chunk.length;
-    if (final) this.crc = crc32Final(this.running);
     this.process(chunk, final);
   }
   protected override process(chunk: Uint8Array, final: boolean): void {

@@ -1,4 +1,4 @@
-import { createDeflateRaw, type DeflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
 import type { RawDeflater } from '@jianshen/ooxml';
 
 // Bytes handed to zlib per write. Each write wakes a thread-pool thread, which on a loaded 2-core
@@ -84,5 +84,7 @@ export function createStreamRawDeflater(level: number): RawDeflater {
       stream ??= new DeflateStream(level);
       return final ? stream.end(input) : stream.write(input);
     },
+    // zlib's CRC-32 (Node ≥ 20.15): 66 MB in 21–29 ms against 80–104 ms for ooxml's JavaScript one.
+    crc32,
   };
 }

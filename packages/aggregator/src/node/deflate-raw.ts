@@ -1,4 +1,4 @@
-import { constants, deflateRawSync, type ZlibOptions } from 'node:zlib';
+import { constants, crc32, deflateRawSync, type ZlibOptions } from 'node:zlib';
 import type { RawDeflater } from '@jianshen/ooxml';
 import { createStreamRawDeflater } from './deflate-raw-stream.js';
 
@@ -57,6 +57,7 @@ export function createNodeRawDeflater(level: number, options: NodeRawDeflaterOpt
       if (final) return compress(true);
       return pendingBytes >= batchBytes ? compress(false) : nothing;
     },
+    crc32,
   };
 }
 
