@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellReferenceColumn, parseCellReference, parseRange } from './cell-reference.js';
+import {
+  cellReferenceColumn,
+  cellReferenceColumnIn,
+  parseCellReference,
+  parseRange,
+} from './cell-reference.js';
 
 // Cell references are parsed by hand (no regular expression per cell); these pin what is read.
 describe('parseRange (cell references)', () => {
@@ -49,5 +54,19 @@ describe('parseCellReference and cellReferenceColumn', () => {
     expect(['B12', '$AB$7', 'xfd1048576', 'A', '12', 'ABCD1', 'A1B'].map(cellReferenceColumn)).toEqual([
       1, 27, 16_383, -1, -1, -1, -1,
     ]);
+  });
+
+  it('read a reference in place as they read it alone, whatever stands around it', () => {
+    const piece = fc
+      .array(fc.constantFrom(...'$AZaz09XFD:1-"'), { maxLength: 9 })
+      .map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(piece, piece, piece, (before, text, after) => {
+        const around = `${before}${text}${after}`;
+        const from = before.length;
+        expect(cellReferenceColumnIn(around, from, from + text.length)).toBe(cellReferenceColumn(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

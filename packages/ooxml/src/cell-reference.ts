@@ -54,19 +54,27 @@ export function parseCellReference(reference: string): CellPosition | undefined 
  * `<c r="B12">`, a million of them in a county's batch).
  */
 export function cellReferenceColumn(reference: string): number {
-  let at = reference.charCodeAt(0) === 36 ? 1 : 0; // $
+  return cellReferenceColumnIn(reference, 0, reference.length);
+}
+
+/**
+ * `cellReferenceColumn` of `text[from, to)`, read in place: a worksheet reader looks at `r`
+ * where the tokenizer found it in the chunk, without slicing a string per cell.
+ */
+export function cellReferenceColumnIn(text: string, from: number, to: number): number {
+  let at = text.charCodeAt(from) === 36 && from < to ? from + 1 : from; // $
   let column = 0;
   let letters = 0;
-  for (; at < reference.length && letters <= 3; at++, letters++) {
-    const code = reference.charCodeAt(at) & ~32; // upper case
+  for (; at < to && letters <= 3; at++, letters++) {
+    const code = text.charCodeAt(at) & ~32; // upper case
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
   if (letters === 0 || letters > 3) return -1;
-  if (reference.charCodeAt(at) === 36) at++;
-  if (at >= reference.length) return -1;
-  for (; at < reference.length; at++) {
-    const code = reference.charCodeAt(at);
+  if (at < to && text.charCodeAt(at) === 36) at++;
+  if (at >= to) return -1;
+  for (; at < to; at++) {
+    const code = text.charCodeAt(at);
     if (code < 48 || code > 57) return -1;
   }
   return column - 1;

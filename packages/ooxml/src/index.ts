@@ -3,6 +3,7 @@ export {
   type CellPosition,
   type CellRange,
   cellReferenceColumn,
+  cellReferenceColumnIn,
   columnIndex,
   columnLetter,
   parseCellReference,
@@ -33,6 +34,7 @@ export {
   writeXlsx,
   writeXlsxTo,
 } from './xlsx-writer.js';
+export type { XmlAttributes } from './xml-attributes.js';
 export {
   attribute,
   createXmlStream,

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cellReferenceColumn } from './cell-reference.js';
+import type { XmlAttributes } from './xml-attributes.js';
 import { createSaxesXmlStream } from './xml-saxes.test-support.js';
 import { createXmlStream, type XmlGuard, type XmlHandlers, type XmlStream } from './xml-stream.js';
 
@@ -46,23 +48,58 @@ function run(factory: Factory, xml: string, cuts: readonly number[], guard?: Xml
   return { events: joined() };
 }
 
+/**
+ * The in-place view as the object `open` gets, each value read every way the view offers: `get`,
+ * `number` and `column` must agree with the value and with Number / cellReferenceColumn of it.
+ */
+function viewObject(attributes: XmlAttributes): Record<string, string> {
+  const entries: [string, string][] = [];
+  for (let index = 0; index < attributes.size; index++) {
+    const name = attributes.name(index);
+    const value = attributes.value(index);
+    expect(attributes.get(name)).toBe(value);
+    expect(attributes.number(name)).toBe(Number(value));
+    expect(attributes.column(name)).toBe(cellReferenceColumn(value));
+    entries.push([name, value]);
+  }
+  return Object.fromEntries(entries);
+}
+
+/** The tokenizer with its in-place open form (`openInPlace`), seen through `viewObject`. */
+const createInPlaceXmlStream: Factory = (part, handlers, guard) => {
+  const { open, ...rest } = handlers;
+  return createXmlStream(
+    part,
+    { ...rest, ...(open ? { openInPlace: (name, attributes) => open(name, viewObject(attributes)) } : {}) },
+    guard,
+  );
+};
+
 const guards: Record<string, XmlGuard | undefined> = {
   // docx and parseXml read without a guard; xlsx parts with one.
   'no guard': undefined,
   guard: { maxText: 1_000_000, onLongText() {} },
 };
 
+/** Both forms of the tokenizer's open handler: the object per tag, and the view in place. */
+const forms: [string, Factory][] = [
+  ['object', createXmlStream],
+  ['in place', createInPlaceXmlStream],
+];
+
 /** Same outcome: both throw (of the same kind), or neither does and the events are equal. */
 function expectSame(xml: string, cuts: readonly number[]) {
   for (const [label, guard] of Object.entries(guards)) {
     const expected = run(createSaxesXmlStream, xml, cuts, guard);
-    const actual = run(createXmlStream, xml, cuts, guard);
-    const context = `${label}, cuts ${JSON.stringify(cuts)}: ${JSON.stringify(xml)}`;
-    if (expected.error !== undefined) {
-      expect(actual.error, `should throw (${context})`).toBe(expected.error);
-    } else {
-      expect(actual.error, `should not throw (${context})`).toBeUndefined();
-      expect(actual.events, context).toEqual(expected.events);
+    for (const [form, factory] of forms) {
+      const actual = run(factory, xml, cuts, guard);
+      const context = `${label}, ${form}, cuts ${JSON.stringify(cuts)}: ${JSON.stringify(xml)}`;
+      if (expected.error !== undefined) {
+        expect(actual.error, `should throw (${context})`).toBe(expected.error);
+      } else {
+        expect(actual.error, `should not throw (${context})`).toBeUndefined();
+        expect(actual.events, context).toEqual(expected.events);
+      }
     }
   }
 }
@@ -87,11 +124,29 @@ const names = [
   '数据',
   'x-y.z',
 ];
-const attributeNames = ['r', 's', 't', 'r:id', 'xml:space', 'w:val', 'ref', 'Target', 'name'];
+const attributeNames = [
+  'r',
+  's',
+  't',
+  'r:id',
+  'xml:space',
+  'w:val',
+  'ref',
+  'Target',
+  'name',
+  'constructor',
+  'toString',
+];
 const textPieces = [
   'a',
   'B',
   '1',
+  '07',
+  '$',
+  'XFD',
+  '1048576',
+  '.5',
+  'e3',
   ' ',
   '  ',
   '\t',
@@ -337,8 +392,10 @@ describe('the XML tokenizer against the saxes-based parser it replaced', () => {
         );
         for (const [label, guard] of Object.entries(guards)) {
           const expected = run(createSaxesXmlStream, xml, cuts, guard);
-          const actual = run(createXmlStream, xml, cuts, guard);
-          expect(actual, `${file} ${name} (${label})`).toEqual(expected);
+          for (const [form, factory] of forms) {
+            const actual = run(factory, xml, cuts, guard);
+            expect(actual, `${file} ${name} (${label}, ${form})`).toEqual(expected);
+          }
         }
       }
     }

@@ -1,8 +1,14 @@
 import { OoxmlError } from './ooxml-error.js';
+import { XmlAttributeList, type XmlAttributes } from './xml-attributes.js';
 
 export interface XmlHandlers {
   /** Element opened; `name` without its namespace prefix (x:c and c alike). */
   open?(name: string, attributes: Readonly<Record<string, string>>): void;
+  /**
+   * `open` for a hot reader (a worksheet's cells): the attributes as a reused view, valid only
+   * during the call, instead of an object per tag. When given, `open` is not called.
+   */
+  openInPlace?(name: string, attributes: XmlAttributes): void;
   close?(name: string): void;
   text?(text: string): void;
 }
@@ -187,6 +193,9 @@ const incomplete = -1;
  */
 class XmlTokenizer {
   readonly onOpen: XmlHandlers['open'];
+  readonly onOpenInPlace: XmlHandlers['openInPlace'];
+  /** In place (`openInPlace`): values are kept as positions, not sliced into an object. */
+  readonly inPlace: boolean;
   readonly onClose: XmlHandlers['close'];
   readonly onText: XmlHandlers['text'];
   readonly maxText: number;
@@ -202,9 +211,9 @@ class XmlTokenizer {
   readonly recentTags: (string | undefined)[] = new Array(128).fill(undefined);
   readonly recentLocals: string[] = new Array(128).fill('');
   readonly recentAttributes: (string | undefined)[] = new Array(128).fill(undefined);
-  /** The attribute names of the tag being read, how many, and its attributes. */
-  readonly attributeNames: string[] = [];
-  attributeCount = 0;
+  /** The attributes of the tag being read: their names (both forms), positions (in place). */
+  readonly attributeList = new XmlAttributeList();
+  /** Its attributes as `open` gets them. */
   tagAttributes: Record<string, string> | undefined = undefined;
   /**
    * What the steps of reading a tag found, kept on the tokenizer rather than returned in an
@@ -214,6 +223,8 @@ class XmlTokenizer {
   tagLocal = '';
   attributeNameText = '';
   attributeValueText = '';
+  /** The last value read held no entity, tab or newline: `attributeValueText` is not set in place. */
+  attributePlain = true;
   started = false;
   /** Nothing but whitespace (and a BOM) seen yet: that whitespace is skipped, not reported. */
   beginning = true;
@@ -244,6 +255,8 @@ class XmlTokenizer {
     readonly guard: XmlGuard | undefined,
   ) {
     this.onOpen = handlers.open;
+    this.onOpenInPlace = handlers.openInPlace;
+    this.inPlace = handlers.openInPlace !== undefined;
     this.onClose = handlers.close;
     this.onText = handlers.text;
     this.maxText = guard ? guard.maxText : Number.POSITIVE_INFINITY;
@@ -500,7 +513,8 @@ class XmlTokenizer {
     const local = this.tagLocal;
     // Made at the first attribute: most tags (<v>, </c>, <si>, <t>) have none, and share one.
     this.tagAttributes = undefined;
-    this.attributeCount = 0;
+    this.attributeList.size = 0;
+    this.attributeList.data = data;
     let at = nameStop;
     let selfClosing = false;
     for (;;) {
@@ -574,7 +588,8 @@ class XmlTokenizer {
     if (code !== 0x22 && code !== 0x27) this.fail('unquoted attribute value');
     const close = this.quotedValue(data, at, code);
     if (close === incomplete) return incomplete;
-    this.storeAttribute(name, this.attributeValueText);
+    if (this.inPlace) this.placeAttribute(name, at + 1, close);
+    else this.storeAttribute(name, this.attributeValueText);
     at = close + 1;
     if (at >= length) return incomplete;
     code = data.charCodeAt(at);
@@ -612,19 +627,38 @@ class XmlTokenizer {
       if (next === 0x26 || next === 0x3c || next === 0x09 || next === 0x0a) plain = false;
     }
     if (close >= length) return incomplete;
-    this.attributeValueText = plain ? data.slice(at + 1, close) : this.attributeValue(data, at + 1, close);
+    this.attributePlain = plain;
+    if (!plain) this.attributeValueText = this.attributeValue(data, at + 1, close);
+    else if (!this.inPlace) this.attributeValueText = data.slice(at + 1, close);
     return close;
   }
 
-  /** One attribute of the tag being read, refused when the tag has it already. */
-  storeAttribute(name: string, value: string) {
+  /**
+   * The name of one attribute of the tag being read, refused when the tag has it already:
+   * returns its index.
+   */
+  attributeIndex(name: string): number {
     // Duplicates are found among this tag's names (a few, mostly the same remembered strings):
     // looking a missing key up on the object would search Object.prototype every time.
-    const names = this.attributeNames;
-    for (let index = 0; index < this.attributeCount; index++) {
+    const list = this.attributeList;
+    const names = list.names;
+    for (let index = 0; index < list.size; index++) {
       if (names[index] === name) this.fail(`duplicate attribute: ${name}`);
     }
-    names[this.attributeCount++] = name;
+    names[list.size] = name;
+    return list.size++;
+  }
+
+  /** One attribute in place: its value `data[start, end)`, or the one decoded when not plain. */
+  placeAttribute(name: string, start: number, end: number) {
+    const index = this.attributeIndex(name);
+    if (this.attributePlain) this.attributeList.place(index, start, end);
+    else this.attributeList.placeDecoded(index, this.attributeValueText);
+  }
+
+  /** One attribute of the tag being read, into the object `open` gets. */
+  storeAttribute(name: string, value: string) {
+    this.attributeIndex(name);
     // A plain object keeps fast properties (one made with a null prototype is a hash table from
     // its first key); the names it inherits are handled apart below.
     if (this.tagAttributes === undefined) this.tagAttributes = {};
@@ -643,7 +677,8 @@ class XmlTokenizer {
   element(name: string, local: string, attributes: Readonly<Record<string, string>>, selfClosing: boolean) {
     if (this.closedRoot) this.fail('documents may contain only one root');
     this.sawRoot = true;
-    this.onOpen?.(local, attributes);
+    if (this.inPlace) this.onOpenInPlace?.(local, this.attributeList);
+    else this.onOpen?.(local, attributes);
     if (selfClosing) {
       this.onClose?.(local);
       if (this.stack.length === 0) this.closedRoot = true;

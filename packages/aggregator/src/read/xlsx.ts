@@ -1,6 +1,5 @@
 import {
   attribute,
-  cellReferenceColumn,
   columnLetter,
   findEntry,
   parseRange,
@@ -9,6 +8,7 @@ import {
   readRelationships,
   relatedPart,
   resolvePartPath,
+  type XmlAttributes,
   type XmlGuard,
   type XmlHandlers,
   type ZipDirectory,
@@ -294,15 +294,16 @@ class SheetReader {
     this.inline = createTextCollector(this.limits.maxCellLength);
   }
 
-  readonly open = (element: string, attributes: Readonly<Record<string, string>>): void => {
+  // In place: a cell's attributes are read where the tokenizer found them (see XmlAttributes).
+  readonly openInPlace = (element: string, attributes: XmlAttributes): void => {
     if (this.inInline) this.inline.open(element);
     else if (element === 'c') this.openCell(attributes);
     else if (element === 'v') {
       this.inValue = true;
       this.hasValue = true;
-    } else if (element === 'row') this.openRow(attributes.r);
+    } else if (element === 'row') this.openRow(attributes.number('r'));
     else if (element === 'is') this.inInline = true;
-    else if (element === 'mergeCell') this.addMerge(attributes.ref);
+    else if (element === 'mergeCell') this.addMerge(attributes.get('ref'));
   };
 
   readonly close = (element: string): void => {
@@ -332,9 +333,9 @@ class SheetReader {
     if (this.inCell && ((this.inInline && this.inline.inText) || this.inValue)) this.tooLong();
   };
 
-  private openRow(reference: string | undefined): void {
-    const number = Number(reference);
-    this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
+  private openRow(number: number | undefined): void {
+    this.rowNumber =
+      number !== undefined && Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
     this.cells = [];
     this.column = -1;
     this.cellsInRow = 0;
@@ -342,13 +343,13 @@ class SheetReader {
     if (++this.rowElements > this.maxRowElements) this.tooManyRows();
   }
 
-  private openCell(attributes: Readonly<Record<string, string>>): void {
+  private openCell(attributes: XmlAttributes): void {
     // Only the column is needed: no position object per cell.
-    const column = attributes.r ? cellReferenceColumn(attributes.r) : -1;
+    const column = attributes.column('r');
     this.column = column >= 0 ? column : this.column + 1;
     if (++this.cellsInRow > this.maxCellsPerRow) this.tooManyColumns();
-    this.type = attributes.t ?? 'n';
-    this.style = attributes.s === undefined ? 0 : Number(attributes.s);
+    this.type = attributes.get('t') ?? 'n';
+    this.style = attributes.number('s') ?? 0;
     this.raw = '';
     this.hasValue = false;
     this.inCell = true;
