@@ -38,6 +38,18 @@ for (const sheet of sheets) {
 }
 
 const guard = { maxText: limits.maxCellLength * 8, onLongText() {} };
+/** Every sheet through the ooxml tokenizer with empty handlers, opening tags by `openForm`. */
+function tokenizeSheets(openForm) {
+  let events = 0;
+  const handlers = { [openForm]: () => events++, close: () => events++, text: () => events++ };
+  for (const sheet of sheets) {
+    const { zip, entry } = fresh(sheet);
+    const stream = createXmlStream(sheet.key, handlers, guard);
+    streamEntryText(zip, entry, (text) => stream.write(text));
+    stream.close();
+  }
+  return events;
+}
 const stages = {
   inflate: () => {
     for (const sheet of sheets) {
@@ -51,29 +63,9 @@ const stages = {
       streamEntryText(zip, entry, () => {});
     }
   },
-  'ooxml tokenizer': () => {
-    let events = 0;
-    const handlers = { open: () => events++, close: () => events++, text: () => events++ };
-    for (const sheet of sheets) {
-      const { zip, entry } = fresh(sheet);
-      const stream = createXmlStream(sheet.key, handlers, guard);
-      streamEntryText(zip, entry, (text) => stream.write(text));
-      stream.close();
-    }
-    return events;
-  },
+  'ooxml tokenizer': () => tokenizeSheets('open'),
   // The same with the open form the worksheet reader uses: attributes left in place, no object per tag.
-  'ooxml tokenizer, in place': () => {
-    let events = 0;
-    const handlers = { openInPlace: () => events++, close: () => events++, text: () => events++ };
-    for (const sheet of sheets) {
-      const { zip, entry } = fresh(sheet);
-      const stream = createXmlStream(sheet.key, handlers, guard);
-      streamEntryText(zip, entry, (text) => stream.write(text));
-      stream.close();
-    }
-    return events;
-  },
+  'ooxml tokenizer, in place': () => tokenizeSheets('openInPlace'),
   saxes: () => {
     let events = 0;
     for (const sheet of sheets) {
