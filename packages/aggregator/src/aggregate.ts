@@ -34,7 +34,7 @@ import type {
 } from './report.js';
 import { createSummarizer } from './summarize/summarize.js';
 import { normalizeLabel } from './table/labels.js';
-import { unitMatches } from './units/unit-match.js';
+import { ExpectedUnits } from './units/unit-match.js';
 
 export { chinaDay } from './prepare/prepare-submission.js';
 
@@ -549,9 +549,10 @@ function unitStage(input: UnitStageInput) {
   const lateUnits = lateFiles(input);
   const stamps = reviewStamps({ files, fileUnits, campaign });
   const submitted = files.flatMap((file, index) => dataUnitsOf(file, fileUnits[index] ?? []));
+  const expectedUnits = new ExpectedUnits(campaign.expectedUnits);
+  const reached = new Set(submitted.flatMap((unit) => expectedUnits.matching(unit)));
   const missingUnits = campaign.expectedUnits.filter(
-    (expected) =>
-      !submitted.some((unit) => unitMatches(unit, expected)) && !stamps.stampOnlyUnits.includes(expected),
+    (expected) => !reached.has(expected) && !stamps.stampOnlyUnits.includes(expected),
   );
   for (const found of stamps.issues) issue(found);
   const campaignPath = campaign.sourcePath ?? campaign.id;

@@ -1,7 +1,7 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { type AssessmentSection, defaultAssessmentWeights, type LocalizedText } from '@jianshen/schema';
 import type { AggregateReport } from '../report.js';
-import { unitMatches } from '../units/unit-match.js';
+import { ExpectedUnits } from '../units/unit-match.js';
 import { type UnitStatus, unitStatuses } from '../units/unit-status.js';
 
 /** The score's weights as applied (the campaign's, or the defaults). */
@@ -84,15 +84,30 @@ export function assessmentScore(
   return Math.round(Math.min(weights.full, Math.max(0, raw)) * 10) / 10;
 }
 
-/** Plugin totals of the byUnit groups a unit stands for, summed. */
-function unitTotals(report: AssessedReport, status: UnitStatus): Record<string, number> {
-  const totals: Record<string, number> = {};
+/** Adds a byUnit group's plugin totals into `totals`. */
+function addTotals(totals: Record<string, number>, group: Readonly<Record<string, number>>): void {
+  for (const [key, value] of Object.entries(group)) totals[key] = (totals[key] ?? 0) + value;
+}
+
+/**
+ * The plugin totals each unit stands for, summed over the byUnit groups once for the report: an
+ * expected unit's are those of every group it matches (`unitMatches`), another unit's those of
+ * its own name. Looking through every group for every unit took ~0.3 s for 2,800 county files.
+ */
+function totalsByUnit(report: AssessedReport, campaign: AssessedCampaign) {
+  const expectedUnits = new ExpectedUnits(campaign.expectedUnits);
+  const expected = new Map<string, Record<string, number>>();
+  const others = new Map<string, Record<string, number>>();
+  const into = (map: Map<string, Record<string, number>>, unit: string) => {
+    const totals = map.get(unit) ?? {};
+    map.set(unit, totals);
+    return totals;
+  };
   for (const group of report.summary.byUnit) {
-    const mine = status.expected ? unitMatches(group.unit, status.unit) : group.unit === status.unit;
-    if (!mine) continue;
-    for (const [key, value] of Object.entries(group.totals)) totals[key] = (totals[key] ?? 0) + value;
+    for (const unit of expectedUnits.matching(group.unit)) addTotals(into(expected, unit), group.totals);
+    addTotals(into(others, group.unit), group.totals);
   }
-  return totals;
+  return (status: UnitStatus) => (status.expected ? expected : others).get(status.unit) ?? {};
 }
 
 /**
@@ -114,12 +129,25 @@ function issuesOf(counts: ReadonlyMap<string, number>, paths: readonly string[])
   return total;
 }
 
-function lastDay(report: AssessedReport, paths: readonly string[]): string | undefined {
-  const days = report.files
-    .filter((file) => paths.includes(file.path) && file.submittedOn !== undefined)
-    .map((file) => file.submittedOn as string)
-    .sort();
-  return days.at(-1);
+/** Each file's submission day by path (the latest when a path is listed twice), once for the report. */
+function daysByPath(report: AssessedReport): Map<string, string> {
+  const days = new Map<string, string>();
+  for (const { path, submittedOn } of report.files) {
+    const known = days.get(path);
+    if (submittedOn !== undefined && (known === undefined || submittedOn > known))
+      days.set(path, submittedOn);
+  }
+  return days;
+}
+
+/** 报送日期: the last day among the unit's files (ISO days compare as text). */
+function lastDay(days: ReadonlyMap<string, string>, paths: readonly string[]): string | undefined {
+  let last: string | undefined;
+  for (const path of paths) {
+    const day = days.get(path);
+    if (day !== undefined && (last === undefined || day > last)) last = day;
+  }
+  return last;
 }
 
 /**
@@ -130,16 +158,18 @@ function lastDay(report: AssessedReport, paths: readonly string[]): string | und
 export function assessReport(report: AssessedReport, campaign: AssessedCampaign): Assessment {
   const weights = assessmentWeights(campaign.assessment);
   const issueCounts = issuesByPath(report);
+  const totalsOf = totalsByUnit(report, campaign);
+  const days = daysByPath(report);
   const units = unitStatuses(report, campaign).map((status): UnitAssessment => {
     const submitted = status.status !== 'missing';
-    const totals = unitTotals(report, status);
+    const totals = totalsOf(status);
     const columns = Object.fromEntries(
       campaign.assessmentColumns.map((column) => [
         column.key,
         submitted ? (column.value({ unit: status.unit, activities: status.rowsAccepted, totals }) ?? 0) : 0,
       ]),
     );
-    const submittedOn = lastDay(report, status.files);
+    const submittedOn = lastDay(days, status.files);
     const measured = {
       submitted,
       ...(submittedOn !== undefined ? { submittedOn } : {}),

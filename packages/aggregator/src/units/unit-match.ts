@@ -12,6 +12,33 @@ export function unitMatches(unit: string, expected: string): boolean {
 }
 
 /**
+ * The campaign's expected units, each name reduced once, and the ones a unit read from a file
+ * matches (`unitMatches`), remembered per unit: a province's batch checks thousands of units
+ * against every expected one, and reducing both names for each pair was most of that work.
+ */
+export class ExpectedUnits {
+  readonly #reduced: { unit: string; name: string }[];
+  readonly #matching = new Map<string, readonly string[]>();
+
+  constructor(expected: readonly string[]) {
+    this.#reduced = expected.map((unit) => ({ unit, name: normalizeLabel(unit) }));
+  }
+
+  /** The expected units `unit` is, in campaign order (none: a unit of its own). */
+  matching(unit: string): readonly string[] {
+    let matched = this.#matching.get(unit);
+    if (matched === undefined) {
+      const name = normalizeLabel(unit);
+      matched = this.#reduced
+        .filter((expected) => expected.name !== '' && name.includes(expected.name))
+        .map((expected) => expected.unit);
+      this.#matching.set(unit, matched);
+    }
+    return matched;
+  }
+}
+
+/**
  * The units a file speaks for, as the missing-unit check counts them: the units of its tables
  * when it was read, else its file name (a broken 尧都区.xlsx still says who tried to report);
  * none for stamped copies and ignored files.

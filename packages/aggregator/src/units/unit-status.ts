@@ -1,7 +1,7 @@
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import type { Lang } from '@jianshen/schema';
 import type { AggregateReport } from '../report.js';
-import { unitMatches, unitsOfFile } from './unit-match.js';
+import { ExpectedUnits, unitsOfFile } from './unit-match.js';
 
 /**
  * Where a unit stands: `missing` 未报送 (no file), `errors` 有错误 (an error in one of its
@@ -74,10 +74,11 @@ export function unitStatuses(
   campaign: Pick<ResolvedCampaign, 'expectedUnits'>,
 ): UnitStatus[] {
   const expected = new Map(campaign.expectedUnits.map((unit) => [unit, emptyStatus(unit, true)]));
+  const expectedUnits = new ExpectedUnits(campaign.expectedUnits);
   const others = new Map<string, UnitStatus>();
   // Every status a unit read from a file counts for: the expected units it matches, or its own.
   const statusesOf = (unit: string): UnitStatus[] => {
-    const matched = [...expected.values()].filter((status) => unitMatches(unit, status.unit));
+    const matched = expectedUnits.matching(unit).flatMap((name) => expected.get(name) ?? []);
     if (matched.length > 0) return matched;
     const other = others.get(unit) ?? emptyStatus(unit, false);
     others.set(unit, other);
@@ -103,11 +104,18 @@ function countFiles(
   statusesOf: (unit: string) => UnitStatus[],
 ): Map<string, Set<UnitStatus>> {
   const statusesOfPath = new Map<string, Set<UnitStatus>>();
+  // A unit's paths so far, to keep each once (an expected unit may have thousands of files).
+  const pathsOf = new Map<UnitStatus, Set<string>>();
   for (const file of report.files) {
     const statuses = new Set(unitsOfFile(file).flatMap(statusesOf));
     statusesOfPath.set(file.path, statuses);
     for (const status of statuses) {
-      if (!status.files.includes(file.path)) status.files.push(file.path);
+      const paths = pathsOf.get(status) ?? new Set(status.files);
+      pathsOf.set(status, paths);
+      if (!paths.has(file.path)) {
+        paths.add(file.path);
+        status.files.push(file.path);
+      }
       status.rowsRejected += file.rowsRejected;
     }
   }
