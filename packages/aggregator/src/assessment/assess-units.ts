@@ -92,7 +92,8 @@ function addTotals(totals: Record<string, number>, group: Readonly<Record<string
 /**
  * The plugin totals each unit stands for, summed over the byUnit groups once for the report: an
  * expected unit's are those of every group it matches (`unitMatches`), another unit's those of
- * its own name. Looking through every group for every unit took ~0.3 s for 2,800 county files.
+ * its own name. Looking through every group (and every file, for `lastDay`) for every unit made
+ * `assessReport` take 571–681 ms for 2,800 county files; indexed once, 30–47 ms.
  */
 function totalsByUnit(report: AssessedReport, campaign: AssessedCampaign) {
   const expectedUnits = new ExpectedUnits(campaign.expectedUnits);

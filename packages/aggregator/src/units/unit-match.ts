@@ -7,8 +7,12 @@ import { normalizeLabel } from '../table/labels.js';
  * contains the expected one (a file's 尧都区体育局 is the campaign's 尧都区).
  */
 export function unitMatches(unit: string, expected: string): boolean {
-  const name = normalizeLabel(expected);
-  return name !== '' && normalizeLabel(unit).includes(name);
+  return reducedMatches(normalizeLabel(unit), normalizeLabel(expected));
+}
+
+/** `unitMatches` of two names already reduced by `normalizeLabel`: the one rule, for both. */
+function reducedMatches(unit: string, expected: string): boolean {
+  return expected !== '' && unit.includes(expected);
 }
 
 /**
@@ -30,7 +34,7 @@ export class ExpectedUnits {
     if (matched === undefined) {
       const name = normalizeLabel(unit);
       matched = this.#reduced
-        .filter((expected) => expected.name !== '' && name.includes(expected.name))
+        .filter((expected) => reducedMatches(name, expected.name))
         .map((expected) => expected.unit);
       this.#matching.set(unit, matched);
     }
