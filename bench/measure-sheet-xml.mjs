@@ -1,7 +1,8 @@
 // Child process: where reading the sheet XML goes, as throughput over the batch's sheet XML
 // (every worksheet part of every file, inflated bytes), stage by stage, the best of `rounds` turns:
 // inflating alone (zlib, the floor any reader pays), inflating and decoding to text, the ooxml
-// tokenizer with no handlers (attributes as an object per tag, and in place), saxes (what the
+// tokenizer with no handlers (attributes as an object per tag, in place, and with the worksheet's
+// row lane), saxes (what the
 // tokenizer replaced) with no handlers, and the aggregator's whole xlsx reader
 // (`readSubmission`: shared strings, styles, cells into grids).
 // Prints one JSON line.
@@ -38,10 +39,13 @@ for (const sheet of sheets) {
 }
 
 const guard = { maxText: limits.maxCellLength * 8, onLongText() {} };
-/** Every sheet through the ooxml tokenizer with empty handlers, opening tags by `openForm`. */
-function tokenizeSheets(openForm) {
+/**
+ * Every sheet through the ooxml tokenizer with empty handlers, opening tags by `openForm`; with
+ * `worksheetRows`, rows of the usual shape through the worksheet's fast lane.
+ */
+function tokenizeSheets(openForm, worksheetRows = false) {
   let events = 0;
-  const handlers = { [openForm]: () => events++, close: () => events++, text: () => events++ };
+  const handlers = { [openForm]: () => events++, close: () => events++, text: () => events++, worksheetRows };
   for (const sheet of sheets) {
     const { zip, entry } = fresh(sheet);
     const stream = createXmlStream(sheet.key, handlers, guard);
@@ -66,6 +70,8 @@ const stages = {
   'ooxml tokenizer': () => tokenizeSheets('open'),
   // The same with the open form the worksheet reader uses: attributes left in place, no object per tag.
   'ooxml tokenizer, in place': () => tokenizeSheets('openInPlace'),
+  // And with the worksheet's row lane, as the worksheet reader reads.
+  'ooxml tokenizer, row lane': () => tokenizeSheets('openInPlace', true),
   saxes: () => {
     let events = 0;
     for (const sheet of sheets) {

@@ -400,7 +400,7 @@ for (const entry of results.sizes) {
   if (sheetXml && !sheetXml.error) {
     const stage = (key) => `${fixed(sheetXml.stages[key]?.mbPerSecond)} MB/s`;
     lines.push(
-      `        sheet XML (${fixed(sheetXml.sheetMb, 1)} MB inflated): inflate only ${stage('inflate')}, + decode ${stage('inflate + decode')}, ooxml tokenizer ${stage('ooxml tokenizer')} (in place ${stage('ooxml tokenizer, in place')}), saxes ${stage('saxes')}, xlsx reader ${stage('xlsx reader')}`,
+      `        sheet XML (${fixed(sheetXml.sheetMb, 1)} MB inflated): inflate only ${stage('inflate')}, + decode ${stage('inflate + decode')}, ooxml tokenizer ${stage('ooxml tokenizer')} (in place ${stage('ooxml tokenizer, in place')}, with the row lane ${stage('ooxml tokenizer, row lane')}), saxes ${stage('saxes')}, xlsx reader ${stage('xlsx reader')}`,
     );
   } else if (sheetXml?.error) lines.push(`        sheet XML: ERROR ${sheetXml.error}`);
   if (!entry.accountedRows) {

@@ -75,6 +75,10 @@ const createInPlaceXmlStream: Factory = (part, handlers, guard) => {
   );
 };
 
+/** The in-place form with the worksheet's fast lane for rows (`worksheetRows`). */
+const createRowLaneXmlStream: Factory = (part, handlers, guard) =>
+  createInPlaceXmlStream(part, { ...handlers, worksheetRows: true }, guard);
+
 const guards: Record<string, XmlGuard | undefined> = {
   // docx and parseXml read without a guard; xlsx parts with one.
   'no guard': undefined,
@@ -85,6 +89,7 @@ const guards: Record<string, XmlGuard | undefined> = {
 const forms: [string, Factory][] = [
   ['object', createXmlStream],
   ['in place', createInPlaceXmlStream],
+  ['row lane', createRowLaneXmlStream],
 ];
 
 /** Same outcome: both throw (of the same kind), or neither does and the events are equal. */
@@ -400,6 +405,138 @@ describe('the XML tokenizer against the saxes-based parser it replaced', () => {
       }
     }
     expect(parts).toBeGreaterThan(10);
+  });
+});
+
+// Worksheets: rows of the lane's shape, and every way a writer or a forger strays from it (entities,
+// tabs and newlines in values, spaces around `=` or before `>`, prefixes, inline strings, comments,
+// CDATA, texts past a small guard's maxText) in the middle of a row or a cell.
+const sheetTexts = ['1', '0.5', '表', ' ', '\t', '\n', ']', ']]>', '&amp;', '&#24180;', 'x'.repeat(12)];
+const sheetTextArbitrary = fc
+  .array(fc.constantFrom(...sheetTexts), { maxLength: 3 })
+  .map((pieces) => pieces.join(''));
+const sheetAttributesArbitrary = fc
+  .uniqueArray(
+    fc.record({
+      name: fc.constantFrom('r', 's', 't', 'x14ac:dyDescent', 'spans', 'cm', 'r:id'),
+      value: fc.constantFrom(
+        'A1',
+        'XFD1048576',
+        '3',
+        's',
+        'str',
+        'inlineStr',
+        '1:10',
+        '',
+        'a\tb',
+        '&amp;',
+        '&#10;',
+        '>',
+      ),
+      quote: fc.constantFrom('"', '"', "'"),
+      before: fc.constantFrom(' ', ' ', ' ', '  ', '\n', '\t', '\r\n'),
+      around: fc.constantFrom('', '', '', ' '),
+    }),
+    { selector: (attribute) => attribute.name, maxLength: 3 },
+  )
+  .map((attributes) =>
+    attributes
+      .map(
+        ({ name, value, quote, before, around }) =>
+          `${before}${name}${around}=${around}${quote}${value}${quote}`,
+      )
+      .join(''),
+  );
+const sheetSpace = fc.constantFrom('', '', '', ' ', '\n', '\r\n  ');
+const cellChildArbitrary = fc.oneof(
+  { weight: 6, arbitrary: sheetTextArbitrary.map((text) => `<v>${text}</v>`) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('<v/>', '<v></v>', '<f t="shared" si="0"/>', '<v >1</v >', '<v>1</v >'),
+  },
+  { weight: 2, arbitrary: sheetTextArbitrary.map((text) => `<f>${text}</f>`) },
+  { weight: 1, arbitrary: sheetTextArbitrary.map((text) => `<is><t>${text}</t></is>`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '<is><r><t xml:space="preserve">a </t></r><rPh sb="0" eb="1"><t>b</t></rPh></is>',
+      '<x:v>1</x:v>',
+      '<extLst/>',
+      '<!-- c -->',
+      '<![CDATA[1]]>',
+      '<?pi x?>',
+      '<vv>1</vv>',
+      '<v\n>1</v>',
+    ),
+  },
+);
+const cellArbitrary = fc
+  .tuple(
+    sheetAttributesArbitrary,
+    sheetSpace,
+    fc.nat(9),
+    fc.array(cellChildArbitrary, { maxLength: 2 }),
+    sheetSpace,
+  )
+  .map(([attributes, space, shape, children, between]) =>
+    shape === 0
+      ? `<c${attributes}${space}/>`
+      : `<c${attributes}${space}>${children.join(between)}</c${shape === 1 ? ' ' : ''}>`,
+  );
+const rowArbitrary = fc
+  .tuple(sheetAttributesArbitrary, fc.nat(9), fc.array(cellArbitrary, { maxLength: 4 }), sheetSpace)
+  .map(([attributes, shape, cells, between]) =>
+    shape === 0
+      ? `<row${attributes}/>`
+      : `<${shape === 1 ? 'x:row' : 'row'}${attributes}>${cells.join(between)}</${shape === 1 ? 'x:row' : 'row'}${shape === 2 ? ' ' : ''}>`,
+  );
+const sheetArbitrary = fc
+  .tuple(fc.array(rowArbitrary, { maxLength: 5 }), sheetSpace)
+  .map(
+    ([rows, between]) =>
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join(between)}</sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`,
+  );
+/**
+ * A guard so small that cells' texts and tags pass it: the lane must leave each of those to the
+ * tokenizer. Compared with the tokenizer without the lane (saxes' guard cuts such texts elsewhere).
+ */
+const smallGuard: XmlGuard = { maxText: 8, maxMarkup: 90, onLongText() {} };
+
+describe('the worksheet row lane against saxes', () => {
+  /** Same outcome for saxes and the tokenizer in every form; with a small guard, with and without the lane. */
+  function expectSameSheet(xml: string, cuts: readonly number[]) {
+    expectSame(xml, cuts);
+    // With the texts each guard cut counted: the lane must never read one the tokenizer would cut.
+    const outcome = (factory: Factory) => {
+      let cut = 0;
+      const guard = { ...smallGuard, onLongText: () => void cut++ };
+      return { ...run(factory, xml, cuts, guard), cut };
+    };
+    const context = `small guard, cuts ${JSON.stringify(cuts)}: ${JSON.stringify(xml)}`;
+    expect(outcome(createRowLaneXmlStream), context).toEqual(outcome(createInPlaceXmlStream));
+  }
+
+  it('gives the same events for worksheets of every shape, however they are cut', () => {
+    fc.assert(
+      fc.property(sheetArbitrary, cutsArbitrary, (xml, cuts) => expectSameSheet(xml, cuts)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('throws exactly when saxes throws on a broken worksheet', () => {
+    fc.assert(
+      fc.property(
+        sheetArbitrary,
+        fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }),
+        cutsArbitrary,
+        (xml, mutations, cuts) => {
+          const broken = mutations.reduce((text, mutation) => mutate(text, mutation), xml);
+          fc.pre(!loneSurrogate.test(broken));
+          expectSameSheet(broken, cuts);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { OoxmlError } from './ooxml-error.js';
+import { WorksheetRowLane } from './worksheet-row-lane.js';
 import { XmlAttributeList, type XmlAttributes } from './xml-attributes.js';
 
 export interface XmlHandlers {
@@ -11,6 +12,11 @@ export interface XmlHandlers {
   openInPlace?(name: string, attributes: XmlAttributes): void;
   close?(name: string): void;
   text?(text: string): void;
+  /**
+   * The part is a worksheet read with `openInPlace`: its rows of the usual shape are read by a fast
+   * lane that reports the same events (see WorksheetRowLane); anything else as usual.
+   */
+  worksheetRows?: boolean;
 }
 
 export interface XmlStream {
@@ -248,6 +254,8 @@ class XmlTokenizer {
   textTail = '';
   /** The code point of the character reference last read (see characterReference). */
   referenceCode = 0;
+  /** The worksheet's fast lane for rows (`XmlHandlers.worksheetRows`). */
+  readonly rowLane: WorksheetRowLane | undefined;
 
   constructor(
     readonly part: string,
@@ -262,6 +270,14 @@ class XmlTokenizer {
     this.maxText = guard ? guard.maxText : Number.POSITIVE_INFINITY;
     this.maxMarkup = guard ? (guard.maxMarkup ?? 1024 * 1024) : Number.POSITIVE_INFINITY;
     this.maxDropped = guard ? (guard.maxDropped ?? guard.maxText * 16) : Number.POSITIVE_INFINITY;
+    const { openInPlace, close, text } = handlers;
+    this.rowLane =
+      handlers.worksheetRows && openInPlace
+        ? new WorksheetRowLane({ openInPlace, close: close ?? (() => {}), text }, this.attributeList, {
+            maxText: this.maxText,
+            maxMarkup: this.maxMarkup,
+          })
+        : undefined;
   }
 
   fail(reason: string): never {
@@ -973,6 +989,10 @@ class XmlTokenizer {
       this.scanned = 0;
       return end;
     }
+    if (kind === 0x72 /* r */ && this.rowLane !== undefined && this.stack.length > 0) {
+      const stop = this.rowLane.rows(data, lt);
+      if (stop !== lt) return this.afterLane(stop);
+    }
     const end = this.openTag(data, lt);
     if (end === incomplete) {
       // Scan what there is of it, so the next chunk resumes the search for its end.
@@ -983,6 +1003,20 @@ class XmlTokenizer {
     }
     if (end - lt > this.maxMarkup) this.markupTooLong();
     return end;
+  }
+
+  /** Where the row lane stopped: the elements it left open are the tokenizer's from here on. */
+  afterLane(stop: number): number {
+    const open = this.rowLane?.open ?? 0;
+    if (open >= 1) {
+      this.stack.push('row');
+      this.localStack.push('row');
+    }
+    if (open === 2) {
+      this.stack.push('c');
+      this.localStack.push('c');
+    }
+    return stop;
   }
 
   /** The close tag at `data[lt]`, handled: returns where it ends, or `incomplete` (kept). */

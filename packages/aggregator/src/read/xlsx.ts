@@ -260,6 +260,8 @@ class SheetReader {
   readonly rows: GridRow[] = [];
   readonly merges: MergeRange[] = [];
   readonly notes: ReaderNote[] = [];
+  /** Rows of the usual shape are read by the tokenizer's fast lane (XmlHandlers.worksheetRows). */
+  readonly worksheetRows = true;
   private rowNumber = 0;
   private cells: CellValue[] = [];
   private column = -1;
