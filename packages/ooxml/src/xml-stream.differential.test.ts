@@ -79,6 +79,10 @@ const createInPlaceXmlStream: Factory = (part, handlers, guard) => {
 const createRowLaneXmlStream: Factory = (part, handlers, guard) =>
   createInPlaceXmlStream(part, { ...handlers, worksheetRows: true }, guard);
 
+/** The in-place form with the shared-string table's fast lane (`sharedStrings`). */
+const createSharedStringLaneXmlStream: Factory = (part, handlers, guard) =>
+  createInPlaceXmlStream(part, { ...handlers, sharedStrings: true }, guard);
+
 const guards: Record<string, XmlGuard | undefined> = {
   // docx and parseXml read without a guard; xlsx parts with one.
   'no guard': undefined,
@@ -90,7 +94,17 @@ const forms: [string, Factory][] = [
   ['object', createXmlStream],
   ['in place', createInPlaceXmlStream],
   ['row lane', createRowLaneXmlStream],
+  ['shared-string lane', createSharedStringLaneXmlStream],
 ];
+
+/** The forms worth running on a real part: each lane on the kind of part it is made for. */
+function formsFor(part: string): [string, Factory][] {
+  return forms.filter(([form]) => {
+    if (form === 'row lane') return /worksheets\/.*\.xml$/.test(part);
+    if (form === 'shared-string lane') return /sharedStrings\.xml$/.test(part);
+    return true;
+  });
+}
 
 /** Same outcome: both throw (of the same kind), or neither does and the events are equal. */
 function expectSame(xml: string, cuts: readonly number[]) {
@@ -397,7 +411,7 @@ describe('the XML tokenizer against the saxes-based parser it replaced', () => {
         );
         for (const [label, guard] of Object.entries(guards)) {
           const expected = run(createSaxesXmlStream, xml, cuts, guard);
-          for (const [form, factory] of forms) {
+          for (const [form, factory] of formsFor(name)) {
             const actual = run(factory, xml, cuts, guard);
             expect(actual, `${file} ${name} (${label}, ${form})`).toEqual(expected);
           }
@@ -502,24 +516,26 @@ const sheetArbitrary = fc
  */
 const smallGuard: XmlGuard = { maxText: 8, maxMarkup: 90, onLongText() {} };
 
-describe('the worksheet row lane against saxes', () => {
-  /** Same outcome for saxes and the tokenizer in every form; with a small guard, with and without the lane. */
-  function expectSameSheet(xml: string, cuts: readonly number[]) {
-    expectSame(xml, cuts);
-    // With the texts each guard cut counted: the lane must never read one the tokenizer would cut.
-    const outcome = (factory: Factory) => {
-      let cut = 0;
-      const guard = { ...smallGuard, onLongText: () => void cut++ };
-      return { ...run(factory, xml, cuts, guard), cut };
-    };
-    const context = `small guard, cuts ${JSON.stringify(cuts)}: ${JSON.stringify(xml)}`;
-    expect(outcome(createRowLaneXmlStream), context).toEqual(outcome(createInPlaceXmlStream));
-  }
+/** Same outcome for saxes and the tokenizer in every form; with a small guard, with and without each lane. */
+function expectSameSheet(xml: string, cuts: readonly number[]) {
+  expectSame(xml, cuts);
+  // With the texts each guard cut counted: the lane must never read one the tokenizer would cut.
+  const outcome = (factory: Factory) => {
+    let cut = 0;
+    const guard = { ...smallGuard, onLongText: () => void cut++ };
+    return { ...run(factory, xml, cuts, guard), cut };
+  };
+  const context = `small guard, cuts ${JSON.stringify(cuts)}: ${JSON.stringify(xml)}`;
+  const expected = outcome(createInPlaceXmlStream);
+  expect(outcome(createRowLaneXmlStream), context).toEqual(expected);
+  expect(outcome(createSharedStringLaneXmlStream), context).toEqual(expected);
+}
 
+describe('the worksheet row lane against saxes', () => {
   it('gives the same events for worksheets of every shape, however they are cut', () => {
     fc.assert(
       fc.property(sheetArbitrary, cutsArbitrary, (xml, cuts) => expectSameSheet(xml, cuts)),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -535,7 +551,58 @@ describe('the worksheet row lane against saxes', () => {
           expectSameSheet(broken, cuts);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
+    );
+  });
+});
+
+// Shared-string tables: plain items, rich text, phonetic guides, xml:space, entities, whitespace.
+const itemArbitrary = fc.oneof(
+  { weight: 6, arbitrary: sheetTextArbitrary.map((text) => `<si><t>${text}</t></si>`) },
+  { weight: 2, arbitrary: sheetTextArbitrary.map((text) => `<si><t xml:space="preserve">${text}</t></si>`) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '<si/>',
+      '<si><t/></si>',
+      '<si></si>',
+      '<si><r><rPr><b/></rPr><t>a</t></r><r><t>b</t></r></si>',
+      '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><phoneticPr fontId="1"/></si>',
+      '<si ><t >a</t ></si >',
+      '<x:si><x:t>a</x:t></x:si>',
+      '<si><t>a</t>\n</si>',
+      '<sis/>',
+    ),
+  },
+);
+const sharedStringsArbitrary = fc
+  .tuple(fc.array(itemArbitrary, { maxLength: 6 }), sheetSpace)
+  .map(
+    ([items, between]) =>
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}">${items.join(between)}</sst>`,
+  );
+
+describe('the shared-string lane against saxes', () => {
+  it('gives the same events for shared-string tables of every shape, however they are cut', () => {
+    fc.assert(
+      fc.property(sharedStringsArbitrary, cutsArbitrary, (xml, cuts) => expectSameSheet(xml, cuts)),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('throws exactly when saxes throws on a broken table', () => {
+    fc.assert(
+      fc.property(
+        sharedStringsArbitrary,
+        fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }),
+        cutsArbitrary,
+        (xml, mutations, cuts) => {
+          const broken = mutations.reduce((text, mutation) => mutate(text, mutation), xml);
+          fc.pre(!loneSurrogate.test(broken));
+          expectSameSheet(broken, cuts);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,4 +1,6 @@
+import type { LaneContext, LaneHandlers } from './lane-scanner.js';
 import { OoxmlError } from './ooxml-error.js';
+import { SharedStringLane } from './shared-string-lane.js';
 import { WorksheetRowLane } from './worksheet-row-lane.js';
 import { XmlAttributeList, type XmlAttributes } from './xml-attributes.js';
 
@@ -17,6 +19,32 @@ export interface XmlHandlers {
    * lane that reports the same events (see WorksheetRowLane); anything else as usual.
    */
   worksheetRows?: boolean;
+  /** The part is a shared-string table read with `openInPlace`: the same for its items (SharedStringLane). */
+  sharedStrings?: boolean;
+}
+
+/** A fast lane and the first letter of the element it reads (after `<`). */
+interface Lane {
+  letter: number;
+  lane: WorksheetRowLane | SharedStringLane;
+}
+
+/** The part's fast lane, if its handlers ask for one. */
+function laneFor(
+  handlers: XmlHandlers,
+  attributes: XmlAttributeList,
+  context: LaneContext,
+): Lane | undefined {
+  const { openInPlace, close, text } = handlers;
+  if (!openInPlace) return undefined;
+  const reporting: LaneHandlers = { openInPlace, close: close ?? (() => {}), text };
+  if (handlers.worksheetRows) {
+    return { letter: 0x72 /* r */, lane: new WorksheetRowLane(reporting, attributes, context) };
+  }
+  if (handlers.sharedStrings) {
+    return { letter: 0x73 /* s */, lane: new SharedStringLane(reporting, attributes, context) };
+  }
+  return undefined;
 }
 
 export interface XmlStream {
@@ -254,8 +282,9 @@ class XmlTokenizer {
   textTail = '';
   /** The code point of the character reference last read (see characterReference). */
   referenceCode = 0;
-  /** The worksheet's fast lane for rows (`XmlHandlers.worksheetRows`). */
-  readonly rowLane: WorksheetRowLane | undefined;
+  /** The part's fast lane (`XmlHandlers.worksheetRows`, `sharedStrings`), and the letter it starts at. */
+  readonly lane: WorksheetRowLane | SharedStringLane | undefined;
+  readonly laneLetter: number;
 
   constructor(
     readonly part: string,
@@ -270,14 +299,13 @@ class XmlTokenizer {
     this.maxText = guard ? guard.maxText : Number.POSITIVE_INFINITY;
     this.maxMarkup = guard ? (guard.maxMarkup ?? 1024 * 1024) : Number.POSITIVE_INFINITY;
     this.maxDropped = guard ? (guard.maxDropped ?? guard.maxText * 16) : Number.POSITIVE_INFINITY;
-    const { openInPlace, close, text } = handlers;
-    this.rowLane =
-      handlers.worksheetRows && openInPlace
-        ? new WorksheetRowLane({ openInPlace, close: close ?? (() => {}), text }, this.attributeList, {
-            maxText: this.maxText,
-            maxMarkup: this.maxMarkup,
-          })
-        : undefined;
+    const lane = laneFor(handlers, this.attributeList, {
+      maxText: this.maxText,
+      maxMarkup: this.maxMarkup,
+      decode: (raw, amp) => this.decode(raw, amp),
+    });
+    this.lane = lane?.lane;
+    this.laneLetter = lane?.letter ?? -1;
   }
 
   fail(reason: string): never {
@@ -989,8 +1017,8 @@ class XmlTokenizer {
       this.scanned = 0;
       return end;
     }
-    if (kind === 0x72 /* r */ && this.rowLane !== undefined && this.stack.length > 0) {
-      const stop = this.rowLane.rows(data, lt);
+    if (kind === this.laneLetter && this.lane !== undefined && this.stack.length > 0) {
+      const stop = this.lane.read(data, lt);
       if (stop !== lt) return this.afterLane(stop);
     }
     const end = this.openTag(data, lt);
@@ -1005,16 +1033,11 @@ class XmlTokenizer {
     return end;
   }
 
-  /** Where the row lane stopped: the elements it left open are the tokenizer's from here on. */
+  /** Where the lane stopped: the elements it left open (bare names) are the tokenizer's from here on. */
   afterLane(stop: number): number {
-    const open = this.rowLane?.open ?? 0;
-    if (open >= 1) {
-      this.stack.push('row');
-      this.localStack.push('row');
-    }
-    if (open === 2) {
-      this.stack.push('c');
-      this.localStack.push('c');
+    for (const name of this.lane?.openNames ?? []) {
+      this.stack.push(name);
+      this.localStack.push(name);
     }
     return stop;
   }

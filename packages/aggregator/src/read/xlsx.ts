@@ -121,7 +121,9 @@ function readSharedStrings(zip: ZipDirectory, part: string, limits: ReadLimits):
     entry,
     part,
     {
-      open(name) {
+      // In place (no attribute is read), so plain items go through the tokenizer's fast lane.
+      sharedStrings: true,
+      openInPlace(name) {
         if (name === 'si') collector.reset();
         collector.open(name);
       },
