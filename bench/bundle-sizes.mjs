@@ -25,7 +25,9 @@ export const bundleBudgetsKb = {
   // 6.4 → 16.7 kB (issue 17): the bounded zip reader, the XML tokenizer and the xlsx writer moved
   // here from the aggregator (which stayed at ~116 kB: it still bundles them, once). 17.6 → 18.2 kB
   // (issue 18): the writer's slicing-by-8 CRC and its text-cell fast paths, ~0.4 s less of the job.
-  '@jianshen/ooxml': 19,
+  // 18.2 → 19.3 kB: attributes read in place (XmlAttributeList). 19.3 → 20.8 kB: the fast lanes for
+  // a worksheet's rows and the shared strings, ~0.3 s less reading of the medium batch.
+  '@jianshen/ooxml': 23,
   '@jianshen/plugin-kit': 81,
   '@jianshen/notice': 131,
   // The .docx template is the notice's attachment page: it must cost what the notice costs.
