@@ -18,12 +18,18 @@ describe('the worksheet row lane', () => {
     });
   });
 
-  it('stops at an inline string, leaving its row and cell open', () => {
-    const data = '<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row>';
-    expect(readRows(data)).toEqual({
-      events: '<row r=1><c r=A1 t=inlineStr>',
-      stop: data.indexOf('<is>'),
-      open: 'row c',
+  it('reads an inline string, and stops at rich text, leaving its row, cell and string open', () => {
+    const plain = '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> a </t></is></c></row>';
+    expect(readRows(plain)).toEqual({
+      events: '<row r=1><c r=A1 t=inlineStr><is><t xml:space=preserve>" a "</t></is></c></row>',
+      stop: plain.length,
+      open: '',
+    });
+    const rich = '<row r="1"><c r="A1" t="inlineStr"><is><r><t>a</t></r></is></c></row>';
+    expect(readRows(rich)).toEqual({
+      events: '<row r=1><c r=A1 t=inlineStr><is>',
+      stop: rich.indexOf('<r>'),
+      open: 'row c is',
     });
   });
 

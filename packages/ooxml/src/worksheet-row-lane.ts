@@ -13,6 +13,9 @@ import {
 
 const letterC = 0x63;
 const letterF = 0x66;
+const letterI = 0x69;
+const letterS = 0x73;
+const letterT = 0x74;
 const letterV = 0x76;
 
 /** After the `<` at `data[lt]`: `<row`. */
@@ -21,6 +24,13 @@ const opensRow = (data: string, lt: number) =>
   codeAt(data, lt + 2) === 0x6f &&
   codeAt(data, lt + 3) === 0x77 &&
   endsName(codeAt(data, lt + 4));
+
+/** After the `<` at `data[lt]`: `</is>`. */
+const closesInlineString = (data: string, lt: number) =>
+  codeAt(data, lt + 1) === slash &&
+  codeAt(data, lt + 2) === letterI &&
+  codeAt(data, lt + 3) === letterS &&
+  codeAt(data, lt + 4) === greaterThan;
 
 /** After the `<` at `data[lt]`: `</row>`. */
 const closesRow = (data: string, lt: number) =>
@@ -32,7 +42,7 @@ const closesRow = (data: string, lt: number) =>
 
 /**
  * A fast lane for a worksheet's rows. A sheet is ~90% `<row>`s of one shape: `<c>` cells holding a
- * `<v>` value and now and then an `<f>` formula, plain attributes. The tokenizer reads each of those
+ * `<v>` value (or an inline string's one `<t>`) and now and then an `<f>` formula, plain attributes. The tokenizer reads each of those
  * tags through its general steps (names remembered, the element stack, text gathered and flushed
  * per node); the lane matches the shape directly and reports the same events to the same handlers
  * (see LaneScanner for what it accepts and how it hands over). Medium bench batch: the sheet XML
@@ -40,7 +50,7 @@ const closesRow = (data: string, lt: number) =>
  */
 export class WorksheetRowLane extends LaneScanner {
   constructor(...parameters: LaneParameters) {
-    super(['row', 'c'], ...parameters);
+    super(['row', 'c', 'is'], ...parameters);
   }
 
   /**
@@ -107,10 +117,46 @@ export class WorksheetRowLane extends LaneScanner {
       if ((letter === letterV || letter === letterF) && endsName(codeAt(data, next + 2))) {
         at = this.leaf(data, next, letter === letterV ? 'v' : 'f', letter);
         if (at === next) return next;
+      } else if (
+        letter === letterI &&
+        codeAt(data, next + 2) === letterS &&
+        endsName(codeAt(data, next + 3))
+      ) {
+        at = this.inlineString(data, next);
+        if (this.depth > 2 || at === next) return at;
       } else if (closesLetterTag(data, next, letterC)) {
         this.close('c');
         this.depth--;
         return next + 4;
+      } else return next;
+    }
+  }
+
+  /**
+   * An inline string `<is><t>…</t></is>` at `data[lt]`, inside a cell (what this kit's own
+   * workbooks hold: a city's consolidated workbook read again by the province): returns where the
+   * lane stopped, after it when read whole. Rich text and phonetic guides are the tokenizer's.
+   */
+  private inlineString(data: string, lt: number): number {
+    const tagEnd = this.tag(data, lt, 2);
+    if (tagEnd < 0) return lt;
+    this.openInPlace('is', this.attributes);
+    if (this.selfClosing) {
+      this.close('is');
+      return tagEnd;
+    }
+    this.depth = 3;
+    let at = tagEnd;
+    for (;;) {
+      const next = this.nextTag(data, at);
+      if (next < 0) return at;
+      if (codeAt(data, next + 1) === letterT && endsName(codeAt(data, next + 2))) {
+        at = this.leaf(data, next, 't', letterT);
+        if (at === next) return next;
+      } else if (closesInlineString(data, next)) {
+        this.close('is');
+        this.depth = 2;
+        return next + 5;
       } else return next;
     }
   }
