@@ -16,7 +16,7 @@ export interface LaneContext {
   decode(raw: string, amp: number): string;
 }
 
-export const lessThan = 0x3c;
+const lessThan = 0x3c;
 export const greaterThan = 0x3e;
 export const slash = 0x2f;
 const equals = 0x3d;
@@ -35,7 +35,7 @@ const newline = 0x0a;
 export const codeAt = (data: string, at: number): number => (at < data.length ? data.charCodeAt(at) : -1);
 
 // Carriage returns never reach the lane: the tokenizer makes them newlines first.
-export const isSpace = (code: number) => code === 0x20 || code === newline || code === tab;
+const isSpace = (code: number) => code === 0x20 || code === newline || code === tab;
 
 /** ASCII letters, `_` and `:`: the names Office writes start with these. */
 const isNameStart = (code: number) =>
@@ -55,6 +55,21 @@ export const endsName = (code: number) => code === greaterThan || code === slash
 export const opensLetterTag = (data: string, lt: number, letter: number) =>
   codeAt(data, lt + 1) === letter && endsName(codeAt(data, lt + 2));
 
+const letterT = 0x74;
+
+/** After the `<` at `data[lt]`: the tag `<xy` of a two-letter bare name (`si`, `is`). */
+export const opensTwoLetterTag = (data: string, lt: number, name: string) =>
+  codeAt(data, lt + 1) === name.charCodeAt(0) &&
+  codeAt(data, lt + 2) === name.charCodeAt(1) &&
+  endsName(codeAt(data, lt + 3));
+
+/** After the `<` at `data[lt]`: `</xy>` of a two-letter bare name, written without spaces. */
+const closesTwoLetterTag = (data: string, lt: number, name: string) =>
+  codeAt(data, lt + 1) === slash &&
+  codeAt(data, lt + 2) === name.charCodeAt(0) &&
+  codeAt(data, lt + 3) === name.charCodeAt(1) &&
+  codeAt(data, lt + 4) === greaterThan;
+
 /** After the `<` at `data[lt]`: `</x>` of a one-letter bare name, written without spaces. */
 export const closesLetterTag = (data: string, lt: number, letter: number) =>
   codeAt(data, lt + 1) === slash && codeAt(data, lt + 2) === letter && codeAt(data, lt + 3) === greaterThan;
@@ -73,7 +88,7 @@ export type LaneParameters = [handlers: LaneHandlers, attributes: XmlAttributeLi
  * open (`openNames`): the tokenizer goes on from there as if it had read them, so every refusal and
  * every cut is the tokenizer's own. A text's entities are decoded by the tokenizer's own decoder.
  */
-export class LaneScanner {
+export abstract class LaneScanner {
   /**
    * How many of `nesting` are open where the lane last stopped. A count, not a stack: pushing and
    * popping names for every cell cost the row lane ~3% of reading the medium batch.
@@ -105,14 +120,65 @@ export class LaneScanner {
     this.decode = context.decode;
   }
 
+  /**
+   * Reads the lane's element from the `<` at `data[from]`, then each one that follows after
+   * whitespace, for as long as they are of the lane's shape: returns where it stopped (`from` when
+   * it read nothing), `openNames` set.
+   */
+  read(data: string, from: number): number {
+    this.depth = 0;
+    let at = from;
+    for (;;) {
+      const end = this.element(data, at);
+      if (this.depth > 0 || end === at) return end;
+      at = end;
+      // Whitespace, then the next element: read on. Anything else is the tokenizer's.
+      let next = at;
+      while (isSpace(codeAt(data, next))) next++;
+      if (codeAt(data, next) !== lessThan || !this.opens(data, next) || next - at > this.maxText) return at;
+      this.text(data, at, next);
+      at = next;
+    }
+  }
+
+  /** After the `<` at `data[lt]`: the element the lane repeats (`<row`, `<si`). */
+  protected abstract opens(data: string, lt: number): boolean;
+
+  /** The element the lane repeats, at `data[lt]`: returns where the lane stopped, after it when read whole. */
+  protected abstract element(data: string, lt: number): number;
+
   /** Elements left open where the lane last stopped, outermost first: the tokenizer's from there on. */
   get openNames(): readonly string[] {
     return this.nesting.slice(0, this.depth);
   }
 
-  /** Whitespace runs the tokenizer would not cut: the lane reads those between its tags. */
-  protected withinText(size: number): boolean {
-    return size <= this.maxText;
+  /**
+   * A text item at `data[lt]`, `<si>` or `<is>` (two-letter `name`): `<t>` leaves only, what Excel
+   * and WPS write for a plain text (rich text runs and phonetic guides are the tokenizer's). Open,
+   * it is the `inside`-th of `nesting`. Returns where the lane stopped, after it when read whole.
+   */
+  protected textItem(data: string, lt: number, name: string, inside: number): number {
+    const tagEnd = this.tag(data, lt, 2);
+    if (tagEnd < 0) return lt;
+    this.openInPlace(name, this.attributes);
+    if (this.selfClosing) {
+      this.close(name);
+      return tagEnd;
+    }
+    this.depth = inside;
+    let at = tagEnd;
+    for (;;) {
+      const next = this.nextTag(data, at);
+      if (next < 0) return at;
+      if (opensLetterTag(data, next, letterT)) {
+        at = this.leaf(data, next, 't', letterT);
+        if (at === next) return next;
+      } else if (closesTwoLetterTag(data, next, name)) {
+        this.close(name);
+        this.depth = inside - 1;
+        return next + 5;
+      } else return next;
+    }
   }
 
   /**

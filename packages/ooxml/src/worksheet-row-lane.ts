@@ -3,19 +3,16 @@ import {
   codeAt,
   endsName,
   greaterThan,
-  isSpace,
   type LaneParameters,
   LaneScanner,
-  lessThan,
   opensLetterTag,
+  opensTwoLetterTag,
   slash,
 } from './lane-scanner.js';
 
 const letterC = 0x63;
 const letterF = 0x66;
 const letterI = 0x69;
-const letterS = 0x73;
-const letterT = 0x74;
 const letterV = 0x76;
 
 /** After the `<` at `data[lt]`: `<row`. */
@@ -24,13 +21,6 @@ const opensRow = (data: string, lt: number) =>
   codeAt(data, lt + 2) === 0x6f &&
   codeAt(data, lt + 3) === 0x77 &&
   endsName(codeAt(data, lt + 4));
-
-/** After the `<` at `data[lt]`: `</is>`. */
-const closesInlineString = (data: string, lt: number) =>
-  codeAt(data, lt + 1) === slash &&
-  codeAt(data, lt + 2) === letterI &&
-  codeAt(data, lt + 3) === letterS &&
-  codeAt(data, lt + 4) === greaterThan;
 
 /** After the `<` at `data[lt]`: `</row>`. */
 const closesRow = (data: string, lt: number) =>
@@ -53,24 +43,12 @@ export class WorksheetRowLane extends LaneScanner {
     super(['row', 'c', 'is'], ...parameters);
   }
 
-  /**
-   * Reads rows from the `<row` at `data[from]`, one after another, for as long as they are of the
-   * lane's shape: returns where it stopped (`from` when it read nothing), `openNames` set.
-   */
-  read(data: string, from: number): number {
-    this.depth = 0;
-    let at = from;
-    for (;;) {
-      const end = this.row(data, at);
-      if (this.depth > 0 || end === at) return end;
-      at = end;
-      // Whitespace, then the next row: read on. Anything else is the tokenizer's.
-      let next = at;
-      while (isSpace(codeAt(data, next))) next++;
-      if (codeAt(data, next) !== lessThan || !opensRow(data, next) || !this.withinText(next - at)) return at;
-      this.text(data, at, next);
-      at = next;
-    }
+  protected opens(data: string, lt: number): boolean {
+    return opensRow(data, lt);
+  }
+
+  protected element(data: string, lt: number): number {
+    return this.row(data, lt);
   }
 
   /** The `<row>` at `data[lt]`: returns where the lane stopped, after it when read whole. */
@@ -113,51 +91,26 @@ export class WorksheetRowLane extends LaneScanner {
     for (;;) {
       const next = this.nextTag(data, at);
       if (next < 0) return at;
-      const letter = codeAt(data, next + 1);
-      if ((letter === letterV || letter === letterF) && endsName(codeAt(data, next + 2))) {
-        at = this.leaf(data, next, letter === letterV ? 'v' : 'f', letter);
-        if (at === next) return next;
-      } else if (
-        letter === letterI &&
-        codeAt(data, next + 2) === letterS &&
-        endsName(codeAt(data, next + 3))
-      ) {
-        at = this.inlineString(data, next);
-        if (this.depth > 2 || at === next) return at;
-      } else if (closesLetterTag(data, next, letterC)) {
+      if (closesLetterTag(data, next, letterC)) {
         this.close('c');
         this.depth--;
         return next + 4;
-      } else return next;
+      }
+      at = this.cellChild(data, next);
+      // Stopped at the child, or inside it (an inline string's rich text).
+      if (at === next || this.depth > 2) return at;
     }
   }
 
-  /**
-   * An inline string `<is><t>…</t></is>` at `data[lt]`, inside a cell (what this kit's own
-   * workbooks hold: a city's consolidated workbook read again by the province): returns where the
-   * lane stopped, after it when read whole. Rich text and phonetic guides are the tokenizer's.
-   */
-  private inlineString(data: string, lt: number): number {
-    const tagEnd = this.tag(data, lt, 2);
-    if (tagEnd < 0) return lt;
-    this.openInPlace('is', this.attributes);
-    if (this.selfClosing) {
-      this.close('is');
-      return tagEnd;
+  /** A cell's child at `data[lt]`: `<v>`, `<f>` or an inline string. Returns where the lane stopped. */
+  private cellChild(data: string, lt: number): number {
+    const letter = codeAt(data, lt + 1);
+    if ((letter === letterV || letter === letterF) && endsName(codeAt(data, lt + 2))) {
+      return this.leaf(data, lt, letter === letterV ? 'v' : 'f', letter);
     }
-    this.depth = 3;
-    let at = tagEnd;
-    for (;;) {
-      const next = this.nextTag(data, at);
-      if (next < 0) return at;
-      if (codeAt(data, next + 1) === letterT && endsName(codeAt(data, next + 2))) {
-        at = this.leaf(data, next, 't', letterT);
-        if (at === next) return next;
-      } else if (closesInlineString(data, next)) {
-        this.close('is');
-        this.depth = 2;
-        return next + 5;
-      } else return next;
-    }
+    // An inline string: what this kit's own workbooks hold (a city's consolidated workbook read
+    // again by the province).
+    if (letter === letterI && opensTwoLetterTag(data, lt, 'is')) return this.textItem(data, lt, 'is', 3);
+    return lt;
   }
 }

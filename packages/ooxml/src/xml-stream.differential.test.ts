@@ -531,31 +531,6 @@ function expectSameSheet(xml: string, cuts: readonly number[]) {
   expect(outcome(createSharedStringLaneXmlStream), context).toEqual(expected);
 }
 
-describe('the worksheet row lane against saxes', () => {
-  it('gives the same events for worksheets of every shape, however they are cut', () => {
-    fc.assert(
-      fc.property(sheetArbitrary, cutsArbitrary, (xml, cuts) => expectSameSheet(xml, cuts)),
-      { numRuns: 1500 },
-    );
-  });
-
-  it('throws exactly when saxes throws on a broken worksheet', () => {
-    fc.assert(
-      fc.property(
-        sheetArbitrary,
-        fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }),
-        cutsArbitrary,
-        (xml, mutations, cuts) => {
-          const broken = mutations.reduce((text, mutation) => mutate(text, mutation), xml);
-          fc.pre(!loneSurrogate.test(broken));
-          expectSameSheet(broken, cuts);
-        },
-      ),
-      { numRuns: 1500 },
-    );
-  });
-});
-
 // Shared-string tables: plain items, rich text, phonetic guides, xml:space, entities, whitespace.
 const itemArbitrary = fc.oneof(
   { weight: 6, arbitrary: sheetTextArbitrary.map((text) => `<si><t>${text}</t></si>`) },
@@ -582,18 +557,21 @@ const sharedStringsArbitrary = fc
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}">${items.join(between)}</sst>`,
   );
 
-describe('the shared-string lane against saxes', () => {
-  it('gives the same events for shared-string tables of every shape, however they are cut', () => {
+describe.each([
+  { part: 'worksheets', arbitrary: sheetArbitrary, numRuns: 1500 },
+  { part: 'shared-string tables', arbitrary: sharedStringsArbitrary, numRuns: 1000 },
+])('the fast lanes against saxes on $part', ({ arbitrary, numRuns }) => {
+  it('gives the same events for every shape, however it is cut', () => {
     fc.assert(
-      fc.property(sharedStringsArbitrary, cutsArbitrary, (xml, cuts) => expectSameSheet(xml, cuts)),
-      { numRuns: 1000 },
+      fc.property(arbitrary, cutsArbitrary, (xml, cuts) => expectSameSheet(xml, cuts)),
+      { numRuns },
     );
   });
 
-  it('throws exactly when saxes throws on a broken table', () => {
+  it('throws exactly when saxes throws on a broken part', () => {
     fc.assert(
       fc.property(
-        sharedStringsArbitrary,
+        arbitrary,
         fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }),
         cutsArbitrary,
         (xml, mutations, cuts) => {
@@ -602,7 +580,7 @@ describe('the shared-string lane against saxes', () => {
           expectSameSheet(broken, cuts);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns },
     );
   });
 });
