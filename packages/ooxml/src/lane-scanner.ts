@@ -98,6 +98,8 @@ export abstract class LaneScanner {
   protected selfClosing = false;
   /** Attribute names seen, by first character: a part repeats a handful, matched in place. */
   private readonly recentNames: (string | undefined)[] = new Array(128).fill(undefined);
+  /** The first letter (its code) of the element the lane repeats: the tokenizer offers it tags so begun. */
+  readonly letter: number;
   protected readonly openInPlace: LaneHandlers['openInPlace'];
   protected readonly close: LaneHandlers['close'];
   private readonly onText: LaneHandlers['text'];
@@ -112,6 +114,7 @@ export abstract class LaneScanner {
     protected readonly attributes: XmlAttributeList,
     context: LaneContext,
   ) {
+    this.letter = nesting[0]?.charCodeAt(0) ?? -1;
     this.openInPlace = handlers.openInPlace;
     this.close = handlers.close;
     this.onText = handlers.text;

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readWith } from './lane.test-support.js';
 import { SharedStringLane } from './shared-string-lane.js';
+import { parseXml } from './xml-stream.js';
 
 describe('the shared-string lane', () => {
   it('reads plain items whole and stops at rich text, leaving its item open', () => {
@@ -20,5 +21,23 @@ describe('the shared-string lane', () => {
       stop: data.indexOf('<rPh'),
       open: 'si',
     });
+  });
+});
+
+describe('the tokenizer with the shared-string lane', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('hands the items to the lane, which reads them', () => {
+    const read = vi.spyOn(SharedStringLane.prototype, 'read');
+    const texts: string[] = [];
+    parseXml('sharedStrings.xml', '<sst><si><t>甲</t></si><si><t>乙</t></si></sst>', {
+      sharedStrings: true,
+      openInPlace: () => {},
+      text: (text) => texts.push(text),
+    });
+    // Both items in one call, from the first `<si`.
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(read.mock.results[0]?.value).toBe('<sst><si><t>甲</t></si><si><t>乙</t></si>'.length);
+    expect(texts).toEqual(['甲', '乙']);
   });
 });

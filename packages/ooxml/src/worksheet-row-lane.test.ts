@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readWith } from './lane.test-support.js';
 import { WorksheetRowLane } from './worksheet-row-lane.js';
+import { createXmlStream } from './xml-stream.js';
 
 const readRows = (data: string, bounds?: { maxText: number; maxMarkup: number }) =>
   readWith(WorksheetRowLane, data, bounds);
@@ -67,5 +68,31 @@ describe('the worksheet row lane', () => {
       stop: long.indexOf('<v>'),
       open: 'row c',
     });
+  });
+});
+
+describe('the tokenizer with the row lane', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('hands each row to the lane, which reads it, and goes on where the lane stopped', () => {
+    const read = vi.spyOn(WorksheetRowLane.prototype, 'read');
+    const events: string[] = [];
+    const stream = createXmlStream('sheet.xml', {
+      worksheetRows: true,
+      openInPlace: (name) => events.push(name),
+      close: (name) => events.push(`/${name}`),
+    });
+    stream.write('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>');
+    stream.write('<row r="2"><c r="A2"><is><r><t>a</t></r></is></c></row></sheetData></worksheet>');
+    stream.close();
+    // Row 1 whole, row 2 up to its rich text; the run `<r>` is offered too (it starts with r) and
+    // left to the tokenizer.
+    const progressed = read.mock.results.map(
+      (result, index) => result.value > (read.mock.calls[index]?.[1] ?? 0),
+    );
+    expect(progressed).toEqual([true, true, false]);
+    expect(events.join(' ')).toBe(
+      'worksheet sheetData row c v /v /c /row row c is r t /t /r /is /c /row /sheetData /worksheet',
+    );
   });
 });

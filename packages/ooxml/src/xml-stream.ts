@@ -23,27 +23,17 @@ export interface XmlHandlers {
   sharedStrings?: boolean;
 }
 
-/** A fast lane and the first letter of the element it reads (after `<`). */
-interface Lane {
-  letter: number;
-  lane: WorksheetRowLane | SharedStringLane;
-}
-
 /** The part's fast lane, if its handlers ask for one. */
 function laneFor(
   handlers: XmlHandlers,
   attributes: XmlAttributeList,
   context: LaneContext,
-): Lane | undefined {
+): WorksheetRowLane | SharedStringLane | undefined {
   const { openInPlace, close, text } = handlers;
   if (!openInPlace) return undefined;
   const reporting: LaneHandlers = { openInPlace, close: close ?? (() => {}), text };
-  if (handlers.worksheetRows) {
-    return { letter: 0x72 /* r */, lane: new WorksheetRowLane(reporting, attributes, context) };
-  }
-  if (handlers.sharedStrings) {
-    return { letter: 0x73 /* s */, lane: new SharedStringLane(reporting, attributes, context) };
-  }
+  if (handlers.worksheetRows) return new WorksheetRowLane(reporting, attributes, context);
+  if (handlers.sharedStrings) return new SharedStringLane(reporting, attributes, context);
   return undefined;
 }
 
@@ -282,9 +272,8 @@ class XmlTokenizer {
   textTail = '';
   /** The code point of the character reference last read (see characterReference). */
   referenceCode = 0;
-  /** The part's fast lane (`XmlHandlers.worksheetRows`, `sharedStrings`), and the letter it starts at. */
+  /** The part's fast lane (`XmlHandlers.worksheetRows`, `sharedStrings`). */
   readonly lane: WorksheetRowLane | SharedStringLane | undefined;
-  readonly laneLetter: number;
 
   constructor(
     readonly part: string,
@@ -299,13 +288,11 @@ class XmlTokenizer {
     this.maxText = guard ? guard.maxText : Number.POSITIVE_INFINITY;
     this.maxMarkup = guard ? (guard.maxMarkup ?? 1024 * 1024) : Number.POSITIVE_INFINITY;
     this.maxDropped = guard ? (guard.maxDropped ?? guard.maxText * 16) : Number.POSITIVE_INFINITY;
-    const lane = laneFor(handlers, this.attributeList, {
+    this.lane = laneFor(handlers, this.attributeList, {
       maxText: this.maxText,
       maxMarkup: this.maxMarkup,
       decode: (raw, amp) => this.decode(raw, amp),
     });
-    this.lane = lane?.lane;
-    this.laneLetter = lane?.letter ?? -1;
   }
 
   fail(reason: string): never {
@@ -1017,7 +1004,7 @@ class XmlTokenizer {
       this.scanned = 0;
       return end;
     }
-    if (kind === this.laneLetter && this.lane !== undefined && this.stack.length > 0) {
+    if (this.lane !== undefined && kind === this.lane.letter && this.stack.length > 0) {
       const stop = this.lane.read(data, lt);
       if (stop !== lt) return this.afterLane(stop);
     }
