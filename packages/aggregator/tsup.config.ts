@@ -6,6 +6,8 @@ export default defineConfig({
     'node/index': 'src/node/index.ts',
     // The read pool's worker thread: a file of its own, started by path.
     'node/read-worker': 'src/node/read-worker.ts',
+    // The reading thread: a file of its own, started by path.
+    'node/grid-worker': 'src/node/grid-worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

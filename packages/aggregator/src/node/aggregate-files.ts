@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { phrase } from '@jianshen/schema';
@@ -13,14 +14,24 @@ import {
 import { type ReadLimits, resolveLimits, UnreadableError } from '../limits.js';
 import type { RowStore } from '../merge/row-store.js';
 import { createDiscardingRowStore, createMemoryRowStore } from '../merge/row-store.js';
+import { createPluginFieldGuard } from '../prepare/plugin-field-guard.js';
+import { prepareSubmission } from '../prepare/prepare-submission.js';
 import type { AggregateOptions, AggregateReport, StreamedReport } from '../report.js';
 import { runWithTimeout } from './bounded-runner.js';
 import { createFileRowStore } from './file-row-store.js';
+import { createGridReader, type GridReader } from './grid-reader.js';
 import { createHeapGuard } from './heap-guard.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 import { rememberInputs } from './input-registry.js';
 import { type InputEntry, listInputs } from './list-inputs.js';
-import { createReadPool, type DiskSource, defaultThreads, prepareOnPool } from './worker-pool.js';
+import { readAhead } from './read-ahead.js';
+import {
+  builtWorkerFile,
+  createReadPool,
+  type DiskSource,
+  defaultThreads,
+  prepareOnPool,
+} from './worker-pool.js';
 
 export interface AggregateFilesOptions extends AggregateOptions {
   /** Base for relative inputs and for the paths shown in the report (default: process.cwd()). */
@@ -38,6 +49,12 @@ export interface AggregateFilesOptions extends AggregateOptions {
    * with rules, or `replace`). Default true.
    */
   keepRows?: boolean;
+  /**
+   * Read the files (zip, XML, cells) on a thread of their own while this one checks them, when
+   * the files are prepared on the main thread (default: when there is a second core and
+   * `threads` is not given). The report is the same either way.
+   */
+  readingThread?: boolean;
 }
 
 /**
@@ -190,6 +207,9 @@ function listedTarget(listed: InputEntry['listed'], cwd: string): { target?: str
 const smallestPooledBytes = 2 * 1024 * 1024;
 const smallestPooledBatch = 4;
 
+/** Files read ahead of the one being checked (see `readAhead`). */
+const readAheadFiles = 4;
+
 /**
  * Prepares the files on the main thread and a pool of worker threads together when it can pay
  * (several files, several cores); the merge stays on the main thread, in input order.
@@ -224,7 +244,12 @@ async function aggregateOnPool(
           ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
         })
       : undefined;
-  if (!pool) return streamAggregate(sources, campaign, { ...options, store });
+  if (!pool) {
+    const workerFile = readingThreadFile(options, { files: sources.length, bytes: totalBytes });
+    if (!workerFile) return streamAggregate(sources, campaign, { ...options, store });
+    const reader = createGridReader(workerFile);
+    return aggregateWithReadingThread(sources, campaign, { options, limits, store, reader });
+  }
   try {
     // A window of a few files per worker: enough to keep every worker busy, and memory flat.
     const pooled = prepareOnPool(sources, pool, campaign, {
@@ -242,4 +267,53 @@ async function aggregateOnPool(
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * Reads the files on a reading thread (`reader`, closed when done) while this thread finds their
+ * tables and checks their rows, a few files behind. Only reading moves: it needs no campaign, so the thread
+ * loads in ~0.15 s, not the whole kit's 0.4 s, and the rows are made and merged here as before.
+ * Measured on 2 shared cores against one thread (alternating processes, same outputs by md5):
+ * the whole job 0.94 of the time on 120 files × 800 rows and 0.80 on 2,800 × 100, peak memory
+ * unchanged; a read pool's worker doing everything beside the main thread (`threads: 2`) took
+ * 1.19 of the reading thread's time and 45 MB more.
+ */
+export async function aggregateWithReadingThread(
+  sources: DiskSource[],
+  campaign: ResolvedCampaign,
+  context: { options: AggregateFilesOptions; limits: ReadLimits; store: RowStore; reader: GridReader },
+): Promise<StreamedReport> {
+  const { options, limits, store, reader } = context;
+  try {
+    const pluginFieldGuard = createPluginFieldGuard(campaign.fields, {
+      runBounded: options.runBounded ?? runWithTimeout,
+      ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
+    });
+    const submittedOn = options.submittedOn === undefined ? undefined : submissionDay(options.submittedOn);
+    const prepare = (source: DiskSource) =>
+      prepareSubmission(source, campaign, {
+        limits,
+        inflateRaw: options.inflateRaw ?? nodeInflateRaw,
+        read: reader.read,
+        ...(pluginFieldGuard ? { pluginFieldGuard } : {}),
+        ...(submittedOn !== undefined ? { submittedOn } : {}),
+      });
+    return await streamAggregate(readAhead(sources, prepare, readAheadFiles), campaign, {
+      ...options,
+      store,
+    });
+  } finally {
+    await reader.close();
+  }
+}
+
+/** The reading thread's built file, when the batch is worth a thread and the caller wants one. */
+function readingThreadFile(
+  options: AggregateFilesOptions,
+  batch: { files: number; bytes: number },
+): string | undefined {
+  // `threads: 1` asked for the main thread only.
+  const wanted = options.readingThread ?? (options.threads === undefined && availableParallelism() > 1);
+  const worthIt = batch.files >= smallestPooledBatch && batch.bytes >= smallestPooledBytes;
+  return wanted && worthIt ? builtWorkerFile('grid-worker') : undefined;
 }

@@ -13,10 +13,9 @@ import { submissionSheet, validRow } from '../hostile/submission.js';
 import { buildXlsx } from '../hostile/workbook-bytes.js';
 import { readBounded } from './aggregate-files.js';
 import { createFileRowStore } from './file-row-store.js';
+import { writeWorkerBootstrap } from './worker-bootstrap.test-support.js';
 import { createReadPool, type DiskSource, defaultWorkerFile, prepareOnPool } from './worker-pool.js';
 
-// Tests run from src/, where the worker is TypeScript: a small bootstrap runs it through jiti,
-// with the @jianshen/* packages pointed at their src/ as vitest does.
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 let scratch: string;
 let bootstrap: string;
@@ -25,21 +24,7 @@ const files: string[] = [];
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'jianshen-pool-'));
-  bootstrap = join(scratch, 'bootstrap.mjs');
-  const source = (name: string, entry = 'index.ts') => join(root, 'packages', name, 'src', entry);
-  const alias = {
-    '@jianshen/plugin-kit/node': source('plugin-kit', 'node/index.ts'),
-    '@jianshen/plugin-kit': source('plugin-kit'),
-    '@jianshen/schema': source('schema'),
-    '@jianshen/ooxml': source('ooxml'),
-  };
-  await writeFile(
-    bootstrap,
-    `import { createJiti } from ${JSON.stringify(join(root, 'node_modules/jiti/lib/jiti.mjs'))};
-const jiti = createJiti(import.meta.url, { alias: ${JSON.stringify(alias)} });
-await jiti.import(${JSON.stringify(join(root, 'packages/aggregator/src/node/read-worker.ts'))});
-`,
-  );
+  bootstrap = await writeWorkerBootstrap(scratch, 'read-worker.ts');
   campaign = await loadCampaign(undefined);
   const inputs: [string, Uint8Array][] = [
     ['尧都区.xlsx', goodWorkbook('尧都区', 5)],
@@ -145,7 +130,7 @@ describe('read pool', () => {
     const parallel = await aggregateFiles([scratch], campaign, { lang: 'zh', cwd: scratch });
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(single));
     // Listed, not read: a script is no kind of submission.
-    expect(single.files.find((file) => file.path === 'bootstrap.mjs')).toMatchObject({
+    expect(single.files.find((file) => file.path === 'read-worker-bootstrap.mjs')).toMatchObject({
       status: 'ignored',
       ignoredReason: 'other-type',
     });

@@ -42,20 +42,25 @@ export interface PoolTicket {
   steal(): boolean;
 }
 
-/** The built read-worker next to this module (dist/node/read-worker.js or .cjs), if there is one. */
-export function defaultWorkerFile(): string | undefined {
+/** A built worker next to this module (dist/node/<name>.js or .cjs), if there is one. */
+export function builtWorkerFile(name: string): string | undefined {
   const here = fileURLToPath(import.meta.url);
   const extension = extname(here);
   // From src/ (tests) there is only TypeScript, which a worker thread cannot run.
   if (!['.js', '.cjs', '.mjs'].includes(extension)) return undefined;
   // The pool may sit in a shared chunk (dist/) or in the entry itself (dist/node/).
   for (const candidate of [
-    join(dirname(here), `read-worker${extension}`),
-    join(dirname(here), 'node', `read-worker${extension}`),
+    join(dirname(here), `${name}${extension}`),
+    join(dirname(here), 'node', `${name}${extension}`),
   ]) {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** The built read-worker next to this module, if there is one. */
+export function defaultWorkerFile(): string | undefined {
+  return builtWorkerFile('read-worker');
 }
 
 const jobsPerWorker = 2;

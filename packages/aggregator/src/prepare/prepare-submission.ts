@@ -60,6 +60,11 @@ export interface PrepareOptions {
    * it a schema stuck in a loop cannot be stopped.
    */
   pluginFieldGuard?: PluginFieldGuard;
+  /**
+   * Reads the bytes into grids in place of `readSubmission`, with the same outcomes: the Node
+   * entry's reading thread (`createGridReader`).
+   */
+  read?: (bytes: Uint8Array, name: string, limits: ReadLimits) => Promise<ReadOutcome>;
 }
 
 /** What `prepareSubmission` needs of an input: its name, time and bytes (loaded when needed). */
@@ -185,6 +190,7 @@ async function readInput(
     file,
   );
   if (stamp) return { settled: stamp.issues };
+  if (options.read) return options.read(loaded, input.path, options.limits);
   return readSubmission(
     loaded,
     input.path,

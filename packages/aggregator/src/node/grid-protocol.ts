@@ -1,0 +1,21 @@
+import type { ReadLimits } from '../limits.js';
+import type { PackedWorkbook } from '../read/packed-grid.js';
+import type { FileFormat, ReadOutcome } from '../read/read-submission.js';
+
+/** A file for the reading thread: its bytes (transferred), its name, the limits. */
+export interface GridRequest {
+  id: number;
+  bytes: Uint8Array;
+  name: string;
+  limits: ReadLimits;
+}
+
+/** The reading thread's outcome for a file, its grids packed. */
+export type PackedOutcome =
+  | { ok: true; format: FileFormat; packed: PackedWorkbook }
+  | Extract<ReadOutcome, { ok: false }>;
+
+export type GridReply =
+  | { ready: true }
+  | { id: number; outcome: PackedOutcome }
+  | { id: number; failed: string };

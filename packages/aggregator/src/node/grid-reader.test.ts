@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixturesDirectory } from '../fixtures.test-support.js';
+import { corruptZip, entityExpansionWorkbook, goodWorkbook, zipBomb } from '../hostile/hostile-files.js';
+import { resolveLimits } from '../limits.js';
+import { readSubmission } from '../read/read-submission.js';
+import { createGridReader } from './grid-reader.js';
+import { nodeInflateRaw } from './inflate-raw.js';
+import { writeWorkerBootstrap } from './worker-bootstrap.test-support.js';
+
+let scratch: string;
+let bootstrap: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'jianshen-grid-reader-'));
+  bootstrap = await writeWorkerBootstrap(scratch, 'grid-worker.ts');
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** Every fixture and a few hostile files: read, refused, over a limit. */
+function inputs(): [string, Uint8Array][] {
+  const fixtures = readdirSync(fixturesDirectory)
+    .filter((name) => !name.endsWith('.py'))
+    .map((name): [string, Uint8Array] => [name, new Uint8Array(readFileSync(`${fixturesDirectory}${name}`))]);
+  return [
+    ...fixtures,
+    ['坏文件.xlsx', corruptZip()],
+    ['炸弹.xlsx', zipBomb({ gigabytes: 1, honest: true })],
+    ['实体.xlsx', entityExpansionWorkbook('sharedStrings')],
+    ['空.xlsx', new Uint8Array(0)],
+  ];
+}
+
+/** Resolves once the reader's thread takes files (it reads them here until then). */
+async function started(reader: ReturnType<typeof createGridReader>): Promise<void> {
+  const limits = resolveLimits();
+  for (let attempt = 0; attempt < 200 && reader.counts().thread === 0; attempt++) {
+    await reader.read(goodWorkbook('古县', 1), '古县.xlsx', limits);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('createGridReader', () => {
+  it('gives the outcomes readSubmission gives, for files read on its thread', async () => {
+    const reader = createGridReader(bootstrap);
+    const limits = resolveLimits();
+    try {
+      await started(reader);
+      expect(reader.counts().thread).toBeGreaterThan(0);
+      const before = reader.counts();
+      const all = inputs();
+      const outcomes = await Promise.all(all.map(([name, bytes]) => reader.read(bytes, name, limits)));
+      expect(reader.counts().thread - before.thread).toBe(all.length);
+      for (const [index, [name, bytes]] of all.entries()) {
+        const here = await readSubmission(bytes, name, limits, { inflateRaw: nodeInflateRaw });
+        expect({ name, outcome: outcomes[index] }).toStrictEqual({ name, outcome: here });
+      }
+    } finally {
+      await reader.close();
+    }
+  }, 120_000);
+
+  it('reads files here while its thread starts, and after it is closed', async () => {
+    const reader = createGridReader(bootstrap);
+    const limits = resolveLimits();
+    const bytes = goodWorkbook('吉县', 2);
+    const first = await reader.read(bytes, '吉县.xlsx', limits);
+    expect(reader.counts()).toEqual({ thread: 0, here: 1 });
+    await reader.close();
+    const after = await reader.read(bytes, '吉县.xlsx', limits);
+    expect(reader.counts()).toEqual({ thread: 0, here: 2 });
+    expect(after).toStrictEqual(first);
+    expect(first).toMatchObject({ ok: true, format: 'xlsx' });
+  });
+
+  it('reads here what a thread that died held, and everything after', async () => {
+    // A thread that says it is ready, then dies at the first file it is given.
+    const dying = join(scratch, 'dying-worker.mjs');
+    const given = join(scratch, 'given.txt');
+    await writeFile(
+      dying,
+      `import { writeFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ ready: true });
+parentPort.on('message', () => {
+  writeFileSync(${JSON.stringify(given)}, 'given');
+  process.exit(3);
+});
+`,
+    );
+    const reader = createGridReader(dying);
+    const limits = resolveLimits();
+    try {
+      const bytes = goodWorkbook('蒲县', 3);
+      const expected = await readSubmission(bytes, '蒲县.xlsx', limits, { inflateRaw: nodeInflateRaw });
+      // Until the thread says it is ready, files are read here: wait for that.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const outcomes = await Promise.all([1, 2, 3].map(() => reader.read(bytes, '蒲县.xlsx', limits)));
+      for (const outcome of outcomes) expect(outcome).toStrictEqual(expected);
+      expect(reader.counts()).toEqual({ thread: 0, here: 3 });
+      // The files went to the thread, which died holding them.
+      expect(readFileSync(given, 'utf8')).toBe('given');
+    } finally {
+      await reader.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,37 @@
+import { parentPort } from 'node:worker_threads';
+import { packWorkbook } from '../read/packed-grid.js';
+import { readSubmission } from '../read/read-submission.js';
+import type { GridReply, GridRequest } from './grid-protocol.js';
+import { nodeInflateRaw } from './inflate-raw.js';
+
+// A reading thread: turns a file's bytes into grids (`readSubmission`, which never throws) and
+// hands them back packed. It needs no campaign: reading depends on the bytes and the limits
+// only, so it starts in the time the kit's reader takes to load (~40 ms), not the whole kit's.
+if (!parentPort) throw new Error('grid-worker runs as a worker thread');
+const port = parentPort;
+
+/** One request at a time, in order: the main thread waits for the oldest first. */
+let previous: Promise<void> = Promise.resolve();
+
+async function answer(request: GridRequest): Promise<void> {
+  try {
+    const outcome = await readSubmission(request.bytes, request.name, request.limits, {
+      inflateRaw: nodeInflateRaw,
+    });
+    if (!outcome.ok) {
+      port.postMessage({ id: request.id, outcome } satisfies GridReply);
+      return;
+    }
+    const { packed, transfer } = packWorkbook(outcome.workbook);
+    const reply: GridReply = { id: request.id, outcome: { ok: true, format: outcome.format, packed } };
+    port.postMessage(reply, transfer);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    port.postMessage({ id: request.id, failed: reason } satisfies GridReply);
+  }
+}
+
+port.on('message', (request: GridRequest) => {
+  previous = previous.then(() => answer(request));
+});
+port.postMessage({ ready: true } satisfies GridReply);
