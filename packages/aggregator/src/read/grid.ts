@@ -13,6 +13,12 @@ export interface GridRow {
   /** 1-based row number as the clerk sees it (spreadsheet row, CSV record, docx table row). */
   row: number;
   cells: CellValue[];
+  /**
+   * `normalizeText` of each cell, by column (holes where `cells` has them), when the reader made
+   * them already: the Node entry's reading thread does, so the main thread need not (see
+   * `PackedWorkbook`). Readers otherwise leave it out and the table finder makes them.
+   */
+  texts?: string[];
 }
 
 /**

@@ -1,11 +1,13 @@
-import type { CellValue } from '@jianshen/schema';
+import { type CellValue, normalizeText } from '@jianshen/schema';
 import type { GridRow, GridSheet, GridWorkbook } from './grid.js';
 
 /**
  * A grid workbook in the form a reading thread hands it back: the cells of every sheet in a few
- * flat arrays (one transferred buffer each, and one array of strings) instead of an object per
- * row and an array per row's cells. Structured cloning ~96,000 rows as objects cost more on the
+ * flat arrays (one transferred buffer each, and arrays of strings) instead of an object per row
+ * and an array per row's cells. Structured cloning ~96,000 rows as objects cost more on the
  * receiving thread than reading them did (see `PackedRows` for the same finding about rows).
+ * The text cells' `normalizeText` is made on the reading thread too (the table finder reads it
+ * for every cell): only where it differs from the cell does it travel.
  */
 export interface PackedWorkbook {
   format: GridWorkbook['format'];
@@ -22,6 +24,8 @@ export interface PackedWorkbook {
   kinds: Uint8Array;
   /** The text cells' values, in order. */
   texts: string[];
+  /** `normalizeText` of the text cells it changes (`CellKind.changedText`), in order. */
+  normalized: string[];
   /** The number cells' values and the date cells' times, in order. */
   numbers: Float64Array;
 }
@@ -30,8 +34,20 @@ export interface PackedSheet extends Omit<GridSheet, 'rows'> {
   rowCount: number;
 }
 
-/** What a cell holds; a hole (no cell at that column) is not packed at all. */
-const CellKind = { undefined: 0, null: 1, text: 2, number: 3, false: 4, true: 5, date: 6 } as const;
+/**
+ * What a cell holds; a hole (no cell at that column) is not packed at all. A text is `text` when
+ * `normalizeText` gives it back unchanged (most cells), else `changedText`.
+ */
+const CellKind = {
+  undefined: 0,
+  null: 1,
+  text: 2,
+  number: 3,
+  false: 4,
+  true: 5,
+  date: 6,
+  changedText: 7,
+} as const;
 
 function kindOf(value: CellValue): number {
   if (typeof value === 'string') return CellKind.text;
@@ -67,6 +83,7 @@ export function packWorkbook(workbook: GridWorkbook): { packed: PackedWorkbook; 
     columns: new Int32Array(size.cells),
     kinds: new Uint8Array(size.cells),
     texts: [],
+    normalized: [],
     numbers: new Float64Array(size.cells),
   };
   let row = 0;
@@ -76,12 +93,18 @@ export function packWorkbook(workbook: GridWorkbook): { packed: PackedWorkbook; 
     for (const gridRow of sheet.rows) {
       const first = cell;
       gridRow.cells.forEach((value, column) => {
-        const kind = kindOf(value);
+        let kind = kindOf(value);
+        if (kind === CellKind.text) {
+          packed.texts.push(value as string);
+          const text = normalizeText(value);
+          if (text !== value) {
+            kind = CellKind.changedText;
+            packed.normalized.push(text);
+          }
+        } else if (kind === CellKind.number) packed.numbers[number++] = value as number;
+        else if (kind === CellKind.date) packed.numbers[number++] = (value as Date).getTime();
         packed.columns[cell] = column;
         packed.kinds[cell++] = kind;
-        if (kind === CellKind.text) packed.texts.push(value as string);
-        else if (kind === CellKind.number) packed.numbers[number++] = value as number;
-        else if (kind === CellKind.date) packed.numbers[number++] = (value as Date).getTime();
       });
       packed.rowNumbers[row] = gridRow.row;
       packed.rowWidths[row] = gridRow.cells.length;
@@ -98,26 +121,39 @@ export function packWorkbook(workbook: GridWorkbook): { packed: PackedWorkbook; 
   return { packed, transfer };
 }
 
-/** Reads packed cells back, row by row. */
+/** Reads packed cells back, row by row, with their normalised texts. */
 class CellCursor {
   private cell = 0;
   private text = 0;
+  private normalized = 0;
   private number = 0;
   constructor(private readonly packed: PackedWorkbook) {}
 
   row(at: number): GridRow {
     const { packed } = this;
     const cells: CellValue[] = [];
+    const texts: string[] = [];
     const end = this.cell + (packed.rowCells[at] ?? 0);
-    for (; this.cell < end; this.cell++) cells[packed.columns[this.cell] ?? 0] = this.value();
+    for (; this.cell < end; this.cell++) {
+      const column = packed.columns[this.cell] ?? 0;
+      const kind = packed.kinds[this.cell];
+      const value = this.value(kind);
+      cells[column] = value;
+      if (kind === CellKind.text) texts[column] = value as string;
+      else if (kind === CellKind.changedText) texts[column] = packed.normalized[this.normalized++] ?? '';
+      else texts[column] = normalizeText(value);
+    }
     // A row whose last cells are holes keeps its width.
-    cells.length = packed.rowWidths[at] ?? cells.length;
-    return { row: packed.rowNumbers[at] ?? 0, cells };
+    const width = packed.rowWidths[at] ?? cells.length;
+    cells.length = width;
+    texts.length = width;
+    return { row: packed.rowNumbers[at] ?? 0, cells, texts };
   }
 
-  private value(): CellValue {
-    switch (this.packed.kinds[this.cell]) {
+  private value(kind: number | undefined): CellValue {
+    switch (kind) {
       case CellKind.text:
+      case CellKind.changedText:
         return this.packed.texts[this.text++] ?? '';
       case CellKind.number:
         return this.packed.numbers[this.number++] ?? 0;
@@ -135,7 +171,7 @@ class CellCursor {
   }
 }
 
-/** The workbook `packWorkbook` packed, as it was. */
+/** The workbook `packWorkbook` packed, as it was, each row with its normalised `texts`. */
 export function unpackWorkbook(packed: PackedWorkbook): GridWorkbook {
   const cursor = new CellCursor(packed);
   let row = 0;

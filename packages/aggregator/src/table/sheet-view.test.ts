@@ -39,4 +39,15 @@ describe('createView', () => {
     expect(view.dataText(3, 0)).toBe('尧都区体育局');
     expect(view.data(3, 1)).toBe('广场舞');
   });
+
+  it('reads the normalised texts a reader made already, and makes them otherwise', () => {
+    // The reading thread sends each row's texts; they are taken as they are, not made again.
+    const made = createView({
+      name: 'Sheet1',
+      rows: [{ row: 1, cells: [' 健步走 ', 12], texts: ['健步走（已做）', '12'] }],
+      merges: [],
+    });
+    expect(made.texts(1)).toEqual(['健步走（已做）', '12']);
+    expect(createView(sheet).texts(2)).toEqual(['尧都区体育局', '健步走', '12']);
+  });
 });

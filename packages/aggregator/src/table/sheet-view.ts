@@ -55,7 +55,8 @@ export function createView(sheet: GridSheet): SheetView {
   const texts = (number: number): string[] => {
     let cached = textCache.get(number);
     if (!cached) {
-      cached = (byNumber.get(number)?.cells ?? []).map((cell) => normalizeText(cell));
+      const row = byNumber.get(number);
+      cached = row?.texts ?? (row?.cells ?? []).map((cell) => normalizeText(cell));
       textCache.set(number, cached);
     }
     return cached;
