@@ -61,7 +61,9 @@ const onlyBrowser = !parts.has('aggregate');
 // The aggregator's default is one thread per core but one, at most two: on 2 cores that is the main thread
 // alone, the same run as the one-thread comparison, which is then skipped.
 const defaultThreads = Math.max(1, Math.min(availableParallelism() - 1, 2));
-values['single-thread'] = !values['no-single-thread'] && defaultThreads > 1;
+// With a second core the default is never one thread alone (a read pool, or the reading thread
+// beside the main thread): one thread (`threads: 1`) is run once too, to compare.
+values['single-thread'] = !values['no-single-thread'] && availableParallelism() > 1;
 const sizeNames = (onlyBrowser ? '' : values.sizes)
   .split(',')
   .map((name) => name.trim())
@@ -375,8 +377,10 @@ for (const entry of results.sizes) {
     ].join(''),
   );
   const one = entry.singleThread && !entry.singleThread.error ? entry.singleThread : undefined;
-  if (defaultThreads === 1) {
-    lines.push('        default on this machine: one thread (cores − 1), so no separate one-thread run');
+  if (defaultThreads === 1 && availableParallelism() > 1) {
+    lines.push('        default on this machine: the main thread checks and merges, a reading thread reads (cores − 1 = 1 checking thread)');
+  } else if (defaultThreads === 1) {
+    lines.push('        default on this machine: one thread (one core), so no separate one-thread run');
   }
   lines.push(
     `        job = \`jianshen aggregate\` as a process (start-up, reading, outputs written: ${fixed(aggregate.writeMs / 1000, 2)} s of writing in-process); floor = the exceljs read as a process; read = reading, checking and merging in-process, against the floor's in-process ${fixed(floor.innerWallMs / 1000, 2)} s`,
@@ -394,7 +398,7 @@ for (const entry of results.sizes) {
   lines.push(
     `        cpu (all threads): reading ${fixed(aggregate.aggregateCpuMs / 1000, 2)} s, floor ${fixed(floor.cpuMs / 1000, 2)} s, ratio ${fixed(entry.cpuRatio, 2)}; rows/s ${fixed(entry.rowsPerSecond)}; floor RSS ${fixed(mb(floor.maxRssKb))} MB` +
       (one
-        ? `; one thread: ${fixed(one.aggregateMs / 1000, 2)} s wall, ${fixed(mb(one.maxRssKb))} MB peak; read pool ×${fixed(entry.speedup, 2)}`
+        ? `; one thread (threads: 1): ${fixed(one.aggregateMs / 1000, 2)} s wall, ${fixed(mb(one.maxRssKb))} MB peak, ×${fixed(entry.speedup, 2)} the default’s time`
         : ''),
   );
   if (sheetXml && !sheetXml.error) {
