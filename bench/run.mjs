@@ -378,7 +378,9 @@ for (const entry of results.sizes) {
   );
   const one = entry.singleThread && !entry.singleThread.error ? entry.singleThread : undefined;
   if (defaultThreads === 1 && availableParallelism() > 1) {
-    lines.push('        default on this machine: the main thread checks and merges, a reading thread reads (cores − 1 = 1 checking thread)');
+    lines.push(
+      '        default on this machine: the main thread checks and merges, a reading thread reads (cores − 1 = 1 checking thread)',
+    );
   } else if (defaultThreads === 1) {
     lines.push('        default on this machine: one thread (one core), so no separate one-thread run');
   }

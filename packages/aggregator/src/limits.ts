@@ -1,4 +1,5 @@
-import { type Phrase, renderPhrase } from '@jianshen/schema';
+import type { Phrase } from '@jianshen/schema';
+import { renderPhrase } from '@jianshen/schema/texts';
 
 /**
  * Bounds on what one input file may cost. Every reader checks them as it goes, so a zip bomb,

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 
-/**
- * Name of the hidden workbook defined name that marks a template as ours. Its value is a string
- * constant holding the JSON of a `TemplateMarker`; Excel, WPS, LibreOffice and openpyxl keep
- * defined names when a clerk saves the file, which custom document properties do not all do.
- */
-export const templateMarkerName = 'JianshenTemplate';
+export { templateMarkerName } from './template-marker-name.js';
 
 /** Bumped when the template layout changes in a way readers must know about. */
 export const templateMarkerVersion = 1;

@@ -38,7 +38,7 @@ export interface AggregateFilesOptions extends AggregateOptions {
   cwd?: string;
   /**
    * Threads that read and check files in parallel, the main thread included (default: the cores
-   * available but one, which V8's garbage collection uses); 1 reads on the main thread only.
+   * available but one, at most two); 1 reads on the main thread only (no reading thread either).
    * The report is the same either way.
    */
   threads?: number;

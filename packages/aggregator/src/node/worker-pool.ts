@@ -301,7 +301,8 @@ export function prepareOnPool(
  * the shared machine (the kernel shares CPU between sessions, so a second thread gets no more
  * of it) reading took 3.1-5.9 s alone against 5.5-8.9 s with a worker, the CLI job 9.3-14.2 s
  * against 15.5-17.1 s, and 2,800 files 11.6-20.4 s against 21.2-26.1 s, at 270-283 MB against
- * 375-386 MB (load 3-6.5, alternating). On 2 cores the default stays one thread.
+ * 375-386 MB (load 3-6.5, alternating). On 2 cores the default stays one thread that prepares
+ * files, with a thread beside it that only reads them (`aggregateWithReadingThread`), which pays.
  */
 export function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 2));

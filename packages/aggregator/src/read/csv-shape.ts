@@ -1,4 +1,4 @@
-import { phrase } from '@jianshen/schema';
+import { phrase } from '@jianshen/schema/texts';
 import { LimitError, type ReadLimits } from '../limits.js';
 
 const quote = 0x22;

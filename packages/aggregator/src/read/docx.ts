@@ -7,7 +7,8 @@ import {
   streamEntryText,
   type ZipDirectory,
 } from '@jianshen/ooxml';
-import { type CellValue, phrase } from '@jianshen/schema';
+import type { CellValue } from '@jianshen/schema';
+import { phrase } from '@jianshen/schema/texts';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { createNestedTableTracker, type NestedTableTracker } from './docx-nested.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';

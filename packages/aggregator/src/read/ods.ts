@@ -8,7 +8,8 @@ import {
   type XmlHandlers,
   type ZipDirectory,
 } from '@jianshen/ooxml';
-import { type CellValue, phrase } from '@jianshen/schema';
+import type { CellValue } from '@jianshen/schema';
+import { phrase } from '@jianshen/schema/texts';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridSheet, GridWorkbook, MergeRange } from './grid.js';
 

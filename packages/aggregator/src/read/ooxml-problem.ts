@@ -1,5 +1,6 @@
 import type { OoxmlProblem } from '@jianshen/ooxml';
-import { type Phrase, phrase } from '@jianshen/schema';
+import type { Phrase } from '@jianshen/schema';
+import { phrase } from '@jianshen/schema/texts';
 
 /**
  * The catalogue phrase for what @jianshen/ooxml reports while a submission's zip and XML are read

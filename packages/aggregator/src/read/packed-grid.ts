@@ -1,4 +1,5 @@
-import { type CellValue, normalizeText } from '@jianshen/schema';
+import type { CellValue } from '@jianshen/schema';
+import { normalizeText } from '@jianshen/schema/texts';
 import type { GridRow, GridSheet, GridWorkbook } from './grid.js';
 
 /**

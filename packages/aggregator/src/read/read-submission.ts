@@ -6,7 +6,8 @@ import {
   streamEntry,
   type ZipDirectory,
 } from '@jianshen/ooxml';
-import { type IssueData, type MessageCode, phrase } from '@jianshen/schema';
+import type { IssueData, MessageCode } from '@jianshen/schema';
+import { phrase } from '@jianshen/schema/texts';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { decodeCsv, readCsv } from './csv.js';
 import { type DetectedContent, detectContent } from './detect-format.js';

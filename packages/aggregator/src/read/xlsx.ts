@@ -14,13 +14,8 @@ import {
   type ZipDirectory,
   type ZipEntry,
 } from '@jianshen/ooxml';
-import {
-  type CellValue,
-  excelSerialToIsoDay,
-  isAsciiDigits,
-  phrase,
-  templateMarkerName,
-} from '@jianshen/schema';
+import type { CellValue } from '@jianshen/schema';
+import { excelSerialToIsoDay, isAsciiDigits, phrase, templateMarkerName } from '@jianshen/schema/texts';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange, ReaderNote } from './grid.js';
 
