@@ -12,9 +12,9 @@ export default defineConfig({
         replacement: `${packagesDirectory}$1/src/node/index.ts`,
       },
       // Named entries of one package (`@jianshen/template/docx`, `…/xlsx`, `@jianshen/notice/kit`)
-      // and schema's zod-free `@jianshen/schema/texts`: src/<entry>.ts.
+      // and schema's zod-free `@jianshen/schema/texts` and `…/reading`: src/<entry>.ts.
       {
-        find: /^@jianshen\/([a-z-]+)\/(docx|xlsx|kit|texts)$/,
+        find: /^@jianshen\/([a-z-]+)\/(docx|xlsx|kit|texts|reading)$/,
         replacement: `${packagesDirectory}$1/src/$2.ts`,
       },
       { find: /^@jianshen\/([a-z-]+)$/, replacement: `${packagesDirectory}$1/src/index.ts` },

@@ -1,5 +1,5 @@
 import type { Phrase } from '@jianshen/schema';
-import { renderPhrase } from '@jianshen/schema/texts';
+import { renderPhrase } from '@jianshen/schema/reading';
 
 /**
  * Bounds on what one input file may cost. Every reader checks them as it goes, so a zip bomb,

@@ -29,7 +29,7 @@ describe('the reading thread (grid-worker)', () => {
     const loaded = packagesLoadedBy(join(here, 'grid-worker.ts'));
     // What it does load: the zip and XML layer, the reader's texts, CSV.
     expect(loaded).toContain('@jianshen/ooxml');
-    expect(loaded).toContain('@jianshen/schema/texts');
+    expect(loaded).toContain('@jianshen/schema/reading');
     // The main entry of @jianshen/schema bundles every zod schema and the phone metadata:
     // ~75 ms and ~11 MB more for a thread that starts while the main thread reads.
     expect(loaded).not.toContain('@jianshen/schema');

@@ -16,7 +16,7 @@ export async function writeWorkerBootstrap(folder: string, worker: string): Prom
   const alias = {
     '@jianshen/plugin-kit/node': source('plugin-kit', 'node/index.ts'),
     '@jianshen/plugin-kit': source('plugin-kit'),
-    '@jianshen/schema/texts': source('schema', 'texts.ts'),
+    '@jianshen/schema/reading': source('schema', 'reading.ts'),
     '@jianshen/schema': source('schema'),
     '@jianshen/ooxml': source('ooxml'),
   };

@@ -1,4 +1,4 @@
-import { phrase } from '@jianshen/schema/texts';
+import { phrase } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits } from '../limits.js';
 
 const quote = 0x22;

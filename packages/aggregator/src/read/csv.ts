@@ -1,5 +1,5 @@
 import { columnLetter } from '@jianshen/ooxml';
-import { phrase } from '@jianshen/schema/texts';
+import { phrase } from '@jianshen/schema/reading';
 import Papa from 'papaparse';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { damageNotes, decodeCsvText } from './csv-decode.js';

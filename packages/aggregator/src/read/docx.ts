@@ -8,7 +8,7 @@ import {
   type ZipDirectory,
 } from '@jianshen/ooxml';
 import type { CellValue } from '@jianshen/schema';
-import { phrase } from '@jianshen/schema/texts';
+import { phrase } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { createNestedTableTracker, type NestedTableTracker } from './docx-nested.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';

@@ -9,7 +9,7 @@ import {
   type ZipDirectory,
 } from '@jianshen/ooxml';
 import type { CellValue } from '@jianshen/schema';
-import { phrase } from '@jianshen/schema/texts';
+import { phrase } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridSheet, GridWorkbook, MergeRange } from './grid.js';
 

@@ -1,6 +1,6 @@
 import type { OoxmlProblem } from '@jianshen/ooxml';
 import type { Phrase } from '@jianshen/schema';
-import { phrase } from '@jianshen/schema/texts';
+import { phrase } from '@jianshen/schema/reading';
 
 /**
  * The catalogue phrase for what @jianshen/ooxml reports while a submission's zip and XML are read

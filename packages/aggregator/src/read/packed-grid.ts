@@ -1,5 +1,5 @@
 import type { CellValue } from '@jianshen/schema';
-import { normalizeText } from '@jianshen/schema/texts';
+import { normalizeText } from '@jianshen/schema/reading';
 import type { GridRow, GridSheet, GridWorkbook } from './grid.js';
 
 /**

@@ -7,7 +7,7 @@ import {
   type ZipDirectory,
 } from '@jianshen/ooxml';
 import type { IssueData, MessageCode } from '@jianshen/schema';
-import { phrase } from '@jianshen/schema/texts';
+import { phrase } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import { decodeCsv, readCsv } from './csv.js';
 import { type DetectedContent, detectContent } from './detect-format.js';

@@ -1,6 +1,6 @@
 import { columnLetter } from '@jianshen/ooxml';
 import type { CellValue } from '@jianshen/schema';
-import { excelSerialToIsoDay, phrase } from '@jianshen/schema/texts';
+import { excelSerialToIsoDay, phrase } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 import { isDateFormatCode } from './xlsx.js';

@@ -15,7 +15,7 @@ import {
   type ZipEntry,
 } from '@jianshen/ooxml';
 import type { CellValue } from '@jianshen/schema';
-import { excelSerialToIsoDay, isAsciiDigits, phrase, templateMarkerName } from '@jianshen/schema/texts';
+import { excelSerialToIsoDay, isAsciiDigits, phrase, templateMarkerName } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange, ReaderNote } from './grid.js';
 
