@@ -10,7 +10,7 @@ export interface GridReader {
   read(bytes: Uint8Array, name: string, limits: ReadLimits): Promise<ReadOutcome>;
   /** Stops the thread; files asked for later are read on this thread. */
   close(): Promise<void>;
-  /** Files the thread read, and files read on this thread: for tests and the bench. */
+  /** Files the thread read, and files read on this thread: for tests. */
   counts(): { thread: number; here: number };
 }
 
@@ -70,7 +70,7 @@ export function createGridReader(workerFile: string | URL): GridReader {
     read(bytes, name, limits) {
       return new Promise((resolve) => {
         const waiting: Pending = { bytes, name, limits, resolve };
-        // Until the thread has loaded the reader (~0.15 s, beside this thread's own start),
+        // Until the thread has loaded the readers (~0.1 s, beside this thread's own start),
         // files are read here: waiting for it left this thread idle for that long.
         if (state !== 'ready') return readHere(waiting);
         const id = nextId++;

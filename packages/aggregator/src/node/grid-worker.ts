@@ -6,7 +6,8 @@ import { nodeInflateRaw } from './inflate-raw.js';
 
 // A reading thread: turns a file's bytes into grids (`readSubmission`, which never throws) and
 // hands them back packed. It needs no campaign: reading depends on the bytes and the limits
-// only, so it starts in the time the kit's reader takes to load (~40 ms), not the whole kit's.
+// only, and it loads the readers alone (`@jianshen/schema/reading`, no zod): ready in 72-108 ms
+// and +21-24 MB, where the whole kit takes ~0.4 s of CPU.
 if (!parentPort) throw new Error('grid-worker runs as a worker thread');
 const port = parentPort;
 
