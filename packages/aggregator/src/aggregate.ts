@@ -21,7 +21,11 @@ import { accepted, runRulesOverStore } from './merge/rules-over-store.js';
 import { unitsSentTwice } from './merge/unit-sent-twice.js';
 import { pluginFieldKeys, unnumberedRow } from './merge/unnumbered-row.js';
 import { createPluginFieldGuard } from './prepare/plugin-field-guard.js';
-import { type PreparedSubmission, prepareSubmission } from './prepare/prepare-submission.js';
+import {
+  type PreparedSubmission,
+  type PrepareOptions,
+  prepareSubmission,
+} from './prepare/prepare-submission.js';
 import type {
   AggregateOptions,
   AggregateReport,
@@ -278,29 +282,46 @@ async function merge(
   return finishReport(state, standing);
 }
 
-/** Stage 1: every file read and prepared in turn, its rows stored and their numbers kept. */
-async function collect(state: MergeState, inputs: readonly SubmissionSource[]): Promise<void> {
-  const { options, campaign } = state;
+/**
+ * How each file of a run is prepared: the run's limits and submission day, its inflater, and one
+ * plugin-field guard for the whole run (a field stopped in one file stays stopped for the next).
+ * `read` reads the bytes in place of `readSubmission` (the Node entry's reading thread).
+ */
+export function filePreparer(
+  campaign: ResolvedCampaign,
+  options: Pick<
+    StreamAggregateOptions,
+    'limits' | 'submittedOn' | 'inflateRaw' | 'runBounded' | 'ruleBudgetMs'
+  >,
+  read?: PrepareOptions['read'],
+): (input: SubmissionSource) => Promise<PreparedSubmission> {
   const limits = resolveLimits(options.limits);
   const submittedOn = options.submittedOn === undefined ? undefined : submissionDay(options.submittedOn);
-  // One guard for the run: a plugin field stopped in one file stays stopped for the next.
   const pluginFieldGuard = options.runBounded
     ? createPluginFieldGuard(campaign.fields, {
         runBounded: options.runBounded,
         ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
       })
     : undefined;
+  return (input) =>
+    prepareSubmission(input, campaign, {
+      limits,
+      ...(submittedOn ? { submittedOn } : {}),
+      ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+      ...(pluginFieldGuard ? { pluginFieldGuard } : {}),
+      ...(read ? { read } : {}),
+    });
+}
+
+/** Stage 1: every file read and prepared in turn, its rows stored and their numbers kept. */
+async function collect(state: MergeState, inputs: readonly SubmissionSource[]): Promise<void> {
+  const { options, campaign } = state;
+  const prepare = filePreparer(campaign, options);
   for (const [fileIndex, input] of inputs.entries()) {
     options.onProgress?.({ done: fileIndex, total: inputs.length, path: input.path });
     // Let a progress bar draw and a browser stay responsive between files.
     await Promise.resolve();
-    const prepared: PackedSubmission = await (input.prepare?.() ??
-      prepareSubmission(input, campaign, {
-        limits,
-        ...(submittedOn ? { submittedOn } : {}),
-        ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
-        ...(pluginFieldGuard ? { pluginFieldGuard } : {}),
-      }));
+    const prepared: PackedSubmission = await (input.prepare?.() ?? prepare(input));
     state.files.push(prepared.file);
     state.modifiedTimes.push(input.modified?.getTime());
     state.fileUnits.push(prepared.units);

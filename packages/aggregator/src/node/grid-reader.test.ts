@@ -9,6 +9,7 @@ import { corruptZip, entityExpansionWorkbook, goodWorkbook, zipBomb } from '../h
 import { resolveLimits } from '../limits.js';
 import { type ReadOutcome, readSubmission } from '../read/read-submission.js';
 import { createGridReader } from './grid-reader.js';
+import { untilThreadReads } from './grid-reader.test-support.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 import { writeWorkerBootstrap } from './worker-bootstrap.test-support.js';
 
@@ -52,21 +53,12 @@ function withoutTexts(outcome: ReadOutcome | undefined): ReadOutcome | undefined
   return outcome;
 }
 
-/** Resolves once the reader's thread takes files (it reads them here until then). */
-async function started(reader: ReturnType<typeof createGridReader>): Promise<void> {
-  const limits = resolveLimits();
-  for (let attempt = 0; attempt < 200 && reader.counts().thread === 0; attempt++) {
-    await reader.read(goodWorkbook('古县', 1), '古县.xlsx', limits);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe('createGridReader', () => {
   it('gives the outcomes readSubmission gives, for files read on its thread', async () => {
     const reader = createGridReader(bootstrap);
     const limits = resolveLimits();
     try {
-      await started(reader);
+      await untilThreadReads(reader);
       expect(reader.counts().thread).toBeGreaterThan(0);
       const before = reader.counts();
       const all = inputs();

@@ -10,6 +10,7 @@ import { resolveLimits } from '../limits.js';
 import { createMemoryRowStore } from '../merge/row-store.js';
 import { aggregateWithReadingThread, readBounded } from './aggregate-files.js';
 import { createGridReader } from './grid-reader.js';
+import { untilThreadReads } from './grid-reader.test-support.js';
 import { writeWorkerBootstrap } from './worker-bootstrap.test-support.js';
 import type { DiskSource } from './worker-pool.js';
 
@@ -42,17 +43,10 @@ function diskSources(): DiskSource[] {
 describe('aggregateWithReadingThread', () => {
   it('gives the report one thread gives, with the files read on the reading thread', async () => {
     const reader = createGridReader(bootstrap);
-    // The thread loads the reader first (through jiti here, slower than a built file).
-    const limits = resolveLimits();
-    const probe = diskSources()[0];
-    for (let attempt = 0; attempt < 200 && reader.counts().thread === 0 && probe; attempt++) {
-      await reader.read(await probe.load(), probe.path, limits);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await untilThreadReads(reader);
     const before = reader.counts();
     const streamed = await aggregateWithReadingThread(diskSources(), campaign, {
       options: { lang: 'zh' },
-      limits,
       store: createMemoryRowStore(),
       reader,
     });
