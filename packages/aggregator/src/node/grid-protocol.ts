@@ -15,7 +15,4 @@ export type PackedOutcome =
   | { ok: true; format: FileFormat; packed: PackedWorkbook }
   | Extract<ReadOutcome, { ok: false }>;
 
-export type GridReply =
-  | { ready: true }
-  | { id: number; outcome: PackedOutcome }
-  | { id: number; failed: string };
+export type GridReply = { id: number; outcome: PackedOutcome } | { id: number; failed: string };

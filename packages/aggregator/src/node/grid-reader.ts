@@ -31,6 +31,10 @@ function unpacked(outcome: PackedOutcome): ReadOutcome {
  * Starts a reading thread (`grid-worker`). Each file's bytes are copied to it (the copy is
  * transferred) and kept here until its grids come back, so a thread that dies (out of memory on
  * a hostile file, a crash) costs only time: what it held is read on this thread.
+ * Files go to the thread from the first, while it still loads the readers (~0.1 s; its messages
+ * wait for it): reading them here meanwhile made V8 optimise the readers in this thread's isolate
+ * as well as in the thread's, and the medium batch's `jianshen validate` took ×1.12 the time
+ * (10 alternating pairs; 419 functions optimised against 343).
  */
 export function createGridReader(workerFile: string | URL): GridReader {
   // A small young generation, as the read pool's workers: the thread keeps one file alive.
@@ -38,7 +42,7 @@ export function createGridReader(workerFile: string | URL): GridReader {
   const pending = new Map<number, Pending>();
   const counts = { thread: 0, here: 0 };
   let nextId = 0;
-  let state: 'starting' | 'ready' | 'gone' = 'starting';
+  let gone = false;
   const readHere = (waiting: Pending) => {
     counts.here++;
     // readSubmission never throws: every failure is an outcome.
@@ -47,16 +51,12 @@ export function createGridReader(workerFile: string | URL): GridReader {
     );
   };
   const abandon = () => {
-    if (state === 'gone') return;
-    state = 'gone';
+    if (gone) return;
+    gone = true;
     for (const waiting of pending.values()) readHere(waiting);
     pending.clear();
   };
   worker.on('message', (reply: GridReply) => {
-    if ('ready' in reply) {
-      if (state === 'starting') state = 'ready';
-      return;
-    }
     const waiting = pending.get(reply.id);
     if (!waiting) return;
     pending.delete(reply.id);
@@ -70,9 +70,7 @@ export function createGridReader(workerFile: string | URL): GridReader {
     read(bytes, name, limits) {
       return new Promise((resolve) => {
         const waiting: Pending = { bytes, name, limits, resolve };
-        // Until the thread has loaded the readers (~0.1 s, beside this thread's own start),
-        // files are read here: waiting for it left this thread idle for that long.
-        if (state !== 'ready') return readHere(waiting);
+        if (gone) return readHere(waiting);
         const id = nextId++;
         pending.set(id, waiting);
         const copy = bytes.slice();

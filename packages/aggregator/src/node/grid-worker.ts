@@ -6,8 +6,8 @@ import { nodeInflateRaw } from './inflate-raw.js';
 
 // A reading thread: turns a file's bytes into grids (`readSubmission`, which never throws) and
 // hands them back packed. It needs no campaign: reading depends on the bytes and the limits
-// only, and it loads the readers alone (`@jianshen/schema/reading`, no zod): ready in 72-108 ms
-// and +21-24 MB, where the whole kit takes ~0.4 s of CPU.
+// only, and it loads the readers alone (`@jianshen/schema/reading`, no zod): it has loaded
+// them 72-108 ms after its start, and costs +21-24 MB, where the whole kit takes ~0.4 s of CPU.
 if (!parentPort) throw new Error('grid-worker runs as a worker thread');
 const port = parentPort;
 
@@ -35,4 +35,3 @@ async function answer(request: GridRequest): Promise<void> {
 port.on('message', (request: GridRequest) => {
   previous = previous.then(() => answer(request));
 });
-port.postMessage({ ready: true } satisfies GridReply);

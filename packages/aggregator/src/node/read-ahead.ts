@@ -25,7 +25,7 @@ export function readAhead<Source extends SubmissionSource>(
     ...source,
     prepare: async () => {
       // A turn of the event loop first: files read here use synchronous calls, and without it
-      // the reading thread's messages (ready, grids) would wait until the whole batch is read.
+      // the reading thread's messages (its grids) would wait until the whole batch is read.
       await new Promise((resolve) => setImmediate(resolve));
       startUpTo(index + window);
       const result = started.get(index) ?? prepare(source);
