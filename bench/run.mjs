@@ -58,8 +58,8 @@ for (const part of parts) {
 }
 if (values['no-browser']) parts.delete('browser');
 const onlyBrowser = !parts.has('aggregate');
-// The aggregator's default is one thread per core but one, at most two: on 2 cores that is the main thread
-// alone, the same run as the one-thread comparison, which is then skipped.
+// The aggregator's default number of checking threads: one per core but one, at most two (on 2
+// cores the main thread, with a reading thread beside it that only reads).
 const defaultThreads = Math.max(1, Math.min(availableParallelism() - 1, 2));
 // With a second core the default is never one thread alone (a read pool, or the reading thread
 // beside the main thread): one thread (`threads: 1`) is run once too, to compare.

@@ -31,7 +31,7 @@ describe('the reading thread (grid-worker)', () => {
     expect(loaded).toContain('@jianshen/ooxml');
     expect(loaded).toContain('@jianshen/schema/reading');
     // The main entry of @jianshen/schema bundles every zod schema and the phone metadata:
-    // ~75 ms and ~11 MB more for a thread that starts while the main thread reads.
+    // ~75 ms and ~11 MB more for a thread whose start the first files wait for.
     expect(loaded).not.toContain('@jianshen/schema');
     expect(loaded).not.toContain('zod');
     expect(loaded).not.toContain('@jianshen/plugin-kit');

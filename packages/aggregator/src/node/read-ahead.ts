@@ -24,8 +24,9 @@ export function readAhead<Source extends SubmissionSource>(
   return sources.map((source, index) => ({
     ...source,
     prepare: async () => {
-      // A turn of the event loop first: files read here use synchronous calls, and without it
-      // the reading thread's messages (its grids) would wait until the whole batch is read.
+      // A turn of the event loop first, so the reading thread's grids are taken as they arrive:
+      // each file's bytes are loaded here with synchronous calls (and read here too once the
+      // thread is gone), and without the turn the thread's messages could wait behind them.
       await new Promise((resolve) => setImmediate(resolve));
       startUpTo(index + window);
       const result = started.get(index) ?? prepare(source);
