@@ -94,6 +94,13 @@ export interface SubmissionSource {
 export interface StreamAggregateOptions extends AggregateOptions {
   /** Where rows wait between reading and writing (default: memory). */
   store?: RowStore;
+  /**
+   * Hears of each accepted row, numbered, as it is stored, when every row's standing is final
+   * as it is read (no `replace`, no plugin rules: `countsWhenRead`); otherwise never. Rows a
+   * read pool's worker hands back packed are not heard of. The Node entry writes the
+   * consolidated workbook's rows with it (`AggregateFilesOptions.workbookRows`).
+   */
+  onFinalRow?: (row: ReportRow) => void;
 }
 
 /** `aggregate` over lazily loaded sources: only one file's bytes are held at a time. */
@@ -170,11 +177,17 @@ interface MergeState {
    * and the store is read only to write the outputs. Otherwise the decisions wait for every file.
    */
   finalWhenRead: boolean;
+  /** See `StreamAggregateOptions.onFinalRow`. */
+  onFinalRow?: (row: ReportRow) => void;
   firstByKey: FirstRowIndex;
   acceptedCount: number;
 }
 
-function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store: RowStore): MergeState {
+function startMerge(
+  campaign: ResolvedCampaign,
+  options: StreamAggregateOptions,
+  store: RowStore,
+): MergeState {
   const keyOf = doubles();
   const secondKeyOf = integers();
   // A plugin left out because it failed to load is an issue of the run (issue 15).
@@ -203,6 +216,7 @@ function startMerge(campaign: ResolvedCampaign, options: AggregateOptions, store
       ...(options.ruleBudgetMs !== undefined ? { budgetMs: options.ruleBudgetMs } : {}),
     }),
     finalWhenRead: countsWhenRead(campaign, options),
+    ...(options.onFinalRow ? { onFinalRow: options.onFinalRow } : {}),
     firstByKey: new FirstRowIndex({
       firstOf: (index) => keyOf.get(index),
       secondOf: (index) => secondKeyOf.get(index),
@@ -245,7 +259,7 @@ function markDuplicate(state: MergeState, index: number, first: number): void {
 async function merge(
   inputs: readonly SubmissionSource[],
   campaign: ResolvedCampaign,
-  options: AggregateOptions,
+  options: StreamAggregateOptions,
   store: RowStore,
 ): Promise<StreamedReport> {
   const state = startMerge(campaign, options, store);
@@ -349,7 +363,11 @@ function storeRow(state: MergeState, fileIndex: number, row: PreparedSubmission[
   if (state.options.replace) return;
   const first = state.firstByKey.firstOrAdd(state.keyOf.get(index), state.secondKeyOf.get(index), index);
   if (first !== undefined) markDuplicate(state, index, first);
-  else if (state.finalWhenRead) state.summarizer.add({ seq: ++state.acceptedCount, ...shown });
+  else if (state.finalWhenRead) {
+    const numbered = { seq: ++state.acceptedCount, ...shown };
+    state.summarizer.add(numbered);
+    state.onFinalRow?.(numbered);
+  }
 }
 
 /**

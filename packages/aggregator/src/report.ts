@@ -1,4 +1,4 @@
-import type { InflateRaw } from '@jianshen/ooxml';
+import type { InflateRaw, TruncatedCell } from '@jianshen/ooxml';
 import type { ActivityMode, Lang, RenderedIssue } from '@jianshen/schema';
 import type { Assessment } from './assessment/assess-units.js';
 import type { IgnoredReason, StampFormat } from './files/file-kinds.js';
@@ -203,6 +203,8 @@ export interface ReportSummary {
  */
 export interface StreamedReport extends Omit<AggregateReport, 'rows'> {
   rows: ReportRows;
+  /** See `WorkbookRowsAhead`. */
+  workbookRows?: WorkbookRowsAhead;
   /** Frees the row store (deletes the Node entry's spill file). */
   dispose(): Promise<void>;
 }
@@ -220,9 +222,28 @@ export interface ReportRows extends AsyncIterable<ReportRow> {
   json?(): AsyncIterable<Uint8Array>;
 }
 
+/**
+ * The consolidated workbook's main-sheet rows, written while the files were read
+ * (`AggregateFilesOptions.workbookRows`): a workbook written with the same options copies them
+ * instead of reading every row back, making its cells and writing them again.
+ */
+export interface WorkbookRowsAhead {
+  /** The options they were written for; a workbook written with others makes its rows itself. */
+  lang: Lang;
+  maskPhone: boolean;
+  /** Rows written (summary.rowsAccepted). */
+  rowCount: number;
+  /** Cells cut to Excel's limit as the rows were written, in order. */
+  cuts: readonly TruncatedCell[];
+  /** The rows' `<row>` elements as UTF-8, in pieces, from the first row again on every call. */
+  xml(): Iterable<Uint8Array>;
+}
+
 /** A report as the writers take it: rows in memory or streamed. */
 export type ReportLike = Omit<AggregateReport, 'rows'> & {
   rows: readonly ReportRow[] | AsyncIterable<ReportRow>;
+  /** The consolidated workbook's rows, when they were written while reading. */
+  workbookRows?: WorkbookRowsAhead;
 };
 
 /** The JSON report: `aggregate`'s return value and `report.json`. */

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { concatBytes } from './bytes.js';
 import { cellMaxCharacters } from './cell-text.js';
 import type { RawDeflater } from './native-zip-deflate.js';
-import { type SheetSpec, styles, type TruncatedCell, writeXlsx, writeXlsxTo } from './xlsx-writer.js';
+import {
+  type CellRow,
+  createRowWriter,
+  type RowsXml,
+  type SheetSpec,
+  styles,
+  type TruncatedCell,
+  writeXlsx,
+  writeXlsxTo,
+} from './xlsx-writer.js';
 import { readZipText } from './zip-entries.js';
 
 /** The one cell of a one-cell sheet, as written. */
@@ -96,6 +105,57 @@ describe('a workbook deflated natively', () => {
     const portable = entries(await writeXlsx(sheets));
     expect(native.map(({ name, bytes }) => [name, Buffer.from(bytes).toString()])).toEqual(
       portable.map(({ name, bytes }) => [name, Buffer.from(bytes).toString()]),
+    );
+  });
+});
+
+describe('rows written ahead', () => {
+  const long = '长'.repeat(cellMaxCharacters + 5);
+  const rows: CellRow[] = Array.from({ length: 2500 }, (_, row) => [
+    { value: row + 1, style: styles.center },
+    { value: row === 1200 ? long : `第${row}场健步走\n两行 & <太极拳>`, style: styles.text },
+    { value: new Date(Date.UTC(2024, 5, 1 + (row % 30))), style: styles.date },
+  ]);
+  const layout = { name: '汇总', widths: [6, 12, 14], heights: [30] };
+  const heading: CellRow = [{ value: '标题', style: styles.title }];
+
+  async function* streamed(items: (CellRow | RowsXml)[]): AsyncGenerator<CellRow | RowsXml> {
+    yield* items;
+  }
+
+  async function workbook(items: (CellRow | RowsXml)[], cuts: TruncatedCell[]): Promise<Uint8Array> {
+    const sheet: SheetSpec = { ...layout, rows: streamed(items), rowCount: rows.length + 1, headerRows: 1 };
+    const chunks: Uint8Array[] = [];
+    const options = { createDeflater: wholeDeflater, onTruncated: (cut: TruncatedCell) => cuts.push(cut) };
+    await writeXlsxTo([sheet], (chunk) => chunks.push(chunk), options);
+    return concatBytes(chunks);
+  }
+
+  it('give the same workbook, byte for byte, as the rows written as cells', async () => {
+    const fromCells: TruncatedCell[] = [];
+    const expected = await workbook([heading, ...rows], fromCells);
+    const ahead: TruncatedCell[] = [];
+    const write = createRowWriter(layout, { onTruncated: (cut) => ahead.push(cut) });
+    const encoder = new TextEncoder();
+    // In pieces of a few rows, as a spill file hands them back.
+    const pieces: Uint8Array[] = [];
+    for (let at = 0; at < rows.length; at += 700) {
+      const text = rows.slice(at, at + 700).map((row, index) => write(row, at + index + 1));
+      pieces.push(encoder.encode(text.join('')));
+    }
+    const fromXml: TruncatedCell[] = [];
+    const written = await workbook([heading, { rowCount: rows.length, xml: pieces }], fromXml);
+    expect(Buffer.from(written).equals(Buffer.from(expected))).toBe(true);
+    expect(fromCells).toHaveLength(1);
+    expect(ahead).toEqual(fromCells);
+    expect(fromXml).toEqual([]);
+  });
+
+  it('count toward the rows the sheet declares', async () => {
+    const write = createRowWriter(layout);
+    const xml = [new TextEncoder().encode(write(rows[0] as CellRow, 1))];
+    await expect(workbook([heading, { rowCount: 1, xml }], [])).rejects.toThrow(
+      /2 rows written, 2501 declared/,
     );
   });
 });

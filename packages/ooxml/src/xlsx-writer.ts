@@ -30,11 +30,25 @@ export interface CellSpec {
 
 export type CellRow = readonly (CellSpec | undefined)[];
 
+/**
+ * Rows written ahead as SpreadsheetML by `createRowWriter` for the same sheet (the `<row>`
+ * elements, UTF-8, in order), streamed into the sheet as they are: a sheet's rows can be made
+ * while their data is read and never be held or made again.
+ */
+export interface RowsXml {
+  /** Rows the bytes hold. */
+  rowCount: number;
+  xml: Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+}
+
 export interface SheetSpec {
   name: string;
   widths: readonly number[];
-  /** In memory, or streamed (then `rowCount` says how many will come). */
-  rows: readonly CellRow[] | AsyncIterable<CellRow>;
+  /**
+   * In memory, or streamed (then `rowCount` says how many will come); a streamed sheet may take
+   * rows written ahead (`RowsXml`) in their place.
+   */
+  rows: readonly CellRow[] | AsyncIterable<CellRow | RowsXml>;
   /** Rows `rows` yields, when it is streamed. */
   rowCount?: number;
   /** Columns, when it is streamed (default: the widths given). */
@@ -191,7 +205,7 @@ function linesNeeded(text: string, width: number): number {
   return Math.min(maxLines, lines);
 }
 
-function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec, writing: CellWriting): string {
+function rowXml(row: CellRow, rowIndex: number, sheet: RowWriterSheet, writing: CellWriting): string {
   let cells = '';
   const number = rowIndex + 1;
   for (let column = 0; column < row.length; column++) {
@@ -205,6 +219,38 @@ function rowXml(row: CellRow, rowIndex: number, sheet: SheetSpec, writing: CellW
 
 function isInMemory(rows: SheetSpec['rows']): rows is readonly CellRow[] {
   return Array.isArray(rows);
+}
+
+function isRowsXml(row: CellRow | RowsXml): row is RowsXml {
+  return 'xml' in row;
+}
+
+/** What `createRowWriter` needs of its sheet: the name as the workbook writes it, the layout. */
+export type RowWriterSheet = Pick<SheetSpec, 'name' | 'widths' | 'heights'>;
+
+export interface RowWriterOptions {
+  /** As `WriteXlsxOptions.truncatedMarker`. */
+  truncatedMarker?: string;
+  /** As `WriteXlsxOptions.onTruncated`: hears of a cut when the row is written here. */
+  onTruncated?: (cut: TruncatedCell) => void;
+}
+
+/**
+ * Writes rows of a sheet ahead, exactly as `writeXlsxTo` would write them there (`RowsXml`):
+ * each call gives the `<row>` element for the row at `rowIndex` (0-based). `sheet.name` is the
+ * name as written in the workbook (`safeSheetName`), which cut cells are reported at.
+ */
+export function createRowWriter(
+  sheet: RowWriterSheet,
+  options: RowWriterOptions = {},
+): (row: CellRow, rowIndex: number) => string {
+  const writing: CellWriting = {
+    marker: options.truncatedMarker ?? defaultMarker,
+    sheet: sheet.name,
+    onTruncated: options.onTruncated,
+    letters: [],
+  };
+  return (row, rowIndex) => rowXml(row, rowIndex, sheet, writing);
 }
 
 /** Rows a sheet has and how many columns wide it is (for its dimension). */
@@ -285,6 +331,21 @@ class EntryText {
     this.pending = '';
     return pushed && this.file instanceof NativeZipDeflate ? this.file.settle(maxInFlight) : undefined;
   }
+  /**
+   * Adds bytes after the text so far (encoded first); a promise when the deflater must be waited
+   * for. The bytes are handed on as they are and must not change afterwards.
+   */
+  addBytes(bytes: Uint8Array): Promise<void> | undefined {
+    if (this.pending !== '') {
+      if (this.used + this.pending.length * 3 > this.staging.length) this.pushStaged();
+      if (this.used === 0) this.staging = new Uint8Array(Math.max(stagingBytes, this.pending.length * 3));
+      this.used += this.encoder.encodeInto(this.pending, this.staging.subarray(this.used)).written;
+      this.pending = '';
+    }
+    this.pushStaged();
+    this.file.push(bytes);
+    return this.file instanceof NativeZipDeflate ? this.file.settle(maxInFlight) : undefined;
+  }
   /** Pushes the rest, ending the entry, and waits until every byte is handed on. */
   async end(): Promise<void> {
     this.pushStaged();
@@ -298,6 +359,14 @@ class EntryText {
     this.file.push(this.staging.subarray(0, this.used));
     this.used = 0;
     return true;
+  }
+}
+
+/** Rows written ahead, copied into the entry as they are. */
+async function copyRowsXml(rows: RowsXml, out: EntryText): Promise<void> {
+  for await (const bytes of rows.xml) {
+    const waiting = out.addBytes(bytes);
+    if (waiting) await waiting;
   }
 }
 
@@ -318,6 +387,11 @@ async function writeSheet(sheet: SheetSpec, writing: CellWriting, out: EntryText
     }
   } else {
     for await (const row of sheet.rows) {
+      if (isRowsXml(row)) {
+        await copyRowsXml(row, out);
+        rowIndex += row.rowCount;
+        continue;
+      }
       const waiting = out.add(rowXml(row, rowIndex++, sheet, writing));
       if (waiting) await waiting;
     }

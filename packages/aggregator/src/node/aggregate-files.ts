@@ -3,11 +3,12 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
-import { phrase } from '@jianshen/schema';
+import { defaultLang, phrase } from '@jianshen/schema';
 import {
   collectReport,
   countsWhenRead,
   filePreparer,
+  type StreamAggregateOptions,
   streamAggregate,
   submissionDay,
   takesPackedRows,
@@ -24,6 +25,7 @@ import { nodeInflateRaw } from './inflate-raw.js';
 import { rememberInputs } from './input-registry.js';
 import { type InputEntry, listInputs } from './list-inputs.js';
 import { readAhead } from './read-ahead.js';
+import { type WorkbookRowsWriter, writeWorkbookRowsAhead } from './workbook-rows.js';
 import {
   builtWorkerFile,
   createReadPool,
@@ -54,7 +56,19 @@ export interface AggregateFilesOptions extends AggregateOptions {
    * `threads` is not given). The report is the same either way.
    */
   readingThread?: boolean;
+  /**
+   * `streamAggregateFiles` writes the consolidated workbook's rows while it reads, for outputs
+   * written in `lang` with `maskPhone` as given here (the CLI passes its own): the workbook then
+   * copies them instead of reading every row back (`WorkbookRowsAhead`; 2 cores, 2,800 files:
+   * the job in 0.90 of the time). Only when every row is final as it is read (no `replace`, no
+   * plugin rules) and the files are checked on this thread; otherwise, or for other options, the
+   * workbook makes its rows itself. The outputs are the same, byte for byte.
+   */
+  workbookRows?: { maskPhone?: boolean };
 }
+
+/** The options a run of files goes on with: the caller's, and who hears of final rows. */
+type RunOptions = AggregateFilesOptions & Pick<StreamAggregateOptions, 'onFinalRow'>;
 
 /**
  * Expands files and folders (recursively, sorted) into absolute file paths, each once: every
@@ -142,15 +156,40 @@ export async function streamAggregateFiles(
 ): Promise<StreamedReport> {
   const keepsNoRows = options.keepRows === false && countsWhenRead(campaign, options);
   const store = keepsNoRows ? createDiscardingRowStore() : createFileRowStore();
-  const { report, paths } = await aggregateFromDisk(inputs, campaign, options, store);
+  const ahead =
+    options.workbookRows && !keepsNoRows && countsWhenRead(campaign, options)
+      ? writeWorkbookRowsAhead(campaign, { lang: options.lang ?? defaultLang, ...options.workbookRows })
+      : undefined;
+  const run: RunOptions = ahead ? { ...options, onFinalRow: (row) => ahead.add(row) } : options;
+  const { report, paths } = await aggregateFromDisk(inputs, campaign, run, store).catch((error: unknown) => {
+    ahead?.dispose();
+    throw error;
+  });
   rememberInputs(report, paths);
-  return report;
+  return ahead ? withWorkbookRows(report, ahead) : report;
+}
+
+/** The report with the rows written ahead, when every accepted row is there; removed with it. */
+function withWorkbookRows(report: StreamedReport, ahead: WorkbookRowsWriter): StreamedReport {
+  const rows = ahead.finish();
+  if (rows.rowCount !== report.summary.rowsAccepted) {
+    ahead.dispose();
+    return report;
+  }
+  const dispose = report.dispose.bind(report);
+  return Object.assign(report, {
+    workbookRows: rows,
+    dispose: async () => {
+      ahead.dispose();
+      await dispose();
+    },
+  });
 }
 
 async function aggregateFromDisk(
   inputs: readonly string[],
   campaign: ResolvedCampaign,
-  options: AggregateFilesOptions,
+  options: RunOptions,
   store: RowStore,
 ): Promise<{ report: StreamedReport; paths: string[] }> {
   const cwd = options.cwd ?? process.cwd();
@@ -217,7 +256,7 @@ async function aggregateOnPool(
   sources: DiskSource[],
   totalBytes: number,
   campaign: ResolvedCampaign,
-  options: AggregateFilesOptions,
+  options: RunOptions,
   limits: ReadLimits,
   store: RowStore,
 ): Promise<StreamedReport> {
@@ -265,7 +304,9 @@ async function aggregateOnPool(
         ? { pack: { withRules: campaign.rules.length > 0 } }
         : {}),
     });
-    return await streamAggregate(pooled, campaign, { ...options, store });
+    // A worker's rows come back packed, never heard of one by one: the workbook makes its rows.
+    const { onFinalRow: _rowsAhead, ...pooledOptions } = options;
+    return await streamAggregate(pooled, campaign, { ...pooledOptions, store });
   } finally {
     await pool.close();
   }
@@ -283,7 +324,7 @@ async function aggregateOnPool(
 export async function aggregateWithReadingThread(
   sources: DiskSource[],
   campaign: ResolvedCampaign,
-  context: { options: AggregateFilesOptions; store: RowStore; reader: GridReader },
+  context: { options: RunOptions; store: RowStore; reader: GridReader },
 ): Promise<StreamedReport> {
   const { options, store, reader } = context;
   try {

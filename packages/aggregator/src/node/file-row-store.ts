@@ -131,6 +131,35 @@ function removeAbandonedSpills(parent: string): void {
   }
 }
 
+/** A folder of this process's for spilled rows; see `createSpillFolder`. */
+export interface SpillFolder {
+  directory: string;
+  /** Removes the folder and what is in it. */
+  remove(): void;
+}
+
+/**
+ * Makes a folder for spilled rows in `parent` (default: the system's temporary folder), named
+ * after this process: it is removed by `remove`, on exit and stop signals when the program opted
+ * in (`removeTemporariesOnExit`), and otherwise by the next spill folder made in the same place
+ * once this process is gone.
+ */
+export function createSpillFolder(parent = tmpdir()): SpillFolder {
+  removeAbandonedSpills(parent);
+  // mkdtemp makes the folder 0700 and the files are 0600: rows hold names and phone numbers.
+  const directory = mkdtempSync(join(parent, `${spillPrefix}${process.pid}-`));
+  const forget = onProcessEnd(() => rmSync(directory, { recursive: true, force: true }), {
+    path: directory,
+  });
+  return {
+    directory,
+    remove() {
+      rmSync(directory, { recursive: true, force: true });
+      forget();
+    },
+  };
+}
+
 /** Appends lines to the spill file: rows' text one at a time, or lines made elsewhere as bytes. */
 interface SpillWriter {
   /** Lines of text (each ended by a line break), bidi controls not yet escaped. */
@@ -204,14 +233,8 @@ export interface FileRowStoreOptions {
  * next store made in the same folder once this process is gone.
  */
 export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore {
-  const parent = options.directory ?? tmpdir();
-  removeAbandonedSpills(parent);
-  // mkdtemp makes the folder 0700 and the file is 0600: rows hold names and phone numbers.
-  const directory = mkdtempSync(join(parent, `${spillPrefix}${process.pid}-`));
-  const forget = onProcessEnd(() => rmSync(directory, { recursive: true, force: true }), {
-    path: directory,
-  });
-  const path = join(directory, 'rows.ndjson');
+  const folder = createSpillFolder(options.directory);
+  const path = join(folder.directory, 'rows.ndjson');
   const descriptor = openSync(path, 'w', 0o600);
   let disposed = false;
   let withValues = false;
@@ -245,8 +268,7 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
       disposed = true;
       writer.discard();
       closeSync(descriptor);
-      rmSync(directory, { recursive: true, force: true });
-      forget();
+      folder.remove();
     },
   };
 }

@@ -4,7 +4,10 @@ import {
   type CellSpec,
   type CreateRawDeflater,
   columnLetter,
+  createRowWriter,
+  type RowsXml,
   type SheetSpec,
+  safeSheetName,
   styles,
   type TruncatedCell,
   type WriteXlsxOptions,
@@ -16,7 +19,7 @@ import { defaultLang, type Lang, phrase, renderPhrase, textsIn } from '@jianshen
 import { assessReport } from '../assessment/assess-units.js';
 import { assessmentSheet } from '../assessment/assessment-sheet.js';
 import { stampCellText, stampColumnLabel } from '../files/stamp-column.js';
-import type { GroupCount, ReportIssue, ReportLike, ReportRow } from '../report.js';
+import type { GroupCount, ReportIssue, ReportLike, ReportRow, WorkbookRowsAhead } from '../report.js';
 import { unitColumnLabels } from '../table/labels.js';
 import { unitStatusLabels } from '../units/unit-status.js';
 import { displayValue, formatDateRange, modeLabel } from './format-values.js';
@@ -74,7 +77,11 @@ function fieldCell(row: ReportRow, key: string, options: OutputOptions): CellSpe
   }
 }
 
-function mainSheet(report: ReportLike, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
+/** The main sheet without its rows: name, layout and the title, unit and header rows above them. */
+function mainSheetLayout(
+  campaign: ResolvedCampaign,
+  lang: Lang,
+): Omit<SheetSpec, 'rows'> & { leading: CellRow[] } {
   const fields = campaign.fields;
   const width = fields.length + 1;
   const last = columnLetter(width - 1);
@@ -82,22 +89,8 @@ function mainSheet(report: ReportLike, campaign: ResolvedCampaign, options: Outp
     ...fields.map((field) => text(field.label, styles.header)),
     text(sourceUnitLabel, styles.header),
   ];
-  const leading: CellRow[] = [
-    [{ value: campaign.tableTitle, style: styles.title }],
-    [{ value: `${campaign.table.unitLine}${campaign.issuer.name}`, style: styles.plain }],
-    header,
-  ];
-  const source = report.rows;
-  const count = Array.isArray(source) ? source.length : report.summary.rowsAccepted;
-  // The rows are made as they are written: a province's rows never sit in memory as cells.
-  async function* rows(): AsyncGenerator<CellRow> {
-    yield* leading;
-    for await (const row of source as AsyncIterable<ReportRow>) {
-      yield [...fields.map((field) => fieldCell(row, field.key, options)), text(row.unit)];
-    }
-  }
   return {
-    name: textsIn(outputText, options.lang ?? defaultLang)('consolidatedSheet'),
+    name: textsIn(outputText, lang)('consolidatedSheet'),
     // Ranges such as 2024年7月1日至8月31日 and two phones need more room than the template gives.
     widths: [
       ...fields.map((field) =>
@@ -109,14 +102,65 @@ function mainSheet(report: ReportLike, campaign: ResolvedCampaign, options: Outp
       ),
       24,
     ],
-    rows: rows(),
-    rowCount: leading.length + count,
+    leading: [
+      [{ value: campaign.tableTitle, style: styles.title }],
+      [{ value: `${campaign.table.unitLine}${campaign.issuer.name}`, style: styles.plain }],
+      header,
+    ],
     columnCount: width,
     heights: [30, 20],
     merges: [`A1:${last}1`, `A2:${last}2`],
     headerRows: 3,
     landscape: true,
   };
+}
+
+/** One accepted row as the main sheet's cells: the campaign's fields, then its unit. */
+function mainRowCells(row: ReportRow, fields: ResolvedCampaign['fields'], options: OutputOptions): CellRow {
+  return [...fields.map((field) => fieldCell(row, field.key, options)), text(row.unit)];
+}
+
+/**
+ * Writes the main sheet's rows ahead (`WorkbookRowsAhead`), each as the workbook would write it:
+ * the row numbered `seq` goes below the three rows above the table. Cut cells are heard of here.
+ */
+export function createWorkbookRowWriter(
+  campaign: ResolvedCampaign,
+  options: OutputOptions = {},
+): (row: ReportRow) => string {
+  const { leading, ...layout } = mainSheetLayout(campaign, options.lang ?? defaultLang);
+  // The first sheet's name as the workbook writes it (nothing before it to clash with).
+  const write = createRowWriter({ ...layout, name: safeSheetName(layout.name) }, deflaterOf(options));
+  return (row) => write(mainRowCells(row, campaign.fields, options), leading.length + row.seq - 1);
+}
+
+/** The rows written ahead, when they were written for these options and are all there. */
+function rowsAhead(report: ReportLike, options: OutputOptions, count: number): WorkbookRowsAhead | undefined {
+  const ahead = report.workbookRows;
+  if (!ahead || ahead.rowCount !== count) return undefined;
+  if (ahead.lang !== (options.lang ?? defaultLang) || ahead.maskPhone !== (options.maskPhone === true))
+    return undefined;
+  return ahead;
+}
+
+function mainSheet(report: ReportLike, campaign: ResolvedCampaign, options: OutputOptions): SheetSpec {
+  const { leading, ...layout } = mainSheetLayout(campaign, options.lang ?? defaultLang);
+  const source = report.rows;
+  const count = Array.isArray(source) ? source.length : report.summary.rowsAccepted;
+  const ahead = rowsAhead(report, options, count);
+  // The rows are made as they are written: a province's rows never sit in memory as cells. Rows
+  // written while reading are copied as they are; their cuts are heard of here, in their place.
+  async function* rows(): AsyncGenerator<CellRow | RowsXml> {
+    yield* leading;
+    if (ahead) {
+      for (const cut of ahead.cuts) options.onTruncated?.(cut);
+      yield { rowCount: count, xml: ahead.xml() };
+      return;
+    }
+    for await (const row of source as AsyncIterable<ReportRow>)
+      yield mainRowCells(row, campaign.fields, options);
+  }
+  return { ...layout, rows: rows(), rowCount: leading.length + count };
 }
 
 function totalsHeader(report: ReportLike): CellSpec[] {

@@ -46,11 +46,14 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       const lock = await aggregator.lockOutputFolder(outDir, { lang });
       try {
         const progress = createProgress(context, say('aggregating'));
-        // Rows wait in a temporary file, not in memory: a whole province fits on a laptop.
+        const maskPhone = options.maskPhone === true;
+        // Rows wait in a temporary file, not in memory: a whole province fits on a laptop. The
+        // consolidated workbook's rows are written as they are read, for the outputs below.
         const report = await aggregator
           .streamAggregateFiles(inputs, campaign, {
             lang,
             cwd: context.cwd,
+            workbookRows: { maskPhone },
             ...(options.replace ? { replace: true } : {}),
             ...(submittedOn ? { submittedOn } : {}),
             ...(ruleBudgetMs !== undefined ? { ruleBudgetMs } : {}),
@@ -58,7 +61,6 @@ export function registerAggregateCommand(program: Command, context: CommandConte
           })
           .finally(() => progress.stop());
         const { renderReportFromAggregate, reportFileName } = await import('@jianshen/report/node');
-        const maskPhone = options.maskPhone === true;
         const written = await aggregator
           .writeAggregateOutputs(report, campaign, outDir, {
             lang,
