@@ -324,11 +324,7 @@ class EntryText {
   add(text: string): Promise<void> | undefined {
     this.pending += text;
     if (this.pending.length < chunkCharacters) return undefined;
-    // A UTF-16 unit is at most 3 bytes of UTF-8.
-    const pushed = this.used + this.pending.length * 3 > this.staging.length && this.pushStaged();
-    if (this.used === 0) this.staging = new Uint8Array(Math.max(stagingBytes, this.pending.length * 3));
-    this.used += this.encoder.encodeInto(this.pending, this.staging.subarray(this.used)).written;
-    this.pending = '';
+    const pushed = this.stagePending();
     return pushed && this.file instanceof NativeZipDeflate ? this.file.settle(maxInFlight) : undefined;
   }
   /**
@@ -336,12 +332,7 @@ class EntryText {
    * for. The bytes are handed on as they are and must not change afterwards.
    */
   addBytes(bytes: Uint8Array): Promise<void> | undefined {
-    if (this.pending !== '') {
-      if (this.used + this.pending.length * 3 > this.staging.length) this.pushStaged();
-      if (this.used === 0) this.staging = new Uint8Array(Math.max(stagingBytes, this.pending.length * 3));
-      this.used += this.encoder.encodeInto(this.pending, this.staging.subarray(this.used)).written;
-      this.pending = '';
-    }
+    if (this.pending !== '') this.stagePending();
     this.pushStaged();
     this.file.push(bytes);
     return this.file instanceof NativeZipDeflate ? this.file.settle(maxInFlight) : undefined;
@@ -352,6 +343,15 @@ class EntryText {
     this.file.push(this.encoder.encode(this.pending), true);
     this.pending = '';
     if (this.file instanceof NativeZipDeflate) await this.file.settle();
+  }
+  /** Encodes the pending text into the staging buffer, handed on first if full; whether it was. */
+  private stagePending(): boolean {
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    const pushed = this.used + this.pending.length * 3 > this.staging.length && this.pushStaged();
+    if (this.used === 0) this.staging = new Uint8Array(Math.max(stagingBytes, this.pending.length * 3));
+    this.used += this.encoder.encodeInto(this.pending, this.staging.subarray(this.used)).written;
+    this.pending = '';
+    return pushed;
   }
   /** Hands the staged bytes on, if any; whether there were. */
   private pushStaged(): boolean {
