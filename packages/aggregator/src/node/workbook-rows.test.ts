@@ -31,7 +31,10 @@ function batch(): string {
   return root;
 }
 
-/** Every output's bytes by name, and the report's issues, after a run with these options. */
+/**
+ * Every output's bytes by name, the report's issues, and whether the workbook copied the rows
+ * written ahead, after a run with these options.
+ */
 async function run(
   root: string,
   campaign: ResolvedCampaign,
@@ -39,12 +42,20 @@ async function run(
 ) {
   const report = await streamAggregateFiles(['.'], campaign, { cwd: root, ...options.reading });
   const ahead = report.workbookRows;
+  let copied = false;
+  if (ahead) {
+    const xml = ahead.xml.bind(ahead);
+    ahead.xml = () => {
+      copied = true;
+      return xml();
+    };
+  }
   try {
     // Outside the batch's folder: the next run must not read this one's outputs.
     const out = join(mkdtempSync(join(tmpdir(), 'jianshen-workbook-rows-out-')), options.out);
     await writeAggregateOutputs(report, campaign, out, options.maskPhone ? { maskPhone: true } : {});
     const files = Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name))]));
-    return { ahead, files, issues: report.issues };
+    return { ahead, copied, files, issues: report.issues };
   } finally {
     await report.dispose();
   }
@@ -61,6 +72,7 @@ describe('the consolidated workbook’s rows written while reading', () => {
     const ahead = await run(root, campaign, { reading: { workbookRows: {} }, out: 'ahead' });
     expect(made.ahead).toBeUndefined();
     expect(ahead.ahead?.rowCount).toBeGreaterThan(10);
+    expect(ahead.copied).toBe(true);
     expect(ahead.ahead?.cuts).toHaveLength(1);
     expect(Object.keys(ahead.files).sort()).toEqual(Object.keys(made.files).sort());
     for (const [name, bytes] of Object.entries(made.files)) {
@@ -77,6 +89,7 @@ describe('the consolidated workbook’s rows written while reading', () => {
     const made = await run(root, campaign, { maskPhone: true, out: 'made' });
     const ahead = await run(root, campaign, { reading: { workbookRows: {} }, maskPhone: true, out: 'ahead' });
     expect(ahead.ahead?.maskPhone).toBe(false);
+    expect(ahead.copied).toBe(false);
     const workbook = Object.keys(made.files).find((name) => name.endsWith('（汇总）.xlsx')) ?? '';
     expect(Buffer.compare(ahead.files[workbook] as Buffer, made.files[workbook] as Buffer)).toBe(0);
     const masked = await run(root, campaign, {
@@ -85,6 +98,7 @@ describe('the consolidated workbook’s rows written while reading', () => {
       out: 'masked',
     });
     expect(masked.ahead?.maskPhone).toBe(true);
+    expect(masked.copied).toBe(true);
     expect(Buffer.compare(masked.files[workbook] as Buffer, made.files[workbook] as Buffer)).toBe(0);
   });
 
