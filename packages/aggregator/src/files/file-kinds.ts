@@ -5,6 +5,7 @@
  * Nothing in a folder is passed over in silence. Browser-safe: the CLI's folder walk and the web
  * page's folder choice both end here.
  */
+import { containsBytes, hasBytesAt } from '../read/magic-bytes.js';
 import { isFolderSubmission } from './submission-names.js';
 
 /** Why a file in a folder is not read; each has a `messageHints` text (`ignored-…`). */
@@ -55,11 +56,9 @@ export function folderIgnoredReason(name: string): IgnoredReason | undefined {
   return 'other-type';
 }
 
-function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolean {
-  return magic.every((byte, index) => bytes[at + index] === byte);
-}
-
 const ascii = (text: string) => [...text].map((character) => character.charCodeAt(0));
+const ftyp = ascii('ftyp');
+const pdf = ascii('%PDF-');
 
 // ISO-BMFF brands of HEIF stills (ISO/IEC 23008-12 §10): phones write heic or mif1.
 const heifBrands = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'mif1', 'msf1']);
@@ -70,16 +69,13 @@ const heifBrands = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'mif1', 'msf
  * HEIC (an ISO-BMFF `ftyp` box with a HEIF brand).
  */
 export function stampFormatOf(bytes: Uint8Array): StampFormat | undefined {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+  if (hasBytesAt(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (hasBytesAt(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (hasBytesAt(bytes, [0x49, 0x49, 0x2a, 0x00]) || hasBytesAt(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
     return 'tiff';
-  if (startsWith(bytes, ascii('ftyp'), 4)) {
+  if (hasBytesAt(bytes, ftyp, 4)) {
     const brand = String.fromCharCode(...bytes.subarray(8, 12));
     if (heifBrands.has(brand)) return 'heic';
   }
-  const head = bytes.subarray(0, 1024);
-  const pdf = ascii('%PDF-');
-  for (let at = 0; at + pdf.length <= head.length; at++) if (startsWith(head, pdf, at)) return 'pdf';
-  return undefined;
+  return containsBytes(bytes.subarray(0, 1024), pdf) ? 'pdf' : undefined;
 }

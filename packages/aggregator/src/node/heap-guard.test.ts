@@ -1,8 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapStatistics } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createHeapGuard, enableHeapCollection, useBaselineWebAssembly } from './heap-guard.js';
+import { createHeapGuard, enableHeapCollection } from './heap-guard.js';
 
 describe('createHeapGuard', () => {
   // First in the file: vitest gives each file a fresh worker, so nothing has opted in yet.
@@ -30,29 +29,5 @@ describe('createHeapGuard', () => {
     expect(getHeapStatistics().used_heap_size).toBeLessThan(before - allowance / 2);
     expect(garbage).toBeUndefined();
     expect(kept).toBeUndefined();
-  });
-});
-
-describe('useBaselineWebAssembly', () => {
-  /** (func (export "next") (param i32) (result i32) local.get 0 i32.const 1 i32.add) */
-  const addOne = new Uint8Array([
-    0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 127, 1, 127, 3, 2, 1, 0, 7, 8, 1, 4, 110, 101, 120, 116, 0,
-    0, 10, 9, 1, 7, 0, 32, 0, 65, 1, 106, 11,
-  ]);
-
-  it('keeps a hot WebAssembly function on the baseline compiler', async () => {
-    useBaselineWebAssembly();
-    setFlagsFromString('--allow-natives-syntax');
-    const { instance } = await WebAssembly.instantiate(addOne);
-    const next = instance.exports.next as (value: number) => number;
-    let value = 0;
-    // Hot enough for V8 to compile it again with TurboFan, on a background thread, by default.
-    for (let round = 0; round < 2; round++) {
-      for (let call = 0; call < 3_000_000; call++) value = next(value);
-      await sleep(200);
-    }
-    expect(value).toBe(6_000_000);
-    const isLiftoff = new Function('f', 'return %IsLiftoffFunction(f)') as (f: unknown) => boolean;
-    expect(isLiftoff(next)).toBe(true);
   });
 });

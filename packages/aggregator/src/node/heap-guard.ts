@@ -17,20 +17,6 @@ export function enableHeapCollection(): void {
   collect = undefined;
 }
 
-/**
- * Keeps WebAssembly on V8's baseline compiler (Liftoff) for the whole process: by default V8
- * compiles the functions a module runs most again with TurboFan on its background threads, and
- * for the report's chart font (harfbuzzjs's hb-subset, the process's only WebAssembly) that took
- * ~35 MB of memory the threads' malloc arenas then kept until the process ended, on top of the
- * report document being packed: the 2,800-file batch's peak. The cut got no slower: 4–5 ms
- * against 8–9 ms once warm, the first 50–130 ms against 85 ms (2 cores, load 4–6). V8 reads the
- * flag whenever a function gets hot, so it cannot be set for one module: like the collections
- * above, only the program that owns the process opts in.
- */
-export function useBaselineWebAssembly(): void {
-  setFlagsFromString('--liftoff-only');
-}
-
 function collector(): (() => void) | null {
   if (collect === undefined) {
     // A fresh context sees `gc` when the process was started with --expose-gc or opted in above.

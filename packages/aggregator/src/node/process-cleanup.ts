@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { enableHeapCollection, useBaselineWebAssembly } from './heap-guard.js';
+import { enableHeapCollection } from './heap-guard.js';
 import { reaperScript } from './reaper-script.js';
+import { inlineSmallFunctionsOnly, useBaselineWebAssembly } from './v8-flags.js';
 
 // Things to undo when the process ends: spill folders, output locks. They run on 'exit' (which
 // changes nothing about how the process behaves), and on stop signals only when the program
@@ -147,11 +148,13 @@ export function processAlive(pid: number): boolean {
 
 /**
  * Everything a program that owns its process (the `jianshen` CLI) opts into, in one call:
- * `removeTemporariesOnExit`, `enableHeapCollection` and `useBaselineWebAssembly`. A library
- * embedding the aggregator calls none and keeps its own signal handling and V8 flags.
+ * `removeTemporariesOnExit`, `enableHeapCollection`, `useBaselineWebAssembly` and
+ * `inlineSmallFunctionsOnly`. A library embedding the aggregator calls none and keeps its own
+ * signal handling and V8 flags.
  */
 export function takeOverProcess(): void {
   removeTemporariesOnExit();
   enableHeapCollection();
   useBaselineWebAssembly();
+  inlineSmallFunctionsOnly();
 }

@@ -1,3 +1,5 @@
+import { hasBytesAt } from './magic-bytes.js';
+
 /**
  * What a file is, judged by its bytes, never by its name: an .xls that is really an .xlsx or an
  * HTML page is read as what it is, and a .doc renamed .xlsx is still refused as a Word file.
@@ -30,13 +32,9 @@ const binarySignatures: ReadonlyArray<readonly [string, readonly number[]]> = [
   ['WebP/RIFF', [0x52, 0x49, 0x46, 0x46]],
 ];
 
-function startsWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolean {
-  return magic.every((byte, index) => bytes[at + index] === byte);
-}
-
 /** HEIC/HEIF (iPhone photos): an ISO media box `ftyp` at byte 4 with a HEIF brand. */
 function isHeif(bytes: Uint8Array): boolean {
-  if (!startsWith(bytes, [0x66, 0x74, 0x79, 0x70], 4)) return false;
+  if (!hasBytesAt(bytes, [0x66, 0x74, 0x79, 0x70], 4)) return false;
   const brand = String.fromCharCode(...bytes.subarray(8, 12));
   return /^(?:heic|heix|hevc|heim|heis|mif1|msf1|avif)$/.test(brand);
 }
@@ -104,11 +102,11 @@ function markupOf(head: string): 'html' | 'spreadsheetml' | 'other' | undefined 
 
 /** Tells what a submission is from its first bytes (and, for OLE2, its directory). */
 export function detectContent(bytes: Uint8Array): DetectedContent {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+  if (hasBytesAt(bytes, [0x50, 0x4b, 0x03, 0x04]) || hasBytesAt(bytes, [0x50, 0x4b, 0x05, 0x06]))
     return { kind: 'zip' };
-  if (startsWith(bytes, ole2Magic)) return { kind: 'ole2', holds: ole2Holds(bytes) };
+  if (hasBytesAt(bytes, ole2Magic)) return { kind: 'ole2', holds: ole2Holds(bytes) };
   for (const [label, magic] of binarySignatures) {
-    if (startsWith(bytes, magic)) return { kind: 'binary', label };
+    if (hasBytesAt(bytes, magic)) return { kind: 'binary', label };
   }
   if (isHeif(bytes)) return { kind: 'binary', label: 'HEIC' };
   if (looksBinary(bytes)) return { kind: 'binary', label: '' };
