@@ -20,6 +20,7 @@ import { createMemoryRowStore, type RowStore, type StoredRow } from './merge/row
 import { accepted, runRulesOverStore } from './merge/rules-over-store.js';
 import { unitsSentTwice } from './merge/unit-sent-twice.js';
 import { pluginFieldKeys, unnumberedRow } from './merge/unnumbered-row.js';
+import { mergeObjects } from './merge-objects.js';
 import { createPluginFieldGuard } from './prepare/plugin-field-guard.js';
 import {
   type PreparedSubmission,
@@ -248,7 +249,9 @@ function markDuplicate(state: MergeState, index: number, first: number): void {
   if (file) file.rowsDuplicate++;
   const { path, row } = sourceOf(state, first);
   const other = phrase('file-row', { path, row });
-  state.issues.push(reportIssue('duplicate-row', { other }, { ...sourceOf(state, index), field: 'name' }));
+  state.issues.push(
+    reportIssue('duplicate-row', { other }, mergeObjects(sourceOf(state, index), { field: 'name' })),
+  );
 }
 
 /**

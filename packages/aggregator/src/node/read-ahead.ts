@@ -1,5 +1,6 @@
 import type { SubmissionSource } from '../aggregate.js';
 import type { PackedSubmission } from '../merge/packed-rows.js';
+import { mergeObjects } from '../merge-objects.js';
 
 /**
  * Gives each source a `prepare` for the merge loop, which asks for files in input order: asking
@@ -21,17 +22,18 @@ export function readAhead<Source extends SubmissionSource>(
       started.set(next, result);
     }
   };
-  return sources.map((source, index) => ({
-    ...source,
-    prepare: async () => {
-      // A turn of the event loop first, so the reading thread's grids are taken as they arrive:
-      // each file's bytes are loaded here with synchronous calls (and read here too once the
-      // thread is gone), and without the turn the thread's messages could wait behind them.
-      await new Promise((resolve) => setImmediate(resolve));
-      startUpTo(index + window);
-      const result = started.get(index) ?? prepare(source);
-      started.delete(index);
-      return result;
-    },
-  }));
+  return sources.map((source, index) =>
+    mergeObjects(source, {
+      prepare: async () => {
+        // A turn of the event loop first, so the reading thread's grids are taken as they arrive:
+        // each file's bytes are loaded here with synchronous calls (and read here too once the
+        // thread is gone), and without the turn the thread's messages could wait behind them.
+        await new Promise((resolve) => setImmediate(resolve));
+        startUpTo(index + window);
+        const result = started.get(index) ?? prepare(source);
+        started.delete(index);
+        return result;
+      },
+    }),
+  );
 }

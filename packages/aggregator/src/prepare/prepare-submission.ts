@@ -15,6 +15,7 @@ import {
 import { type ListedEntry, settledAsStamp, settledBeforeReading } from '../files/listed-file.js';
 import { type ReadLimits, UnreadableError } from '../limits.js';
 import { duplicateKeyHashes } from '../merge/row-key.js';
+import { mergeObjects } from '../merge-objects.js';
 import type { GridSheet, GridWorkbook } from '../read/grid.js';
 import { type ReadOutcome, readSubmission } from '../read/read-submission.js';
 import type { FileReport } from '../report.js';
@@ -157,7 +158,7 @@ export async function prepareSubmission(
     return refuseFile(preparing, { status: 'failed', code: 'header-not-found', data: {} });
   reportIgnoredSheets(preparing, workbook, tables);
   carryFileUnit(tables);
-  const context = { ...campaign.fieldContext, date1904: workbook.date1904 };
+  const context = mergeObjects(campaign.fieldContext, { date1904: workbook.date1904 });
   const guard = options.pluginFieldGuard;
   for (const table of tables) {
     reportTable(preparing, table);
@@ -344,7 +345,7 @@ function readTableRows(preparing: Preparing, table: FoundTable, rowContext: RowC
     if (dataRow) readRow(preparing, table, setup, dataRow);
   };
   for (const found of guard.run(table.rows.length, step, { path: preparing.path }))
-    preparing.issues.push({ ...found, sheet: table.sheet });
+    preparing.issues.push(mergeObjects(found, { sheet: table.sheet }));
 }
 
 /** What every row of a table is read with. */
@@ -375,7 +376,7 @@ function readRow(
     missing.size === 0
       ? parsed.issues
       : parsed.issues.filter((found) => !(found.code === 'required' && missing.has(found.field)));
-  for (const found of rowIssues) preparing.issues.push({ ...at, row: dataRow.row, ...found });
+  for (const found of rowIssues) preparing.issues.push(mergeObjects(at, { row: dataRow.row }, found));
   if (!parsed.ok) {
     file.rowsRejected++;
     // A row kept out only by a missing column still needs an error at its own row.

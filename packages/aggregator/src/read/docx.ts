@@ -10,6 +10,7 @@ import {
 import type { CellValue } from '@jianshen/schema';
 import { phrase } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
+import { mergeObjects } from '../merge-objects.js';
 import { createNestedTableTracker, type NestedTableTracker } from './docx-nested.js';
 import type { GridRow, GridSheet, GridWorkbook, MergeRange } from './grid.js';
 
@@ -215,11 +216,11 @@ function finishTable(state: DocxState): void {
     const next = buildSheet(previous.name, state.rows, []);
     const offset = previous.rows.length;
     if (offset + next.rows.length > limits.maxRows) throw tooManyRows(limits);
-    previous.rows.push(...next.rows.map((row) => ({ ...row, row: row.row + offset })));
+    previous.rows.push(...next.rows.map((row) => mergeObjects(row, { row: row.row + offset })));
     previous.merges.push(
       ...next.merges.map((range) => ({ ...range, top: range.top + offset, bottom: range.bottom + offset })),
     );
-    const notes = state.nested.take().map((note) => ({ ...note, row: (note.row ?? 0) + offset }));
+    const notes = state.nested.take().map((note) => mergeObjects(note, { row: (note.row ?? 0) + offset }));
     if (notes.length > 0) previous.notes = [...(previous.notes ?? []), ...notes];
     state.rows = [];
     return;

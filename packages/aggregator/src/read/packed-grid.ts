@@ -1,5 +1,6 @@
 import type { CellValue } from '@jianshen/schema';
 import { normalizeText } from '@jianshen/schema/reading';
+import { mergeObjects } from '../merge-objects.js';
 import type { GridRow, GridSheet, GridWorkbook } from './grid.js';
 
 /**
@@ -78,7 +79,7 @@ export function packWorkbook(workbook: GridWorkbook): { packed: PackedWorkbook; 
     format: workbook.format,
     date1904: workbook.date1904,
     ...(workbook.templateMarker !== undefined ? { templateMarker: workbook.templateMarker } : {}),
-    sheets: workbook.sheets.map(({ rows, ...sheet }) => ({ ...sheet, rowCount: rows.length })),
+    sheets: workbook.sheets.map(({ rows, ...sheet }) => mergeObjects(sheet, { rowCount: rows.length })),
     rowNumbers: new Int32Array(size.rows),
     rowWidths: new Int32Array(size.rows),
     rowCells: new Int32Array(size.rows),
@@ -180,7 +181,7 @@ export function unpackWorkbook(packed: PackedWorkbook): GridWorkbook {
   const sheets = packed.sheets.map(({ rowCount, ...sheet }): GridSheet => {
     const rows: GridRow[] = [];
     for (const end = row + rowCount; row < end; row++) rows.push(cursor.row(row));
-    return { ...sheet, rows };
+    return mergeObjects(sheet, { rows });
   });
   return {
     format: packed.format,

@@ -11,6 +11,7 @@ import {
   reportIssue,
 } from '@jianshen/schema';
 import { boundedBatchRows, defaultPluginBudgetMs, runBoundedSteps } from '../bounded-steps.js';
+import { mergeObjects } from '../merge-objects.js';
 import type {
   AggregateReport,
   BoundedRunner,
@@ -125,7 +126,7 @@ function groupNames(found: unknown): string[] {
 /** The row as rules and summaries see it (values keyed like the schema: `date` is a range). */
 export function rowEntry(row: ReportRow): RowEntry {
   const { seq, start, end, unit, source, extra: _extra, ...values } = row;
-  return { values: { ...values, seq, date: { start, end } } as RowEntry['values'], unit, source };
+  return { values: mergeObjects(values, { seq, date: { start, end } }) as RowEntry['values'], unit, source };
 }
 
 interface SummaryInput {

@@ -1,3 +1,5 @@
+import { mergeObjects } from '../merge-objects.js';
+
 /**
  * Hides the middle of a phone number for outputs that travel upward (personal information):
  * 13912345678 → 139****5678, 0357-1234567 → 0357-***4567; extensions stay.
@@ -17,7 +19,7 @@ export function maskPhone(phone: string): string {
 
 /** A row with its contact numbers masked. */
 export function maskRowPhones<Row extends { phone: string[] }>(row: Row): Row {
-  return { ...row, phone: row.phone.map(maskPhone) };
+  return mergeObjects(row, { phone: row.phone.map(maskPhone) });
 }
 
 /** An issue about a phone cell with the number masked in its value and its message. */
@@ -27,5 +29,8 @@ export function maskIssuePhone<Issue extends { field?: string; value?: string; m
   if (issue.field !== 'phone' || issue.value === undefined || issue.value === '') return issue;
   const masked = maskPhone(issue.value);
   // The message may quote the number twice: as typed and as read (phone-leading-zero-restored).
-  return { ...issue, value: masked, message: maskPhone(issue.message.split(issue.value).join(masked)) };
+  return mergeObjects(issue, {
+    value: masked,
+    message: maskPhone(issue.message.split(issue.value).join(masked)),
+  });
 }

@@ -141,7 +141,8 @@ function rememberedDate(cell: CellValue, context: FieldContext): NormalizeResult
 /** A copy of a shared note; most accepted dates have none, and share no array then. */
 function copyNotes(notes: readonly NormalizeNote[]): NormalizeNote[] {
   if (notes.length === 0) return [];
-  return notes.map((note) => (note.data ? { ...note, data: { ...note.data } } : { ...note }));
+  // Object.assign, not `{ ...note, data }`: see renderIssue (one hidden class, not one per note).
+  return notes.map((note) => (note.data ? Object.assign({}, note, { data: { ...note.data } }) : { ...note }));
 }
 
 function normalizeDateInPeriod(cell: CellValue, context: FieldContext): NormalizeResult<DateRange> {

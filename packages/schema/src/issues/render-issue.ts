@@ -49,7 +49,10 @@ export function renderMessage(finding: Pick<IssueFinding, 'code' | 'data' | 'tex
  */
 export function renderIssue<Found extends Issue>(issue: Found, lang: Lang): Rendered<Found> {
   const { data: _data, text: _text, ...shown } = issue;
-  return { ...shown, message: renderMessage(issue, lang) };
+  // Object.assign, not `{ ...shown, message }`: V8 11.3 (Node 20) gives a literal that starts with
+  // a spread and then names a property a hidden class of its own nearly every time, and every
+  // function reading the rendered issues (sorting, the lists, report.json) met a new shape each.
+  return Object.assign({}, shown, { message: renderMessage(issue, lang) }) as Rendered<Found>;
 }
 
 /** An issue (or an issue with more properties, such as a rule's) with its text rendered. */
