@@ -217,9 +217,10 @@ export interface ReportRows extends AsyncIterable<ReportRow> {
    * The same rows as report.json writes them: each `JSON.stringify(row)` with bidi controls as
    * `\u` escapes, UTF-8, one item per row (valid until the next is asked for). Present when the
    * row store keeps its rows as that text (`RowStore.readJson`): the writer copies the bytes
-   * instead of parsing, stringifying, escaping and encoding every row again.
+   * instead of parsing, stringifying, escaping and encoding every row again. Synchronous, as
+   * `RowStore.readJson`.
    */
-  json?(): AsyncIterable<Uint8Array>;
+  json?(): Iterable<Uint8Array>;
 }
 
 /**

@@ -22,6 +22,7 @@ export {
   resolvePartPath,
 } from './package-parts.js';
 export { type SafeSheetNameOptions, safeSheetName } from './sheet-name.js';
+export { SheetRecording } from './sheet-recording.js';
 export {
   type ByteSink,
   type CellRow,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { concatBytes } from './bytes.js';
 import { cellMaxCharacters } from './cell-text.js';
 import type { RawDeflater } from './native-zip-deflate.js';
+import { SheetRecording } from './sheet-recording.js';
 import {
   type CellRow,
   createRowWriter,
@@ -10,6 +11,7 @@ import {
   type SheetSpec,
   styles,
   type TruncatedCell,
+  type WriteXlsxOptions,
   writeXlsx,
   writeXlsxTo,
 } from './xlsx-writer.js';
@@ -157,5 +159,66 @@ describe('rows written ahead', () => {
     await expect(workbook([heading, { rowCount: 1, xml }], [])).rejects.toThrow(
       /2 rows written, 2501 declared/,
     );
+  });
+});
+
+describe('a sheet recorded once and copied into another workbook', () => {
+  const issueRows = (cutAt?: number): CellRow[] =>
+    Array.from({ length: 3000 }, (_, row) => [
+      { value: row + 1, style: styles.center },
+      {
+        value: row === cutAt ? '长'.repeat(cellMaxCharacters + 1) : `第${row}行 举办时间不是日期`,
+        style: styles.text,
+      },
+    ]);
+  const issuesSheet = (rows: SheetSpec['rows'], recording?: SheetRecording): SheetSpec => ({
+    name: '问题清单',
+    widths: [6, 40],
+    rows,
+    rowCount: 3000,
+    headerRows: 1,
+    ...(recording ? { recording } : {}),
+  });
+  const summarySheet: SheetSpec = {
+    name: '汇总',
+    widths: [10],
+    rows: [[{ value: '合计', style: styles.text }]],
+  };
+  /** Rows a copied sheet must never read. */
+  const unread: AsyncIterable<CellRow> = {
+    [Symbol.asyncIterator]() {
+      throw new Error('the rows were read again');
+    },
+  };
+
+  async function written(sheets: SheetSpec[], options: WriteXlsxOptions): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    await writeXlsxTo(sheets, (chunk) => chunks.push(chunk), options);
+    return concatBytes(chunks);
+  }
+
+  for (const [deflate, options] of [
+    ['zlib', { createDeflater: wholeDeflater }],
+    ['fflate', {}],
+  ] as const) {
+    it(`gives the bytes of the sheet made again, without its rows (${deflate})`, async () => {
+      const recording = new SheetRecording();
+      await written([summarySheet, issuesSheet(issueRows(), recording)], options);
+      expect(recording.recorded).toBe(true);
+      const copied = await written([issuesSheet(unread, recording)], options);
+      expect(copied).toEqual(await written([issuesSheet(issueRows())], options));
+      const [, , , , , sheet] = entries(copied).map((entry) => entry.name);
+      expect(sheet).toBe('xl/worksheets/sheet1.xml');
+    });
+  }
+
+  it('is not recorded when a cell was cut: the next writer cuts it and tells again', async () => {
+    const recording = new SheetRecording();
+    const cuts: TruncatedCell[] = [];
+    const options = { createDeflater: wholeDeflater, onTruncated: (cut: TruncatedCell) => cuts.push(cut) };
+    await written([summarySheet, issuesSheet(issueRows(2000), recording)], options);
+    expect(recording.recorded).toBe(false);
+    await written([issuesSheet(issueRows(2000), recording)], options);
+    expect(cuts.map((cut) => cut.cell)).toEqual(['B2001', 'B2001']);
   });
 });

@@ -4,6 +4,7 @@ import { type CellPosition, columnLetter, parseCellReference } from './cell-refe
 import { cellMaxCharacters, fitCell, stripBidiControls } from './cell-text.js';
 import { type CreateRawDeflater, NativeZipDeflate } from './native-zip-deflate.js';
 import { safeSheetName } from './sheet-name.js';
+import type { SheetRecording } from './sheet-recording.js';
 import { escapeXml } from './xml-text.js';
 import { fixedZipDate } from './zip-entries.js';
 
@@ -60,6 +61,11 @@ export interface SheetSpec {
   /** Row heights in points by 0-based row; others are computed from wrapped text. */
   heights?: readonly (number | undefined)[];
   landscape?: boolean;
+  /**
+   * The same sheet in more than one workbook: recorded by the first writer, copied by the next
+   * (see `SheetRecording`).
+   */
+  recording?: SheetRecording;
 }
 
 const epoch1900 = Date.UTC(1899, 11, 30);
@@ -460,6 +466,14 @@ export interface WriteXlsxOptions {
   onTruncated?: (cut: TruncatedCell) => void;
 }
 
+/** Adds a recorded sheet's entry to the zip, deflated as it was recorded (see `SheetRecording`). */
+function addRecordedSheet(zip: Zip, recording: SheetRecording, filename: string): void {
+  const file = recording.entry(filename);
+  file.mtime = fixedZipDate;
+  zip.add(file);
+  file.replay();
+}
+
 // Batches a native deflater may hold in flight before the writer waits for one: enough to keep
 // the other core busy, few enough that memory stays at a few megabytes (the Node entry's batches
 // are 1 MiB).
@@ -503,15 +517,26 @@ export async function writeXlsxTo(
   put('xl/styles.xml', stylesXml);
   put('xl/workbook.xml', workbookXml(sheets, names));
   for (const [index, sheet] of sheets.entries()) {
-    const file = entry(`xl/worksheets/sheet${index + 1}.xml`);
+    const filename = `xl/worksheets/sheet${index + 1}.xml`;
+    if (sheet.recording?.recorded) {
+      addRecordedSheet(zip, sheet.recording, filename);
+      continue;
+    }
+    const file = entry(filename);
+    const listening = sheet.recording?.listen(file);
+    let cut = false;
     const writing = {
       marker: options.truncatedMarker ?? defaultMarker,
       sheet: names[index] ?? sheet.name,
-      onTruncated: options.onTruncated,
+      onTruncated: (truncated: TruncatedCell) => {
+        cut = true;
+        options.onTruncated?.(truncated);
+      },
       letters: [],
     };
     await writeSheet(sheet, writing, new EntryText(file, encoder));
     if (failure) throw failure;
+    if (!cut) listening?.keep();
   }
   // Every entry's last bytes are out before the central directory is written.
   for (const file of entries) if (file instanceof NativeZipDeflate) await file.settle();

@@ -13,14 +13,14 @@ const closingBrace = 0x7d;
  * Each item is valid until the next is asked for.
  */
 export function numberedJson(
-  readJson: () => AsyncIterable<Uint8Array>,
+  readJson: () => Iterable<Uint8Array>,
   status: RowColumn<Uint8Array>,
-): () => AsyncIterable<Uint8Array> {
-  return async function* () {
+): () => Iterable<Uint8Array> {
+  return function* () {
     let scratch = new Uint8Array(1 << 16);
     let index = 0;
     let seq = 0;
-    for await (const line of readJson()) {
+    for (const line of readJson()) {
       if (status.get(index++) !== accepted) continue;
       const digits = String(++seq);
       const length = seqKey.length + digits.length + line.length;

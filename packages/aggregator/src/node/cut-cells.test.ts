@@ -15,7 +15,7 @@ const stamped = definePlugin({
   fields: [{ key: 'remark', label: '核查意见', schema: z.string().transform((text) => `${text}（已核）`) }],
 });
 
-function countyCsv(directory: string): string {
+function countyCsv(directory: string, { longDate = true } = {}): string {
   const path = join(directory, 'county.csv');
   const lines = [
     '2024年全民健身志愿服务活动统计表',
@@ -24,7 +24,7 @@ function countyCsv(directory: string): string {
     // Row 4: a good row whose plugin value becomes 32,771 characters.
     `1,翼城县体育中心,健步走,简介,线下,2024-06-01,郑雪,13912345671,${'核'.repeat(cellMaxCharacters)},`,
     // Row 5: a date of 32,767 characters: the issue's message quotes it whole.
-    `2,翼城县体育中心,广场舞,简介,线下,${'6'.repeat(cellMaxCharacters)},郑雪,13912345672,好,`,
+    `2,翼城县体育中心,广场舞,简介,线下,${longDate ? '6'.repeat(cellMaxCharacters) : '2024年7月'},郑雪,13912345672,好,`,
   ];
   writeFileSync(path, lines.join('\n'));
   return path;
@@ -74,5 +74,20 @@ describe('a cell an output cuts to Excel’s limit', () => {
     // The table's cell itself is cut with the marker.
     const table = readZipText(readFileSync(join(root, 'out', workbook)), 'xl/worksheets/sheet1.xml') ?? '';
     expect(table).toContain('…〔超出单元格上限，已截断〕');
+  });
+
+  it('is listed in 问题清单.xlsx when only the table was cut (its issue sheet is not copied)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'jianshen-cut-'));
+    const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [stamped] });
+    const report = await aggregateFiles([countyCsv(root, { longDate: false })], campaign, { cwd: root });
+    await writeAggregateOutputs(report, campaign, join(root, 'out'));
+    expect(cut(report.issues).map((issue) => issue.row)).toEqual([4]);
+    const workbook = readFileSync(join(root, 'out', '2024年全民健身志愿服务活动统计表（汇总）.xlsx'));
+    const issues = readFileSync(join(root, 'out', '问题清单.xlsx'));
+    const sheetNames = (readZipText(workbook, 'xl/workbook.xml') ?? '').match(/<sheet /g) ?? [];
+    const workbookIssues = readZipText(workbook, `xl/worksheets/sheet${sheetNames.length}.xml`);
+    const issuesSheet = readZipText(issues, 'xl/worksheets/sheet1.xml');
+    expect(workbookIssues).not.toContain('cell-truncated');
+    expect(issuesSheet?.match(/cell-truncated/g)).toHaveLength(1);
   });
 });

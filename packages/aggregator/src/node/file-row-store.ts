@@ -255,7 +255,7 @@ export function createFileRowStore(options: FileRowStoreOptions = {}): RowStore 
       writer.flush();
       yield* spilledRows(path);
     },
-    async *readJson() {
+    *readJson() {
       if (disposed) throw new Error('the row store was disposed');
       writer.flush();
       for (const line of spilledLines(path)) {

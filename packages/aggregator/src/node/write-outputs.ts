@@ -1,6 +1,6 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { TruncatedCell } from '@jianshen/ooxml';
+import { SheetRecording, type TruncatedCell } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import { defaultLang, type Lang, renderIssue, renderMessage } from '@jianshen/schema';
 import type { ReportIssue, ReportLike } from '../report.js';
@@ -68,14 +68,22 @@ function aggregateOutputs(
     onTruncated: (cut: TruncatedCell) => cuts.push(renderIssue(cutCellIssue(name, cut), lang)),
   });
   const withCuts = () => reportWithCuts(report, cuts);
+  // The issue sheet is made once: the workbook records it, and 问题清单.xlsx copies it when no
+  // cell was cut (a cut adds an issue, and the list is then made again with it).
+  const issuesRecording = new SheetRecording();
   const outputs: NamedOutput[] = [
     {
       name: names.workbook,
-      write: (sink) => writeConsolidatedWorkbookTo(report, campaign, sink, noting(names.workbook)),
+      write: (sink) =>
+        writeConsolidatedWorkbookTo(report, campaign, sink, { ...noting(names.workbook), issuesRecording }),
     },
     {
       name: names.issuesXlsx,
-      write: (sink) => writeIssuesWorkbookTo(withCuts(), campaign, sink, noting(names.issuesXlsx)),
+      write: (sink) =>
+        writeIssuesWorkbookTo(withCuts(), campaign, sink, {
+          ...noting(names.issuesXlsx),
+          ...(cuts.length === 0 ? { issuesRecording } : {}),
+        }),
     },
     {
       name: names.issuesCsv,

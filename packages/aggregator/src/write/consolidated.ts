@@ -6,6 +6,7 @@ import {
   columnLetter,
   createRowWriter,
   type RowsXml,
+  type SheetRecording,
   type SheetSpec,
   safeSheetName,
   styles,
@@ -34,6 +35,11 @@ export interface OutputOptions {
   createDeflater?: CreateRawDeflater;
   /** Hears of each text cell cut to Excel's 32,767 characters (see `cutCellIssue`). */
   onTruncated?: (cut: TruncatedCell) => void;
+  /**
+   * The issue sheet, made once for the workbooks that hold the same issues with the same options
+   * (`SheetRecording`: the consolidated workbook records it, 问题清单.xlsx copies it).
+   */
+  issuesRecording?: SheetRecording;
 }
 
 const sourceUnitLabel = unitColumnLabels[0] ?? '来源单位';
@@ -340,6 +346,7 @@ function issuesSheet(report: ReportLike, campaign: ResolvedCampaign, options: Ou
     columnCount: header.length,
     headerRows: 1,
     landscape: true,
+    ...(options.issuesRecording ? { recording: options.issuesRecording } : {}),
   };
 }
 

@@ -30,7 +30,7 @@ const rowSeparator = new TextEncoder().encode(',\n    ');
 const rowsOpening = new TextEncoder().encode('[\n    ');
 
 /** The rows' own text when the report's rows come with it (`ReportRows.json`). */
-function rowsJson(rows: ReportLike['rows']): (() => AsyncIterable<Uint8Array>) | undefined {
+function rowsJson(rows: ReportLike['rows']): (() => Iterable<Uint8Array>) | undefined {
   const json = 'json' in rows ? (rows as ReportRows).json : undefined;
   return json?.bind(rows);
 }
@@ -39,11 +39,11 @@ function rowsJson(rows: ReportLike['rows']): (() => AsyncIterable<Uint8Array>) |
  * The `lines` layout's rows from their text: each row after `[` or a comma, on a line of its own,
  * copied into chunks handed to `sink`. Resolves to the text that closes the list.
  */
-async function copyRows(rows: AsyncIterable<Uint8Array>, sink: ByteSink): Promise<string> {
+function copyRows(rows: Iterable<Uint8Array>, sink: ByteSink): string {
   let chunk = new Uint8Array(chunkBytes);
   let used = 0;
   let separator = rowsOpening;
-  for await (const row of rows) {
+  for (const row of rows) {
     if (used + separator.length + row.length > chunk.length) {
       if (used > 0) sink(chunk.subarray(0, used));
       chunk = new Uint8Array(Math.max(chunkBytes, separator.length + row.length));
@@ -85,14 +85,17 @@ export async function writeReportJsonTo(
     }
   };
   const pretty = options.layout === 'pretty';
-  async function list<Item>(items: AsyncIterable<Item> | Iterable<Item>, shown: (item: Item) => unknown) {
+  /** A list written item by item, each compact on a line of its own (or nested when pretty). */
+  function listed<Item>(shown: (item: Item) => unknown) {
     let first = true;
-    for await (const item of items) {
-      const text = pretty ? nested(shown(item), 2) : JSON.stringify(shown(item));
-      write(`${first ? '[\n    ' : ',\n    '}${text}`);
-      first = false;
-    }
-    write(first ? '[]' : '\n  ]');
+    return {
+      add(item: Item) {
+        const text = pretty ? nested(shown(item), 2) : JSON.stringify(shown(item));
+        write(`${first ? '[\n    ' : ',\n    '}${text}`);
+        first = false;
+      },
+      end: () => write(first ? '[]' : '\n  ]'),
+    };
   }
   write(`{\n  "version": ${nested(report.version, 1)},\n  "campaign": ${nested(report.campaign, 1)}`);
   write(`,\n  "files": ${nested(report.files, 1)},\n  "rows": `);
@@ -100,10 +103,17 @@ export async function writeReportJsonTo(
   if (json) {
     sink(encoder.encode(pending));
     pending = '';
-    write(await copyRows(json(), sink));
-  } else await list<ReportRow>(report.rows, (row) => (options.maskPhone ? maskRowPhones(row) : row));
+    write(copyRows(json(), sink));
+  } else {
+    const rows = listed<ReportRow>((row) => (options.maskPhone ? maskRowPhones(row) : row));
+    for await (const row of report.rows) rows.add(row);
+    rows.end();
+  }
   write(',\n  "issues": ');
-  await list<ReportIssue>(report.issues, (issue) => (options.maskPhone ? maskIssuePhone(issue) : issue));
+  // The issues are an array: a loop without a turn of the event loop an item.
+  const issues = listed<ReportIssue>((issue) => (options.maskPhone ? maskIssuePhone(issue) : issue));
+  for (const issue of report.issues) issues.add(issue);
+  issues.end();
   write(`,\n  "summary": ${nested(report.summary, 1)}`);
   if (report.assessment) write(`,\n  "assessment": ${nested(report.assessment, 1)}`);
   write('\n}\n');
