@@ -9,7 +9,6 @@ import {
 import type { IssueData, MessageCode } from '@jianshen/schema';
 import { phrase } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
-import { decodeCsv, readCsv } from './csv.js';
 import { type DetectedContent, detectContent } from './detect-format.js';
 import { readDocx } from './docx.js';
 import type { GridWorkbook } from './grid.js';
@@ -115,6 +114,14 @@ interface DetectedInput {
   content: DetectedContent;
 }
 
+/**
+ * The CSV reader is imported when a CSV or an HTML table arrives: papaparse takes ~15 ms to load,
+ * which an .xlsx batch (and the reading thread, before its first file) never spends.
+ */
+function loadCsvReader(): Promise<typeof import('./csv.js')> {
+  return import('./csv.js');
+}
+
 async function readDetected(input: DetectedInput): Promise<ReadOutcome> {
   const { bytes, limits, content } = input;
   switch (content.kind) {
@@ -136,7 +143,11 @@ async function readDetected(input: DetectedInput): Promise<ReadOutcome> {
       return {
         ok: true,
         format: 'html',
-        workbook: await readWithSheetJs(decodeCsv(bytes).text, content.markup, limits),
+        workbook: await readWithSheetJs(
+          (await loadCsvReader()).decodeCsv(bytes).text,
+          content.markup,
+          limits,
+        ),
       };
     case 'binary':
       if (content.label === '' && hasNul(bytes)) return failure('unknown', 'unsupported', 'file-not-text');
@@ -145,7 +156,11 @@ async function readDetected(input: DetectedInput): Promise<ReadOutcome> {
       });
     case 'text':
       if (hasNul(bytes)) return failure('unknown', 'unsupported', 'file-not-text');
-      return { ok: true, format: 'csv', workbook: readCsv(bytes, csvSheetName(input.name), limits) };
+      return {
+        ok: true,
+        format: 'csv',
+        workbook: (await loadCsvReader()).readCsv(bytes, csvSheetName(input.name), limits),
+      };
   }
 }
 

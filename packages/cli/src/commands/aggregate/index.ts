@@ -45,7 +45,7 @@ export function registerAggregateCommand(program: Command, context: CommandConte
       const outDir = resolve(context.cwd, options.out);
       const lock = await aggregator.lockOutputFolder(outDir, { lang });
       try {
-        const progress = createProgress(context, say('aggregating'));
+        const progress = await createProgress(context, say('aggregating'));
         const maskPhone = options.maskPhone === true;
         // Rows wait in a temporary file, not in memory: a whole province fits on a laptop. The
         // consolidated workbook's rows are written as they are read, for the outputs below.

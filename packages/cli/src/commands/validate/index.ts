@@ -26,7 +26,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
         const campaign = await loadCampaignOption(options, context, { pluginFailures: 'report' });
         const { streamAggregateFiles, takeOverProcess } = await import('@jianshen/aggregator/node');
         if (context.ownsProcess) takeOverProcess();
-        const progress = createProgress(context, say('checking'));
+        const progress = await createProgress(context, say('checking'));
         const report = await streamAggregateFiles(files, campaign, {
           lang,
           cwd: context.cwd,
