@@ -6,12 +6,6 @@ import { damageNotes, decodeCsvText } from './csv-decode.js';
 import { checkCsvShape } from './csv-shape.js';
 import type { GridRow, GridWorkbook, ReaderNote } from './grid.js';
 
-/** Decodes CSV bytes (see `decodeCsvText`): the text and the file's main encoding. */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
-  const { text, encoding } = decodeCsvText(bytes);
-  return { text, encoding };
-}
-
 /** A cell with more than spaces and control characters (as `checkCsvShape` counts them). */
 const hasContent = (cell: string) => /[^\x00-\x20]/.test(cell);
 

@@ -9,6 +9,7 @@ import {
 import type { IssueData, MessageCode } from '@jianshen/schema';
 import { phrase } from '@jianshen/schema/reading';
 import { LimitError, type ReadLimits, UnreadableError } from '../limits.js';
+import { decodeCsvText } from './csv-decode.js';
 import { type DetectedContent, detectContent } from './detect-format.js';
 import { readDocx } from './docx.js';
 import type { GridWorkbook } from './grid.js';
@@ -115,8 +116,9 @@ interface DetectedInput {
 }
 
 /**
- * The CSV reader is imported when a CSV or an HTML table arrives: papaparse takes ~15 ms to load,
- * which an .xlsx batch (and the reading thread, before its first file) never spends.
+ * The CSV reader is imported when a CSV arrives: papaparse takes ~15 ms to load, which an .xlsx
+ * batch (and the reading thread, before its first file) never spends. An HTML table needs only
+ * the decoding (`decodeCsvText`), not the parser.
  */
 function loadCsvReader(): Promise<typeof import('./csv.js')> {
   return import('./csv.js');
@@ -143,11 +145,7 @@ async function readDetected(input: DetectedInput): Promise<ReadOutcome> {
       return {
         ok: true,
         format: 'html',
-        workbook: await readWithSheetJs(
-          (await loadCsvReader()).decodeCsv(bytes).text,
-          content.markup,
-          limits,
-        ),
+        workbook: await readWithSheetJs(decodeCsvText(bytes).text, content.markup, limits),
       };
     case 'binary':
       if (content.label === '' && hasNul(bytes)) return failure('unknown', 'unsupported', 'file-not-text');
