@@ -1,4 +1,4 @@
-import type { InflateRaw, TruncatedCell } from '@jianshen/ooxml';
+import type { DeflatedRows, InflateRaw, TruncatedCell } from '@jianshen/ooxml';
 import type { ActivityMode, Lang, RenderedIssue } from '@jianshen/schema';
 import type { Assessment } from './assessment/assess-units.js';
 import type { IgnoredReason, StampFormat } from './files/file-kinds.js';
@@ -224,20 +224,17 @@ export interface ReportRows extends AsyncIterable<ReportRow> {
 }
 
 /**
- * The consolidated workbook's main-sheet rows, written while the files were read
- * (`AggregateFilesOptions.workbookRows`): a workbook written with the same options copies them
- * instead of reading every row back, making its cells and writing them again.
+ * The consolidated workbook's main-sheet rows, written and deflated while the files were read
+ * (`AggregateFilesOptions.workbookRows`): a workbook written with the same options joins them
+ * into its sheet (`DeflatedRows`) instead of reading every row back, making its cells, writing
+ * and compressing them again.
  */
-export interface WorkbookRowsAhead {
+export interface WorkbookRowsAhead extends DeflatedRows {
   /** The options they were written for; a workbook written with others makes its rows itself. */
   lang: Lang;
   maskPhone: boolean;
-  /** Rows written (summary.rowsAccepted). */
-  rowCount: number;
   /** Cells cut to Excel's limit as the rows were written, in order. */
   cuts: readonly TruncatedCell[];
-  /** The rows' `<row>` elements as UTF-8, in pieces, from the first row again on every call. */
-  xml(): Iterable<Uint8Array>;
 }
 
 /** A report as the writers take it: rows in memory or streamed. */

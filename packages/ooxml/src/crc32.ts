@@ -53,3 +53,56 @@ export const crc32Start = -1;
 export function crc32Final(running: number): number {
   return ~running;
 }
+
+// CRC-32 as polynomials over GF(2), after zlib's crc32_combine (1.2.12 and later): a CRC of
+// joined bytes is made from the parts' CRCs without reading the bytes again.
+const polynomial = 0xedb88320;
+
+/** a·b modulo the CRC polynomial (bit-reflected, x^0 in the top bit). */
+function multiplyModulo(a: number, b: number): number {
+  let product = 0;
+  let factor = b;
+  for (let mask = 0x80000000; mask !== 0; mask >>>= 1) {
+    if (a & mask) {
+      product ^= factor;
+      if ((a & (mask - 1)) === 0) break;
+    }
+    factor = factor & 1 ? (factor >>> 1) ^ polynomial : factor >>> 1;
+  }
+  return product >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0…31. */
+const powers = (() => {
+  const table = new Uint32Array(32);
+  let power = 0x40000000; // x^1
+  for (let k = 0; k < 32; k++) {
+    table[k] = power;
+    power = multiplyModulo(power, power);
+  }
+  return table;
+})();
+
+/** x^(8·bytes) modulo the polynomial: what shifting a CRC past `bytes` bytes multiplies it by. */
+function shiftPast(bytes: number): number {
+  let product = 0x80000000; // x^0
+  let k = 3; // 8 = 2^3 bits a byte
+  for (let rest = bytes; rest > 0; rest = Math.floor(rest / 2), k++) {
+    if (rest % 2 === 1) product = multiplyModulo(powers[k % 32] ?? 0, product);
+  }
+  return product;
+}
+
+/**
+ * The CRC-32 of A followed by B from A's CRC, B's CRC and B's length (checksums as zip stores
+ * them, `crc32Final` applied): zlib's `crc32_combine`, for a zip entry joined from parts made
+ * apart (a sheet's rows deflated while they were read).
+ */
+export function crc32Combine(first: number, second: number, secondLength: number): number {
+  return (multiplyModulo(shiftPast(secondLength), first >>> 0) ^ (second >>> 0)) >>> 0;
+}
+
+/** The CRC-32 of `bytes` as zip stores it. */
+export function crc32Of(bytes: Uint8Array): number {
+  return crc32Final(crc32Update(crc32Start, bytes)) >>> 0;
+}

@@ -10,6 +10,7 @@ export {
   parseRange,
 } from './cell-reference.js';
 export { cellMaxCharacters, escapeBidiControls, fitCell, stripBidiControls } from './cell-text.js';
+export type { DeflatedRows } from './deflated-rows.js';
 export type { CreateRawDeflater, RawDeflater } from './native-zip-deflate.js';
 export { OoxmlError, type OoxmlProblem, type OoxmlProblemCode } from './ooxml-error.js';
 export {
@@ -38,6 +39,7 @@ export {
   type WriteXlsxOptions,
   writeXlsx,
   writeXlsxTo,
+  xlsxDeflateLevel,
 } from './xlsx-writer.js';
 export type { XmlAttributes } from './xml-attributes.js';
 export {

@@ -169,10 +169,13 @@ export async function streamAggregateFiles(
   return ahead ? withWorkbookRows(report, ahead) : report;
 }
 
-/** The report with the rows written ahead, when every accepted row is there; removed with it. */
-function withWorkbookRows(report: StreamedReport, ahead: WorkbookRowsWriter): StreamedReport {
-  const rows = ahead.finish();
-  if (rows.rowCount !== report.summary.rowsAccepted) {
+/**
+ * The report with the rows written ahead, when every accepted row is there and zlib wrote them
+ * all; removed with it. Otherwise the workbook makes its rows itself.
+ */
+async function withWorkbookRows(report: StreamedReport, ahead: WorkbookRowsWriter): Promise<StreamedReport> {
+  const rows = await ahead.finish().catch(() => undefined);
+  if (rows?.rowCount !== report.summary.rowsAccepted) {
     ahead.dispose();
     return report;
   }

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cellMaxCharacters } from '@jianshen/ooxml';
+import { cellMaxCharacters, unpackZip } from '@jianshen/ooxml';
 import { definePlugin, type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
 import { describe, expect, it } from 'vitest';
@@ -44,10 +44,10 @@ async function run(
   const ahead = report.workbookRows;
   let copied = false;
   if (ahead) {
-    const xml = ahead.xml.bind(ahead);
-    ahead.xml = () => {
+    const pieces = ahead.pieces.bind(ahead);
+    ahead.pieces = () => {
       copied = true;
-      return xml();
+      return pieces();
     };
   }
   try {
@@ -61,11 +61,24 @@ async function run(
   }
 }
 
+/**
+ * An output as a person opens it: a workbook's parts by name (the consolidated workbook's sheet
+ * is deflated differently when its rows were deflated while reading), anything else its bytes.
+ */
+function opened(name: string, bytes: Buffer | undefined): Record<string, string> | string {
+  if (!bytes) return '';
+  if (!name.endsWith('.xlsx')) return bytes.toString('base64');
+  const parts = unpackZip(bytes);
+  return Object.fromEntries(
+    Object.entries(parts).map(([part, data]) => [part, Buffer.from(data).toString()]),
+  );
+}
+
 const spillFolders = () =>
   readdirSync(tmpdir()).filter((name) => name.startsWith(`jianshen-rows-${process.pid}-`));
 
 describe('the consolidated workbook’s rows written while reading', () => {
-  it('give the same outputs, byte for byte, and the same cut cells', async () => {
+  it('give the same outputs, every part byte for byte, and the same cut cells', async () => {
     const root = batch();
     const campaign = await resolveCampaign({ ...linfen2024Campaign, plugins: [stamped] });
     const made = await run(root, campaign, { out: 'made' });
@@ -77,7 +90,7 @@ describe('the consolidated workbook’s rows written while reading', () => {
     expect(Object.keys(ahead.files).sort()).toEqual(Object.keys(made.files).sort());
     for (const [name, bytes] of Object.entries(made.files)) {
       if (name.startsWith('.')) continue;
-      expect(Buffer.compare(ahead.files[name] as Buffer, bytes), name).toBe(0);
+      expect(opened(name, ahead.files[name]), name).toEqual(opened(name, bytes));
     }
     expect(ahead.issues).toEqual(made.issues);
     expect(ahead.issues.filter((issue) => issue.code === 'cell-truncated').length).toBeGreaterThan(0);
@@ -99,7 +112,7 @@ describe('the consolidated workbook’s rows written while reading', () => {
     });
     expect(masked.ahead?.maskPhone).toBe(true);
     expect(masked.copied).toBe(true);
-    expect(Buffer.compare(masked.files[workbook] as Buffer, made.files[workbook] as Buffer)).toBe(0);
+    expect(opened(workbook, masked.files[workbook])).toEqual(opened(workbook, made.files[workbook]));
   });
 
   it('are not written when a row’s standing waits for the whole batch (--replace), and go with the report', async () => {

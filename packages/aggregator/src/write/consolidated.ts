@@ -5,7 +5,6 @@ import {
   type CreateRawDeflater,
   columnLetter,
   createRowWriter,
-  type RowsXml,
   type SheetRecording,
   type SheetSpec,
   safeSheetName,
@@ -154,15 +153,15 @@ function mainSheet(report: ReportLike, campaign: ResolvedCampaign, options: Outp
   const source = report.rows;
   const count = Array.isArray(source) ? source.length : report.summary.rowsAccepted;
   const ahead = rowsAhead(report, options, count);
-  // The rows are made as they are written: a province's rows never sit in memory as cells. Rows
-  // written while reading are copied as they are; their cuts are heard of here, in their place.
-  async function* rows(): AsyncGenerator<CellRow | RowsXml> {
+  // Rows deflated while reading are joined into the sheet as they are; their cuts are heard of
+  // here, in their place.
+  if (ahead) {
+    for (const cut of ahead.cuts) options.onTruncated?.(cut);
+    return { ...layout, rows: leading, deflatedRows: ahead };
+  }
+  // The rows are made as they are written: a province's rows never sit in memory as cells.
+  async function* rows(): AsyncGenerator<CellRow> {
     yield* leading;
-    if (ahead) {
-      for (const cut of ahead.cuts) options.onTruncated?.(cut);
-      yield { rowCount: count, xml: ahead.xml() };
-      return;
-    }
     for await (const row of source as AsyncIterable<ReportRow>)
       yield mainRowCells(row, campaign.fields, options);
   }
