@@ -53,7 +53,7 @@ export interface SheetSpec {
   rows: readonly CellRow[] | AsyncIterable<CellRow | RowsXml>;
   /**
    * Rows written ahead and deflated (`DeflatedRows`), below `rows` (then in memory: the rows
-   * above them): the sheet's entry joins them as they are.
+   * above them): the sheet's entry joins them as they are (such a sheet is never `recording`'s).
    */
   deflatedRows?: DeflatedRows;
   /** Rows `rows` yields, when it is streamed. */

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants, crc32, inflateRawSync } from 'node:zlib';
 import { cellMaxCharacters, unpackZip } from '@jianshen/ooxml';
 import { definePlugin, type ResolvedCampaign, resolveCampaign } from '@jianshen/plugin-kit';
 import { linfen2024Campaign } from '@jianshen/schema';
@@ -43,8 +44,11 @@ async function run(
   const report = await streamAggregateFiles(['.'], campaign, { cwd: root, ...options.reading });
   const ahead = report.workbookRows;
   let copied = false;
+  let rowsXml: Buffer | undefined;
   if (ahead) {
     const pieces = ahead.pieces.bind(ahead);
+    // No final block: the rows end in a sync flush, the workbook's tail ends the stream.
+    rowsXml = inflateRawSync(Buffer.concat([...pieces()]), { finishFlush: constants.Z_SYNC_FLUSH });
     ahead.pieces = () => {
       copied = true;
       return pieces();
@@ -55,7 +59,7 @@ async function run(
     const out = join(mkdtempSync(join(tmpdir(), 'jianshen-workbook-rows-out-')), options.out);
     await writeAggregateOutputs(report, campaign, out, options.maskPhone ? { maskPhone: true } : {});
     const files = Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name))]));
-    return { ahead, copied, files, issues: report.issues };
+    return { ahead, copied, rowsXml, files, issues: report.issues };
   } finally {
     await report.dispose();
   }
@@ -87,6 +91,10 @@ describe('the consolidated workbook’s rows written while reading', () => {
     expect(ahead.ahead?.rowCount).toBeGreaterThan(10);
     expect(ahead.copied).toBe(true);
     expect(ahead.ahead?.cuts).toHaveLength(1);
+    // The rows' deflated blocks hold the XML their size and CRC-32 state.
+    expect(ahead.rowsXml?.length).toBe(ahead.ahead?.size);
+    expect(crc32(ahead.rowsXml ?? '')).toBe(ahead.ahead?.crc);
+    expect(ahead.rowsXml?.toString()).toMatch(/^<row r="4"/);
     expect(Object.keys(ahead.files).sort()).toEqual(Object.keys(made.files).sort());
     for (const [name, bytes] of Object.entries(made.files)) {
       if (name.startsWith('.')) continue;

@@ -87,7 +87,7 @@ function deflatedFile(path: string) {
   };
   return {
     write: (bytes: Buffer) => void zlib.write(bytes),
-    /** Flushes zlib and closes the file once every byte is in it. */
+    /** Flushes zlib and closes the file once every byte is in it; rejects if anything failed. */
     end: () =>
       new Promise<void>((resolve, reject) => {
         const settle = () => {
@@ -95,10 +95,11 @@ function deflatedFile(path: string) {
           if (failure) reject(failure);
           else resolve();
         };
+        // A stream that failed earlier is closed already and would never say so again.
+        if (zlib.destroyed) return settle();
         zlib.once('end', settle);
         zlib.once('close', settle);
         zlib.end();
-        zlib.resume();
       }),
     dispose: () => {
       zlib.destroy();
