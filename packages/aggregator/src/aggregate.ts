@@ -1,3 +1,4 @@
+import { createInflateAhead } from '@jianshen/ooxml';
 import type { ResolvedCampaign } from '@jianshen/plugin-kit';
 import {
   compareIssues,
@@ -21,6 +22,7 @@ import { accepted, runRulesOverStore } from './merge/rules-over-store.js';
 import { unitsSentTwice } from './merge/unit-sent-twice.js';
 import { pluginFieldKeys, unnumberedRow } from './merge/unnumbered-row.js';
 import { mergeObjects } from './merge-objects.js';
+import { loadAhead } from './prepare/load-ahead.js';
 import { createPluginFieldGuard } from './prepare/plugin-field-guard.js';
 import {
   type PreparedSubmission,
@@ -333,8 +335,16 @@ export function filePreparer(
 /** Stage 1: every file read and prepared in turn, its rows stored and their numbers kept. */
 async function collect(state: MergeState, inputs: readonly SubmissionSource[]): Promise<void> {
   const { options, campaign } = state;
-  const prepare = filePreparer(campaign, options);
-  for (const [fileIndex, input] of inputs.entries()) {
+  // Without an inflater of its own (a page, a worker), the platform's native one inflates each
+  // zip as it is loaded (`createInflateAhead`), and the next file is loaded meanwhile.
+  const ahead = options.inflateRaw ? undefined : createInflateAhead();
+  const maxInflatedBytes = resolveLimits(options.limits).maxInflatedBytes;
+  const prepare = filePreparer(
+    campaign,
+    ahead ? mergeObjects(options, { inflateRaw: ahead.inflateRaw }) : options,
+  );
+  const sources = loadAhead(inputs, ahead && ((bytes) => ahead.prepare(bytes, { maxInflatedBytes })));
+  for (const [fileIndex, input] of sources.entries()) {
     options.onProgress?.({ done: fileIndex, total: inputs.length, path: input.path });
     // Let a progress bar draw and a browser stay responsive between files.
     await Promise.resolve();

@@ -136,7 +136,7 @@ const largestStep = 16 * 1024;
  * a county's sheet is well under this. A larger entry (or a bomb) goes piece by piece instead,
  * so memory stays bounded by this, not by the limits.
  */
-const largestWholeEntry = 16 * 1024 * 1024;
+export const largestWholeEntry = 16 * 1024 * 1024;
 
 /**
  * Inflates one entry piece by piece, counting the real output against the file's budget (never
@@ -201,7 +201,7 @@ export function streamEntry(zip: ZipDirectory, entry: ZipEntry, onChunk: (chunk:
 
 /** The entry's compressed bytes, after its local header (whose name and extra field lengths may
  * differ from the central directory's). */
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
@@ -220,7 +220,7 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
  * handing each piece to `count` (which may throw to stop). Returns whether the deflate stream
  * reached its final block.
  */
-function inflateInSteps(data: Uint8Array, count: (chunk: Uint8Array) => void): boolean {
+export function inflateInSteps(data: Uint8Array, count: (chunk: Uint8Array) => void): boolean {
   let finished = false;
   let inflated = 0;
   const inflater = new Inflate((chunk, final) => {

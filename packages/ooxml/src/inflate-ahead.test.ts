@@ -1,0 +1,82 @@
+import { deflateRawSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { createInflateAhead } from './inflate-ahead.js';
+import { entryData, findEntry, readZipDirectory, streamEntryText } from './zip-reader.js';
+
+const text = (length: number) =>
+  '<row r="1"><c t="inlineStr"><is><t>健步走</t></is></c></row>'.repeat(length);
+
+/** A zip of these parts, deflated. */
+function zipOf(parts: Record<string, string>): Uint8Array {
+  const encoder = new TextEncoder();
+  return zipSync(
+    Object.fromEntries(Object.entries(parts).map(([name, body]) => [name, encoder.encode(body)])),
+  );
+}
+
+/** An entry's text as a reader gets it, through `inflateRaw`. */
+function readText(
+  bytes: Uint8Array,
+  name: string,
+  inflateRaw: ReturnType<typeof createInflateAhead>,
+): string {
+  const zip = readZipDirectory(bytes, 64 * 1024 * 1024, 200, inflateRaw?.inflateRaw);
+  const entry = findEntry(zip, name);
+  if (!entry) throw new Error(`no ${name}`);
+  let out = '';
+  streamEntryText(zip, entry, (piece) => {
+    out += piece;
+  });
+  return out;
+}
+
+describe('entries inflated ahead by the platform’s inflater', () => {
+  const ahead = createInflateAhead();
+
+  it('is there in Node 20 (DecompressionStream takes deflate-raw)', () => {
+    expect(ahead).toBeDefined();
+  });
+
+  it('hands the reader the text of every entry, inflated before it asks', async () => {
+    const bytes = zipOf({ 'xl/worksheets/sheet1.xml': text(5000), 'xl/workbook.xml': '<workbook/>' });
+    await ahead?.prepare(bytes, { maxInflatedBytes: 64 * 1024 * 1024 });
+    const zip = readZipDirectory(bytes, 64 * 1024 * 1024);
+    const data = entryData(bytes, findEntry(zip, 'xl/worksheets/sheet1.xml')!);
+    const sheet = ahead?.inflateRaw(data, 64 * 1024 * 1024);
+    expect(new TextDecoder().decode(sheet)).toBe(text(5000));
+    // The same bytes each time: inflated once, ahead, not by the fallback on asking.
+    expect(ahead?.inflateRaw(data, 64 * 1024 * 1024)).toBe(sheet);
+    expect(readText(bytes, 'xl/workbook.xml', ahead)).toBe('<workbook/>');
+  });
+
+  it('says an entry is too large for the room the reader has, as zlib’s inflater does', async () => {
+    const bytes = zipOf({ 'xl/worksheets/sheet1.xml': text(5000) });
+    await ahead?.prepare(bytes, { maxInflatedBytes: 64 * 1024 * 1024 });
+    const zip = readZipDirectory(bytes, 1000, 200, ahead?.inflateRaw);
+    const entry = findEntry(zip, 'xl/worksheets/sheet1.xml');
+    expect(() => streamEntryText(zip, entry!, () => {})).toThrow(
+      expect.objectContaining({ problem: { code: 'zip-too-large' } }),
+    );
+  });
+
+  it('inflates bytes it was not given ahead with fflate, bounded', () => {
+    const body = new TextEncoder().encode(text(2000));
+    const compressed = deflateRawSync(body);
+    expect(ahead?.inflateRaw(compressed, body.length)).toEqual(new Uint8Array(body));
+    expect(ahead?.inflateRaw(compressed, body.length - 1)).toBeUndefined();
+  });
+
+  it('stops at the file’s budget: the entries past it are left to the bounded path', async () => {
+    const bytes = zipOf({ 'a.xml': text(3000), 'b.xml': text(3000) });
+    await ahead?.prepare(bytes, { maxInflatedBytes: text(3000).length * 3 });
+    expect(readText(bytes, 'a.xml', ahead)).toBe(text(3000));
+    expect(readText(bytes, 'b.xml', ahead)).toBe(text(3000));
+  });
+
+  it('leaves what is not a zip alone', async () => {
+    await expect(
+      ahead?.prepare(new TextEncoder().encode('序号,举办单位'), { maxInflatedBytes: 1000 }),
+    ).resolves.toBe(undefined);
+  });
+});

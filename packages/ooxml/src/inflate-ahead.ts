@@ -1,0 +1,122 @@
+import { concatBytes } from './bytes.js';
+import {
+  entryData,
+  type InflateRaw,
+  inflateInSteps,
+  isZip,
+  largestWholeEntry,
+  readZipDirectory,
+} from './zip-reader.js';
+
+/**
+ * A zip's entries inflated before the readers ask, by the platform's own inflater. Browsers (and
+ * Node) have one, `DecompressionStream('deflate-raw')`, but it is asynchronous, and the readers
+ * ask synchronously (`InflateRaw`). `prepare` inflates every deflated entry a reader may take
+ * whole while the file is loaded; `inflateRaw` then hands those results back. The page's worker
+ * inflated with fflate in JavaScript until then: in Node the page's path over the medium batch
+ * took 3.6 s with fflate and 2.9 s with a native inflater.
+ */
+export interface InflateAhead {
+  /**
+   * Inflates the zip's entries ahead, until their output passes `maxInflatedBytes` (the reader's
+   * budget for the file: a zip bomb's entries are left to the bounded path). Anything that is not
+   * a zip, or not readable, is left alone.
+   */
+  prepare(bytes: Uint8Array, options: { maxInflatedBytes: number }): Promise<void>;
+  /** The readers' whole-entry inflater: the entry inflated ahead, else fflate's, bounded. */
+  inflateRaw: InflateRaw;
+}
+
+/** What was inflated ahead from the compressed bytes at one offset (and of this length). */
+interface AheadEntry {
+  compressedLength: number;
+  inflated: Uint8Array;
+}
+
+/** True when the platform's DecompressionStream takes raw deflate (Chrome 103, Firefox 113, Safari 16.4, Node 20). */
+function hasNativeInflater(): boolean {
+  try {
+    return typeof DecompressionStream === 'function' && new DecompressionStream('deflate-raw') !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Inflates `data` natively; undefined once the output passes `most` bytes (inflating stops there). */
+async function inflateNatively(data: Uint8Array, most: number): Promise<Uint8Array | undefined> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return concatBytes(chunks);
+    total += value.length;
+    if (total > most) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+}
+
+/**
+ * fflate's inflater, for an entry not inflated ahead (the native inflater refused it: a stream
+ * with bytes after its end, say): undefined once the output passes `most`, as `InflateRaw` says.
+ */
+function inflateBounded(data: Uint8Array, most: number): Uint8Array | undefined {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const tooLarge = new Error('too large');
+  try {
+    const finished = inflateInSteps(data, (chunk) => {
+      total += chunk.length;
+      if (total > most) throw tooLarge;
+      chunks.push(chunk.slice());
+    });
+    if (!finished) throw new Error('truncated deflate stream');
+  } catch (error) {
+    if (error === tooLarge) return undefined;
+    throw error;
+  }
+  return concatBytes(chunks);
+}
+
+/** Whole-entry inflating ahead, or undefined where the platform has no native raw inflater. */
+export function createInflateAhead(): InflateAhead | undefined {
+  if (!hasNativeInflater()) return undefined;
+  // By the zip's bytes, then the entry's offset in them: gone with the file's bytes.
+  const ahead = new WeakMap<ArrayBufferLike, Map<number, AheadEntry>>();
+  return {
+    async prepare(bytes, { maxInflatedBytes }) {
+      if (!isZip(bytes)) return;
+      try {
+        const zip = readZipDirectory(bytes, maxInflatedBytes);
+        const entries = ahead.get(bytes.buffer) ?? new Map<number, AheadEntry>();
+        ahead.set(bytes.buffer, entries);
+        let room = maxInflatedBytes;
+        for (const entry of zip.entries.values()) {
+          if (entry.method !== 8 || entry.encrypted) continue;
+          const data = entryData(bytes, entry);
+          // A corrupt entry is left to fflate, which says so in the reader's terms.
+          const inflated = await inflateNatively(data, Math.min(room, largestWholeEntry)).catch(
+            () => undefined,
+          );
+          // Past the budget (or the most a reader takes whole): the rest go the bounded way.
+          if (!inflated) break;
+          entries.set(data.byteOffset, { compressedLength: data.length, inflated });
+          room -= inflated.length;
+        }
+      } catch {
+        // Not a readable zip: the reader reports it.
+      }
+    },
+    inflateRaw(compressed, maxOutputBytes) {
+      const found = ahead.get(compressed.buffer)?.get(compressed.byteOffset);
+      if (found?.compressedLength !== compressed.length) return inflateBounded(compressed, maxOutputBytes);
+      return found.inflated.length > maxOutputBytes ? undefined : found.inflated;
+    },
+  };
+}
