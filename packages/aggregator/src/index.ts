@@ -1,4 +1,4 @@
-export type { ByteSink, InflateRaw } from '@jianshen/ooxml';
+export { type ByteSink, createCompressionStreamDeflater, type InflateRaw } from '@jianshen/ooxml';
 export {
   aggregate,
   aggregateSources,

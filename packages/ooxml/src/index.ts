@@ -10,6 +10,7 @@ export {
   parseRange,
 } from './cell-reference.js';
 export { cellMaxCharacters, escapeBidiControls, fitCell, stripBidiControls } from './cell-text.js';
+export { createCompressionStreamDeflater } from './compression-stream-deflate.js';
 export type { DeflatedRows } from './deflated-rows.js';
 export { createInflateAhead, type InflateAhead } from './inflate-ahead.js';
 export type { CreateRawDeflater, RawDeflater } from './native-zip-deflate.js';

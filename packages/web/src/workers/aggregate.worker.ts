@@ -2,6 +2,7 @@ import {
   type AggregateReport,
   aggregateSources,
   compareSubmissionPaths,
+  createCompressionStreamDeflater,
   cutCellIssue,
   issueColumns,
   type OutputOptions,
@@ -155,6 +156,10 @@ async function collect(write: (sink: (chunk: Uint8Array) => void) => Promise<voi
   return bytes;
 }
 
+// The browser's own deflater (CompressionStream) for the workbooks, where it has one: native,
+// instead of fflate's deflate in JavaScript.
+const platformDeflater = createCompressionStreamDeflater();
+
 async function download(kind: DownloadKind): Promise<DownloadFile> {
   const run = lastRun();
   const { lang } = run;
@@ -162,6 +167,7 @@ async function download(kind: DownloadKind): Promise<DownloadFile> {
   const output = (name: string): OutputOptions => ({
     lang,
     onTruncated: (cut) => found.push(renderIssue(cutCellIssue(name, cut), lang)),
+    ...(platformDeflater ? { createDeflater: platformDeflater } : {}),
   });
   const made = await makeDownload(kind, run, output);
   const cuts: ReportIssue[] = [];
