@@ -1,14 +1,6 @@
 import { concatBytes } from './bytes.js';
+import { takesDeflateRaw } from './deflate-raw-streams.js';
 import type { CreateRawDeflater } from './native-zip-deflate.js';
-
-/** True when the platform's CompressionStream makes raw deflate (Chrome 103, Firefox 113, Safari 16.4). */
-function hasCompressionStream(): boolean {
-  try {
-    return typeof CompressionStream === 'function' && new CompressionStream('deflate-raw') !== undefined;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The platform's own deflater, `CompressionStream('deflate-raw')`, as a `RawDeflater` for the
@@ -18,7 +10,7 @@ function hasCompressionStream(): boolean {
  * writer then deflates with fflate in JavaScript.
  */
 export function createCompressionStreamDeflater(): CreateRawDeflater | undefined {
-  if (!hasCompressionStream()) return undefined;
+  if (!takesDeflateRaw(globalThis.CompressionStream)) return undefined;
   return () => {
     const stream = new CompressionStream('deflate-raw');
     const writer = stream.writable.getWriter();

@@ -1,5 +1,5 @@
-import { ZipPassThrough } from 'fflate';
 import { crc32Combine, crc32Of } from './crc32.js';
+import type { DeflatedEntry } from './deflated-entry.js';
 
 /**
  * A sheet's rows written ahead (`createRowWriter`) and deflated as they were made: raw-deflate
@@ -46,26 +46,24 @@ export function storedBlocks(bytes: Uint8Array, final: boolean): Uint8Array<Arra
 
 /**
  * A sheet's zip entry joined from its head (stored), its rows deflated ahead and its tail
- * (stored, final): one deflate stream, its CRC combined from the parts'. fflate counts the
- * compressed size as the bytes pass.
+ * (stored, final): one deflate stream, its CRC combined from the parts'.
  */
-export class SplicedZipEntry extends ZipPassThrough {
-  // fflate reads it for the header; its typings leave it out of ZipPassThrough. zlib's entries: 0.
-  flag = 0 as const;
-  constructor(
-    filename: string,
-    private readonly parts: { head: Uint8Array; rows: DeflatedRows; tail: Uint8Array },
-  ) {
-    super(filename);
-    this.compression = 8;
+export function splicedEntry(parts: {
+  head: Uint8Array;
+  rows: DeflatedRows;
+  tail: Uint8Array;
+}): DeflatedEntry {
+  const { head, rows, tail } = parts;
+  function* chunks(): Generator<Uint8Array<ArrayBuffer>> {
+    yield storedBlocks(head, false);
+    for (const piece of rows.pieces()) if (piece.length > 0) yield piece;
+    yield storedBlocks(tail, true);
   }
-  /** Hands on the entry's bytes, once it is added to the zip. */
-  write(): void {
-    const { head, rows, tail } = this.parts;
-    this.size = head.length + rows.size + tail.length;
-    this.crc = crc32Combine(crc32Combine(crc32Of(head), rows.crc, rows.size), crc32Of(tail), tail.length);
-    this.ondata(null, storedBlocks(head, false), false);
-    for (const piece of rows.pieces()) if (piece.length > 0) this.ondata(null, piece, false);
-    this.ondata(null, storedBlocks(tail, true), true);
-  }
+  return {
+    chunks: chunks(),
+    crc: crc32Combine(crc32Combine(crc32Of(head), rows.crc, rows.size), crc32Of(tail), tail.length),
+    size: head.length + rows.size + tail.length,
+    // zlib's entries leave the level bits 0.
+    flag: 0,
+  };
 }

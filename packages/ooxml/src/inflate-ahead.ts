@@ -1,4 +1,5 @@
 import { concatBytes } from './bytes.js';
+import { takesDeflateRaw } from './deflate-raw-streams.js';
 import {
   entryData,
   type InflateRaw,
@@ -31,15 +32,6 @@ export interface InflateAhead {
 interface AheadEntry {
   compressedLength: number;
   inflated: Uint8Array;
-}
-
-/** True when the platform's DecompressionStream takes raw deflate (Chrome 103, Firefox 113, Safari 16.4, Node 20). */
-function hasNativeInflater(): boolean {
-  try {
-    return typeof DecompressionStream === 'function' && new DecompressionStream('deflate-raw') !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 /** Inflates `data` natively; undefined once the output passes `most` bytes (inflating stops there). */
@@ -86,7 +78,7 @@ function inflateBounded(data: Uint8Array, most: number): Uint8Array | undefined 
 
 /** Whole-entry inflating ahead, or undefined where the platform has no native raw inflater. */
 export function createInflateAhead(): InflateAhead | undefined {
-  if (!hasNativeInflater()) return undefined;
+  if (!takesDeflateRaw(globalThis.DecompressionStream)) return undefined;
   // By the zip's bytes, then the entry's offset in them: gone with the file's bytes.
   const ahead = new WeakMap<ArrayBufferLike, Map<number, AheadEntry>>();
   return {

@@ -1,15 +1,5 @@
-import { type AsyncFlateStreamHandler, ZipPassThrough } from 'fflate';
-
-/**
- * A zip entry as deflated: its bytes in the order made, the CRC-32 and size of its text, and the
- * level bits of its header's flags (fflate's deflate sets them; zlib's entries leave them 0).
- */
-interface DeflatedEntry {
-  chunks: readonly Uint8Array<ArrayBuffer>[];
-  crc: number;
-  size: number;
-  flag: 0 | 1 | 2 | 3;
-}
+import type { AsyncFlateStreamHandler } from 'fflate';
+import type { DeflatedEntry } from './deflated-entry.js';
 
 /** The part of a zip entry this file touches: fflate's callback, CRC, size and flags. */
 interface ZipEntryLike {
@@ -30,7 +20,7 @@ interface ZipEntryLike {
  * reported by each writer that makes it.
  */
 export class SheetRecording {
-  #entry: DeflatedEntry | undefined;
+  #entry: (DeflatedEntry & { chunks: readonly Uint8Array<ArrayBuffer>[] }) | undefined;
   /** Whether a sheet was recorded: a writer given this recording copies it. */
   get recorded(): boolean {
     return this.#entry !== undefined;
@@ -50,31 +40,9 @@ export class SheetRecording {
       },
     };
   }
-  /** The recorded sheet as a zip entry named `filename`, its bytes handed on once it is added. */
-  entry(filename: string): RecordedZipEntry {
+  /** The recorded sheet's zip entry, to be added as it is (`addDeflatedEntry`). */
+  entry(): DeflatedEntry {
     if (!this.#entry) throw new Error('no sheet was recorded');
-    return new RecordedZipEntry(filename, this.#entry);
-  }
-}
-
-/** A deflated entry written again as it was recorded (fflate counts its compressed size). */
-export class RecordedZipEntry extends ZipPassThrough {
-  // fflate reads it for the header; its typings leave it out of ZipPassThrough.
-  flag: 0 | 1 | 2 | 3;
-  constructor(
-    filename: string,
-    private readonly recorded: DeflatedEntry,
-  ) {
-    super(filename);
-    this.compression = 8;
-    this.flag = recorded.flag;
-  }
-  /** Hands on the recorded bytes, the last as the entry's end. */
-  replay(): void {
-    const { chunks } = this.recorded;
-    this.crc = this.recorded.crc;
-    this.size = this.recorded.size;
-    if (chunks.length === 0) this.ondata(null, new Uint8Array(0), true);
-    for (const [index, chunk] of chunks.entries()) this.ondata(null, chunk, index === chunks.length - 1);
+    return this.#entry;
   }
 }

@@ -2,7 +2,8 @@ import { Zip, ZipDeflate } from 'fflate';
 import { concatBytes } from './bytes.js';
 import { type CellPosition, columnLetter, parseCellReference } from './cell-reference.js';
 import { cellMaxCharacters, fitCell, stripBidiControls } from './cell-text.js';
-import { type DeflatedRows, SplicedZipEntry } from './deflated-rows.js';
+import { addDeflatedEntry } from './deflated-entry.js';
+import { type DeflatedRows, splicedEntry } from './deflated-rows.js';
 import { type CreateRawDeflater, NativeZipDeflate } from './native-zip-deflate.js';
 import { safeSheetName } from './sheet-name.js';
 import type { SheetRecording } from './sheet-recording.js';
@@ -381,7 +382,7 @@ class EntryText {
 
 /**
  * A sheet whose rows were deflated ahead (`SheetSpec.deflatedRows`): its head and the rows above
- * them as text, the deflated rows, then its tail, in one entry (see `SplicedZipEntry`).
+ * them as text, the deflated rows, then its tail, in one entry (see `splicedEntry`).
  */
 function addSplicedSheet(
   zip: Zip,
@@ -394,14 +395,11 @@ function addSplicedSheet(
   const encoder = new TextEncoder();
   const above = sheet.rows.map((row, rowIndex) => rowXml(row, rowIndex, sheet, options.writing)).join('');
   const head = encoder.encode(sheetHeadXml(sheet, sheetExtent(sheet)) + above);
-  const file = new SplicedZipEntry(options.filename, {
-    head,
-    rows,
-    tail: encoder.encode(sheetTailXml(sheet)),
-  });
-  file.mtime = fixedZipDate;
-  zip.add(file);
-  file.write();
+  addDeflatedEntry(
+    zip,
+    options.filename,
+    splicedEntry({ head, rows, tail: encoder.encode(sheetTailXml(sheet)) }),
+  );
 }
 
 /** Rows written ahead, copied into the entry as they are. */
@@ -478,8 +476,8 @@ const stylesXml =
 /** Receives the bytes of a file being written, in order. */
 export type ByteSink = (chunk: Uint8Array) => void;
 
-// Deflate level (rows deflated ahead take it too): on the consolidated sheet of 93,000 rows (76 MB of XML) level 5 took 0.9 s for
-// 7.2 MB where zlib's default 6 took 1.5 s for 6.9 MB.
+// Deflate level (rows deflated ahead take it too): on the consolidated sheet of 93,000 rows
+// (76 MB of XML) level 5 took 0.9 s for 7.2 MB where zlib's default 6 took 1.5 s for 6.9 MB.
 export const xlsxDeflateLevel = 5;
 // Text is gathered to about this many characters before it is encoded and compressed. Kept under
 // V8's large-object size (~128 KB, so 64 Ki two-byte characters is too many): encoding 64 Ki
@@ -500,14 +498,6 @@ export interface WriteXlsxOptions {
   truncatedMarker?: string;
   /** Hears of each text cell cut to that limit, as it is written (the caller says so: issue 15). */
   onTruncated?: (cut: TruncatedCell) => void;
-}
-
-/** Adds a recorded sheet's entry to the zip, deflated as it was recorded (see `SheetRecording`). */
-function addRecordedSheet(zip: Zip, recording: SheetRecording, filename: string): void {
-  const file = recording.entry(filename);
-  file.mtime = fixedZipDate;
-  zip.add(file);
-  file.replay();
 }
 
 // Batches a native deflater may hold in flight before the writer waits for one: enough to keep
@@ -555,7 +545,7 @@ export async function writeXlsxTo(
   for (const [index, sheet] of sheets.entries()) {
     const filename = `xl/worksheets/sheet${index + 1}.xml`;
     if (sheet.recording?.recorded) {
-      addRecordedSheet(zip, sheet.recording, filename);
+      addDeflatedEntry(zip, filename, sheet.recording.entry());
       continue;
     }
     let cut = false;
