@@ -203,8 +203,8 @@ async function aggregateFromDisk(
   try {
     const entries = await listInputs(inputs, cwd);
     paths = entries.map((entry) => entry.path);
-    for (const entry of entries) {
-      const source = await diskSource(entry, cwd, limits);
+    // Each file's stats asked for together (see `listInputs`), kept in input order.
+    for (const source of await Promise.all(entries.map((entry) => diskSource(entry, cwd, limits)))) {
       totalBytes += source.size;
       sources.push(source.source);
     }
