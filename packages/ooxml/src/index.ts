@@ -31,7 +31,6 @@ export {
   type CellRow,
   type CellSpec,
   createRowWriter,
-  type RowsXml,
   type RowWriterOptions,
   type RowWriterSheet,
   type SheetSpec,

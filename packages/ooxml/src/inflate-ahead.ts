@@ -39,7 +39,7 @@ interface AheadEntry {
  * The bytes are written into the stream, not piped from `new Blob([data]).stream()`: in Chromium
  * a Blob's stream is read back through the browser process, and the page's worker spent 1.8 s of
  * its 8.7 s inflating the medium batch so (CPU profile); written, 0.15 s, and the page's whole
- * aggregation went from 8.5 to 6.4 s (alternating runs, chromium 156).
+ * aggregation went from 8.06 to 6.00 s (6 alternating pairs, chromium 156).
  */
 async function inflateNatively(data: Uint8Array, most: number): Promise<Uint8Array | undefined> {
   const stream = new DecompressionStream('deflate-raw');

@@ -33,25 +33,11 @@ export interface CellSpec {
 
 export type CellRow = readonly (CellSpec | undefined)[];
 
-/**
- * Rows written ahead as SpreadsheetML by `createRowWriter` for the same sheet (the `<row>`
- * elements, UTF-8, in order), streamed into the sheet as they are: a sheet's rows can be made
- * while their data is read and never be held or made again.
- */
-export interface RowsXml {
-  /** Rows the bytes hold. */
-  rowCount: number;
-  xml: Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
-}
-
 export interface SheetSpec {
   name: string;
   widths: readonly number[];
-  /**
-   * In memory, or streamed (then `rowCount` says how many will come); a streamed sheet may take
-   * rows written ahead (`RowsXml`) in their place.
-   */
-  rows: readonly CellRow[] | AsyncIterable<CellRow | RowsXml>;
+  /** In memory, or streamed (then `rowCount` says how many will come). */
+  rows: readonly CellRow[] | AsyncIterable<CellRow>;
   /**
    * Rows written ahead and deflated (`DeflatedRows`), below `rows` (then in memory: the rows
    * above them): the sheet's entry joins them as they are (such a sheet is never `recording`'s).
@@ -234,10 +220,6 @@ function isInMemory(rows: SheetSpec['rows']): rows is readonly CellRow[] {
   return Array.isArray(rows);
 }
 
-function isRowsXml(row: CellRow | RowsXml): row is RowsXml {
-  return 'xml' in row;
-}
-
 /** What `createRowWriter` needs of its sheet: the name as the workbook writes it, the layout. */
 export type RowWriterSheet = Pick<SheetSpec, 'name' | 'widths' | 'heights'>;
 
@@ -249,7 +231,7 @@ export interface RowWriterOptions {
 }
 
 /**
- * Writes rows of a sheet ahead, exactly as `writeXlsxTo` would write them there (`RowsXml`):
+ * Writes rows of a sheet ahead, exactly as `writeXlsxTo` would write them there (`DeflatedRows`):
  * each call gives the `<row>` element for the row at `rowIndex` (0-based). `sheet.name` is the
  * name as written in the workbook (`safeSheetName`), which cut cells are reported at.
  */
@@ -345,16 +327,6 @@ class EntryText {
     const pushed = this.stagePending();
     return pushed && this.file instanceof NativeZipDeflate ? this.file.settle(maxInFlight) : undefined;
   }
-  /**
-   * Adds bytes after the text so far (encoded first); a promise when the deflater must be waited
-   * for. The bytes are handed on as they are and must not change afterwards.
-   */
-  addBytes(bytes: Uint8Array): Promise<void> | undefined {
-    if (this.pending !== '') this.stagePending();
-    this.pushStaged();
-    this.file.push(bytes);
-    return this.file instanceof NativeZipDeflate ? this.file.settle(maxInFlight) : undefined;
-  }
   /** Pushes the rest, ending the entry, and waits until every byte is handed on. */
   async end(): Promise<void> {
     this.pushStaged();
@@ -402,14 +374,6 @@ function addSplicedSheet(
   );
 }
 
-/** Rows written ahead, copied into the entry as they are. */
-async function copyRowsXml(rows: RowsXml, out: EntryText): Promise<void> {
-  for await (const bytes of rows.xml) {
-    const waiting = out.addBytes(bytes);
-    if (waiting) await waiting;
-  }
-}
-
 /**
  * Writes a sheet's XML into its entry: the head, the rows as they come, then the tail. Each row
  * goes straight into the entry's text (an async generator yielding row by row cost a promise a
@@ -427,11 +391,6 @@ async function writeSheet(sheet: SheetSpec, writing: CellWriting, out: EntryText
     }
   } else {
     for await (const row of sheet.rows) {
-      if (isRowsXml(row)) {
-        await copyRowsXml(row, out);
-        rowIndex += row.rowCount;
-        continue;
-      }
       const waiting = out.add(rowXml(row, rowIndex++, sheet, writing));
       if (waiting) await waiting;
     }
