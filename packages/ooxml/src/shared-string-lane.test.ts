@@ -4,13 +4,48 @@ import { SharedStringLane } from './shared-string-lane.js';
 import { parseXml } from './xml-stream.js';
 
 describe('the shared-string lane', () => {
-  it('reads plain items whole and stops at rich text, leaving its item open', () => {
+  it('reads plain items and rich-text runs whole', () => {
     const data =
-      '<si><t>甲</t></si>\n<si><t xml:space="preserve"> a&amp;b </t></si><si><r><t>乙</t></r></si>';
+      '<si><t>甲</t></si>\n<si><t xml:space="preserve"> a&amp;b </t></si>' +
+      '<si><r><rPr><sz val="11"/><rFont val="宋体"/><b/></rPr><t>乙</t></r><r><t xml:space="preserve">2</t></r></si>';
     expect(readWith(SharedStringLane, data)).toEqual({
-      events: '<si><t>"甲"</t></si>"\\n"<si><t xml:space=preserve>" a&b "</t></si><si>',
-      stop: data.indexOf('<r>'),
-      open: 'si',
+      events:
+        '<si><t>"甲"</t></si>"\\n"<si><t xml:space=preserve>" a&b "</t></si>' +
+        '<si><r><rPr><sz val=11></sz><rFont val=宋体></rFont><b></b></rPr><t>"乙"</t></r><r><t xml:space=preserve>"2"</t></r></si>',
+      stop: data.length,
+      open: '',
+    });
+  });
+
+  it("stops inside a run's formatting at anything but an empty element of a bare name", () => {
+    const filled = '<si><r><rPr><sz val="11"/><b></b></rPr><t>乙</t></r></si>';
+    expect(readWith(SharedStringLane, filled)).toEqual({
+      events: '<si><r><rPr><sz val=11></sz>',
+      stop: filled.indexOf('<b>'),
+      open: 'si r rPr',
+    });
+    const prefixed = '<si><r><x:rPr/><t>乙</t></r></si>';
+    expect(readWith(SharedStringLane, prefixed)).toEqual({
+      events: '<si><r>',
+      stop: prefixed.indexOf('<x:rPr'),
+      open: 'si r',
+    });
+  });
+
+  it("reports a run's formatting met again as reading it did, values from where it now stands", () => {
+    const cjk = '<rPr><sz val="11"/><rFont val="宋体"/><family val="2"/></rPr>';
+    const latin = '<rPr><sz val="11"/><rFont val="Calibri"/><family val="2"/></rPr>';
+    const item = (first: string, second: string) =>
+      `<si><r>${first}<t>第</t></r><r>${second}<t>12</t></r></si>`;
+    const data = item(cjk, latin) + item(cjk, latin) + item(latin, latin.replace('11', '12'));
+    const events = (properties: string) =>
+      properties.replace(/="([^"]*)"/g, '=$1').replace(/<(\w+) ([^/]*)\/>/g, '<$1 $2></$1>');
+    const expected = (first: string, second: string) =>
+      `<si><r>${events(first)}<t>"第"</t></r><r>${events(second)}<t>"12"</t></r></si>`;
+    expect(readWith(SharedStringLane, data)).toEqual({
+      events: expected(cjk, latin) + expected(cjk, latin) + expected(latin, latin.replace('11', '12')),
+      stop: data.length,
+      open: '',
     });
   });
 

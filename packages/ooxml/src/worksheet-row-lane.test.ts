@@ -19,17 +19,24 @@ describe('the worksheet row lane', () => {
     });
   });
 
-  it('reads an inline string, and stops at rich text, leaving its row, cell and string open', () => {
+  it('reads an inline string, plain or in rich-text runs, and stops at a phonetic guide', () => {
     const plain = '<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> a </t></is></c></row>';
     expect(readRows(plain)).toEqual({
       events: '<row r=1><c r=A1 t=inlineStr><is><t xml:space=preserve>" a "</t></is></c></row>',
       stop: plain.length,
       open: '',
     });
-    const rich = '<row r="1"><c r="A1" t="inlineStr"><is><r><t>a</t></r></is></c></row>';
+    const rich = '<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>a</t></r></is></c></row>';
     expect(readRows(rich)).toEqual({
-      events: '<row r=1><c r=A1 t=inlineStr><is>',
-      stop: rich.indexOf('<r>'),
+      events: '<row r=1><c r=A1 t=inlineStr><is><r><rPr><b></b></rPr><t>"a"</t></r></is></c></row>',
+      stop: rich.length,
+      open: '',
+    });
+    const guide =
+      '<row r="1"><c r="A1" t="inlineStr"><is><r><t>漢</t></r><rPh sb="0" eb="1"><t>かん</t></rPh></is></c></row>';
+    expect(readRows(guide)).toEqual({
+      events: '<row r=1><c r=A1 t=inlineStr><is><r><t>"漢"</t></r>',
+      stop: guide.indexOf('<rPh'),
       open: 'row c is',
     });
   });
@@ -83,16 +90,18 @@ describe('the tokenizer with the row lane', () => {
       close: (name) => events.push(`/${name}`),
     });
     stream.write('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>');
-    stream.write('<row r="2"><c r="A2"><is><r><t>a</t></r></is></c></row></sheetData></worksheet>');
+    stream.write(
+      '<row r="2"><c r="A2"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c></row></sheetData></worksheet>',
+    );
     stream.close();
-    // Row 1 whole, row 2 up to its rich text; the run `<r>` is offered too (it starts with r) and
-    // left to the tokenizer.
+    // Row 1 whole, row 2 up to its phonetic guide; the guide `<rPh>` is offered too (it starts
+    // with r) and left to the tokenizer.
     const progressed = read.mock.results.map(
       (result, index) => result.value > (read.mock.calls[index]?.[1] ?? 0),
     );
     expect(progressed).toEqual([true, true, false]);
     expect(events.join(' ')).toBe(
-      'worksheet sheetData row c v /v /c /row row c is r t /t /r /is /c /row /sheetData /worksheet',
+      'worksheet sheetData row c v /v /c /row row c is r t /t /r rPh t /t /rPh /is /c /row /sheetData /worksheet',
     );
   });
 });

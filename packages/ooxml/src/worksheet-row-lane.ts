@@ -32,7 +32,7 @@ const closesRow = (data: string, lt: number) =>
 
 /**
  * A fast lane for a worksheet's rows. Nearly all of a sheet is `<row>`s of one shape: `<c>` cells
- * holding a `<v>` value (or an inline string's one `<t>`) and now and then an `<f>` formula, with
+ * holding a `<v>` value (or an inline string: a `<t>`, or rich-text runs) and now and then an `<f>` formula, with
  * plain attributes. The tokenizer reads each of those tags through its general steps (names
  * remembered, the element stack, text gathered and flushed per node); the lane matches the shape
  * directly and reports the same events to the same handlers (see LaneScanner for what it accepts
@@ -41,7 +41,7 @@ const closesRow = (data: string, lt: number) =>
  */
 export class WorksheetRowLane extends LaneScanner {
   constructor(...parameters: LaneParameters) {
-    super(['row', 'c', 'is'], ...parameters);
+    super(['row', 'c', 'is', 'r', 'rPr'], ...parameters);
   }
 
   protected opens(data: string, lt: number): boolean {

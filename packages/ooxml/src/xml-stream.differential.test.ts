@@ -462,6 +462,59 @@ const sheetAttributesArbitrary = fc
       .join(''),
   );
 const sheetSpace = fc.constantFrom('', '', '', ' ', '\n', '\r\n  ');
+// Rich-text runs as Excel, WPS and LibreOffice write them (formatting of empty elements, one
+// font a run), and the shapes a run's lane must leave to the tokenizer.
+const runPropertyArbitrary = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      '<sz val="11"/>',
+      '<color rgb="FF000000"/>',
+      '<rFont val="Noto Sans CJK SC"/>',
+      '<rFont val="宋体"/>',
+      '<family val="2"/>',
+      '<charset val="134"/>',
+      '<scheme val="minor"/>',
+      '<b/>',
+      '<i />',
+      '<vertAlign val="superscript"/>',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '<b></b>',
+      '<x:b/>',
+      '<sz val="1&amp;1"/>',
+      '<sz val = "11"/>',
+      '<sz\nval="11"/>',
+      '<color rgb="FF000000" rgb="1"/>',
+      '<!-- b -->',
+      'x',
+      '<rFont val="a>b"/>',
+      '<b/ >',
+    ),
+  },
+);
+const runPropertiesArbitrary = fc
+  .tuple(fc.nat(9), fc.array(runPropertyArbitrary, { maxLength: 4 }), sheetSpace)
+  .map(([shape, properties, between]) =>
+    shape === 0
+      ? ''
+      : shape === 1
+        ? '<rPr/>'
+        : `<rPr>${properties.join(between)}</rPr${shape === 2 ? ' ' : ''}>`,
+  );
+const runArbitrary = fc
+  .tuple(fc.nat(9), runPropertiesArbitrary, sheetTextArbitrary, sheetSpace)
+  .map(([shape, properties, text, between]) =>
+    shape === 0
+      ? '<r/>'
+      : shape === 1
+        ? `<r>${properties}${between}<t xml:space="preserve">${text}</t></r >`
+        : `<r>${properties}${between}<t>${text}</t></r>`,
+  );
+const runsArbitrary = fc.array(runArbitrary, { minLength: 1, maxLength: 3 }).map((runs) => runs.join(''));
 const cellChildArbitrary = fc.oneof(
   { weight: 6, arbitrary: sheetTextArbitrary.map((text) => `<v>${text}</v>`) },
   {
@@ -470,6 +523,7 @@ const cellChildArbitrary = fc.oneof(
   },
   { weight: 2, arbitrary: sheetTextArbitrary.map((text) => `<f>${text}</f>`) },
   { weight: 1, arbitrary: sheetTextArbitrary.map((text) => `<is><t>${text}</t></is>`) },
+  { weight: 1, arbitrary: runsArbitrary.map((runs) => `<is>${runs}</is>`) },
   {
     weight: 1,
     arbitrary: fc.constantFrom(
@@ -535,6 +589,7 @@ function expectSameSheet(xml: string, cuts: readonly number[]) {
 const itemArbitrary = fc.oneof(
   { weight: 6, arbitrary: sheetTextArbitrary.map((text) => `<si><t>${text}</t></si>`) },
   { weight: 2, arbitrary: sheetTextArbitrary.map((text) => `<si><t xml:space="preserve">${text}</t></si>`) },
+  { weight: 3, arbitrary: runsArbitrary.map((runs) => `<si>${runs}</si>`) },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
