@@ -9,12 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linfen2024Campaign } from '@jianshen/schema';
 import ExcelJS from 'exceljs';
+import { ensureSavedByLibreOffice } from './libreoffice-batch.mjs';
 
-/** The three sizes of the issue: a city, a province, the whole country. */
+/**
+ * The three sizes of the issue: a city, a province, the whole country; and, opt-in, the province
+ * as LibreOffice saves it (see libreoffice-batch.mjs).
+ */
 export const benchSizes = {
   small: { files: 20, rows: 200 },
   medium: { files: 120, rows: 800 },
   large: { files: 2800, rows: 100 },
+  'medium-lo': { files: 120, rows: 800, savedBy: 'libreoffice' },
 };
 
 /** Bumped whenever the generated content changes, so stale caches are rebuilt. */
@@ -274,7 +279,8 @@ async function writeSubmission(path, unit, rowCount, random) {
 
 /** Where a size's files are cached: one folder per size, seed and generator version. */
 export function cacheDirectory(size, seed, root = join(tmpdir(), 'jianshen-bench')) {
-  return join(root, `v${generatorVersion}-${size.files}x${size.rows}-seed${seed}`);
+  const savedBy = size.savedBy ? `-${size.savedBy}` : '';
+  return join(root, `v${generatorVersion}-${size.files}x${size.rows}-seed${seed}${savedBy}`);
 }
 
 /**
@@ -283,6 +289,10 @@ export function cacheDirectory(size, seed, root = join(tmpdir(), 'jianshen-bench
  */
 export async function ensureSubmissions(size, { seed = 20240528, root, onProgress } = {}) {
   const directory = cacheDirectory(size, seed, root);
+  if (size.savedBy === 'libreoffice') {
+    const base = await ensureSubmissions({ files: size.files, rows: size.rows }, { seed, root, onProgress });
+    return ensureSavedByLibreOffice(base, directory);
+  }
   const manifestPath = join(directory, 'manifest.json');
   try {
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
