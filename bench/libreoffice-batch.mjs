@@ -6,8 +6,9 @@
 // it needs LibreOffice installed (`apt-get install libreoffice-calc-nogui`) and ~1 minute to save the
 // medium batch once; cached beside the generated batch like it.
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { cachedBatch } from './batch-cache.mjs';
 
 /** Files handed to one `soffice` process: a long run of conversions has been seen to stop early. */
 const filesPerProcess = 40;
@@ -46,14 +47,8 @@ function convert(files, directory) {
  * or reused from there. Returns the same shape as `ensureSubmissions`: the same data rows.
  */
 export async function ensureSavedByLibreOffice(base, directory) {
-  const manifestPath = join(directory, 'manifest.json');
-  try {
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-    const names = (await readdir(directory)).filter((name) => name.endsWith('.xlsx'));
-    if (names.length === manifest.files.length) return { directory, ...manifest, cached: true };
-  } catch {
-    // No complete cache: convert below.
-  }
+  const cached = await cachedBatch(directory);
+  if (cached) return cached;
   await rm(directory, { recursive: true, force: true });
   await mkdir(directory, { recursive: true });
   const files = base.files.map((file) => join(directory, basename(file)));
@@ -77,6 +72,6 @@ export async function ensureSavedByLibreOffice(base, directory) {
     size: base.size,
     savedBy: 'LibreOffice',
   };
-  await writeFile(manifestPath, `${JSON.stringify(manifest)}\n`);
+  await writeFile(join(directory, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
   return { directory, ...manifest, cached: false };
 }

@@ -4,11 +4,12 @@
 // example and footer rows, every date/phone/mode spelling a clerk types, and a few bad rows.
 // Deterministic for a given seed; written with exceljs's streaming WorkbookWriter and cached on
 // disk by size and seed, so the second bench run starts measuring at once.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linfen2024Campaign } from '@jianshen/schema';
 import ExcelJS from 'exceljs';
+import { cachedBatch } from './batch-cache.mjs';
 import { ensureSavedByLibreOffice } from './libreoffice-batch.mjs';
 
 /**
@@ -293,14 +294,8 @@ export async function ensureSubmissions(size, { seed = 20240528, root, onProgres
     const base = await ensureSubmissions({ files: size.files, rows: size.rows }, { seed, root, onProgress });
     return ensureSavedByLibreOffice(base, directory);
   }
-  const manifestPath = join(directory, 'manifest.json');
-  try {
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
-    const names = (await readdir(directory)).filter((name) => name.endsWith('.xlsx'));
-    if (names.length === manifest.files.length) return { directory, ...manifest, cached: true };
-  } catch {
-    // No complete cache: generate below.
-  }
+  const cached = await cachedBatch(directory);
+  if (cached) return cached;
   await rm(directory, { recursive: true, force: true });
   await mkdir(directory, { recursive: true });
   const files = [];
@@ -316,6 +311,6 @@ export async function ensureSubmissions(size, { seed = 20240528, root, onProgres
     onProgress?.(index + 1, size.files);
   }
   const manifest = { files, dataRows, seed, size };
-  await writeFile(manifestPath, `${JSON.stringify(manifest)}\n`);
+  await writeFile(join(directory, 'manifest.json'), `${JSON.stringify(manifest)}\n`);
   return { directory, ...manifest, cached: false };
 }

@@ -206,13 +206,9 @@ export abstract class LaneScanner {
    * `r` and `rPr`. Returns where the lane stopped, after it when read whole.
    */
   protected textItem(data: string, lt: number, name: string, inside: number): number {
-    const tagEnd = this.tag(data, lt, 2);
+    const tagEnd = this.openElement(data, lt, name);
     if (tagEnd < 0) return lt;
-    this.openInPlace(name, this.attributes);
-    if (this.selfClosing) {
-      this.close(name);
-      return tagEnd;
-    }
+    if (this.selfClosing) return tagEnd;
     this.depth = inside;
     let at = tagEnd;
     for (;;) {
@@ -240,13 +236,9 @@ export abstract class LaneScanner {
    * Returns where the lane stopped, after the run when read whole (`depth` back at `inside`).
    */
   private run(data: string, lt: number, inside: number): number {
-    const tagEnd = this.tag(data, lt, 1);
+    const tagEnd = this.openElement(data, lt, 'r');
     if (tagEnd < 0) return lt;
-    this.openInPlace('r', this.attributes);
-    if (this.selfClosing) {
-      this.close('r');
-      return tagEnd;
-    }
+    if (this.selfClosing) return tagEnd;
     this.depth = inside + 1;
     let at = tagEnd;
     for (;;) {
@@ -275,13 +267,9 @@ export abstract class LaneScanner {
   private runProperties(data: string, lt: number, inside: number): number {
     const known = this.rememberedProperties(data, lt);
     if (known !== undefined) return this.replayProperties(data, lt, known);
-    const tagEnd = this.tag(data, lt, 3);
+    const tagEnd = this.openElement(data, lt, 'rPr');
     if (tagEnd < 0) return lt;
-    this.openInPlace('rPr', this.attributes);
-    if (this.selfClosing) {
-      this.close('rPr');
-      return tagEnd;
-    }
+    if (this.selfClosing) return tagEnd;
     const record: RememberedElement[] = [];
     // Only a block as Office writes it is remembered: no attribute on `<rPr>`, nothing between its elements.
     let plain = this.attributes.size === 0;
@@ -446,6 +434,18 @@ export abstract class LaneScanner {
 
   protected text(data: string, from: number, to: number): void {
     if (to > from && this.onText !== undefined) this.onText(data.slice(from, to));
+  }
+
+  /**
+   * The element `name` opened at `data[lt]`: its tag read (see `tag`) and reported, and closed at
+   * once when it closes itself (`selfClosing`). Returns where its tag ends, or -1 (nothing reported).
+   */
+  protected openElement(data: string, lt: number, name: string): number {
+    const tagEnd = this.tag(data, lt, name.length);
+    if (tagEnd < 0) return -1;
+    this.openInPlace(name, this.attributes);
+    if (this.selfClosing) this.close(name);
+    return tagEnd;
   }
 
   /**

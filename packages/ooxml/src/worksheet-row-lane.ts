@@ -55,13 +55,9 @@ export class WorksheetRowLane extends LaneScanner {
   /** The `<row>` at `data[lt]`: returns where the lane stopped, after it when read whole. */
   private row(data: string, lt: number): number {
     if (!opensRow(data, lt)) return lt;
-    const tagEnd = this.tag(data, lt, 3);
+    const tagEnd = this.openElement(data, lt, 'row');
     if (tagEnd < 0) return lt;
-    this.openInPlace('row', this.attributes);
-    if (this.selfClosing) {
-      this.close('row');
-      return tagEnd;
-    }
+    if (this.selfClosing) return tagEnd;
     this.depth = 1;
     let at = tagEnd;
     for (;;) {
@@ -80,13 +76,9 @@ export class WorksheetRowLane extends LaneScanner {
 
   /** The `<c>` at `data[lt]`, inside a row: returns where the lane stopped, after it when read whole. */
   private cell(data: string, lt: number): number {
-    const tagEnd = this.tag(data, lt, 1);
+    const tagEnd = this.openElement(data, lt, 'c');
     if (tagEnd < 0) return lt;
-    this.openInPlace('c', this.attributes);
-    if (this.selfClosing) {
-      this.close('c');
-      return tagEnd;
-    }
+    if (this.selfClosing) return tagEnd;
     this.depth = 2;
     let at = tagEnd;
     for (;;) {
