@@ -330,6 +330,11 @@ if (parts.has('cli')) {
 async function browserRow(name) {
   const size = benchSizes[name];
   process.stderr.write(`[browser] ${name}: ${size.files} files × ${size.rows} rows: preparing… `);
+  const missing = size.savedBy === 'libreoffice' ? libreOfficeMissing() : undefined;
+  if (missing) {
+    process.stderr.write(`skipped: ${missing}\n`);
+    return { name, ...size, error: `skipped: ${missing}` };
+  }
   const submissions = await ensureSubmissions(size, { seed });
   process.stderr.write(submissions.cached ? '(cached)\n' : 'generated\n');
   const manifest = join(submissions.directory, 'manifest.json');
