@@ -138,8 +138,6 @@ export abstract class LaneScanner {
     undefined,
   );
   private nextRemembered = 0;
-  /** The name of the empty element last read (see `emptyElement`). */
-  private lastElement = '';
   /** Element names of a run's formatting seen, by first character (see `elementName`). */
   private readonly recentElements: (string | undefined)[] = new Array(128).fill(undefined);
   /** The first letter (its code) of the element the lane repeats: the tokenizer offers it tags so begun. */
@@ -282,19 +280,18 @@ export abstract class LaneScanner {
       if (closesRunProperties(data, next)) {
         this.close('rPr');
         this.depth = inside;
-        if (plain && next === at) this.rememberProperties(data.slice(lt, next + 6), record, lt);
+        if (plain && next === at) this.rememberProperties(data.slice(lt, next + 6), record);
         return next + 6;
       }
-      const end = this.emptyElement(data, next);
-      if (end === next) return next;
       if (next !== at) plain = false;
-      if (plain) record.push(this.recordElement(next));
+      const end = this.emptyElement(data, next, plain ? { elements: record, from: lt } : undefined);
+      if (end === next) return next;
       at = end;
     }
   }
 
-  /** The attributes just read for the element named `name` at `data[lt]`, their places from `lt`. */
-  private recordElement(lt: number): RememberedElement {
+  /** The element `name` just read at `data[lt]`, where it stands from `from`, its attributes' places from `lt`. */
+  private recordElement(name: string, lt: number, from: number): RememberedElement {
     const list = this.attributes;
     const names: string[] = [];
     const places: number[] = [];
@@ -302,11 +299,10 @@ export abstract class LaneScanner {
       names.push(list.names[index] as string);
       places.push((list.starts[index] as number) - lt, (list.ends[index] as number) - lt);
     }
-    return { name: this.lastElement, at: lt, names, places };
+    return { name, at: lt - from, names, places };
   }
 
-  private rememberProperties(text: string, elements: RememberedElement[], lt: number): void {
-    for (const element of elements) element.at -= lt;
+  private rememberProperties(text: string, elements: RememberedElement[]): void {
     this.remembered[this.nextRemembered] = { text, elements };
     this.nextRemembered = (this.nextRemembered + 1) % rememberedBlocks;
   }
@@ -346,13 +342,20 @@ export abstract class LaneScanner {
     return lt + known.text.length;
   }
 
-  /** An element with no content at `data[lt]` (`<b/>`, `<sz val="11"/>`): returns where it ends, or `lt`. */
-  private emptyElement(data: string, lt: number): number {
+  /**
+   * An element with no content at `data[lt]` (`<b/>`, `<sz val="11"/>`): returns where it ends, or
+   * `lt`. Read whole, it is added to `record` (a `<rPr>` being remembered, which starts at `from`).
+   */
+  private emptyElement(
+    data: string,
+    lt: number,
+    record: { elements: RememberedElement[]; from: number } | undefined,
+  ): number {
     const name = this.elementName(data, lt + 1);
     if (name === undefined) return lt;
     const tagEnd = this.tag(data, lt, name.length);
     if (tagEnd < 0 || !this.selfClosing) return lt;
-    this.lastElement = name;
+    record?.elements.push(this.recordElement(name, lt, record.from));
     this.openInPlace(name, this.attributes);
     this.close(name);
     return tagEnd;

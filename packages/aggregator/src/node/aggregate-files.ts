@@ -221,8 +221,9 @@ async function diskSource(
   cwd: string,
   limits: ReadLimits,
 ): Promise<{ source: DiskSource; size: number }> {
-  // Entries the walk settled are never opened (a FIFO in a folder would block the read).
-  const info = entry.listed ? undefined : await stat(entry.path).catch(() => undefined);
+  // Entries the walk settled are never opened (a FIFO in a folder would block the read); a file
+  // listing already stat'ed is not asked again.
+  const info = entry.listed ? undefined : (entry.stats ?? (await stat(entry.path).catch(() => undefined)));
   const source: DiskSource = {
     path: shownPath(entry.path, cwd),
     absolutePath: entry.path,

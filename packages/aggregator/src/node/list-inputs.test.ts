@@ -108,6 +108,23 @@ describe('the folder walk', () => {
     await expect(listInputs(['/dev/null'])).rejects.toMatchObject({ data: { kind: 'character device' } });
   });
 
+  it('carries the stats it took (a named file, a link followed), so reading does not ask again', async () => {
+    const root = scratch();
+    writeFileSync(join(root, 'named.csv'), 'a,b\n');
+    mkdirSync(join(root, 'folder'));
+    writeFileSync(join(root, 'folder', 'plain.csv'), 'abc\n');
+    writeFileSync(join(root, 'target.csv'), 'abcdef\n');
+    symlinkSync(join(root, 'target.csv'), join(root, 'folder', 'link.csv'));
+    const entries = await listInputs([join(root, 'named.csv'), join(root, 'folder')]);
+    expect(entries.map((entry) => [entry.path.slice(root.length + 1), entry.stats?.size])).toEqual([
+      ['named.csv', 4],
+      ['folder/link.csv', 7],
+      // A plain file in a folder was never stat'ed while listing: reading asks for its size.
+      ['folder/plain.csv', undefined],
+    ]);
+    expect(entries[0]?.stats?.mtime).toBeInstanceOf(Date);
+  });
+
   it("names a refused input's kind in the reader's language, not in English inside Chinese", () => {
     const say = (kind: SpecialKind, lang: 'zh' | 'en') =>
       renderMessage(refusedInputIssue({ path: 'pipe.csv', kind }), lang);

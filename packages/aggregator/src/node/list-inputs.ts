@@ -16,6 +16,11 @@ export interface InputEntry {
   /** Found in a folder (name rules apply), not named on the command line. */
   fromFolder: boolean;
   listed?: ListedEntry;
+  /**
+   * Its size and time where listing already asked for them (a named file, a link followed), so
+   * reading does not ask again.
+   */
+  stats?: Pick<Stats, 'size' | 'mtime'>;
 }
 
 /** What a path is that is neither a file nor a folder (kept in English in `InputRefusedError.data`). */
@@ -100,13 +105,21 @@ async function resolved(path: string, entry: Dirent): Promise<Stats | undefined>
   return stat(path).catch(() => undefined);
 }
 
-/** Lists a file once by its real path (`real`, when known; else looked up): a link to one is one file. */
-async function addFile(walk: Walk, path: string, fromFolder: boolean, known?: string): Promise<void> {
-  const real = known ?? (await realpath(path).catch(() => path));
+/** What listing already knows of a file: its real path and its stats, when it asked. */
+interface KnownFile {
+  fromFolder: boolean;
+  real?: string | undefined;
+  stats?: Stats | undefined;
+}
+
+/** Lists a file once by its real path (looked up unless known): a link to one is one file. */
+async function addFile(walk: Walk, path: string, known: KnownFile): Promise<void> {
+  const { fromFolder, stats } = known;
+  const real = known.real ?? (await realpath(path).catch(() => path));
   const first = walk.files.get(real);
   if (first === undefined) {
     walk.files.set(real, path);
-    walk.found.push({ path, fromFolder });
+    walk.found.push({ path, fromFolder, ...(stats ? { stats } : {}) });
   } else if (first !== path) {
     walk.found.push({ path, fromFolder, listed: { kind: 'ignored', reason: 'same-file', target: first } });
   }
@@ -120,7 +133,7 @@ async function walkEntry(walk: Walk, folder: { path: string; real: string }, ent
   if (entry.name.startsWith(ownFilePrefix)) return;
   const path = join(folder.path, entry.name);
   // A plain file's real path is its real folder's and its name: no call to the system for it.
-  if (entry.isFile()) return addFile(walk, path, true, join(folder.real, entry.name));
+  if (entry.isFile()) return addFile(walk, path, { fromFolder: true, real: join(folder.real, entry.name) });
   const linked = await resolved(path, entry);
   const isDirectory = linked ? linked.isDirectory() : entry.isDirectory();
   const isFile = linked ? linked.isFile() : entry.isFile() || entry.isSymbolicLink();
@@ -129,7 +142,7 @@ async function walkEntry(walk: Walk, folder: { path: string; real: string }, ent
     const reason = entry.name === '__MACOSX' ? 'system-file' : ignoredReasonOfName(entry.name);
     if (reason) walk.found.push({ path, fromFolder: true, listed: { kind: 'ignored', reason } });
     else await walkFolder(walk, path);
-  } else if (isFile) await addFile(walk, path, true);
+  } else if (isFile) await addFile(walk, path, { fromFolder: true, stats: linked });
   else walk.found.push({ path, fromFolder: true, listed: { kind: 'ignored', reason: 'special-file' } });
 }
 
@@ -179,7 +192,7 @@ export async function listInputs(inputs: readonly string[], cwd = process.cwd())
   const walk: Walk = { found: [], folders: new Map(), files: new Map() };
   for (const [index, path] of paths.entries()) {
     if (stats[index]?.isDirectory()) await walkFolder(walk, path);
-    else await addFile(walk, path, false, reals[index]);
+    else await addFile(walk, path, { fromFolder: false, real: reals[index], stats: stats[index] });
   }
   return walk.found;
 }
