@@ -45,9 +45,24 @@ describe('entries inflated ahead by the platform’s inflater', () => {
     const data = entryData(bytes, findEntry(zip, 'xl/worksheets/sheet1.xml')!);
     const sheet = ahead?.inflateRaw(data, 64 * 1024 * 1024);
     expect(new TextDecoder().decode(sheet)).toBe(text(5000));
-    // The same bytes each time: inflated once, ahead, not by the fallback on asking.
-    expect(ahead?.inflateRaw(data, 64 * 1024 * 1024)).toBe(sheet);
+    // Joined into the same buffer each time: inflated once, ahead, not by the fallback on asking.
+    expect(ahead?.inflateRaw(data, 64 * 1024 * 1024)?.buffer).toBe(sheet?.buffer);
     expect(readText(bytes, 'xl/workbook.xml', ahead)).toBe('<workbook/>');
+  });
+
+  it('joins every entry into one buffer, the reader’s until it asks again', async () => {
+    const bytes = zipOf({ 'a.xml': text(6000), 'b.xml': text(3000).replaceAll('健步走', '太极拳') });
+    await ahead?.prepare(bytes, { maxInflatedBytes: 64 * 1024 * 1024 });
+    const zip = readZipDirectory(bytes, 64 * 1024 * 1024);
+    const inflate = (name: string) => ahead?.inflateRaw(entryData(bytes, findEntry(zip, name)!), 1 << 24);
+    const a = inflate('a.xml');
+    expect(new TextDecoder().decode(a)).toBe(text(6000));
+    const b = inflate('b.xml');
+    expect(new TextDecoder().decode(b)).toBe(text(3000).replaceAll('健步走', '太极拳'));
+    // The second entry's bytes were written where the first one's were.
+    expect(b?.buffer).toBe(a?.buffer);
+    expect(readText(bytes, 'a.xml', ahead)).toBe(text(6000));
+    expect(readText(bytes, 'b.xml', ahead)).toBe(text(3000).replaceAll('健步走', '太极拳'));
   });
 
   it('says an entry is too large for the room the reader has, as zlib’s inflater does', async () => {
@@ -74,9 +89,10 @@ describe('entries inflated ahead by the platform’s inflater', () => {
     expect(readText(bytes, 'b.xml', ahead)).toBe(text(3000));
     const zip = readZipDirectory(bytes, 64 * 1024 * 1024);
     const inflate = (name: string) => ahead?.inflateRaw(entryData(bytes, findEntry(zip, name)!), 1 << 24);
-    // a.xml fits the budget: the same bytes each time. b.xml would pass it: inflated on asking.
-    expect(inflate('a.xml')).toBe(inflate('a.xml'));
-    expect(inflate('b.xml')).not.toBe(inflate('b.xml'));
+    // a.xml fits the budget: joined into the same buffer each time. b.xml would pass it:
+    // inflated on asking, into a buffer of its own each time.
+    expect(inflate('a.xml')?.buffer).toBe(inflate('a.xml')?.buffer);
+    expect(inflate('b.xml')?.buffer).not.toBe(inflate('b.xml')?.buffer);
     expect(inflate('b.xml')).toEqual(inflate('a.xml'));
   });
 

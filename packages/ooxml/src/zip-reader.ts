@@ -28,6 +28,8 @@ export interface ZipDirectory {
  * Inflates raw deflate data in one call, natively: `undefined` when the output would pass
  * `maxOutputBytes` (the inflater must stop there, not after), throws when the data is corrupt
  * or truncated. The Node entry passes zlib's; elsewhere fflate inflates piece by piece.
+ * The bytes returned are the caller's until it asks again: an inflater may hand out the same
+ * buffer each time (`createInflateAhead` does). `streamEntry` uses them before it returns.
  */
 export type InflateRaw = (compressed: Uint8Array, maxOutputBytes: number) => Uint8Array | undefined;
 
