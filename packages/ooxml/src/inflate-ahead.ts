@@ -48,7 +48,9 @@ function createJoiner(): (entry: AheadEntry) => Uint8Array {
   let joined = new Uint8Array(0);
   return (entry) => {
     if (entry.pieces.length === 1) return entry.pieces[0] as Uint8Array;
-    if (joined.length < entry.length) joined = new Uint8Array(Math.max(entry.length, joined.length * 2));
+    // An entry is at most `largestWholeEntry` (the most `prepare` inflates whole), and so is this.
+    if (joined.length < entry.length)
+      joined = new Uint8Array(Math.max(entry.length, Math.min(joined.length * 2, largestWholeEntry)));
     let offset = 0;
     for (const piece of entry.pieces) {
       joined.set(piece, offset);
