@@ -92,6 +92,17 @@ const closesRunProperties = (data: string, lt: number) =>
   codeAt(data, lt + 4) === 0x72 &&
   codeAt(data, lt + 5) === greaterThan;
 
+/**
+ * Whether `name` stands at `data[from]`, its first character known to (names remembered by their
+ * first character, for attributes and for a run's formatting elements).
+ */
+const restOfNameAt = (data: string, from: number, name: string) => {
+  for (let index = 1; index < name.length; index++) {
+    if (codeAt(data, from + index) !== name.charCodeAt(index)) return false;
+  }
+  return true;
+};
+
 /** After the `<` at `data[lt]`: the tag `<xy` of a two-letter bare name (`si`, `is`). */
 export const opensTwoLetterTag = (data: string, lt: number, name: string) =>
   codeAt(data, lt + 1) === name.charCodeAt(0) &&
@@ -370,7 +381,8 @@ export abstract class LaneScanner {
     const first = codeAt(data, from);
     if (!isNameStart(first) || first === colon) return undefined;
     const known = this.recentElements[first];
-    if (known !== undefined && this.matches(data, from, known)) return known;
+    if (known !== undefined && restOfNameAt(data, from, known) && endsName(codeAt(data, from + known.length)))
+      return known;
     let end = from + 1;
     for (let code = codeAt(data, end); isNameCharacter(code); code = codeAt(data, ++end)) {
       if (code === colon) return undefined;
@@ -379,14 +391,6 @@ export abstract class LaneScanner {
     const name = data.slice(from, end);
     this.recentElements[first] = name;
     return name;
-  }
-
-  /** Whether `name` stands at `data[from]`, followed by what ends a tag's name. */
-  private matches(data: string, from: number, name: string): boolean {
-    for (let index = 1; index < name.length; index++) {
-      if (codeAt(data, from + index) !== name.charCodeAt(index)) return false;
-    }
-    return endsName(codeAt(data, from + name.length));
   }
 
   /**
@@ -521,10 +525,6 @@ export abstract class LaneScanner {
   /** Where `name` ends when it stands at `data[start]` followed by `=`, else -1. */
   private matchedNameEnd(data: string, start: number, name: string): number {
     const end = start + name.length;
-    if (codeAt(data, end) !== equals) return -1;
-    for (let index = 1; index < name.length; index++) {
-      if (data.charCodeAt(start + index) !== name.charCodeAt(index)) return -1;
-    }
-    return end;
+    return codeAt(data, end) === equals && restOfNameAt(data, start, name) ? end : -1;
   }
 }

@@ -49,6 +49,17 @@ describe('the shared-string lane', () => {
     });
   });
 
+  it('matches a name remembered by its first letter whole, not by its length', () => {
+    // `strike` then `shadow`, `val` then `vax`: the same first letter, the same length.
+    const data = '<si><r><rPr><strike/><shadow/><sz val="11" vax="1"/></rPr><t>甲</t></r></si>';
+    expect(readWith(SharedStringLane, data)).toEqual({
+      events:
+        '<si><r><rPr><strike></strike><shadow></shadow><sz val=11 vax=1></sz></rPr><t>"甲"</t></r></si>',
+      stop: data.length,
+      open: '',
+    });
+  });
+
   it('stops at a phonetic guide after the text', () => {
     const data = '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh></si>';
     expect(readWith(SharedStringLane, data)).toEqual({
