@@ -24,6 +24,12 @@ export {
   relationshipsPartOf,
   resolvePartPath,
 } from './package-parts.js';
+export {
+  createRowBytesWriter,
+  type PutText,
+  type RowBytesTarget,
+  type RowBytesWriterOptions,
+} from './row-bytes.js';
 export { type SafeSheetNameOptions, safeSheetName } from './sheet-name.js';
 export { SheetRecording } from './sheet-recording.js';
 export {

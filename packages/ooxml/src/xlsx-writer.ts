@@ -63,7 +63,7 @@ export interface SheetSpec {
 
 const epoch1900 = Date.UTC(1899, 11, 30);
 
-function serialOf(date: Date): number {
+export function serialOf(date: Date): number {
   return Math.round(
     (Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - epoch1900) / 86_400_000,
   );
@@ -80,7 +80,7 @@ export interface TruncatedCell extends CellPosition {
 }
 
 /** What writing a sheet's cells needs besides the cells: the cut marker and who hears of cuts. */
-interface CellWriting {
+export interface CellWriting {
   marker: string;
   sheet: string;
   onTruncated: ((cut: TruncatedCell) => void) | undefined;
@@ -88,7 +88,7 @@ interface CellWriting {
   letters: string[];
 }
 
-function letterOf(writing: CellWriting, column: number): string {
+export function letterOf(writing: CellWriting, column: number): string {
   const known = writing.letters[column];
   if (known !== undefined) return known;
   const letters = columnLetter(column);
@@ -97,7 +97,7 @@ function letterOf(writing: CellWriting, column: number): string {
 }
 
 /** ` s="3"` for style 3: made once, not for every cell. */
-const styleAttributes = Object.values(styles).map((style) => (style ? ` s="${style}"` : ''));
+export const styleAttributes = Object.values(styles).map((style) => (style ? ` s="${style}"` : ''));
 
 /**
  * Any character a text cell must not be written with as it stands: bidi controls (dropped),
@@ -119,7 +119,7 @@ function cellXml(reference: string, cell: CellSpec, writing: CellWriting): strin
   return `<c r="${reference}"${style} t="inlineStr"><is>${keepsSpace(text) ? preservedOpen : '<t>'}${text}</t></is></c>`;
 }
 
-const preservedOpen = '<t xml:space="preserve">';
+export const preservedOpen = '<t xml:space="preserve">';
 const breakOrTab = /[\t\n\r]/;
 
 /**
@@ -128,12 +128,12 @@ const breakOrTab = /[\t\n\r]/;
  * Said of every cell, it was a fifth of the consolidated sheet's XML (21 of ~860 bytes a row, for
  * each of eight text cells): bytes made, encoded, checksummed and deflated for nothing.
  */
-function keepsSpace(text: string): boolean {
+export function keepsSpace(text: string): boolean {
   return text.charCodeAt(0) <= 0x20 || text.charCodeAt(text.length - 1) <= 0x20 || breakOrTab.test(text);
 }
 
 /** A text cell's text as written: without bidi controls, cut to Excel's limit, escaped. */
-function cellText(value: string, reference: string, writing: CellWriting): string {
+export function cellText(value: string, reference: string, writing: CellWriting): string {
   if (value.length <= cellMaxCharacters && !needsCare.test(value)) return value;
   const whole = stripBidiControls(value);
   const text = fitCell(whole, writing.marker);
@@ -166,7 +166,7 @@ const maxLines = 8;
  * Excel and LibreOffice do not grow a row for wrapped text when opening a file, so wrapped
  * cells get a height for the lines they need (at most eight).
  */
-function wrappedHeight(
+export function wrappedHeight(
   row: readonly (CellSpec | undefined)[],
   widths: readonly number[],
 ): number | undefined {
@@ -448,7 +448,7 @@ const chunkCharacters = 1 << 14;
 const stagingBytes = 256 * 1024;
 
 // The package holds no message catalogue: the aggregator passes its catalogue's marker.
-const defaultMarker = '…';
+export const defaultMarker = '…';
 
 export interface WriteXlsxOptions {
   /** Compresses natively when given (several times faster than fflate's JavaScript deflate). */
