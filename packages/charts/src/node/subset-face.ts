@@ -41,10 +41,14 @@ const desubroutinize = 0x4;
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 
+/** hb-subset's WebAssembly file. */
+export function subsetterFile(): string {
+  return createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+}
+
 /** hb-subset compiled once a process; each cut gets an instance of its own (see `cutFaces`). */
 function subsetModule(): Promise<WebAssembly.Module> {
-  const path = createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
-  compiled ??= readFile(path).then((bytes) => WebAssembly.compile(bytes));
+  compiled ??= readFile(subsetterFile()).then((bytes) => WebAssembly.compile(bytes));
   return compiled;
 }
 
