@@ -105,8 +105,13 @@ export async function chartFont(svgs: readonly string[], family: string): Promis
   await removeStaleFolders();
   const cache = await openCutFaceCache(faces, characters);
   const kept = await cache?.find();
-  // Kept faces stay for the next run: nothing to remove.
-  if (kept) return { files: kept, dispose: async () => {} };
+  if (kept) {
+    // The collection that otherwise follows the cut, before resvg takes its memory: without it
+    // the 2,800-file job peaked at 253–255 MB instead of 228–230 MB (the reading's garbage held).
+    releaseNativeMemory();
+    // Kept faces stay for the next run: nothing to remove.
+    return { files: kept, dispose: async () => {} };
+  }
   const cut = await cutFaces(
     faces.map((face) => (allocate: Allocate) => readFace(face, allocate)),
     characters,
