@@ -27,7 +27,7 @@ export interface CutFaceCache {
 
 // Raised whenever `cutFaces` cuts differently (its flags, what it keeps).
 const cutVersion = 1;
-// Entries kept (each ~25 KB for two faces); older ones go once unused for a day, never sooner:
+// Entries kept (~25–35 KB for two faces); older ones go once unused for a day, never sooner:
 // a run in another process may be about to open them.
 const keptEntries = 32;
 const unusedForMs = 24 * 60 * 60 * 1000;
