@@ -107,7 +107,7 @@ export const styleAttributes = Object.values(styles).map((style) => (style ? ` s
 const needsCare =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F&<>"\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-function cellXml(reference: string, cell: CellSpec, writing: CellWriting): string {
+export function cellXml(reference: string, cell: CellSpec, writing: CellWriting): string {
   const style = cell.style ? (styleAttributes[cell.style] ?? ` s="${cell.style}"`) : '';
   const { value } = cell;
   if (value === undefined || value === '') return style ? `<c r="${reference}"${style}/>` : '';

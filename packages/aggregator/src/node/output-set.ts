@@ -129,7 +129,10 @@ async function writeStreamed(
     closeSync(descriptor);
     throw error;
   }
-  return { flushed: flushAndClose(descriptor) };
+  const flushed = flushAndClose(descriptor);
+  // Waited for with the rest (`writeOutputs`); a failure seen before then is not unhandled.
+  flushed.catch(() => {});
+  return { flushed };
 }
 
 /** Writes every output into `staging`, each flushed to disk; never leaves a flush running. */
@@ -139,19 +142,15 @@ async function writeOutputs(
   onChunk: () => void,
 ): Promise<void> {
   const flushes: Promise<void>[] = [];
-  const written = await (async () => {
-    for (const output of outputs) {
-      const { flushed } = await writeStreamed(join(staging, output.name), output, onChunk);
-      flushes.push(flushed);
-    }
-  })().then(
-    () => ({ ok: true as const }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  // Every flush settles (and its file closes) before the set commits or its folder is removed.
-  const failedFlush = (await Promise.allSettled(flushes)).find((outcome) => outcome.status === 'rejected');
-  if (!written.ok) throw written.error;
-  if (failedFlush) throw failedFlush.reason;
+  try {
+    for (const output of outputs)
+      flushes.push((await writeStreamed(join(staging, output.name), output, onChunk)).flushed);
+  } finally {
+    // Every flush settles (and its file closes) before the set commits or its folder is removed.
+    await Promise.allSettled(flushes);
+  }
+  // All settled: the first flush that failed, if any, fails the set.
+  await Promise.all(flushes);
 }
 
 /** Phase 2, also run by recovery: idempotent, so a crash inside it is finished by the next run. */

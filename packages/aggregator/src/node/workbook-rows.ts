@@ -108,11 +108,11 @@ function deflatedFile(path: string) {
 
 /**
  * Where the rows' bytes are written: buffers of `zlibBatchBytes`, each handed on when the next row
- * does not fit and used again once `handOn` says it is done with it. Memory written for the first
+ * does not fit and used again once `send` says it is done with it. Memory written for the first
  * time costs ~11 µs a 4 KiB page on this machine against ~0.1 µs written again (bench/README.md,
  * seventeenth round): a fresh buffer a batch was 66 MB of new pages for the medium batch.
  */
-function batchTarget(handOn: (bytes: Buffer, done: () => void) => void): RowBytesTarget & { handOn(): void } {
+function batchTarget(send: (bytes: Buffer, done: () => void) => void): RowBytesTarget & { handOn(): void } {
   const free: Buffer<ArrayBuffer>[] = [];
   const target = {
     bytes: Buffer.allocUnsafeSlow(zlibBatchBytes),
@@ -127,7 +127,7 @@ function batchTarget(handOn: (bytes: Buffer, done: () => void) => void): RowByte
     handOn() {
       if (target.length === 0) return;
       const full = target.bytes;
-      handOn(full.subarray(0, target.length), () => {
+      send(full.subarray(0, target.length), () => {
         if (full.length === zlibBatchBytes) free.push(full);
       });
       target.bytes = free.pop() ?? Buffer.allocUnsafeSlow(zlibBatchBytes);

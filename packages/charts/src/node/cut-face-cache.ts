@@ -61,6 +61,9 @@ async function entryKey(faces: readonly FontLocation[], characters: string): Pro
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 
+/** The entry a file in the folder belongs to (`<key>-<position>.otf`, or its temporary name). */
+const entryOf = (name: string) => name.split('-')[0] ?? name;
+
 /** Removes the least recently used entries beyond `keptEntries`, if unused for a day. */
 async function evict(folder: string): Promise<void> {
   const names = await readdir(folder);
@@ -70,7 +73,7 @@ async function evict(folder: string): Promise<void> {
       (info) => info.mtimeMs,
       () => 0,
     );
-    const key = name.split('-')[0] ?? name;
+    const key = entryOf(name);
     used.set(key, Math.max(used.get(key) ?? 0, time));
   }
   const now = Date.now();
@@ -79,7 +82,7 @@ async function evict(folder: string): Promise<void> {
     .slice(keptEntries)
     .filter(([, time]) => now - time > unusedForMs)
     .map(([key]) => key);
-  const removed = names.filter((name) => stale.includes(name.split('-')[0] ?? name));
+  const removed = names.filter((name) => stale.includes(entryOf(name)));
   await Promise.all(removed.map((name) => rm(join(folder, name), { force: true })));
 }
 
