@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --sizes small,medium,large,medium-lo] [--rounds N] [--seed N] [--cli-runs N] [--out FILE]
+// `npm run bench [-- --sizes small,medium,large,medium-lo,medium-sheetjs] [--rounds N] [--seed N] [--cli-runs N] [--out FILE]
 //   [--only aggregate,generators,cli,bundles,browser] [--browser-size medium] [--no-browser]`
 //
 // Measures the built packages (run `npm run build` first): aggregation at three sizes against a
@@ -22,6 +22,11 @@ import { benchSizes, ensureSubmissions } from './synthetic-submissions.mjs';
 
 const benchDirectory = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDirectory, '..');
+/** The opt-in sizes written again by another program: what each line says of it. */
+const savedByLines = {
+  libreoffice: 'the medium batch saved again by LibreOffice (rich text, shared strings)',
+  sheetjs: 'the medium batch written again by SheetJS (inline strings, no shared strings)',
+};
 const targets = { ratio: 1.0, readRatio: 0.5, peakRssMb: 300, cliStartupMs: 300, browserRatio: 1.5 };
 
 const { values } = parseArgs({
@@ -370,7 +375,7 @@ for (const entry of results.sizes) {
   }
   const { aggregate, floor, job, validate, sheetXml } = entry;
   if (entry.savedBy)
-    lines.push(`${entry.name}: the medium batch saved again by LibreOffice (rich text, shared strings)`);
+    lines.push(`${entry.name}: ${savedByLines[entry.savedBy] ?? `saved by ${entry.savedBy}`}`);
   if (aggregate.error || floor.error || job.error) {
     lines.push(
       `${entry.name.padEnd(10)}${String(entry.files).padEnd(7)}${String(entry.rows).padEnd(11)}ERROR`,

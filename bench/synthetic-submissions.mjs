@@ -11,6 +11,7 @@ import { linfen2024Campaign } from '@jianshen/schema';
 import ExcelJS from 'exceljs';
 import { cachedBatch } from './batch-cache.mjs';
 import { ensureSavedByLibreOffice } from './libreoffice-batch.mjs';
+import { ensureSavedBySheetJs } from './sheetjs-batch.mjs';
 
 /**
  * The three sizes of the issue: a city, a province, the whole country; and, opt-in, the province
@@ -21,6 +22,7 @@ export const benchSizes = {
   medium: { files: 120, rows: 800 },
   large: { files: 2800, rows: 100 },
   'medium-lo': { files: 120, rows: 800, savedBy: 'libreoffice' },
+  'medium-sheetjs': { files: 120, rows: 800, savedBy: 'sheetjs' },
 };
 
 /** Bumped whenever the generated content changes, so stale caches are rebuilt. */
@@ -290,9 +292,11 @@ export function cacheDirectory(size, seed, root = join(tmpdir(), 'jianshen-bench
  */
 export async function ensureSubmissions(size, { seed = 20240528, root, onProgress } = {}) {
   const directory = cacheDirectory(size, seed, root);
-  if (size.savedBy === 'libreoffice') {
+  if (size.savedBy) {
     const base = await ensureSubmissions({ files: size.files, rows: size.rows }, { seed, root, onProgress });
-    return ensureSavedByLibreOffice(base, directory);
+    return size.savedBy === 'sheetjs'
+      ? ensureSavedBySheetJs(base, directory)
+      : ensureSavedByLibreOffice(base, directory);
   }
   const cached = await cachedBatch(directory);
   if (cached) return cached;
