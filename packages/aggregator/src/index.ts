@@ -1,4 +1,11 @@
-export { type ByteSink, createCompressionStreamDeflater, type InflateRaw } from '@jianshen/ooxml';
+export {
+  type ByteSink,
+  createCompressionStreamDeflater,
+  createPortDeflater,
+  type DeflatePort,
+  type InflateRaw,
+  serveDeflate,
+} from '@jianshen/ooxml';
 export {
   aggregate,
   aggregateSources,

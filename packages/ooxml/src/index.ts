@@ -11,6 +11,7 @@ export {
 } from './cell-reference.js';
 export { cellMaxCharacters, escapeBidiControls, fitCell, stripBidiControls } from './cell-text.js';
 export { createCompressionStreamDeflater } from './compression-stream-deflate.js';
+export { createPortDeflater, type DeflatePort, serveDeflate } from './deflate-port.js';
 export type { DeflatedRows } from './deflated-rows.js';
 export { createInflateAhead, type InflateAhead } from './inflate-ahead.js';
 export type { CreateRawDeflater, RawDeflater } from './native-zip-deflate.js';

@@ -29,9 +29,14 @@ async function readJson(store: RowStore): Promise<string[]> {
   return all;
 }
 
+/** The spill folders stores made in `directory` (their names). */
+function spillFolders(directory: string): string[] {
+  return readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'));
+}
+
 /** The one spill folder a store made in `directory`. */
 function spillFolder(directory: string): string {
-  const made = readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'));
+  const made = spillFolders(directory);
   expect(made).toHaveLength(1);
   return join(directory, made[0] ?? '');
 }
@@ -264,7 +269,7 @@ describe('createFileRowStore', () => {
     const two = createFileRowStore({ directory });
     one.append(sampleRow(1));
     two.append(sampleRow(2));
-    expect(readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'))).toHaveLength(2);
+    expect(spillFolders(directory)).toHaveLength(2);
     expect(await readAll(one.read())).toEqual([sampleRow(1)]);
     expect(await readAll(two.read())).toEqual([sampleRow(2)]);
     await one.dispose();
@@ -319,8 +324,7 @@ setInterval(() => {}, 1000);
       });
       child.on('exit', () => reject(new Error(`the spilling process ended early: ${errors}`)));
     });
-    const spilled = readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'));
-    expect(spilled).toHaveLength(1);
+    expect(spillFolders(directory)).toHaveLength(1);
     child.kill(signal);
     return { ...(await ended), output };
   }
@@ -371,7 +375,7 @@ setInterval(() => {}, 1000);
       const directory = mkdtempSync(join(scratch, 'signal-kill-'));
       const ended = await interrupted('SIGKILL', directory, { optIn: false });
       expect(ended.signal).toBe('SIGKILL');
-      const left = readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'));
+      const left = spillFolders(directory);
       expect(left).toHaveLength(1);
       expect(statSync(join(directory, left[0] ?? '', 'rows.ndjson')).mode & 0o777).toBe(0o600);
       const next = createFileRowStore({ directory });
@@ -387,10 +391,9 @@ setInterval(() => {}, 1000);
       const ended = await interrupted('SIGKILL', directory, { optIn: true });
       expect(ended.signal).toBe('SIGKILL');
       // The reaper hears of the end when its pipe closes; it may need a moment on a busy machine.
-      const spills = () => readdirSync(directory).filter((name) => name.startsWith('jianshen-rows-'));
-      for (let waited = 0; spills().length > 0 && waited < 10_000; waited += 50)
+      for (let waited = 0; spillFolders(directory).length > 0 && waited < 10_000; waited += 50)
         await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(spills()).toEqual([]);
+      expect(spillFolders(directory)).toEqual([]);
     },
   );
 });

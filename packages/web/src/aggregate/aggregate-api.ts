@@ -82,4 +82,9 @@ export interface AggregateApi {
    * wide, rendered in the worker by pdf.js; undefined when it cannot be drawn.
    */
   thumbnail(path: string, width: number): Promise<Uint8Array | undefined>;
+  /**
+   * Deflates the workbooks through `port`, a channel to the deflating worker (deflate.worker.ts),
+   * instead of on this worker's own thread.
+   */
+  attachDeflater(port: MessagePort): void;
 }

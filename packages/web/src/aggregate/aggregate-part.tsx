@@ -3,7 +3,7 @@ import type { RenderedChart } from '@jianshen/charts';
 import { type CampaignInput, type Lang, type RenderedIssue, renderIssue } from '@jianshen/schema';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AggregateView, ChosenFile, DownloadKind, IssuePlace } from './aggregate-api.js';
-import { aggregateWorkerClass, startAggregateWorker } from './aggregate-client.js';
+import { aggregateWorkerClass, deflateWorkerClass, startAggregateWorker } from './aggregate-client.js';
 import { type AggregateTextKey, aggregateSays } from './aggregate-text.js';
 import { chosenFromDrop } from './chosen-files.js';
 import { DownloadButtons } from './download-buttons.js';
@@ -58,7 +58,7 @@ function useAggregation(props: AggregatePartProps, files: readonly ChosenFile[],
     lastFiles.current = files;
     setRun({ state: 'running' });
     const timer = setTimeout(async () => {
-      const Worker = await aggregateWorkerClass();
+      const [Worker, DeflateWorker] = await Promise.all([aggregateWorkerClass(), deflateWorkerClass()]);
       if (id !== runId.current) return;
       try {
         const request = { campaign, files, lang, ...(submittedOn ? { submittedOn } : {}) };
@@ -67,7 +67,7 @@ function useAggregation(props: AggregatePartProps, files: readonly ChosenFile[],
             const idle = spare.current;
             spare.current = undefined;
             if (idle) return idle;
-            const connection = startAggregateWorker(Worker);
+            const connection = startAggregateWorker(Worker, DeflateWorker);
             connections.current.push(connection);
             return connection;
           },

@@ -47,6 +47,7 @@ function fakeWorkers(fatal: ReadonlySet<string>, dieAfterFiles = false) {
       download: () => Promise.reject(new Error('unused')),
       preview: () => Promise.reject(new Error('unused')),
       thumbnail: () => Promise.reject(new Error('unused')),
+      attachDeflater: () => {},
     };
     return { api, stopped, terminate: () => terminated++ };
   };

@@ -3,6 +3,7 @@ import {
   aggregateSources,
   compareSubmissionPaths,
   createCompressionStreamDeflater,
+  createPortDeflater,
   cutCellIssue,
   issueColumns,
   type OutputOptions,
@@ -157,8 +158,12 @@ async function collect(write: (sink: (chunk: Uint8Array) => void) => Promise<voi
 }
 
 // The browser's own deflater (CompressionStream) for the workbooks, where it has one: native,
-// instead of fflate's deflate in JavaScript.
-const platformDeflater = createCompressionStreamDeflater();
+// instead of fflate's deflate in JavaScript. In the deflating worker once the page attaches it.
+let platformDeflater = createCompressionStreamDeflater();
+
+function attachDeflater(port: MessagePort): void {
+  if (platformDeflater) platformDeflater = createPortDeflater(port);
+}
 
 async function download(kind: DownloadKind): Promise<DownloadFile> {
   const run = lastRun();
@@ -254,4 +259,4 @@ async function thumbnail(path: string, width: number): Promise<Uint8Array | unde
   return png ? transfer(png, [png.buffer as ArrayBuffer]) : undefined;
 }
 
-expose({ run, download, preview, thumbnail } satisfies AggregateApi);
+expose({ run, download, preview, thumbnail, attachDeflater } satisfies AggregateApi);
