@@ -78,17 +78,20 @@ function installTimers() {
 async function pageOutputs(page) {
   try {
     const started = performance.now();
-    let report;
+    let reportPath;
     for (const button of ['下载汇总工作簿', '下载问题清单', '下载 report.json']) {
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 10 * 60_000 }),
         page.getByRole('button', { name: button, exact: true }).click(),
       ]);
       const path = await download.path();
-      if (button === '下载 report.json') report = JSON.parse(await readFile(path, 'utf8'));
+      if (button === '下载 report.json') reportPath = path;
     }
+    const outputsMs = performance.now() - started;
+    // Read after the clock stops: parsing 45 MB of JSON here is the bench's work, not the page's.
+    const report = JSON.parse(await readFile(reportPath, 'utf8'));
     return {
-      outputsMs: performance.now() - started,
+      outputsMs,
       rowsAccepted: report.summary?.rowsAccepted,
       rowsRejected: report.summary?.rowsRejected,
     };
