@@ -1,4 +1,4 @@
-import { createCompressionStreamDeflater, type DeflatePort, serveDeflate } from '@jianshen/aggregator';
+import { createCompressionStreamDeflater, serveDeflate } from '@jianshen/aggregator';
 
 /**
  * The deflating worker: the aggregate worker's workbooks are deflated here, on another core,
@@ -12,7 +12,7 @@ const createDeflater = createCompressionStreamDeflater();
 self.addEventListener(
   'message',
   (event: MessageEvent<MessagePort>) => {
-    if (createDeflater) serveDeflate(event.data as DeflatePort, createDeflater);
+    if (createDeflater) serveDeflate(event.data, createDeflater);
   },
   { once: true },
 );
