@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { ReadLimits } from '../limits.js';
 import type { PackedWorkbook } from '../read/packed-grid.js';
 import type { FileFormat, ReadOutcome } from '../read/read-submission.js';
@@ -16,3 +17,17 @@ export type PackedOutcome =
   | Extract<ReadOutcome, { ok: false }>;
 
 export type GridReply = { id: number; outcome: PackedOutcome } | { id: number; failed: string };
+
+/**
+ * The thread's word that a file's grids were read: its `GridReply` waits in the replies port
+ * (`GridWorkerData`), still serialised, until the merge asks for that file.
+ */
+export interface GridNotice {
+  id: number;
+  held: true;
+}
+
+/** What the reading thread is started with: the port its files' grids are posted to. */
+export interface GridWorkerData {
+  replies: MessagePort;
+}

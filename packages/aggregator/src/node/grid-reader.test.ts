@@ -83,6 +83,30 @@ describe('createGridReader', () => {
     expect(first).toMatchObject({ ok: true, format: 'xlsx' });
   }, 30_000);
 
+  it("keeps each file's grids until they are taken, in any order", async () => {
+    const reader = createGridReader(bootstrap);
+    const limits = resolveLimits();
+    try {
+      const files = ['吉县', '蒲县', '乡宁县'].map((unit, index) => ({
+        unit,
+        bytes: goodWorkbook(unit, index + 1),
+      }));
+      const sent = files.map(({ unit, bytes }) => reader.send(bytes, `${unit}.xlsx`, limits));
+      // The last first: the grids of the two before it wait until they are asked for.
+      const outcomes = [await sent[2]?.take(), await sent[0]?.take(), await sent[1]?.take()];
+      const expected = await Promise.all(
+        [2, 0, 1].map((index) => {
+          const file = files[index] as (typeof files)[number];
+          return readSubmission(file.bytes, `${file.unit}.xlsx`, limits, { inflateRaw: nodeInflateRaw });
+        }),
+      );
+      expect(outcomes.map(withoutTexts)).toStrictEqual(expected);
+      expect(reader.counts()).toEqual({ thread: 3, here: 0 });
+    } finally {
+      await reader.close();
+    }
+  }, 30_000);
+
   it('reads here what a thread that died held, and everything after', async () => {
     // A thread that dies at the first file it is given.
     const dying = join(scratch, 'dying-worker.mjs');
