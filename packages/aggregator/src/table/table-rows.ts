@@ -155,7 +155,7 @@ function rowCells(reader: RowReader, table: FoundTable, rowNumber: number): RowC
     const value = view.dataText(rowNumber, column);
     if (value !== '') {
       extra[label] = value;
-      if (!placeholderPattern.test(value)) anyValue = true;
+      if (!anyValue && !placeholderPattern.test(value)) anyValue = true;
     }
   }
   return { cells, extra, anyValue };
@@ -182,7 +182,8 @@ function fieldCells(
     const valueText = own ? (own[column] ?? '') : view.dataText(rowNumber, column);
     if (valueText === '') continue;
     const value = own ? ownCells?.[column] : view.data(rowNumber, column);
-    if (key !== 'seq' && !placeholderPattern.test(valueText)) anyValue = true;
+    // Once one cell holds more than a placeholder, the others need not be tested.
+    if (!anyValue && key !== 'seq' && !placeholderPattern.test(valueText)) anyValue = true;
     if (key === 'phone' && cells.phone !== undefined) {
       cells.phone = `${normalizeText(cells.phone)}、${valueText}`;
     } else if (cells[key] === undefined) {
