@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { packWorkbook } from '../read/packed-grid.js';
 import { readSubmission } from '../read/read-submission.js';
 import type { GridNotice, GridReply, GridRequest, GridWorkerData } from './grid-protocol.js';
@@ -10,8 +10,14 @@ import { nodeInflateRaw } from './inflate-raw.js';
 // them 72-108 ms after its start, and costs +21-24 MB, where the whole kit takes ~0.4 s of CPU.
 if (!parentPort) throw new Error('grid-worker runs as a worker thread');
 const port = parentPort;
-const replies = (workerData as GridWorkerData | undefined)?.replies;
-if (!replies) throw new Error('grid-worker is started with a replies port (GridWorkerData)');
+const replies = repliesPort();
+
+/** The port the thread's grids go to (`GridWorkerData`). */
+function repliesPort(): MessagePort {
+  const given = (workerData as GridWorkerData | undefined)?.replies;
+  if (!given) throw new Error('grid-worker is started with a replies port (GridWorkerData)');
+  return given;
+}
 
 /** One request at a time, in order: the main thread waits for the oldest first. */
 let previous: Promise<void> = Promise.resolve();
@@ -22,7 +28,7 @@ let previous: Promise<void> = Promise.resolve();
  * is small and comes at once.
  */
 function hold(reply: GridReply, transfer: ArrayBuffer[]): void {
-  replies?.postMessage(reply, transfer);
+  replies.postMessage(reply, transfer);
   port.postMessage({ id: reply.id, held: true } satisfies GridNotice);
 }
 
