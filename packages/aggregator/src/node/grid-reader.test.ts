@@ -107,6 +107,49 @@ describe('createGridReader', () => {
     }
   }, 30_000);
 
+  it('still gives the grids a thread had handed over before it died', async () => {
+    // A thread that answers its first file with an empty workbook's grids, then dies.
+    const halfway = join(scratch, 'halfway-worker.mjs');
+    await writeFile(
+      halfway,
+      `import { parentPort, workerData } from 'node:worker_threads';
+let answered = false;
+parentPort.on('message', (request) => {
+  if (answered) process.exit(3);
+  answered = true;
+  const packed = {
+    format: 'xlsx', date1904: false, sheets: [{ name: '附件', merges: [], rowCount: 0 }],
+    rowNumbers: new Int32Array(0), rowWidths: new Int32Array(0), rowCells: new Int32Array(0),
+    columns: new Int32Array(0), kinds: new Uint8Array(0), texts: [], normalized: [],
+    numbers: new Float64Array(0),
+  };
+  workerData.replies.postMessage({ id: request.id, outcome: { ok: true, format: 'xlsx', packed } });
+  parentPort.postMessage({ id: request.id, held: true });
+});
+`,
+    );
+    const reader = createGridReader(halfway);
+    const limits = resolveLimits();
+    try {
+      const bytes = goodWorkbook('蒲县', 3);
+      const first = reader.send(bytes, '附件.xlsx', limits);
+      const second = reader.send(bytes, '蒲县.xlsx', limits);
+      // Taken after the thread is gone: the first file's grids were already in the port.
+      const secondOutcome = await second.take();
+      expect(secondOutcome).toStrictEqual(
+        await readSubmission(bytes, '蒲县.xlsx', limits, { inflateRaw: nodeInflateRaw }),
+      );
+      expect(await first.take()).toStrictEqual({
+        ok: true,
+        format: 'xlsx',
+        workbook: { format: 'xlsx', sheets: [{ name: '附件', merges: [], rows: [] }], date1904: false },
+      });
+      expect(reader.counts()).toEqual({ thread: 1, here: 1 });
+    } finally {
+      await reader.close();
+    }
+  }, 30_000);
+
   it('reads here what a thread that died held, and everything after', async () => {
     // A thread that dies at the first file it is given.
     const dying = join(scratch, 'dying-worker.mjs');
