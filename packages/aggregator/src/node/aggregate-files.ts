@@ -20,7 +20,7 @@ import type { AggregateOptions, AggregateReport, StreamedReport } from '../repor
 import { runWithTimeout } from './bounded-runner.js';
 import { createFileRowStore } from './file-row-store.js';
 import { createGridReader, type GridReader } from './grid-reader.js';
-import { createHeapGuard } from './heap-guard.js';
+import { createHeapGuard, defaultHeapAllowance } from './heap-guard.js';
 import { nodeInflateRaw } from './inflate-raw.js';
 import { rememberInputs } from './input-registry.js';
 import { type InputEntry, listInputs } from './list-inputs.js';
@@ -278,8 +278,9 @@ async function aggregateOnPool(
       : undefined;
   const workerFile = !pool && bigEnough ? readingThreadFile(options) : undefined;
   const reader = workerFile ? createGridReader(workerFile) : undefined;
-  // Garbage is collected as files come, so memory stays flat over thousands of files.
-  const guard = createHeapGuard();
+  // Garbage is collected as files come, so memory stays flat over thousands of files; a batch
+  // too small for a second thread is over before its garbage matters.
+  const guard = createHeapGuard(defaultHeapAllowance, { collectFirst: bigEnough });
   const onProgress = options.onProgress;
   options = {
     ...options,

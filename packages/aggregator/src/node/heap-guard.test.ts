@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,26 @@ describe('createHeapGuard', () => {
   it('leaves V8 flags alone until the program opts in', () => {
     createHeapGuard().check();
     expect(runInNewContext('typeof gc')).toBe('undefined');
+  });
+
+  it('starts with a collection when asked to, and not otherwise', async () => {
+    enableHeapCollection();
+    const major = async (make: () => void) => {
+      let count = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+          if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) count++;
+        }
+      });
+      observer.observe({ entryTypes: ['gc'] });
+      make();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      return count;
+    };
+    expect(await major(() => createHeapGuard(undefined, { collectFirst: true }))).toBe(1);
+    expect(await major(() => createHeapGuard(undefined, { collectFirst: false }))).toBe(0);
   });
 
   it('collects once garbage passes the allowance, and not before', () => {

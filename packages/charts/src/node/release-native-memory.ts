@@ -22,8 +22,8 @@ const releaseAboveResident = 150 * 1024 * 1024;
  *
  * Only a large process collects (`aboveResident`, default 150 MB): a small one's peak stays far
  * under the kit's 300 MB, and a collection's 20–30 ms are better spent. Without these and the
- * heap guard's first collections, the small bench batch (20 files) took 0.98 of the time, CPU
- * 0.97 (12 alternating pairs), peak 146 MB against 145.
+ * heap guards' first collections, the small bench batch (20 files) took 0.98 of the time, CPU
+ * 0.98 (12 alternating pairs), peak 154 MB against 145.
  */
 export function releaseNativeMemory(options: { aboveResident?: number } = {}): void {
   if (process.memoryUsage.rss() < (options.aboveResident ?? releaseAboveResident)) return;
